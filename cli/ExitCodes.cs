@@ -1,0 +1,14 @@
+namespace Infra.Cli;
+
+/// <summary>infractl's exit codes, as <c>--help</c> documents them.</summary>
+internal static class ExitCodes
+{
+    /// <summary>Success.</summary>
+    public const int Ok = 0;
+
+    /// <summary>A usage error: an unknown command or option, a bad option value, no project or stack file where pointed.</summary>
+    public const int Usage = 1;
+
+    /// <summary>The stack's configuration is invalid: every error is printed.</summary>
+    public const int InvalidConfig = 2;
+}

@@ -1,0 +1,3 @@
+using Infra.Cli;
+
+return InfraCtl.Run(args, new CliContext(Environment.CurrentDirectory, Console.Out, Console.Error));

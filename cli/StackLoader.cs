@@ -1,0 +1,59 @@
+using Infra.Model.Configuration;
+
+namespace Infra.Cli;
+
+/// <summary>The steps every stack command starts with: find the project and stack file, bind and validate.</summary>
+internal static class StackLoader
+{
+    /// <summary>The validated configuration of <paramref name="stack"/>, or the exit code after printing why not.</summary>
+    public static (LoadedConfig? Config, int ExitCode) Load(CliContext context, string stack, string? projectDir)
+    {
+        var project = ProjectLocator.FindProject(context.WorkingDirectory, projectDir);
+        if (project is null)
+        {
+            var where = projectDir is null
+                ? $"{context.WorkingDirectory} or any folder above it"
+                : Path.GetFullPath(projectDir, context.WorkingDirectory);
+            Error(context, $"No {ProjectLocator.ProjectFile} in {where}. Run infractl inside the project, or pass --project-dir <folder>.");
+            return (null, ExitCodes.Usage);
+        }
+
+        var path = Path.Combine(project, StackConfigFile.FileName(stack));
+        if (!File.Exists(path))
+        {
+            var stacks = ProjectLocator.Stacks(project);
+            var known = stacks.Count == 0 ? "no stack files" : $"stacks {string.Join(", ", stacks)}";
+            Error(context, $"No stack file {StackConfigFile.FileName(stack)} in {project} (it has {known}). Pass --stack <name>, or create it with 'infractl stack new {stack} --from <stack>'.");
+            return (null, ExitCodes.Usage);
+        }
+
+        StackConfigFile file;
+        try
+        {
+            file = StackConfigFile.Load(path);
+        }
+        catch (StackFileException ex)
+        {
+            Error(context, ex.Message);
+            return (null, ExitCodes.InvalidConfig);
+        }
+
+        var config = PlatformConfiguration.Load(file.Snapshot);
+        if (!config.IsValid)
+        {
+            var count = config.Errors.Length;
+            context.Error.WriteLine($"{file.Snapshot.Source} has {count} error{(count == 1 ? string.Empty : "s")}:");
+            foreach (var error in config.Errors)
+            {
+                context.Error.WriteLine($"  - {error.Message}");
+            }
+
+            return (null, ExitCodes.InvalidConfig);
+        }
+
+        return (config, ExitCodes.Ok);
+    }
+
+    private static void Error(CliContext context, string message) =>
+        context.Error.WriteLine($"error: {message}");
+}

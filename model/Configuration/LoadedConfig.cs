@@ -1,0 +1,19 @@
+using System.Collections.Immutable;
+using Infra.Model.Options;
+
+namespace Infra.Model.Configuration;
+
+/// <summary>The outcome of binding and validating a stack's configuration.</summary>
+/// <param name="Source">Where the configuration came from.</param>
+/// <param name="Options">The bound options; complete only where <see cref="IsValid"/>.</param>
+/// <param name="Connection">The vSphere provider keys.</param>
+/// <param name="Errors">Every error found.</param>
+public sealed record LoadedConfig(string Source, PlatformOptions Options, VsphereConnectionOptions Connection, ImmutableArray<ConfigError> Errors)
+{
+    /// <summary>Whether the configuration has no errors.</summary>
+    public bool IsValid => Errors.IsEmpty;
+
+    /// <summary>The options, or every error at once.</summary>
+    /// <exception cref="ConfigValidationException">The configuration has errors.</exception>
+    public PlatformOptions ValidOptions() => IsValid ? Options : throw new ConfigValidationException(Errors);
+}

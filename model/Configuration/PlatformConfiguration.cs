@@ -1,0 +1,49 @@
+using System.Collections.Immutable;
+using Infra.Model.Options;
+using Microsoft.Extensions.Configuration;
+
+namespace Infra.Model.Configuration;
+
+/// <summary>
+/// Binds and validates a stack's configuration, from whichever source: the one path by which offline tools and
+/// the Pulumi program get their options.
+/// </summary>
+public static class PlatformConfiguration
+{
+    /// <summary>The config namespace this project owns (the Pulumi project's name).</summary>
+    public const string Namespace = "mlops";
+
+    /// <summary>The vSphere provider's config namespace.</summary>
+    public const string VsphereNamespace = "vsphere";
+
+    /// <summary>The schema of the <c>mlops</c> namespace: unknown keys are errors.</summary>
+    public static ConfigSchema PlatformSchema { get; } = new(Namespace, typeof(PlatformOptions));
+
+    /// <summary>The schema of the provider's <c>vsphere</c> keys this project checks; the provider's other keys pass.</summary>
+    public static ConfigSchema VsphereSchema { get; } = new(VsphereNamespace, typeof(VsphereConnectionOptions), rejectUnknownKeys: false);
+
+    /// <summary>Every namespace read.</summary>
+    public static IReadOnlyList<ConfigSchema> Schemas { get; } = [PlatformSchema, VsphereSchema];
+
+    /// <summary>Binds and validates; collects every error instead of stopping at the first.</summary>
+    public static LoadedConfig Load(ConfigSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var errors = new List<ConfigError>();
+        var rejected = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var schema in Schemas)
+        {
+            var (schemaErrors, schemaRejected) = schema.Check(snapshot);
+            errors.AddRange(schemaErrors);
+            rejected.UnionWith(schemaRejected);
+        }
+
+        var configuration = snapshot.ToConfiguration(rejected);
+        var options = configuration.GetSection(Namespace).Get<PlatformOptions>(o => o.ErrorOnUnknownConfiguration = true)
+            ?? new PlatformOptions { Environment = null!, Maturity = null, Vsphere = null! };
+        var connection = configuration.GetSection(VsphereNamespace).Get<VsphereConnectionOptions>() ?? new VsphereConnectionOptions();
+
+        errors.AddRange(PlatformOptionsValidator.Validate(options, connection, rejected));
+        return new LoadedConfig(snapshot.Source, options, connection, [.. errors]);
+    }
+}

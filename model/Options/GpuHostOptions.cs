@@ -1,0 +1,15 @@
+using System.ComponentModel;
+
+namespace Infra.Model.Options;
+
+/// <summary>An ESXi host with GPUs (<c>mlops:gpu.hosts[i]</c>).</summary>
+public sealed record GpuHostOptions
+{
+    /// <summary>The host's name as vCenter knows it. Required.</summary>
+    [Description("the ESXi host's name as vCenter knows it")]
+    public required string Name { get; init; }
+
+    /// <summary>How many physical GPUs of the configured model the host has. Required, at least 1.</summary>
+    [Description("how many physical GPUs the host has")]
+    public required int? Gpus { get; init; }
+}

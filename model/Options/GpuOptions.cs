@@ -1,0 +1,20 @@
+namespace Infra.Model.Options;
+
+/// <summary>GPUs (<c>mlops:gpu</c>): how they are used, which model the hosts have, and the hosts.</summary>
+public sealed record GpuOptions
+{
+    /// <summary>Passthrough, vGPU or none. Default <see cref="GpuMode.None"/>.</summary>
+    public GpuMode? Mode { get; init; }
+
+    /// <summary>The GPU model in the hosts, e.g. <c>a100-80gb</c>. Required unless the mode is none.</summary>
+    public string? Model { get; init; }
+
+    /// <summary>The vGPU profile, as vSphere names it (e.g. <c>grid_a100d-20c</c>). Required in vGPU mode.</summary>
+    public string? Profile { get; init; }
+
+    /// <summary>The ESXi hosts with GPUs. Required unless the mode is none.</summary>
+    public IReadOnlyList<GpuHostOptions>? Hosts { get; init; }
+
+    /// <summary>The effective mode.</summary>
+    public GpuMode EffectiveMode => Mode ?? GpuMode.None;
+}

@@ -1,0 +1,36 @@
+using System.Collections.Immutable;
+
+namespace Infra.Model.Options;
+
+/// <summary>Which services each MLOps maturity level needs, and which services a stack runs.</summary>
+public static class MaturityLevels
+{
+    /// <summary>The services a level cannot work without, each with what it does for the level.</summary>
+    public static ImmutableArray<(PlatformService Service, string Role)> Requires(MaturityLevel level) => level switch
+    {
+        MaturityLevel.Level0 => [(PlatformService.Kubeflow, "notebooks"), (PlatformService.Minio, "the object store")],
+        MaturityLevel.Level1 => [.. Requires(MaturityLevel.Level0), (PlatformService.Mlflow, "the model registry"), (PlatformService.Feast, "the feature store"), (PlatformService.Spark, "data processing")],
+        MaturityLevel.Level2 => [.. Requires(MaturityLevel.Level1), (PlatformService.Gitlab, "source control and CI/CD for ML")],
+        _ => throw new ArgumentOutOfRangeException(nameof(level), level, "Unknown maturity level."),
+    };
+
+    /// <summary>The options block of a service.</summary>
+    public static ServiceOptions? Block(this PlatformServicesOptions? platform, PlatformService service) => platform is null ? null : service switch
+    {
+        PlatformService.Kubeflow => platform.Kubeflow,
+        PlatformService.Minio => platform.Minio,
+        PlatformService.Mlflow => platform.Mlflow,
+        PlatformService.Feast => platform.Feast,
+        PlatformService.Spark => platform.Spark,
+        PlatformService.Gitlab => platform.Gitlab,
+        _ => throw new ArgumentOutOfRangeException(nameof(service), service, "Unknown service."),
+    };
+
+    /// <summary>Whether the stack runs a service: its <c>enabled</c> flag, else whether its level needs it.</summary>
+    public static bool IsEnabled(this PlatformOptions options, PlatformService service)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.Platform.Block(service)?.Enabled
+            ?? Requires(options.Maturity ?? MaturityLevel.Level0).Any(r => r.Service == service);
+    }
+}

@@ -1,0 +1,58 @@
+using System.ComponentModel;
+
+namespace Infra.Model.Options;
+
+/// <summary>The whole platform's options: the <c>mlops</c> config namespace of a stack.</summary>
+public sealed record PlatformOptions
+{
+    /// <summary>The environment's name: a DNS label of at most 20 characters, used in every resource name. Required.</summary>
+    [Description("the environment's name, a DNS label such as 'dev' or 'prod'")]
+    public required string Environment { get; init; }
+
+    /// <summary>The MLOps maturity level to deploy. Required.</summary>
+    [Description("the MLOps maturity level, level0, level1 or level2")]
+    public required MaturityLevel? Maturity { get; init; }
+
+    /// <summary>Production sizing and protection: HA replicas, protected stateful resources, Retain volumes. Default false.</summary>
+    public bool? Production { get; init; }
+
+    /// <summary>Which layers this stack deploys. Default <see cref="DeploymentLayers.All"/>.</summary>
+    public DeploymentLayers? Layers { get; init; }
+
+    /// <summary>
+    /// The foundation stack a platform-only stack runs on, as <c>organization/project/stack</c>.
+    /// Required when <see cref="Layers"/> is <see cref="DeploymentLayers.Platform"/>.
+    /// </summary>
+    public string? FoundationStack { get; init; }
+
+    /// <summary>Where in vSphere the platform lives. Required.</summary>
+    [Description("the vSphere placement (datacenter, computeCluster, datastore, network)")]
+    public required VsphereOptions Vsphere { get; init; }
+
+    /// <summary>GPUs: mode, model, vGPU profile and hosts. Default: no GPUs.</summary>
+    public GpuOptions? Gpu { get; init; }
+
+    /// <summary>Storage tiers backed by vSphere storage policies. Default: none beyond the cluster's own.</summary>
+    public StorageOptions? Storage { get; init; }
+
+    /// <summary>vSphere with Tanzu: namespace and workload cluster. Default: catalog defaults.</summary>
+    public TanzuOptions? Tanzu { get; init; }
+
+    /// <summary>The platform services, one block each. Default: the services of the maturity level.</summary>
+    public PlatformServicesOptions? Platform { get; init; }
+
+    /// <summary>The teams using the platform; each gets a Kubeflow profile and quotas. Default: none.</summary>
+    public IReadOnlyList<TeamOptions>? Teams { get; init; }
+
+    /// <summary>The effective production flag.</summary>
+    public bool IsProduction => Production ?? false;
+
+    /// <summary>The effective layers.</summary>
+    public DeploymentLayers EffectiveLayers => Layers ?? DeploymentLayers.All;
+
+    /// <summary>Whether this stack deploys the vSphere foundation.</summary>
+    public bool DeploysFoundation => EffectiveLayers is DeploymentLayers.All or DeploymentLayers.Foundation;
+
+    /// <summary>Whether this stack deploys the platform services.</summary>
+    public bool DeploysPlatform => EffectiveLayers is DeploymentLayers.All or DeploymentLayers.Platform;
+}

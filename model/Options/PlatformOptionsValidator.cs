@@ -1,0 +1,347 @@
+using System.Text.RegularExpressions;
+using Infra.Model.Configuration;
+
+namespace Infra.Model.Options;
+
+/// <summary>
+/// The rules that hold across settings, checked after binding. Each failure names the key, quotes the value,
+/// states the rule and gives the fix; a key that already failed its type or presence check is not reported twice.
+/// </summary>
+public sealed partial class PlatformOptionsValidator
+{
+    private const int MaxEnvironmentLength = 20;
+    private readonly List<ConfigError> _errors = [];
+    private readonly IReadOnlySet<string> _alreadyFailed;
+
+    private PlatformOptionsValidator(IReadOnlySet<string> alreadyFailed) => _alreadyFailed = alreadyFailed;
+
+    /// <summary>Checks the bound options; <paramref name="alreadyFailed"/> holds the IConfiguration paths that failed before binding.</summary>
+    public static IReadOnlyList<ConfigError> Validate(PlatformOptions options, VsphereConnectionOptions connection, IReadOnlySet<string> alreadyFailed)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(alreadyFailed);
+        var validator = new PlatformOptionsValidator(alreadyFailed);
+        validator.Top(options);
+        if (options.DeploysFoundation)
+        {
+            validator.Connection(connection);
+        }
+
+        if (options.Vsphere is not null)
+        {
+            validator.Vsphere(options.Vsphere);
+        }
+
+        validator.Gpu(options.Gpu);
+        validator.Storage(options.Storage);
+        validator.Tanzu(options.Tanzu, options.Gpu);
+        validator.Platform(options);
+        validator.Teams(options.Teams);
+        return validator._errors;
+    }
+
+    /// <summary>Whether a value is a Kubernetes resource quantity such as <c>500m</c>, <c>2</c> or <c>4Gi</c>.</summary>
+    public static bool IsQuantity(string value) => QuantityPattern().IsMatch(value);
+
+    /// <summary>Whether a value is a DNS label (RFC 1123) of at most <paramref name="maxLength"/> characters.</summary>
+    public static bool IsDnsLabel(string value, int maxLength = 63) => value.Length <= maxLength && DnsLabelPattern().IsMatch(value);
+
+    [GeneratedRegex("^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?$")]
+    private static partial Regex QuantityPattern();
+
+    [GeneratedRegex("^[a-z]([-a-z0-9]*[a-z0-9])?$")]
+    private static partial Regex DnsLabelPattern();
+
+    [GeneratedRegex("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")]
+    private static partial Regex EmailPattern();
+
+    [GeneratedRegex("^[^/\\s]+/[^/\\s]+/[^/\\s]+$")]
+    private static partial Regex StackReferencePattern();
+
+    private void Top(PlatformOptions options)
+    {
+        if (options.Environment is { Length: > 0 } environment && !IsDnsLabel(environment, MaxEnvironmentLength))
+        {
+            Fail("mlops:environment", $"'{environment}' is not a valid environment name: it must be a lowercase DNS label (a-z, 0-9 and '-', starting with a letter) of at most {MaxEnvironmentLength} characters, because it prefixes resource names. Set it with 'pulumi config set mlops:environment dev'.");
+        }
+
+        if (options.EffectiveLayers == DeploymentLayers.Platform && string.IsNullOrEmpty(options.FoundationStack))
+        {
+            Fail("mlops:foundationStack", "is required when mlops:layers is 'platform': a platform-only stack reads the cluster's kubeconfig from its foundation stack. Set it with 'pulumi config set mlops:foundationStack <organization>/<project>/<stack>'.");
+        }
+        else if (options.FoundationStack is { Length: > 0 } reference && options.EffectiveLayers != DeploymentLayers.Platform)
+        {
+            Fail("mlops:foundationStack", $"'{reference}' is set, but only a platform-only stack (mlops:layers 'platform') reads a foundation stack; this one deploys its own foundation. Remove it with 'pulumi config rm mlops:foundationStack', or set 'pulumi config set mlops:layers platform'.");
+        }
+        else if (options.FoundationStack is { Length: > 0 } stack && !StackReferencePattern().IsMatch(stack))
+        {
+            Fail("mlops:foundationStack", $"'{stack}' is not a stack reference: it must be '<organization>/<project>/<stack>'. Set it with 'pulumi config set mlops:foundationStack <organization>/<project>/<stack>'.");
+        }
+    }
+
+    private void Connection(VsphereConnectionOptions connection)
+    {
+        if (string.IsNullOrEmpty(connection.Server))
+        {
+            Fail("vsphere:server", "is required but not set: the vCenter Server the foundation is deployed to. Set it with 'pulumi config set vsphere:server <host>'.");
+        }
+
+        if (string.IsNullOrEmpty(connection.User))
+        {
+            Fail("vsphere:user", "is required but not set: the vCenter user Pulumi signs in as. Set it with 'pulumi config set vsphere:user <user>'.");
+        }
+
+        if (connection.Password is null)
+        {
+            Fail("vsphere:password", "is required but not set: the vCenter user's password. Set it with 'pulumi config set --secret vsphere:password <password>'.");
+        }
+    }
+
+    private void Vsphere(VsphereOptions vsphere)
+    {
+        var hasDatastore = !string.IsNullOrEmpty(vsphere.Datastore);
+        var hasCluster = !string.IsNullOrEmpty(vsphere.DatastoreCluster);
+        if (!hasDatastore && !hasCluster)
+        {
+            Fail("mlops:vsphere:datastore", "is required but not set: VM disks need a datastore, or a datastore cluster in mlops:vsphere.datastoreCluster. Set it with 'pulumi config set --path mlops:vsphere.datastore <name>'.");
+        }
+        else if (hasDatastore && hasCluster)
+        {
+            Fail("mlops:vsphere:datastoreCluster", $"'{vsphere.DatastoreCluster}' is set together with mlops:vsphere.datastore '{vsphere.Datastore}': VM disks go to one or the other. Remove one with 'pulumi config rm --path mlops:vsphere.datastoreCluster'.");
+        }
+
+        if (vsphere.Folder is { Length: > 0 } folder && (folder.StartsWith('/') || folder.EndsWith('/') || folder.Contains("//", StringComparison.Ordinal)))
+        {
+            Fail("mlops:vsphere:folder", $"'{folder}' is not a folder path: it is relative to the datacenter's VM folder, with no leading, trailing or double '/'. Set it with 'pulumi config set --path mlops:vsphere.folder mlops/dev'.");
+        }
+    }
+
+    private void Gpu(GpuOptions? gpu)
+    {
+        if (gpu is null)
+        {
+            return;
+        }
+
+        var mode = gpu.EffectiveMode;
+        var modeName = ConfigSchema.ChoiceName(mode);
+        if (mode != GpuMode.None && string.IsNullOrEmpty(gpu.Model))
+        {
+            Fail("mlops:gpu:model", $"is required when mlops:gpu.mode is '{modeName}': the GPU model in the hosts. Set it with 'pulumi config set --path mlops:gpu.model <model>'.");
+        }
+
+        if (mode == GpuMode.Vgpu && string.IsNullOrEmpty(gpu.Profile))
+        {
+            Fail("mlops:gpu:profile", "is required when mlops:gpu.mode is 'vgpu': the vGPU profile that the GPU VM class gets. Set it with 'pulumi config set --path mlops:gpu.profile <profile>'.");
+        }
+        else if (mode != GpuMode.Vgpu && gpu.Profile is { Length: > 0 } profile)
+        {
+            Fail("mlops:gpu:profile", $"'{profile}' is set, but vGPU profiles apply only when mlops:gpu.mode is 'vgpu' (it is '{modeName}'). Remove it with 'pulumi config rm --path mlops:gpu.profile', or set 'pulumi config set --path mlops:gpu.mode vgpu'.");
+        }
+
+        var hosts = gpu.Hosts ?? [];
+        if (mode != GpuMode.None && hosts.Count == 0)
+        {
+            Fail("mlops:gpu:hosts", $"is required when mlops:gpu.mode is '{modeName}': the ESXi hosts with GPUs and how many each has. Set one with 'pulumi config set --path mlops:gpu.hosts[0].name <host>' and 'pulumi config set --path mlops:gpu.hosts[0].gpus <number>'.");
+        }
+
+        for (var i = 0; i < hosts.Count; i++)
+        {
+            var host = hosts[i];
+            if (host.Gpus is < 1 or > 16)
+            {
+                Fail($"mlops:gpu:hosts:{i}:gpus", $"'{host.Gpus}' is out of range: a host has 1 to 16 GPUs. Set it with 'pulumi config set --path \"mlops:gpu.hosts[{i}].gpus\" <number>'.");
+            }
+
+            var first = FirstIndex(hosts, h => h.Name, i);
+            if (first < i)
+            {
+                Fail($"mlops:gpu:hosts:{i}:name", $"'{host.Name}' is listed twice (also mlops:gpu.hosts[{first}]): list each host once with all its GPUs. Remove one with 'pulumi config rm --path \"mlops:gpu.hosts[{i}]\"'.");
+            }
+        }
+    }
+
+    private void Storage(StorageOptions? storage)
+    {
+        if (storage is null)
+        {
+            return;
+        }
+
+        var tiers = storage.Tiers ?? [];
+        for (var i = 0; i < tiers.Count; i++)
+        {
+            LabelAndUnique(tiers, t => t.Name, i, "mlops:storage:tiers", "tier");
+        }
+
+        if (storage.DefaultTier is { Length: > 0 } defaultTier && !tiers.Any(t => t.Name == defaultTier))
+        {
+            var known = tiers.Count == 0 ? "none are configured" : $"configured: {string.Join(", ", tiers.Select(t => t.Name))}";
+            Fail("mlops:storage:defaultTier", $"'{defaultTier}' is not a configured storage tier ({known}). Set it with 'pulumi config set --path mlops:storage.defaultTier <tier>'.");
+        }
+
+        if (storage.ReclaimPolicy is { Length: > 0 } policy && policy is not ("Retain" or "Delete"))
+        {
+            Fail("mlops:storage:reclaimPolicy", $"'{policy}' is not a reclaim policy: it must be Retain or Delete. Set it with 'pulumi config set --path mlops:storage.reclaimPolicy Retain'.");
+        }
+    }
+
+    private void Tanzu(TanzuOptions? tanzu, GpuOptions? gpu)
+    {
+        if (tanzu is null)
+        {
+            return;
+        }
+
+        if (tanzu.Namespace is { Length: > 0 } ns && !IsDnsLabel(ns))
+        {
+            Fail("mlops:tanzu:namespace", $"'{ns}' is not a valid vSphere Namespace name: it must be a lowercase DNS label (a-z, 0-9 and '-', starting with a letter) of at most 63 characters. Set it with 'pulumi config set --path mlops:tanzu.namespace <name>'.");
+        }
+
+        if (tanzu.ControlPlane?.Replicas is { } replicas && replicas is not (1 or 3))
+        {
+            Fail("mlops:tanzu:controlPlane:replicas", $"'{replicas}' is not a valid control plane size: etcd needs 1 node (development) or 3 (highly available). Set it with 'pulumi config set --path mlops:tanzu.controlPlane.replicas 3'.");
+        }
+
+        var pools = tanzu.NodePools ?? [];
+        for (var i = 0; i < pools.Count; i++)
+        {
+            var pool = pools[i];
+            LabelAndUnique(pools, p => p.Name, i, "mlops:tanzu:nodePools", "node pool");
+            if (pool.Replicas is < 1)
+            {
+                Fail($"mlops:tanzu:nodePools:{i}:replicas", $"'{pool.Replicas}' is out of range: a node pool has at least 1 node. Set it with 'pulumi config set --path \"mlops:tanzu.nodePools[{i}].replicas\" <number>'.");
+            }
+
+            Quantity($"mlops:tanzu:nodePools:{i}:containerdVolume", pool.ContainerdVolume, "100Gi");
+            if (pool.Gpu == true && (gpu?.EffectiveMode ?? GpuMode.None) != GpuMode.Vgpu)
+            {
+                var mode = ConfigSchema.ChoiceName(gpu?.EffectiveMode ?? GpuMode.None);
+                Fail($"mlops:tanzu:nodePools:{i}:gpu", $"is true, but mlops:gpu.mode is '{mode}': cluster nodes get GPUs only through a vGPU VM class. Set 'pulumi config set --path mlops:gpu.mode vgpu', or 'pulumi config set --path \"mlops:tanzu.nodePools[{i}].gpu\" false'.");
+            }
+        }
+    }
+
+    private void Platform(PlatformOptions options)
+    {
+        if (options.Platform?.Registry is { Length: > 0 } registry && (registry.Contains("://", StringComparison.Ordinal) || registry.EndsWith('/') || registry.Any(char.IsWhiteSpace)))
+        {
+            Fail("mlops:platform:registry", $"'{registry}' is not a registry mirror: write the host and optional path without a scheme or a trailing '/', such as 'harbor.example.com/mirror'. Set it with 'pulumi config set --path mlops:platform.registry <host/path>'.");
+        }
+
+        foreach (var service in Enum.GetValues<PlatformService>())
+        {
+            var block = options.Platform.Block(service);
+            var name = ConfigSchema.ChoiceName(service);
+            var path = $"mlops:platform:{name}";
+            if (block is null)
+            {
+                continue;
+            }
+
+            if (block.Replicas is < 1)
+            {
+                Fail($"{path}:replicas", $"'{block.Replicas}' is out of range: a service runs at least 1 replica; disable it with mlops:platform.{name}.enabled instead. Set it with 'pulumi config set --path mlops:platform.{name}.replicas <number>'.");
+            }
+
+            Quantity($"{path}:cpu", block.Cpu, "500m");
+            Quantity($"{path}:memory", block.Memory, "4Gi");
+            Quantity($"{path}:storage", block.Storage, "100Gi");
+        }
+
+        if (options.Maturity is not { } level)
+        {
+            return;
+        }
+
+        foreach (var (service, role) in MaturityLevels.Requires(level))
+        {
+            if (options.Platform.Block(service)?.Enabled == false)
+            {
+                var name = ConfigSchema.ChoiceName(service);
+                Fail($"mlops:platform:{name}:enabled", $"is false, but maturity {ConfigSchema.ChoiceName(level)} needs {service} for {role}. Enable it with 'pulumi config set --path mlops:platform.{name}.enabled true', or lower mlops:maturity.");
+            }
+        }
+    }
+
+    private void Teams(IReadOnlyList<TeamOptions>? teams)
+    {
+        teams ??= [];
+        for (var i = 0; i < teams.Count; i++)
+        {
+            var team = teams[i];
+            var path = $"mlops:teams:{i}";
+            LabelAndUnique(teams, t => t.Name, i, "mlops:teams", "team");
+            if (team.Owner is { Length: > 0 } owner && !EmailPattern().IsMatch(owner))
+            {
+                Fail($"{path}:owner", $"'{owner}' is not an e-mail address: Kubeflow names a profile's owner by e-mail. Set it with 'pulumi config set --path \"mlops:teams[{i}].owner\" <name@example.com>'.");
+            }
+
+            if (team.GpuQuota is < 0)
+            {
+                Fail($"{path}:gpuQuota", $"'{team.GpuQuota}' is out of range: a GPU quota is 0 or more. Set it with 'pulumi config set --path \"mlops:teams[{i}].gpuQuota\" <number>'.");
+            }
+
+            Quantity($"{path}:cpuQuota", team.CpuQuota, "16");
+            Quantity($"{path}:memoryQuota", team.MemoryQuota, "64Gi");
+        }
+    }
+
+    private void LabelAndUnique<T>(IReadOnlyList<T> items, Func<T, string?> name, int i, string listPath, string what)
+    {
+        var value = name(items[i]);
+        if (string.IsNullOrEmpty(value))
+        {
+            return;
+        }
+
+        var path = $"{listPath}:{i}:name";
+        var key = ConfigKeyPath.ToPulumi(path);
+        if (!IsDnsLabel(value))
+        {
+            Fail(path, $"'{value}' is not a valid {what} name: it must be a lowercase DNS label (a-z, 0-9 and '-', starting with a letter) of at most 63 characters. Set it with 'pulumi config set --path \"{key}\" <name>'.");
+            return;
+        }
+
+        var first = FirstIndex(items, name, i);
+        if (first < i)
+        {
+            Fail(path, $"'{value}' is used twice (also {ConfigKeyPath.ToPulumi($"{listPath}:{first}:name")}): {what} names must be unique. Set another with 'pulumi config set --path \"{key}\" <name>'.");
+        }
+    }
+
+    private void Quantity(string path, string? value, string example)
+    {
+        if (value is { Length: > 0 } && !IsQuantity(value))
+        {
+            var key = ConfigKeyPath.ToPulumi(path);
+            var quoted = key.Contains('[', StringComparison.Ordinal) ? $"\"{key}\"" : key;
+            Fail(path, $"'{value}' is not a Kubernetes quantity: write a number with an optional unit, such as 500m, 2, 4Gi or 100Gi. Set it with 'pulumi config set --path {quoted} {example}'.");
+        }
+    }
+
+    private static int FirstIndex<T>(IReadOnlyList<T> items, Func<T, string?> name, int i)
+    {
+        for (var j = 0; j < i; j++)
+        {
+            if (string.Equals(name(items[j]), name(items[i]), StringComparison.OrdinalIgnoreCase))
+            {
+                return j;
+            }
+        }
+
+        return i;
+    }
+
+    private void Fail(string configurationPath, string rest)
+    {
+        if (_alreadyFailed.Contains(configurationPath))
+        {
+            return;
+        }
+
+        var key = ConfigKeyPath.ToPulumi(configurationPath);
+        _errors.Add(new ConfigError(key, $"{key} {rest}"));
+    }
+}

@@ -1,0 +1,26 @@
+namespace Infra.Model.Options;
+
+/// <summary>The platform services (<c>mlops:platform</c>), one block each, and the registry mirror they pull from.</summary>
+public sealed record PlatformServicesOptions
+{
+    /// <summary>A registry mirror every image is pulled through, for air-gapped sites (e.g. <c>harbor.example.com/mirror</c>). Default: none.</summary>
+    public string? Registry { get; init; }
+
+    /// <summary>Kubeflow: pipelines with ML Metadata, notebooks, Katib, training, KServe.</summary>
+    public ServiceOptions? Kubeflow { get; init; }
+
+    /// <summary>MLflow tracking server and model registry.</summary>
+    public ServiceOptions? Mlflow { get; init; }
+
+    /// <summary>MinIO object store.</summary>
+    public ServiceOptions? Minio { get; init; }
+
+    /// <summary>Feast feature store.</summary>
+    public ServiceOptions? Feast { get; init; }
+
+    /// <summary>Spark operator.</summary>
+    public ServiceOptions? Spark { get; init; }
+
+    /// <summary>GitLab with its runner.</summary>
+    public ServiceOptions? Gitlab { get; init; }
+}

@@ -1,0 +1,112 @@
+using System.Collections.Immutable;
+using QuikGraph;
+using QuikGraph.Algorithms;
+
+namespace Infra.Model.Planning;
+
+/// <summary>
+/// What <c>pulumi up</c> will do for a stack: its nodes and the dependencies between them, in a deterministic
+/// order, with the waves in which the engine can run them (a node's wave is one more than the latest wave it waits for).
+/// </summary>
+public sealed class Plan
+{
+    private readonly ImmutableDictionary<string, PlanNode> _byId;
+
+    /// <summary>Builds a plan; the nodes' ids must be unique, and their dependencies and parents known and acyclic.</summary>
+    /// <exception cref="InvalidOperationException">A duplicate id, an unknown reference, or a dependency cycle: a defect in the model.</exception>
+    public Plan(string stack, IEnumerable<PlanNode> nodes)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(stack);
+        ArgumentNullException.ThrowIfNull(nodes);
+        Stack = stack;
+        var list = nodes.ToList();
+        var duplicate = list.GroupBy(n => n.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new InvalidOperationException($"The plan has two nodes with id '{duplicate.Key}'.");
+        }
+
+        _byId = list.ToImmutableDictionary(n => n.Id, StringComparer.Ordinal);
+        foreach (var node in list)
+        {
+            foreach (var reference in node.Dependencies().Append(node.Parent).OfType<string>().Where(r => !_byId.ContainsKey(r)))
+            {
+                throw new InvalidOperationException($"Plan node '{node.Id}' refers to '{reference}', which is not in the plan.");
+            }
+        }
+
+        Graph = BuildGraph(list);
+        Waves = ComputeWaves();
+        Nodes = [.. list
+            .OrderBy(n => Waves.GetValueOrDefault(n.Id))
+            .ThenBy(n => n.Type, StringComparer.Ordinal)
+            .ThenBy(n => n.Name, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The stack the plan is for.</summary>
+    public string Stack { get; }
+
+    /// <summary>The nodes, by wave, then type, then name.</summary>
+    public ImmutableArray<PlanNode> Nodes { get; }
+
+    /// <summary>Dependency edges, from a node to each node it waits for; components stand for their descendants.</summary>
+    public IBidirectionalGraph<string, Edge<string>> Graph { get; }
+
+    /// <summary>The wave of each resource and data source, from 1; components have none.</summary>
+    public ImmutableSortedDictionary<string, int> Waves { get; }
+
+    /// <summary>How many waves the deployment needs.</summary>
+    public int WaveCount => Waves.IsEmpty ? 0 : Waves.Values.Max();
+
+    /// <summary>The node with id <paramref name="id"/>.</summary>
+    public PlanNode this[string id] => _byId[id];
+
+    /// <summary>The children of a node (of the stack, for null), in plan order.</summary>
+    public IEnumerable<PlanNode> ChildrenOf(string? parentId) => Nodes.Where(n => n.Parent == parentId);
+
+    /// <summary>The number of nodes of each kind and type, by type.</summary>
+    public ImmutableSortedDictionary<string, int> CountsByType() =>
+        Nodes.GroupBy(n => n.Type, StringComparer.Ordinal).ToImmutableSortedDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+
+    private IEnumerable<string> Descendants(string id) =>
+        _byId.Values.Where(n => n.Parent == id).SelectMany(c => Descendants(c.Id).Prepend(c.Id));
+
+    private IEnumerable<string> Expand(string id) =>
+        _byId[id].Kind == PlanNodeKind.Component ? Descendants(id).Where(d => _byId[d].Kind != PlanNodeKind.Component) : [id];
+
+    private BidirectionalGraph<string, Edge<string>> BuildGraph(List<PlanNode> nodes)
+    {
+        var graph = new BidirectionalGraph<string, Edge<string>>(allowParallelEdges: false);
+        graph.AddVertexRange(nodes.Select(n => n.Id).Order(StringComparer.Ordinal));
+        foreach (var node in nodes.Where(n => n.Kind != PlanNodeKind.Component))
+        {
+            foreach (var target in node.Dependencies().SelectMany(Expand).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+            {
+                graph.AddEdge(new Edge<string>(node.Id, target));
+            }
+        }
+
+        return graph;
+    }
+
+    private ImmutableSortedDictionary<string, int> ComputeWaves()
+    {
+        IEnumerable<string> order;
+        try
+        {
+            order = Graph.TopologicalSort().Reverse().ToList();
+        }
+        catch (NonAcyclicGraphException ex)
+        {
+            throw new InvalidOperationException($"The plan for stack '{Stack}' has a dependency cycle.", ex);
+        }
+
+        var waves = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var id in order.Where(id => _byId[id].Kind != PlanNodeKind.Component))
+        {
+            waves[id] = 1 + Graph.OutEdges(id).Select(e => waves.GetValueOrDefault(e.Target)).DefaultIfEmpty(0).Max();
+        }
+
+        return waves.ToImmutableSortedDictionary(StringComparer.Ordinal);
+    }
+}

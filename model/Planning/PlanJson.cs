@@ -1,0 +1,150 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Infra.Model.Planning;
+
+/// <summary>
+/// Writes a plan as JSON for CI (schema version 1, documented in docs/plan-json.md). Keys and nodes are in a
+/// fixed order, so the same plan always gives the same bytes.
+/// </summary>
+public static class PlanJson
+{
+    /// <summary>The version of the JSON shape; raised on any incompatible change.</summary>
+    public const int SchemaVersion = 1;
+
+    /// <summary>The plan as indented JSON text, ending with a newline.</summary>
+    public static string Write(Plan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            Write(plan, writer);
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    private static void Write(Plan plan, Utf8JsonWriter writer)
+    {
+        var summary = PlanSummary.Of(plan);
+        writer.WriteStartObject();
+        writer.WriteNumber("schemaVersion", SchemaVersion);
+        writer.WriteString("stack", plan.Stack);
+        writer.WriteStartObject("summary");
+        writer.WriteNumber("components", summary.Components);
+        writer.WriteNumber("resources", summary.Resources);
+        writer.WriteNumber("dataSources", summary.DataSources);
+        writer.WriteNumber("waves", summary.Waves);
+        writer.WriteStartObject("byType");
+        foreach (var (type, count) in summary.ByType)
+        {
+            writer.WriteNumber(type, count);
+        }
+
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+        writer.WriteStartArray("nodes");
+        foreach (var node in plan.Nodes)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", node.Id);
+            writer.WriteString("kind", node.Kind switch
+            {
+                PlanNodeKind.Component => "component",
+                PlanNodeKind.Resource => "resource",
+                _ => "dataSource",
+            });
+            writer.WriteString("type", node.Type);
+            writer.WriteString("name", node.Name);
+            WriteNullable(writer, "parent", node.Parent);
+            WriteNullable(writer, "provider", node.Provider);
+            if (plan.Waves.TryGetValue(node.Id, out var wave))
+            {
+                writer.WriteNumber("wave", wave);
+            }
+            else
+            {
+                writer.WriteNull("wave");
+            }
+
+            writer.WriteBoolean("protect", node.Protect);
+            writer.WriteStartArray("dependsOn");
+            foreach (var dependency in node.Dependencies().Order(StringComparer.Ordinal))
+            {
+                writer.WriteStringValue(dependency);
+            }
+
+            writer.WriteEndArray();
+            writer.WritePropertyName("inputs");
+            WriteValue(writer, PlanValue.Map(node.Inputs));
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteNullable(Utf8JsonWriter writer, string name, string? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNull(name);
+        }
+        else
+        {
+            writer.WriteString(name, value);
+        }
+    }
+
+    private static void WriteValue(Utf8JsonWriter writer, PlanValue value)
+    {
+        switch (value)
+        {
+            case PlanValue.Literal { Value: string s }:
+                writer.WriteStringValue(s);
+                break;
+            case PlanValue.Literal { Value: bool b }:
+                writer.WriteBooleanValue(b);
+                break;
+            case PlanValue.Literal { Value: long l }:
+                writer.WriteNumberValue(l);
+                break;
+            case PlanValue.Literal literal:
+                writer.WriteStringValue(literal.ToString());
+                break;
+            case PlanValue.ListValue list:
+                writer.WriteStartArray();
+                foreach (var item in list.Items)
+                {
+                    WriteValue(writer, item);
+                }
+
+                writer.WriteEndArray();
+                break;
+            case PlanValue.MapValue map:
+                writer.WriteStartObject();
+                foreach (var (key, item) in map.Entries)
+                {
+                    writer.WritePropertyName(key);
+                    WriteValue(writer, item);
+                }
+
+                writer.WriteEndObject();
+                break;
+            case PlanValue.OutputRef output:
+                writer.WriteStartObject();
+                writer.WriteString("$output", output.NodeId);
+                writer.WriteString("property", output.Property);
+                writer.WriteEndObject();
+                break;
+            case PlanValue.SecretValue secret:
+                writer.WriteStartObject();
+                writer.WriteString("$secret", secret.Source);
+                writer.WriteEndObject();
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown plan value {value.GetType().Name}.");
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using System.Collections.Immutable;
+
+namespace Infra.Model.Planning;
+
+/// <summary>One thing <c>pulumi up</c> will register or look up, as the model decided it.</summary>
+public sealed record PlanNode
+{
+    /// <summary>Component, resource or data source.</summary>
+    public required PlanNodeKind Kind { get; init; }
+
+    /// <summary>The Pulumi type token (<c>vsphere:index/folder:Folder</c>) or function token of a data source.</summary>
+    public required string Type { get; init; }
+
+    /// <summary>The logical name, unique for its type within the stack.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The parent node's id; null for children of the stack itself.</summary>
+    public string? Parent { get; init; }
+
+    /// <summary>The provider: <c>default</c> for the provider configured by the stack's provider keys, else a provider node's id; null for components.</summary>
+    public string? Provider { get; init; }
+
+    /// <summary>The key inputs, secrets masked.</summary>
+    public ImmutableSortedDictionary<string, PlanValue> Inputs { get; init; } = ImmutableSortedDictionary<string, PlanValue>.Empty.WithComparers(StringComparer.Ordinal);
+
+    /// <summary>Explicit dependencies (<c>DependsOn</c>) by node id, beyond those the inputs imply.</summary>
+    public ImmutableArray<string> DependsOn { get; init; } = [];
+
+    /// <summary>Whether Pulumi refuses to delete it (<c>protect</c>).</summary>
+    public bool Protect { get; init; }
+
+    /// <summary>The node's id in the plan: <c>type::name</c>.</summary>
+    public string Id => IdOf(Type, Name);
+
+    /// <summary>The id of a node of type <paramref name="type"/> named <paramref name="name"/>.</summary>
+    public static string IdOf(string type, string name) => $"{type}::{name}";
+
+    /// <summary>Every node this one waits for: explicit dependencies and the nodes whose outputs its inputs use.</summary>
+    public IEnumerable<string> Dependencies() =>
+        DependsOn.Concat(Inputs.Values.SelectMany(v => v.References())).Distinct(StringComparer.Ordinal);
+
+    /// <summary>Equality over every member, inputs and dependencies by content.</summary>
+    public bool Equals(PlanNode? other) =>
+        other is not null
+        && Kind == other.Kind && Type == other.Type && Name == other.Name && Parent == other.Parent
+        && Provider == other.Provider && Protect == other.Protect
+        && Inputs.SequenceEqual(other.Inputs) && DependsOn.SequenceEqual(other.DependsOn);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Kind, Type, Name, Parent);
+}
