@@ -1,0 +1,34 @@
+using Infra.Model.Options;
+using Infra.Model.Vsphere;
+using Pulumi;
+
+namespace Infra.Stacks;
+
+/// <summary>Composes the stack's components from its options: the layers it deploys and their outputs.</summary>
+public static class StackComposer
+{
+    /// <summary>Registers the stack's components and returns its outputs.</summary>
+    public static IDictionary<string, object?> Deploy(PlatformOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var outputs = new Dictionary<string, object?>
+        {
+            ["environment"] = options.Environment,
+            ["maturity"] = Model.Configuration.ConfigSchema.ChoiceName(options.Maturity ?? MaturityLevel.Level0),
+        };
+
+        if (options.DeploysFoundation)
+        {
+            var foundation = new Foundation(FoundationSpec.For(options));
+            outputs["datacenterId"] = foundation.DatacenterId;
+            outputs["vmFolder"] = foundation.FolderPath;
+        }
+
+        if (options.DeploysPlatform)
+        {
+            _ = new Platform();
+        }
+
+        return outputs;
+    }
+}

@@ -1,0 +1,47 @@
+using Infra.Model.Configuration;
+
+namespace Infra.Model.Tests;
+
+/// <summary>Stack files for tests: a small valid one, with blocks replaced or removed.</summary>
+internal static class TestConfig
+{
+    private static readonly (string Key, string Block)[] Base =
+    [
+        ("vsphere:server", "vc.example.com"),
+        ("vsphere:user", "svc@vsphere.local"),
+        ("vsphere:password", "\n    secure: v1:abc:def"),
+        ("mlops:environment", "dev"),
+        ("mlops:maturity", "level1"),
+        ("mlops:vsphere", "\n    datacenter: dc1\n    computeCluster: c1\n    datastore: ds1\n    network: net1"),
+    ];
+
+    /// <summary>The YAML of the base config with <paramref name="overrides"/> applied (a null block removes the key).</summary>
+    public static string Yaml(params (string Key, string? Block)[] overrides)
+    {
+        var blocks = Base.Select(b => (b.Key, Block: (string?)b.Block)).ToList();
+        foreach (var (key, block) in overrides)
+        {
+            var index = blocks.FindIndex(b => b.Key == key);
+            if (index >= 0)
+            {
+                blocks[index] = (key, block);
+            }
+            else
+            {
+                blocks.Add((key, block));
+            }
+        }
+
+        return "config:\n" + string.Concat(blocks.Where(b => b.Block is not null).Select(b => $"  {b.Key}: {b.Block}\n"));
+    }
+
+    public static ConfigSnapshot Snapshot(params (string Key, string? Block)[] overrides) =>
+        StackConfigFile.Parse("Pulumi.test.yaml", "test", Yaml(overrides)).Snapshot;
+
+    public static LoadedConfig Load(params (string Key, string? Block)[] overrides) => PlatformConfiguration.Load(Snapshot(overrides));
+
+    public static string[] Errors(params (string Key, string? Block)[] overrides) =>
+        Load(overrides).Errors.Select(e => e.Message).ToArray();
+
+    public static string StackFile(string stack) => Path.Combine(AppContext.BaseDirectory, "stacks", StackConfigFile.FileName(stack));
+}
