@@ -1,0 +1,60 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Pulumi;
+using Pulumi.Testing;
+
+namespace Infra.Components.Tests.Harness;
+
+/// <summary>
+/// Runs a Pulumi program under the mocks and records every registration with its parent, through a stack
+/// transformation (the engine's own view of the resource tree).
+/// </summary>
+internal sealed class StackRun
+{
+    private static readonly ConcurrentBag<Registration> Recorded = [];
+    private static Func<IDictionary<string, object?>>? _program;
+
+    public required ImmutableArray<Registration> Registrations { get; init; }
+
+    public required EchoMocks Mocks { get; init; }
+
+    public required ImmutableArray<Resource> Resources { get; init; }
+
+    public static async Task<StackRun> RunAsync(Func<IDictionary<string, object?>> program, string stack = "dev")
+    {
+        Recorded.Clear();
+        _program = program;
+        var mocks = new EchoMocks();
+        var resources = await Deployment.TestAsync<HarnessStack>(mocks, new TestOptions { ProjectName = "mlops", StackName = stack, IsPreview = false });
+        return new StackRun { Registrations = [.. Recorded], Mocks = mocks, Resources = resources };
+    }
+
+    /// <summary>The state the mocks gave the resource of type <paramref name="type"/> named <paramref name="name"/>.</summary>
+    public ImmutableDictionary<string, object> InputsOf(string type, string name) =>
+        Mocks.Resources.Single(r => r.Type == type && r.Name == name).Inputs;
+
+    private static ResourceTransformationResult? Record(ResourceTransformationArgs args)
+    {
+        if (args.Resource is Stack)
+        {
+            return null;
+        }
+
+        var parent = args.Options.Parent;
+        var parentId = parent is null || parent is Stack ? null : $"{parent.GetResourceType()}::{parent.GetResourceName()}";
+        Recorded.Add(new Registration(args.Resource.GetResourceType(), args.Resource.GetResourceName(), parentId));
+        return null;
+    }
+
+    private sealed class HarnessStack : Stack
+    {
+        public HarnessStack()
+            : base(new StackOptions { ResourceTransformations = { Record } })
+        {
+            Outputs = Output.Create(ImmutableDictionary.CreateRange(_program!()));
+        }
+
+        [Output("outputs")]
+        public Output<ImmutableDictionary<string, object?>> Outputs { get; set; }
+    }
+}

@@ -1,0 +1,60 @@
+using Infra.Components.Tests.Harness;
+using Infra.Model.Stacks;
+using Infra.Stacks;
+
+namespace Infra.Components.Tests.Stacks;
+
+public sealed class StackComposerTests
+{
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("prod")]
+    public async Task ShippedStack_RegistersExactlyThePlan(string stack)
+    {
+        var options = StackFiles.Options(stack);
+
+        var run = await StackRun.RunAsync(() => StackComposer.Deploy(options), stack);
+
+        PlanComparison.AssertMatches(StackPlanner.Plan(stack, options), run);
+    }
+
+    [Fact]
+    public async Task PlatformOnlyStack_RegistersExactlyThePlan()
+    {
+        var options = StackFiles.Options("dev") with { Layers = Model.Options.DeploymentLayers.Platform, FoundationStack = "acme/mlops/dev" };
+
+        var run = await StackRun.RunAsync(() => StackComposer.Deploy(options), "team");
+
+        PlanComparison.AssertMatches(StackPlanner.Plan("team", options), run);
+        Assert.Equal(["infra:stacks:Platform::platform"], run.Registrations.Select(r => r.Id));
+    }
+
+    [Fact]
+    public async Task Foundation_FolderGetsTheDatacenterIdFromTheLookUp()
+    {
+        var options = StackFiles.Options("dev");
+
+        var run = await StackRun.RunAsync(() => StackComposer.Deploy(options));
+
+        var folder = run.InputsOf("vsphere:index/folder:Folder", "vm-folder");
+        Assert.Equal("dc-lab-id", folder["datacenterId"]);
+        Assert.Equal("mlops-dev", folder["path"]);
+        Assert.Equal("vm", folder["type"]);
+        var call = Assert.Single(run.Mocks.Calls);
+        Assert.Equal("vsphere:index/getDatacenter:getDatacenter", call.Token);
+    }
+
+    [Fact]
+    public async Task Harness_ResourceTheModelDidNotPlan_FailsTheComparison()
+    {
+        var options = StackFiles.Options("dev");
+        var run = await StackRun.RunAsync(() =>
+        {
+            var outputs = StackComposer.Deploy(options);
+            _ = new Pulumi.VSphere.Folder("stray", new Pulumi.VSphere.FolderArgs { Path = "x", Type = "vm" });
+            return outputs;
+        });
+
+        Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => PlanComparison.AssertMatches(StackPlanner.Plan("dev", options), run));
+    }
+}
