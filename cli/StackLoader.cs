@@ -23,7 +23,7 @@ internal static class StackLoader
         {
             var stacks = ProjectLocator.Stacks(project);
             var known = stacks.Count == 0 ? "no stack files" : $"stacks {string.Join(", ", stacks)}";
-            Error(context, $"No stack file {StackConfigFile.FileName(stack)} in {project} (it has {known}). Pass --stack <name>, or create it with 'infractl stack new {stack} --from <stack>'.");
+            Error(context, $"No stack file {StackConfigFile.FileName(stack)} in {project} (it has {known}). Pass --stack <name>, or create the stack with 'pulumi stack init {stack}' and set its config.");
             return (null, ExitCodes.Usage);
         }
 

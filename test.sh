@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# The project's one test command (README.md, "Test"). Always runs the model and CLI tests; runs the Pulumi
+# component tests, and builds the Pulumi program, where the Pulumi packages restore. Where they do not (the
+# NuGet sources configured here do not serve them), it says so and skips only those. Any other restore, build
+# or test failure fails the command.
+set -uo pipefail
+cd "$(dirname "$0")"
+
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+log_dir=$(mktemp -d)
+trap 'rm -rf "$log_dir"' EXIT
+passed=0 failed=0 skipped=0 status=0
+
+run_tests() { # project
+  local name log
+  name=$(basename "$1")
+  log="$log_dir/$name.log"
+  echo "==> dotnet test $1"
+  dotnet test "$1" --nologo 2>&1 | tee "$log"
+  local rc=${PIPESTATUS[0]}
+  local line
+  line=$(grep -E '^(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$log" | tail -n 1)
+  if [[ -n "$line" ]]; then
+    passed=$((passed + $(sed -E 's/.*Passed: +([0-9]+).*/\1/' <<<"$line")))
+    failed=$((failed + $(sed -E 's/.*Failed: +([0-9]+), Passed.*/\1/' <<<"$line")))
+    skipped=$((skipped + $(sed -E 's/.*Skipped: +([0-9]+).*/\1/' <<<"$line")))
+  fi
+  if [[ $rc -ne 0 ]]; then
+    echo "FAILED: $1 (exit $rc)"
+    status=1
+  fi
+}
+
+run_tests tests/Infra.Model.Tests
+run_tests tests/Infra.Cli.Tests
+
+echo "==> dotnet restore (Pulumi projects)"
+restore_log="$log_dir/restore.log"
+if dotnet restore tests/Infra.Components.Tests --nologo >"$restore_log" 2>&1 \
+  && dotnet restore infra --nologo >>"$restore_log" 2>&1; then
+  echo "==> dotnet build infra (the Pulumi program)"
+  if ! dotnet build infra --no-restore --nologo; then
+    echo "FAILED: the Pulumi program does not build"
+    status=1
+  fi
+  run_tests tests/Infra.Components.Tests
+else
+  errors=$(grep -E ' error ' "$restore_log" | sort -u)
+  others=$(grep -vE 'error NU110[012]: Unable to (find|resolve) (package )?'"'"'?Pulumi(\.VSphere|\.Kubernetes|\.Random)?[ '"'"'.]' <<<"$errors" || true)
+  if [[ -n "$errors" && -z "$others" ]]; then
+    missing=$(grep -oE "(find|resolve) (package )?'?Pulumi(\.VSphere|\.Kubernetes|\.Random)?" <<<"$errors" | sed -E "s/.* '?//" | sort -u | paste -sd, -)
+    echo "SKIPPED: Pulumi component tests and the Pulumi program build: the configured NuGet sources do not serve"
+    echo "         ${missing//,/, } (pinned in Directory.Packages.props). Add the NuGet source your site uses for"
+    echo "         Pulumi packages (e.g. nuget.org) to run them."
+  else
+    cat "$restore_log"
+    echo "FAILED: restore of the Pulumi projects failed for a reason other than a missing Pulumi package"
+    status=1
+  fi
+fi
+
+echo
+echo "tests: $passed passed, $failed failed, $skipped skipped"
+exit $status

@@ -1,0 +1,146 @@
+using System.Text.Json;
+using Infra.Model.Configuration;
+using Infra.Model.Planning;
+using Infra.Model.Stacks;
+
+namespace Infra.Cli.Tests;
+
+public sealed class InfraCtlTests
+{
+    private const string ThreeMistakes = """
+        config:
+          vsphere:server: vc.example.com
+          vsphere:user: svc@vsphere.local
+          vsphere:password:
+            secure: v1:abc
+          mlops:environment: dev
+          mlops:maturity: level1
+          mlops:vsphere:
+            datacentre: dc1
+            computeCluster: c1
+            datastore: ds1
+            network: net1
+          mlops:production: maybe
+        """;
+
+    [Fact]
+    public void Validate_ProdStack_IsValidAndExitsZero()
+    {
+        var run = CliRun.Project("validate", "--stack", "prod");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("Pulumi.prod.yaml is valid: environment prod, maturity level2, layers all.\n", run.Out);
+        Assert.Empty(run.Error);
+    }
+
+    [Fact]
+    public void Validate_MisspelledKeyWrongTypeAndMissingValue_PrintsThreeErrorsAndExitsTwo()
+    {
+        var dir = CliRun.ScratchProject("bad", ThreeMistakes);
+
+        var run = CliRun.In(dir, "validate", "--stack", "bad");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(
+            """
+            Pulumi.bad.yaml has 3 errors:
+              - mlops:production 'maybe' is not true or false. Set it with 'pulumi config set mlops:production true|false'.
+              - mlops:vsphere.datacentre is not a known setting. Did you mean 'mlops:vsphere.datacenter'? Known settings in mlops:vsphere: datacenter, computeCluster, datastore, datastoreCluster, network, resourcePool, folder, template, contentLibrary. Remove it with 'pulumi config rm --path mlops:vsphere.datacentre'.
+              - mlops:vsphere.datacenter is required but not set: the vSphere datacenter to deploy into. Set it with 'pulumi config set --path mlops:vsphere.datacenter <value>'.
+
+            """.ReplaceLineEndings("\n"),
+            run.Error);
+        Assert.Empty(run.Out);
+    }
+
+    [Fact]
+    public void Plan_InvalidConfig_PrintsNoPlanAndExitsTwo()
+    {
+        var dir = CliRun.ScratchProject("bad", ThreeMistakes);
+
+        var run = CliRun.In(dir, "plan", "--stack", "bad", "--format", "json");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Empty(run.Out);
+    }
+
+    [Fact]
+    public void Validate_BrokenYaml_NamesLineAndColumnAndExitsTwo()
+    {
+        var dir = CliRun.ScratchProject("broken", "config:\n  mlops:environment: dev\n   bad: [\n");
+
+        var run = CliRun.In(dir, "validate", "--stack", "broken");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("error: Pulumi.broken.yaml:3:7: While scanning a plain scalar value, found invalid mapping.\n", run.Error);
+    }
+
+    [Fact]
+    public void Plan_DefaultStackJson_IsTheModelsPlanForPulumiDevYaml()
+    {
+        var run = CliRun.Project("plan", "--format", "json");
+
+        var expected = PlanJson.Write(StackPlanner.Plan("dev", PlatformConfiguration.Load(StackConfigFile.Load(Path.Combine(CliRun.ProjectDir, "Pulumi.dev.yaml")).Snapshot).ValidOptions()));
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(expected, run.Out);
+        Assert.Equal("dev", JsonDocument.Parse(run.Out).RootElement.GetProperty("stack").GetString());
+    }
+
+    [Fact]
+    public void Plan_Text_ShowsTreeSummaryAndWaves()
+    {
+        var run = CliRun.Project("plan", "--stack", "dev");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith("Plan for stack dev: 2 components, 1 resources, 1 data sources, deployed in 2 waves.\n", run.Out, StringComparison.Ordinal);
+        Assert.Contains("└── resource vm-folder vsphere:index/folder:Folder (wave 2)", run.Out, StringComparison.Ordinal);
+        Assert.Contains("├── path = mlops-dev", run.Out, StringComparison.Ordinal);
+        Assert.Contains("Dependency waves", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plan_FromASubfolder_FindsTheProjectUpward()
+    {
+        var sub = Directory.CreateDirectory(Path.Combine(CliRun.ProjectDir, "sub", "deeper")).FullName;
+
+        Assert.Equal(0, CliRun.In(sub, "validate").ExitCode);
+    }
+
+    [Fact]
+    public void Validate_NoProject_IsAUsageErrorNamingTheFix()
+    {
+        var dir = Directory.CreateTempSubdirectory("infractl-empty-").FullName;
+
+        var run = CliRun.In(dir, "validate", "--project-dir", dir);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal($"error: No Pulumi.yaml in {dir}. Run infractl inside the project, or pass --project-dir <folder>.\n", run.Error);
+    }
+
+    [Fact]
+    public void Validate_UnknownStack_ListsTheStacksThereAreAndExitsOne()
+    {
+        var run = CliRun.Project("validate", "--stack", "qa");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal($"error: No stack file Pulumi.qa.yaml in {CliRun.ProjectDir} (it has stacks dev, prod). Pass --stack <name>, or create the stack with 'pulumi stack init qa' and set its config.\n", run.Error);
+    }
+
+    [Theory]
+    [InlineData("plan", "--format", "xml")]
+    [InlineData("validate", "--no-such-option")]
+    [InlineData("deploy")]
+    public void UsageError_ExitsOne(params string[] args)
+    {
+        Assert.Equal(1, CliRun.Project(args).ExitCode);
+    }
+
+    [Fact]
+    public void Help_DocumentsExitCodes()
+    {
+        var run = CliRun.Project("--help");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Exit codes: 0 ok, 1 usage error, 2 invalid configuration.", run.Out, StringComparison.Ordinal);
+    }
+}
