@@ -68,6 +68,11 @@ public sealed class ConfigSchema
         return CamelCase(value.ToString());
     }
 
+    /// <summary>
+    /// Every setting of the schema, leaves only, as the configuration reference spells them: <c>mlops:gpu.hosts[].name</c>.
+    /// </summary>
+    public IEnumerable<string> Keys() => KeysOf(_rootType, null);
+
     /// <summary>Whether the IConfiguration path names a setting of this schema.</summary>
     public bool Knows(string configurationPath) => TypeAt(configurationPath) is not null;
 
@@ -150,6 +155,34 @@ public sealed class ConfigSchema
         ValueKind.Choice => string.Join('|', Choices(type)),
         _ => "<value>",
     };
+
+    private IEnumerable<string> KeysOf(Type type, string? prefix)
+    {
+        foreach (var property in SettableProperties(type))
+        {
+            var key = prefix is null ? $"{_namespace}:{KeyName(property)}" : $"{prefix}.{KeyName(property)}";
+            var propertyType = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            var kind = Classify(propertyType);
+            if (kind == ValueKind.Map)
+            {
+                foreach (var child in KeysOf(propertyType, key))
+                {
+                    yield return child;
+                }
+            }
+            else if (kind == ValueKind.List && Classify(ElementType(propertyType)!) == ValueKind.Map)
+            {
+                foreach (var child in KeysOf(ElementType(propertyType)!, key + "[]"))
+                {
+                    yield return child;
+                }
+            }
+            else
+            {
+                yield return key;
+            }
+        }
+    }
 
     private static bool IsRequired(PropertyInfo property) => property.IsDefined(typeof(RequiredMemberAttribute), inherit: false);
 
