@@ -46,7 +46,8 @@ public static class PulumiConfigReader
                 Log.Error(error.Message);
             }
 
-            throw new RunException(new ConfigValidationException(loaded.Errors).Message);
+            var count = loaded.Errors.Length;
+            throw new RunException($"The stack configuration has {count} error{(count == 1 ? string.Empty : "s")} (each logged above); nothing was created.");
         }
 
         return loaded;
