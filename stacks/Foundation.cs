@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using Infra.Components.Core;
+using Infra.Components.Vsphere;
 using Infra.Model.Stacks;
 using Infra.Model.Vsphere;
 using Pulumi;
@@ -6,7 +8,10 @@ using Pulumi.VSphere;
 
 namespace Infra.Stacks;
 
-/// <summary>The vSphere foundation (<c>infra:stacks:Foundation</c>): the datacenter it lives in and the VM folder it creates.</summary>
+/// <summary>
+/// The vSphere foundation (<c>infra:stacks:Foundation</c>): the look-ups of what exists, the VM folder, the
+/// passthrough GPU VMs and the vGPU VM class.
+/// </summary>
 public sealed class Foundation : InfraComponent
 {
     /// <summary>Registers the foundation from its spec.</summary>
@@ -14,8 +19,8 @@ public sealed class Foundation : InfraComponent
         : base(StackTokens.Foundation, StackTokens.FoundationName, options)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var datacenter = GetDatacenter.Invoke(new GetDatacenterInvokeArgs { Name = spec.Datacenter }, InvokeOptions());
-        DatacenterId = datacenter.Apply(d => d.Id);
+        var inventory = VsphereInventory.LookUp(spec.Lookups, spec.Gpu, this);
+        DatacenterId = inventory.DatacenterId;
 
         var folder = new Folder(spec.Folder.LogicalName, new FolderArgs
         {
@@ -25,10 +30,29 @@ public sealed class Foundation : InfraComponent
         }, ChildOptions());
         FolderPath = folder.Path;
 
+        var vms = spec.Gpu.Vms
+            .Select(vm => new GpuVirtualMachine(vm.Name, new GpuVirtualMachineArgs
+            {
+                Foundation = spec,
+                Vm = vm,
+                Inventory = inventory,
+                FolderPath = folder.Path,
+            }, ChildComponentOptions()))
+            .ToArray();
+        var names = spec.Gpu.Vms.Select(vm => vm.Name).ToArray();
+        GpuVmAddresses = Output.All(vms.Select(vm => vm.DefaultIpAddress))
+            .Apply(ips => names.Zip(ips).ToImmutableDictionary(p => p.First, p => p.Second, StringComparer.Ordinal));
+
+        GpuVmClassName = spec.Gpu.VmClass is { } vmClass
+            ? new GpuVmClass(vmClass.Name, new GpuVmClassArgs { VmClass = vmClass, HostIds = inventory.HostIds }, ChildComponentOptions()).ClassName
+            : Output.Create(string.Empty);
+
         RegisterOutputs(new Dictionary<string, object?>
         {
             ["datacenterId"] = DatacenterId,
             ["folderPath"] = FolderPath,
+            ["gpuVmAddresses"] = GpuVmAddresses,
+            ["gpuVmClassName"] = GpuVmClassName,
         });
     }
 
@@ -39,4 +63,12 @@ public sealed class Foundation : InfraComponent
     /// <summary>The VM folder's path, relative to the datacenter's VM folder.</summary>
     [Output]
     public Output<string> FolderPath { get; }
+
+    /// <summary>Each passthrough GPU VM's IP address, by VM name.</summary>
+    [Output]
+    public Output<ImmutableDictionary<string, string>> GpuVmAddresses { get; }
+
+    /// <summary>The vGPU VM class's name; empty outside vGPU mode.</summary>
+    [Output]
+    public Output<string> GpuVmClassName { get; }
 }

@@ -1,3 +1,4 @@
+using Infra.Model.Gpu;
 using Infra.Model.Options;
 using Infra.Model.Vsphere;
 using Pulumi;
@@ -22,6 +23,11 @@ public static class StackComposer
             var foundation = new Foundation(FoundationSpec.For(options));
             outputs["datacenterId"] = foundation.DatacenterId;
             outputs["vmFolder"] = foundation.FolderPath;
+            outputs["gpuVmAddresses"] = foundation.GpuVmAddresses;
+            outputs["gpuVmClass"] = foundation.GpuVmClassName;
+            outputs["gpuCapacity"] = GpuSpec.For(options).Capacity
+                .Select(row => (object)new Dictionary<string, object> { ["host"] = row.Host, ["gpus"] = row.Gpus, ["sharing"] = row.Sharing, ["slots"] = row.Slots, ["used"] = row.Used, ["free"] = row.Free })
+                .ToList();
         }
 
         if (options.DeploysPlatform)

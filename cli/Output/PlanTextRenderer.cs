@@ -15,7 +15,7 @@ internal static class PlanTextRenderer
         console.WriteLine();
 
         var tree = new Tree($"[bold]stack {Markup.Escape(plan.Stack)}[/]");
-        foreach (var node in plan.ChildrenOf(null))
+        foreach (var node in Children(plan, null))
         {
             AddNode(tree.AddNode(Label(plan, node)), plan, node);
         }
@@ -38,7 +38,28 @@ internal static class PlanTextRenderer
         }
 
         console.Write(waves);
+
+        if (!plan.GpuCapacity.IsEmpty)
+        {
+            var capacity = new Table().Title("GPU capacity")
+                .AddColumn("host").AddColumn(new TableColumn("GPUs").RightAligned()).AddColumn("sharing")
+                .AddColumn(new TableColumn("slots").RightAligned()).AddColumn(new TableColumn("used").RightAligned()).AddColumn(new TableColumn("free").RightAligned());
+            foreach (var row in plan.GpuCapacity)
+            {
+                capacity.AddRow(Markup.Escape(row.Host), Number(row.Gpus), Markup.Escape(row.Sharing), Number(row.Slots), Number(row.Used), Number(row.Free));
+            }
+
+            console.Write(capacity);
+        }
     }
+
+    private static string Number(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static IEnumerable<PlanNode> Children(Plan plan, string? parent) =>
+        plan.ChildrenOf(parent)
+            .OrderBy(n => n.Kind switch { PlanNodeKind.DataSource => 0, PlanNodeKind.Resource => 1, _ => 2 })
+            .ThenBy(n => plan.Waves.GetValueOrDefault(n.Id))
+            .ThenBy(n => n.Name, StringComparer.Ordinal);
 
     private static void AddNode(TreeNode treeNode, Plan plan, PlanNode node)
     {
@@ -47,7 +68,7 @@ internal static class PlanTextRenderer
             treeNode.AddNode($"[grey]{Markup.Escape(key)} = {Markup.Escape(value.ToString() ?? string.Empty)}[/]");
         }
 
-        foreach (var child in plan.ChildrenOf(node.Id))
+        foreach (var child in Children(plan, node.Id))
         {
             AddNode(treeNode.AddNode(Label(plan, child)), plan, child);
         }

@@ -12,4 +12,10 @@ public sealed record GpuHostOptions
     /// <summary>How many physical GPUs of the configured model the host has. Required, at least 1.</summary>
     [Description("how many physical GPUs the host has")]
     public required int? Gpus { get; init; }
+
+    /// <summary>
+    /// The GPUs' PCI addresses on the host (e.g. <c>0000:3b:00.0</c>), one per GPU. Required where VMs take more than
+    /// one GPU of the host in all: <c>getHostPciDevice</c> finds one device per query. Default: found by that query.
+    /// </summary>
+    public IReadOnlyList<string>? PciAddresses { get; init; }
 }

@@ -15,6 +15,12 @@ public sealed record GpuOptions
     /// <summary>The ESXi hosts with GPUs. Required unless the mode is none.</summary>
     public IReadOnlyList<GpuHostOptions>? Hosts { get; init; }
 
+    /// <summary>Standalone VMs with GPUs passed through (training boxes, notebook servers). Passthrough mode only. Default: none.</summary>
+    public IReadOnlyList<GpuVmOptions>? Vms { get; init; }
+
+    /// <summary>The VM class that gives cluster nodes a vGPU. vGPU mode only. Default: 8 CPUs, 64Gi, named after the profile.</summary>
+    public GpuVmClassOptions? VmClass { get; init; }
+
     /// <summary>The effective mode.</summary>
     public GpuMode EffectiveMode => Mode ?? GpuMode.None;
 }

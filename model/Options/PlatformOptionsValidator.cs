@@ -34,6 +34,7 @@ public sealed partial class PlatformOptionsValidator
         }
 
         validator.Gpu(options.Gpu);
+        validator.GpuDetails(options);
         validator.Storage(options.Storage);
         validator.Tanzu(options.Tanzu, options.Gpu);
         validator.Platform(options);
@@ -42,13 +43,10 @@ public sealed partial class PlatformOptionsValidator
     }
 
     /// <summary>Whether a value is a Kubernetes resource quantity such as <c>500m</c>, <c>2</c> or <c>4Gi</c>.</summary>
-    public static bool IsQuantity(string value) => QuantityPattern().IsMatch(value);
+    public static bool IsQuantity(string value) => Kubernetes.Quantity.IsValid(value);
 
     /// <summary>Whether a value is a DNS label (RFC 1123) of at most <paramref name="maxLength"/> characters.</summary>
     public static bool IsDnsLabel(string value, int maxLength = 63) => value.Length <= maxLength && DnsLabelPattern().IsMatch(value);
-
-    [GeneratedRegex("^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?$")]
-    private static partial Regex QuantityPattern();
 
     [GeneratedRegex("^[a-z]([-a-z0-9]*[a-z0-9])?$")]
     private static partial Regex DnsLabelPattern();

@@ -32,6 +32,15 @@ public sealed record VsphereOptions
     /// <summary>The VM template that GPU VMs are cloned from. Required when GPU VMs are configured.</summary>
     public string? Template { get; init; }
 
-    /// <summary>The content library holding Tanzu releases and VM images. Default: none.</summary>
+    /// <summary>
+    /// The guest OS id of VMs cloned from a content library template (a VM template's own is used otherwise).
+    /// Default: <c>ubuntu64Guest</c>.
+    /// </summary>
+    public string? TemplateGuestId { get; init; }
+
+    /// <summary>
+    /// The content library holding Tanzu releases and VM images. Where set, <see cref="Template"/> names an item of
+    /// this library rather than a VM template. Default: none.
+    /// </summary>
     public string? ContentLibrary { get; init; }
 }

@@ -14,11 +14,12 @@ public sealed class Plan
 
     /// <summary>Builds a plan; the nodes' ids must be unique, and their dependencies and parents known and acyclic.</summary>
     /// <exception cref="InvalidOperationException">A duplicate id, an unknown reference, or a dependency cycle: a defect in the model.</exception>
-    public Plan(string stack, IEnumerable<PlanNode> nodes)
+    public Plan(string stack, IEnumerable<PlanNode> nodes, ImmutableArray<Gpu.GpuCapacityRow> gpuCapacity = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(stack);
         ArgumentNullException.ThrowIfNull(nodes);
         Stack = stack;
+        GpuCapacity = gpuCapacity.IsDefault ? [] : gpuCapacity;
         var list = nodes.ToList();
         var duplicate = list.GroupBy(n => n.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
@@ -45,6 +46,9 @@ public sealed class Plan
 
     /// <summary>The stack the plan is for.</summary>
     public string Stack { get; }
+
+    /// <summary>Each GPU host's capacity and what the stack uses of it; empty without GPUs.</summary>
+    public ImmutableArray<Gpu.GpuCapacityRow> GpuCapacity { get; }
 
     /// <summary>The nodes, by wave, then type, then name.</summary>
     public ImmutableArray<PlanNode> Nodes { get; }

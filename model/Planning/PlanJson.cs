@@ -82,6 +82,20 @@ public static class PlanJson
         }
 
         writer.WriteEndArray();
+        writer.WriteStartArray("gpuCapacity");
+        foreach (var row in plan.GpuCapacity)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("host", row.Host);
+            writer.WriteNumber("gpus", row.Gpus);
+            writer.WriteString("sharing", row.Sharing);
+            writer.WriteNumber("slots", row.Slots);
+            writer.WriteNumber("used", row.Used);
+            writer.WriteNumber("free", row.Free);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
         writer.WriteEndObject();
     }
 

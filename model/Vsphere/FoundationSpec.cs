@@ -1,20 +1,20 @@
+using Infra.Model.Gpu;
 using Infra.Model.Options;
 
 namespace Infra.Model.Vsphere;
 
-/// <summary>The vSphere foundation: where it is (datacenter) and what it creates there.</summary>
-/// <param name="Datacenter">The datacenter looked up by name.</param>
+/// <summary>The vSphere foundation: what it looks up, the VM folder it creates, and its GPU VMs and VM class.</summary>
+/// <param name="Lookups">The look-ups.</param>
 /// <param name="Folder">The VM folder holding the stack's VMs.</param>
-public sealed record FoundationSpec(string Datacenter, FolderSpec Folder)
+/// <param name="Gpu">The GPU decisions.</param>
+/// <param name="Protect">Whether stateful resources (VMs) are protected from deletion.</param>
+public sealed record FoundationSpec(VsphereLookups Lookups, FolderSpec Folder, GpuSpec Gpu, bool Protect)
 {
-    /// <summary>The logical name of the datacenter look-up in the plan.</summary>
-    public const string DatacenterLookupName = "datacenter";
-
     /// <summary>The foundation's decisions for <paramref name="options"/>.</summary>
     public static FoundationSpec For(PlatformOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var folder = string.IsNullOrEmpty(options.Vsphere.Folder) ? $"mlops-{options.Environment}" : options.Vsphere.Folder;
-        return new FoundationSpec(options.Vsphere.Datacenter, new FolderSpec("vm-folder", folder));
+        return new FoundationSpec(VsphereLookups.For(options), new FolderSpec("vm-folder", folder), GpuSpec.For(options), options.IsProduction);
     }
 }

@@ -6,6 +6,54 @@ public static class VsphereTokens
     /// <summary>The <c>getDatacenter</c> function.</summary>
     public const string GetDatacenter = "vsphere:index/getDatacenter:getDatacenter";
 
+    /// <summary>The <c>getComputeCluster</c> function.</summary>
+    public const string GetComputeCluster = "vsphere:index/getComputeCluster:getComputeCluster";
+
+    /// <summary>The <c>getDatastore</c> function.</summary>
+    public const string GetDatastore = "vsphere:index/getDatastore:getDatastore";
+
+    /// <summary>The <c>getDatastoreCluster</c> function.</summary>
+    public const string GetDatastoreCluster = "vsphere:index/getDatastoreCluster:getDatastoreCluster";
+
+    /// <summary>The <c>getNetwork</c> function.</summary>
+    public const string GetNetwork = "vsphere:index/getNetwork:getNetwork";
+
+    /// <summary>The <c>getResourcePool</c> function.</summary>
+    public const string GetResourcePool = "vsphere:index/getResourcePool:getResourcePool";
+
+    /// <summary>The <c>getVirtualMachine</c> function (a VM template).</summary>
+    public const string GetVirtualMachine = "vsphere:index/getVirtualMachine:getVirtualMachine";
+
+    /// <summary>The <c>getContentLibrary</c> function.</summary>
+    public const string GetContentLibrary = "vsphere:index/getContentLibrary:getContentLibrary";
+
+    /// <summary>The <c>getContentLibraryItem</c> function.</summary>
+    public const string GetContentLibraryItem = "vsphere:index/getContentLibraryItem:getContentLibraryItem";
+
+    /// <summary>The <c>getHost</c> function.</summary>
+    public const string GetHost = "vsphere:index/getHost:getHost";
+
+    /// <summary>The <c>getHostPciDevice</c> function.</summary>
+    public const string GetHostPciDevice = "vsphere:index/getHostPciDevice:getHostPciDevice";
+
+    /// <summary>The <c>getHostVgpuProfile</c> function.</summary>
+    public const string GetHostVgpuProfile = "vsphere:index/getHostVgpuProfile:getHostVgpuProfile";
+
     /// <summary>A vSphere folder.</summary>
     public const string Folder = "vsphere:index/folder:Folder";
+
+    /// <summary>A virtual machine.</summary>
+    public const string VirtualMachine = "vsphere:index/virtualMachine:VirtualMachine";
+
+    /// <summary>A DRS override for one VM.</summary>
+    public const string DrsVmOverride = "vsphere:index/drsVmOverride:DrsVmOverride";
+
+    /// <summary>A VM class of vSphere with Tanzu.</summary>
+    public const string VirtualMachineClass = "vsphere:index/virtualMachineClass:VirtualMachineClass";
+
+    /// <summary>This project's passthrough GPU VM component.</summary>
+    public const string GpuVirtualMachineComponent = "infra:vsphere:GpuVirtualMachine";
+
+    /// <summary>This project's vGPU VM class component.</summary>
+    public const string GpuVmClassComponent = "infra:vsphere:GpuVmClass";
 }

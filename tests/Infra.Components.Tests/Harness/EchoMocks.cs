@@ -1,20 +1,56 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using Infra.Model.Vsphere;
 using Pulumi.Testing;
 
 namespace Infra.Components.Tests.Harness;
 
 /// <summary>
-/// The one shared set of mocks: every resource echoes its inputs as its state with id <c>&lt;name&gt;-id</c>, and
-/// every look-up returns its arguments with id <c>&lt;args.name&gt;-id</c>. It records what was registered and called.
+/// The one shared set of mocks. Every resource echoes its inputs as its state with id <c>&lt;name&gt;-id</c>. Every
+/// look-up returns its arguments, an id made from them (<see cref="CallId"/>), and the facts vCenter would report
+/// for it (<see cref="Facts"/>). It records what was registered and called.
 /// </summary>
 internal sealed class EchoMocks : IMocks
 {
+    /// <summary>The vGPU profiles every mocked host offers, unless a test says otherwise.</summary>
+    public static readonly ImmutableArray<string> DefaultOfferedProfiles = ["grid_a100d-10c", "grid_a100d-20c", "grid_a100d-40c", "grid_a100d-80c"];
+
     public ConcurrentBag<MockResourceArgs> Resources { get; } = [];
 
     public ConcurrentBag<MockCallArgs> Calls { get; } = [];
 
+    /// <summary>The profiles each host offers, by host id; hosts not listed offer <see cref="DefaultOfferedProfiles"/>.</summary>
+    public Dictionary<string, ImmutableArray<string>> OfferedProfiles { get; } = [];
+
+    /// <summary>The template's firmware and disk size the template look-up reports.</summary>
+    public (string Firmware, int DiskGb) Template { get; set; } = ("efi", 60);
+
     public static string IdOf(string name) => $"{name}-id";
+
+    /// <summary>The id a look-up gets: from its <c>name</c> argument, else its <c>hostId</c> and the function's name.</summary>
+    public static string CallId(string token, IReadOnlyDictionary<string, object?> args) =>
+        args.TryGetValue("name", out var name) && name is string n ? IdOf(n)
+        : args.TryGetValue("hostId", out var host) && host is string h ? $"{h}/{token.Split(':')[^1]}"
+        : IdOf(token);
+
+    /// <summary>What a look-up returns for <paramref name="args"/>.</summary>
+    public ImmutableDictionary<string, object> Facts(string token, IReadOnlyDictionary<string, object?> args)
+    {
+        var result = args.Where(a => a.Value is not null).ToImmutableDictionary(a => a.Key, a => a.Value!)
+            .SetItem("id", CallId(token, args));
+        return token switch
+        {
+            VsphereTokens.GetComputeCluster => result.SetItem("resourcePoolId", $"{CallId(token, args)}/pool"),
+            VsphereTokens.GetVirtualMachine => result
+                .SetItem("guestId", "ubuntu64Guest")
+                .SetItem("firmware", Template.Firmware)
+                .SetItem("disks", ImmutableArray.Create<object>(ImmutableDictionary<string, object>.Empty
+                    .Add("label", "disk0").Add("size", Template.DiskGb).Add("thinProvisioned", true).Add("eagerlyScrub", false).Add("unitNumber", 0))),
+            VsphereTokens.GetHostPciDevice => result.SetItem("name", "NVIDIA A100 PCIe 80GB"),
+            VsphereTokens.GetHostVgpuProfile => result.SetItem("vgpuProfiles", Profiles((string)args["hostId"]!)),
+            _ => result,
+        };
+    }
 
     public Task<(string? id, object state)> NewResourceAsync(MockResourceArgs args)
     {
@@ -25,8 +61,10 @@ internal sealed class EchoMocks : IMocks
     public Task<object> CallAsync(MockCallArgs args)
     {
         Calls.Add(args);
-        var name = args.Args.TryGetValue("name", out var n) ? n as string : null;
-        var result = args.Args.SetItem("id", IdOf(name ?? args.Token!));
-        return Task.FromResult<object>(result);
+        return Task.FromResult<object>(Facts(args.Token!, args.Args.ToDictionary(a => a.Key, a => (object?)a.Value)));
     }
+
+    private ImmutableArray<object> Profiles(string hostId) =>
+        [.. (OfferedProfiles.TryGetValue(hostId, out var offered) ? offered : DefaultOfferedProfiles).Select(p => (object)ImmutableDictionary<string, object>.Empty
+            .Add("vgpu", p).Add("diskSnapshotSupported", false).Add("memorySnapshotSupported", false).Add("migrateSupported", true).Add("suspendSupported", true))];
 }

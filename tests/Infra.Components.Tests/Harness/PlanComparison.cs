@@ -1,13 +1,13 @@
 using System.Collections;
-using System.Collections.Immutable;
+using System.Globalization;
 using Infra.Model.Planning;
 
 namespace Infra.Components.Tests.Harness;
 
 /// <summary>
 /// The rule every capability must pass: what a stack registers under the mocks equals the model's plan for the
-/// same config: the same components and resources (type, name, parent), the same look-ups (token, arguments),
-/// and each resource's key inputs as planned (outputs of other nodes resolved through the mocks).
+/// same config: the same components and resources (type, name, parent, protect), the same look-ups (token,
+/// arguments), and each resource's planned inputs, with other nodes' outputs resolved as the mocks answer them.
 /// </summary>
 internal static class PlanComparison
 {
@@ -15,16 +15,17 @@ internal static class PlanComparison
     {
         var planned = plan.Nodes
             .Where(n => n.Kind != PlanNodeKind.DataSource)
-            .Select(n => $"{n.Id} parent={n.Parent ?? "-"}")
+            .Select(n => $"{n.Id} parent={n.Parent ?? "-"} protect={n.Protect}")
             .Order(StringComparer.Ordinal);
         var registered = run.Registrations
-            .Select(r => $"{r.Id} parent={r.Parent ?? "-"}")
+            .Select(r => $"{r.Id} parent={r.Parent ?? "-"} protect={r.Protect}")
             .Order(StringComparer.Ordinal);
         Assert.Equal(planned, registered);
 
+        var resolver = new Resolver(plan, run.Mocks);
         var plannedCalls = plan.Nodes
             .Where(n => n.Kind == PlanNodeKind.DataSource)
-            .Select(n => $"{n.Type} {Render(n.Inputs.ToDictionary(i => i.Key, i => Literal(plan, i.Value)))}")
+            .Select(n => $"{n.Type} {Render(resolver.Inputs(n))}")
             .Order(StringComparer.Ordinal);
         var calls = run.Mocks.Calls
             .Select(c => $"{c.Token} {Render(c.Args.ToDictionary(a => a.Key, a => (object?)a.Value))}")
@@ -39,31 +40,57 @@ internal static class PlanComparison
                 Assert.True(inputs.ContainsKey(key), $"{node.Id} was registered without input '{key}'.");
                 if (value is not PlanValue.SecretValue)
                 {
-                    Assert.Equal(Render(Literal(plan, value)), Render(inputs[key]));
+                    Assert.Equal($"{node.Id}.{key} = {Render(resolver.Value(value))}", $"{node.Id}.{key} = {Render(inputs[key])}");
                 }
             }
         }
     }
 
-    private static object? Literal(Plan plan, PlanValue value) => value switch
-    {
-        PlanValue.Literal literal => literal.Value,
-        PlanValue.ListValue list => list.Items.Select(i => Literal(plan, i)).ToList(),
-        PlanValue.MapValue map => map.Entries.ToDictionary(e => e.Key, e => Literal(plan, e.Value)),
-        PlanValue.OutputRef { Property: "id" } output => EchoMocks.IdOf(plan[output.NodeId].Kind == PlanNodeKind.DataSource
-            ? (string)((PlanValue.Literal)plan[output.NodeId].Inputs["name"]).Value
-            : plan[output.NodeId].Name),
-        _ => throw new InvalidOperationException($"No literal for {value}."),
-    };
-
-    private static string Render(object? value) => value switch
+    public static string Render(object? value) => value switch
     {
         null => "null",
         string s => $"\"{s}\"",
         bool b => b ? "true" : "false",
         IDictionary dictionary => "{" + string.Join(", ", dictionary.Keys.Cast<object>().Select(k => k.ToString()!).Order(StringComparer.Ordinal).Select(k => $"{k}: {Render(dictionary[k])}")) + "}",
         IEnumerable items => "[" + string.Join(", ", items.Cast<object?>().Select(Render)) + "]",
-        IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? string.Empty,
     };
+
+    /// <summary>Turns planned values into what the engine would see, asking the mocks for other nodes' outputs.</summary>
+    private sealed class Resolver(Plan plan, EchoMocks mocks)
+    {
+        public Dictionary<string, object?> Inputs(PlanNode node) => node.Inputs.ToDictionary(i => i.Key, i => Value(i.Value));
+
+        public object? Value(PlanValue value) => value switch
+        {
+            PlanValue.Literal literal => literal.Value,
+            PlanValue.ListValue list => list.Items.Select(Value).ToList(),
+            PlanValue.MapValue map => map.Entries.ToDictionary(e => e.Key, e => Value(e.Value)),
+            PlanValue.OutputRef output => Output(plan[output.NodeId], output.Property),
+            _ => throw new InvalidOperationException($"No value for {value}."),
+        };
+
+        private object? Output(PlanNode node, string property)
+        {
+            if (node.Kind == PlanNodeKind.DataSource)
+            {
+                return Navigate(mocks.Facts(node.Type, Inputs(node)), property);
+            }
+
+            return property == "id" ? EchoMocks.IdOf(node.Name) : Value(node.Inputs[property]);
+        }
+
+        private static object? Navigate(object? value, string path)
+        {
+            foreach (var segment in path.Replace("[", ".", StringComparison.Ordinal).Replace("]", string.Empty, StringComparison.Ordinal).Split('.'))
+            {
+                value = int.TryParse(segment, CultureInfo.InvariantCulture, out var index)
+                    ? ((IList)value!)[index]
+                    : ((IDictionary)value!)[segment];
+            }
+
+            return value;
+        }
+    }
 }

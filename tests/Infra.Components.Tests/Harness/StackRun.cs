@@ -20,11 +20,11 @@ internal sealed class StackRun
 
     public required ImmutableArray<Resource> Resources { get; init; }
 
-    public static async Task<StackRun> RunAsync(Func<IDictionary<string, object?>> program, string stack = "dev")
+    public static async Task<StackRun> RunAsync(Func<IDictionary<string, object?>> program, string stack = "dev", EchoMocks? mocks = null)
     {
         Recorded.Clear();
         _program = program;
-        var mocks = new EchoMocks();
+        mocks ??= new EchoMocks();
         var resources = await Deployment.TestAsync<HarnessStack>(mocks, new TestOptions { ProjectName = "mlops", StackName = stack, IsPreview = false });
         return new StackRun { Registrations = [.. Recorded], Mocks = mocks, Resources = resources };
     }
@@ -42,7 +42,7 @@ internal sealed class StackRun
 
         var parent = args.Options.Parent;
         var parentId = parent is null || parent is Stack ? null : $"{parent.GetResourceType()}::{parent.GetResourceName()}";
-        Recorded.Add(new Registration(args.Resource.GetResourceType(), args.Resource.GetResourceName(), parentId));
+        Recorded.Add(new Registration(args.Resource.GetResourceType(), args.Resource.GetResourceName(), parentId, args.Options.Protect ?? false));
         return null;
     }
 

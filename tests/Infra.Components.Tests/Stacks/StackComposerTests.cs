@@ -19,6 +19,16 @@ public sealed class StackComposerTests
     }
 
     [Fact]
+    public async Task PassthroughStack_RegistersExactlyThePlan()
+    {
+        var options = StackFiles.Parse(StackFiles.Passthrough);
+
+        var run = await StackRun.RunAsync(() => StackComposer.Deploy(options), "lab");
+
+        PlanComparison.AssertMatches(StackPlanner.Plan("lab", options), run);
+    }
+
+    [Fact]
     public async Task PlatformOnlyStack_RegistersExactlyThePlan()
     {
         var options = StackFiles.Options("dev") with { Layers = Model.Options.DeploymentLayers.Platform, FoundationStack = "acme/mlops/dev" };
@@ -40,8 +50,8 @@ public sealed class StackComposerTests
         Assert.Equal("dc-lab-id", folder["datacenterId"]);
         Assert.Equal("mlops-dev", folder["path"]);
         Assert.Equal("vm", folder["type"]);
-        var call = Assert.Single(run.Mocks.Calls);
-        Assert.Equal("vsphere:index/getDatacenter:getDatacenter", call.Token);
+        var datacenter = Assert.Single(run.Mocks.Calls, c => c.Token == "vsphere:index/getDatacenter:getDatacenter");
+        Assert.Equal("dc-lab", datacenter.Args["name"]);
     }
 
     [Fact]
