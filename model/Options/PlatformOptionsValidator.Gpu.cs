@@ -156,7 +156,7 @@ public sealed partial class PlatformOptionsValidator
             var asked = requests.Values.Sum();
             var unplaced = string.Join(", ", placement.Unplaced.Select(v => $"{v} ({requests[v]} GPUs)"));
             var usage = string.Join("; ", placement.Hosts.Select(h => $"{h.Host} has {h.Gpus} GPUs, {h.Used} used, {h.Free} free"));
-            Fail("mlops:gpu:vms", $"asks for {asked} GPUs in {requests.Count} VMs, but not all fit on the GPU hosts, and a VM takes all its GPUs from one host: {unplaced} find no host with enough GPUs free. Hosts: {usage}. Add GPU hosts to mlops:gpu.hosts, or lower mlops:gpu.vms[].count or mlops:gpu.vms[].gpus.");
+            Fail("mlops:gpu:vms", $"asks for {asked} GPUs in {requests.Count} VMs, but not all fit on the GPU hosts, and a VM takes all its GPUs from one host: {unplaced} {(placement.Unplaced.Length == 1 ? "finds" : "find")} no host with enough GPUs free. Hosts: {usage}. Add GPU hosts to mlops:gpu.hosts, or lower mlops:gpu.vms[].count or mlops:gpu.vms[].gpus.");
             return;
         }
 

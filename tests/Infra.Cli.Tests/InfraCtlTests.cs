@@ -45,7 +45,7 @@ public sealed class InfraCtlTests
             """
             Pulumi.bad.yaml has 3 errors:
               - mlops:production 'maybe' is not true or false. Set it with 'pulumi config set mlops:production true|false'.
-              - mlops:vsphere.datacentre is not a known setting. Did you mean 'mlops:vsphere.datacenter'? Known settings in mlops:vsphere: datacenter, computeCluster, datastore, datastoreCluster, network, resourcePool, folder, template, contentLibrary. Remove it with 'pulumi config rm --path mlops:vsphere.datacentre'.
+              - mlops:vsphere.datacentre is not a known setting. Did you mean 'mlops:vsphere.datacenter'? Known settings in mlops:vsphere: datacenter, computeCluster, datastore, datastoreCluster, network, resourcePool, folder, template, templateGuestId, contentLibrary. Remove it with 'pulumi config rm --path mlops:vsphere.datacentre'.
               - mlops:vsphere.datacenter is required but not set: the vSphere datacenter to deploy into. Set it with 'pulumi config set --path mlops:vsphere.datacenter <value>'.
 
             """.ReplaceLineEndings("\n"),

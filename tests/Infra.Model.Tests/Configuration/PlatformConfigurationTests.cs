@@ -45,7 +45,7 @@ public sealed class PlatformConfigurationTests
         Assert.Equal(
         [
             "mlops:gpu.hosts[0].gpus 'four' is not a whole number. Set it with 'pulumi config set --path \"mlops:gpu.hosts[0].gpus\" <number>'.",
-            "mlops:vsphere.datacentre is not a known setting. Did you mean 'mlops:vsphere.datacenter'? Known settings in mlops:vsphere: datacenter, computeCluster, datastore, datastoreCluster, network, resourcePool, folder, template, contentLibrary. Remove it with 'pulumi config rm --path mlops:vsphere.datacentre'.",
+            "mlops:vsphere.datacentre is not a known setting. Did you mean 'mlops:vsphere.datacenter'? Known settings in mlops:vsphere: datacenter, computeCluster, datastore, datastoreCluster, network, resourcePool, folder, template, templateGuestId, contentLibrary. Remove it with 'pulumi config rm --path mlops:vsphere.datacentre'.",
             "mlops:vsphere.datacenter is required but not set: the vSphere datacenter to deploy into. Set it with 'pulumi config set --path mlops:vsphere.datacenter <value>'.",
             "mlops:environment is required but not set: the environment's name, a DNS label such as 'dev' or 'prod'. Set it with 'pulumi config set mlops:environment <value>'.",
         ], errors);
@@ -105,7 +105,7 @@ public sealed class PlatformConfigurationTests
     public void Load_ValueWhereMapExpected_IsReported()
     {
         Assert.Equal(
-            ["mlops:gpu 'vgpu' must be a map of settings (mode, model, profile, hosts). See the configuration reference in README.md."],
+            ["mlops:gpu 'vgpu' must be a map of settings (mode, model, profile, hosts, vms, vmClass). See the configuration reference in README.md."],
             TestConfig.Errors(("mlops:gpu", "vgpu")));
     }
 

@@ -1,0 +1,128 @@
+using System.Collections.Immutable;
+using Infra.Model.Configuration;
+using Infra.Model.Gpu;
+using Infra.Model.Planning;
+using Infra.Model.Stacks;
+
+namespace Infra.Model.Tests.Gpu;
+
+public sealed class GpuPlanTests
+{
+    private const string Vsphere = "\n    datacenter: dc1\n    computeCluster: c1\n    datastore: ds1\n    network: net1\n    template: ubuntu-efi";
+
+    private const string Gpu = """
+
+            mode: passthrough
+            model: a100-80gb
+            hosts:
+              - name: esx1
+                gpus: 4
+                pciAddresses: ["0000:3b:00.0", "0000:5e:00.0", "0000:86:00.0", "0000:af:00.0"]
+              - name: esx2
+                gpus: 1
+            vms:
+              - name: train
+                count: 2
+                gpus: 2
+                cpus: 32
+                memory: 256Gi
+                disk: 1Ti
+                network:
+                  addresses: [10.0.10.21/24, 10.0.10.22/24]
+                  gateway: 10.0.10.1
+                  dnsServers: [10.0.0.2]
+                  domain: ml.example.com
+                userData: "#cloud-config"
+              - name: notebook
+        """;
+
+    private static Plan Plan(bool production = false) => StackPlanner.Plan("dev", TestConfig.Load(
+        ("mlops:vsphere", Vsphere), ("mlops:gpu", Gpu), ("mlops:production", production ? "true" : "false")).ValidOptions());
+
+    [Fact]
+    public void PassthroughVm_HasEveryPassthroughSetting()
+    {
+        var vm = Plan()["vsphere:index/virtualMachine:VirtualMachine::dev-train-01"];
+
+        Assert.Equal("infra:vsphere:GpuVirtualMachine::dev-train-01", vm.Parent);
+        Assert.Equal(PlanValue.Of("efi"), vm.Inputs["firmware"]);
+        Assert.Equal(PlanValue.Of(262144), vm.Inputs["memory"]);
+        Assert.Equal(PlanValue.Of(262144), vm.Inputs["memoryReservation"]);
+        Assert.Equal(PlanValue.Of(true), vm.Inputs["memoryReservationLockedToMax"]);
+        Assert.Equal(PlanValue.Of(17), vm.Inputs["hardwareVersion"]);
+        Assert.Equal(PlanValue.Of(32), vm.Inputs["numCpus"]);
+        Assert.Equal(PlanValue.Output("vsphere:index/getHost:getHost::host-esx1", "id"), vm.Inputs["hostSystemId"]);
+        Assert.Equal(PlanValue.List([PlanValue.Of("0000:3b:00.0"), PlanValue.Of("0000:5e:00.0")]), vm.Inputs["pciDeviceIds"]);
+        Assert.Equal(
+            "{guestinfo.userdata: I2Nsb3VkLWNvbmZpZw==, guestinfo.userdata.encoding: base64, pciPassthru.64bitMMIOSizeGB: 256, pciPassthru.use64bitMMIO: TRUE}",
+            vm.Inputs["extraConfig"].ToString());
+        Assert.Equal("[{label: disk0, size: 1024, thinProvisioned: <vsphere:index/getVirtualMachine:getVirtualMachine::template.disks[0].thinProvisioned>}]", vm.Inputs["disks"].ToString());
+        Assert.Equal(
+            "{customize: {dnsServerLists: [10.0.0.2], ipv4Gateway: 10.0.10.1, linuxOptions: {domain: ml.example.com, hostName: dev-train-01}, networkInterfaces: [{ipv4Address: 10.0.10.21, ipv4Netmask: 24}]}, templateUuid: <vsphere:index/getVirtualMachine:getVirtualMachine::template.id>}",
+            vm.Inputs["clone"].ToString());
+    }
+
+    [Fact]
+    public void PassthroughVms_TakeDistinctDevicesOfTheirHost()
+    {
+        var plan = Plan();
+
+        Assert.Equal(PlanValue.List([PlanValue.Of("0000:86:00.0"), PlanValue.Of("0000:af:00.0")]), plan["vsphere:index/virtualMachine:VirtualMachine::dev-train-02"].Inputs["pciDeviceIds"]);
+        Assert.Equal(
+            PlanValue.List([PlanValue.Output("vsphere:index/getHostPciDevice:getHostPciDevice::gpu-pci-esx2", "id")]),
+            plan["vsphere:index/virtualMachine:VirtualMachine::dev-notebook-01"].Inputs["pciDeviceIds"]);
+        var pci = plan["vsphere:index/getHostPciDevice:getHostPciDevice::gpu-pci-esx2"];
+        Assert.Equal("{classId: 0302, hostId: <vsphere:index/getHost:getHost::host-esx2.id>, nameRegex: A100.*80GB, vendorId: 10de}", PlanValue.Map(pci.Inputs).ToString());
+        Assert.DoesNotContain(plan.Nodes, n => n.Name == "gpu-pci-esx1");
+    }
+
+    [Fact]
+    public void PassthroughVm_IsKeptOutOfDrs()
+    {
+        var drs = Plan()["vsphere:index/drsVmOverride:DrsVmOverride::dev-train-01-drs"];
+
+        Assert.Equal(PlanValue.Of(false), drs.Inputs["drsEnabled"]);
+        Assert.Equal(PlanValue.Output("vsphere:index/virtualMachine:VirtualMachine::dev-train-01", "id"), drs.Inputs["virtualMachineId"]);
+    }
+
+    [Fact]
+    public void PassthroughVms_AreProtectedInProductionOnly()
+    {
+        Assert.False(Plan()["vsphere:index/virtualMachine:VirtualMachine::dev-train-01"].Protect);
+        Assert.True(Plan(production: true)["vsphere:index/virtualMachine:VirtualMachine::dev-train-01"].Protect);
+    }
+
+    [Fact]
+    public void Capacity_ShowsPlacedGpusPerHost()
+    {
+        Assert.Equal(
+            [new GpuCapacityRow("esx1", 4, "passthrough", 4, 4), new GpuCapacityRow("esx2", 1, "passthrough", 1, 1)],
+            Plan().GpuCapacity.ToArray());
+    }
+
+    [Fact]
+    public void VgpuCapacity_SpreadsGpuNodesOverHostSlots()
+    {
+        var options = TestConfig.Load(("mlops:gpu", "\n    mode: vgpu\n    model: a100-80gb\n    profile: grid_a100d-40c\n    hosts:\n      - name: esx1\n        gpus: 2\n      - name: esx2\n        gpus: 1"),
+            ("mlops:tanzu", "\n    nodePools:\n      - name: gpu\n        gpu: true\n        replicas: 5")).ValidOptions();
+
+        Assert.Equal(
+            [new GpuCapacityRow("esx1", 2, "grid_a100d-40c", 4, 4), new GpuCapacityRow("esx2", 1, "grid_a100d-40c", 2, 1)],
+            GpuSpec.For(options).Capacity.ToArray());
+    }
+
+    [Fact]
+    public void VmClass_HasOneVgpuAndFullReservationAndWaitsForTheProfileChecks()
+    {
+        var plan = StackPlanner.Plan("prod", StackOptions("prod"));
+
+        var vmClass = plan["vsphere:index/virtualMachineClass:VirtualMachineClass::vgpu-a100d-40c"];
+        Assert.Equal("{cpus: 8, memory: 65536, memoryReservation: 100, name: vgpu-a100d-40c, vgpuDevices: [grid_a100d-40c]}", PlanValue.Map(vmClass.Inputs).ToString());
+        Assert.Equal(
+            ["esx-gpu-01.prod.example.com", "esx-gpu-02.prod.example.com", "esx-gpu-03.prod.example.com", "esx-gpu-04.prod.example.com"],
+            vmClass.DependsOn.Select(d => d[(d.LastIndexOf("vgpu-profiles-", StringComparison.Ordinal) + "vgpu-profiles-".Length)..]));
+    }
+
+    private static Infra.Model.Options.PlatformOptions StackOptions(string stack) =>
+        PlatformConfiguration.Load(StackConfigFile.Load(TestConfig.StackFile(stack)).Snapshot).ValidOptions();
+}
