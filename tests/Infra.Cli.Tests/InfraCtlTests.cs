@@ -92,10 +92,13 @@ public sealed class InfraCtlTests
         var run = CliRun.Project("plan", "--stack", "dev");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.StartsWith("Plan for stack dev: 2 components, 1 resources, 1 data sources, deployed in 2 waves.\n", run.Out, StringComparison.Ordinal);
-        Assert.Contains("└── resource vm-folder vsphere:index/folder:Folder (wave 2)", run.Out, StringComparison.Ordinal);
+        Assert.StartsWith("Plan for stack dev: 3 components, 2 resources, 7 data sources, deployed in 4 waves.\n", run.Out, StringComparison.Ordinal);
+        Assert.Contains("├── resource vm-folder vsphere:index/folder:Folder (wave 2)", run.Out, StringComparison.Ordinal);
         Assert.Contains("├── path = mlops-dev", run.Out, StringComparison.Ordinal);
+        Assert.Contains("└── resource vgpu-a100d-20c vsphere:index/virtualMachineClass:VirtualMachineClass (wave 4)", run.Out, StringComparison.Ordinal);
         Assert.Contains("Dependency waves", run.Out, StringComparison.Ordinal);
+        Assert.Contains("GPU capacity", run.Out, StringComparison.Ordinal);
+        Assert.Contains("│ esx-gpu-01.lab.example.com │    2 │ grid_a100d-20c │     8 │    1 │    7 │", run.Out, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -108,6 +108,21 @@ public sealed class PlanTests
         Assert.True(result.IsValid, string.Join("; ", result.Details.Where(d => d.HasErrors).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))));
     }
 
+    [Theory]
+    [InlineData("dev", 1)]
+    [InlineData("prod", 4)]
+    public void Json_ShippedStackPlans_ValidateAgainstTheDocumentedSchema(string stack, int gpuHosts)
+    {
+        var schema = JsonSchema.FromText(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "docs", "plan.schema.json")));
+        var options = Infra.Model.Configuration.PlatformConfiguration.Load(Infra.Model.Configuration.StackConfigFile.Load(TestConfig.StackFile(stack)).Snapshot).ValidOptions();
+        var json = JsonNode.Parse(PlanJson.Write(Infra.Model.Stacks.StackPlanner.Plan(stack, options)));
+
+        var result = schema.Evaluate(json, new EvaluationOptions { OutputFormat = OutputFormat.List });
+
+        Assert.True(result.IsValid, string.Join("; ", result.Details.Where(d => d.HasErrors).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))));
+        Assert.Equal(gpuHosts, json!["gpuCapacity"]!.AsArray().Count);
+    }
+
     [Fact]
     public void Json_SecretInput_ShowsItsSourceNeverAValue()
     {
