@@ -1,6 +1,11 @@
 using System.Collections.Immutable;
 using Infra.Components.Core;
+using Infra.Components.Configuration;
+using Infra.Components.Gpu;
+using Infra.Components.Storage;
+using Infra.Components.Tanzu;
 using Infra.Components.Vsphere;
+using Infra.Model.Gpu;
 using Infra.Model.Stacks;
 using Infra.Model.Vsphere;
 using Pulumi;
@@ -15,10 +20,11 @@ namespace Infra.Stacks;
 public sealed class Foundation : InfraComponent
 {
     /// <summary>Registers the foundation from its spec.</summary>
-    public Foundation(FoundationSpec spec, ComponentResourceOptions? options = null)
+    public Foundation(FoundationSpec spec, ISecretSource secrets, ComponentResourceOptions? options = null)
         : base(StackTokens.Foundation, StackTokens.FoundationName, options)
     {
         ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(secrets);
         var inventory = VsphereInventory.LookUp(spec.Lookups, spec.Gpu, this);
         DatacenterId = inventory.DatacenterId;
 
@@ -30,6 +36,8 @@ public sealed class Foundation : InfraComponent
         }, ChildOptions());
         FolderPath = folder.Path;
 
+        var policies = StorageTiers.Create(spec.Storage, this);
+        var defaultPolicy = spec.Storage.Default is { } tier ? policies[tier.Name] : null;
         var vms = spec.Gpu.Vms
             .Select(vm => new GpuVirtualMachine(vm.Name, new GpuVirtualMachineArgs
             {
@@ -37,15 +45,39 @@ public sealed class Foundation : InfraComponent
                 Vm = vm,
                 Inventory = inventory,
                 FolderPath = folder.Path,
+                StoragePolicyId = defaultPolicy,
             }, ChildComponentOptions()))
             .ToArray();
         var names = spec.Gpu.Vms.Select(vm => vm.Name).ToArray();
         GpuVmAddresses = Output.All(vms.Select(vm => vm.DefaultIpAddress))
             .Apply(ips => names.Zip(ips).ToImmutableDictionary(p => p.First, p => p.Second, StringComparer.Ordinal));
 
-        GpuVmClassName = spec.Gpu.VmClass is { } vmClass
+        Output<string>? vmClassName = spec.Gpu.VmClass is { } vmClass
             ? new GpuVmClass(vmClass.Name, new GpuVmClassArgs { VmClass = vmClass, HostIds = inventory.HostIds }, ChildComponentOptions()).ClassName
-            : Output.Create(string.Empty);
+            : null;
+        GpuVmClassName = vmClassName ?? Output.Create(string.Empty);
+
+        Cluster = new WorkloadCluster(spec.Tanzu.ClusterName, new WorkloadClusterArgs
+        {
+            Tanzu = spec.Tanzu,
+            Storage = spec.Storage,
+            StoragePolicyIds = policies,
+            GpuVmClassName = vmClassName,
+            ContentLibraryId = inventory.ContentLibraryId,
+            SupervisorKubeconfig = secrets.Require(spec.Tanzu.SupervisorKubeconfig),
+            Protect = spec.Protect,
+        }, ChildComponentOptions());
+
+        if (spec.GpuOperator is { } gpuOperator && spec.Tanzu.HasGpuPool)
+        {
+            _ = new GpuOperator(GpuOperatorSpec.ReleaseName, new GpuOperatorArgs
+            {
+                Spec = gpuOperator,
+                Provider = Cluster.Provider,
+                LicenseToken = secrets.Require(gpuOperator.LicenseToken),
+                PullSecret = secrets.Require(gpuOperator.PullSecret),
+            }, ChildComponentOptions());
+        }
 
         RegisterOutputs(new Dictionary<string, object?>
         {
@@ -53,6 +85,7 @@ public sealed class Foundation : InfraComponent
             ["folderPath"] = FolderPath,
             ["gpuVmAddresses"] = GpuVmAddresses,
             ["gpuVmClassName"] = GpuVmClassName,
+            ["clusterName"] = Cluster.ClusterName,
         });
     }
 
@@ -67,6 +100,9 @@ public sealed class Foundation : InfraComponent
     /// <summary>Each passthrough GPU VM's IP address, by VM name.</summary>
     [Output]
     public Output<ImmutableDictionary<string, string>> GpuVmAddresses { get; }
+
+    /// <summary>The workload cluster: its kubeconfig and the provider platform components use.</summary>
+    public WorkloadCluster Cluster { get; }
 
     /// <summary>The vGPU VM class's name; empty outside vGPU mode.</summary>
     [Output]

@@ -1,3 +1,4 @@
+using Infra.Components.Configuration;
 using Infra.Model.Gpu;
 using Infra.Model.Options;
 using Infra.Model.Vsphere;
@@ -9,9 +10,10 @@ namespace Infra.Stacks;
 public static class StackComposer
 {
     /// <summary>Registers the stack's components and returns its outputs.</summary>
-    public static IDictionary<string, object?> Deploy(PlatformOptions options)
+    public static IDictionary<string, object?> Deploy(PlatformOptions options, ISecretSource secrets)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(secrets);
         var outputs = new Dictionary<string, object?>
         {
             ["environment"] = options.Environment,
@@ -20,7 +22,8 @@ public static class StackComposer
 
         if (options.DeploysFoundation)
         {
-            var foundation = new Foundation(FoundationSpec.For(options));
+            var foundation = new Foundation(FoundationSpec.For(options), secrets);
+            outputs["kubeconfig"] = foundation.Cluster.Kubeconfig;
             outputs["datacenterId"] = foundation.DatacenterId;
             outputs["vmFolder"] = foundation.FolderPath;
             outputs["gpuVmAddresses"] = foundation.GpuVmAddresses;

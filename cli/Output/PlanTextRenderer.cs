@@ -57,7 +57,7 @@ internal static class PlanTextRenderer
 
     private static IEnumerable<PlanNode> Children(Plan plan, string? parent) =>
         plan.ChildrenOf(parent)
-            .OrderBy(n => n.Kind switch { PlanNodeKind.DataSource => 0, PlanNodeKind.Resource => 1, _ => 2 })
+            .OrderBy(n => n.Kind switch { PlanNodeKind.DataSource => 0, PlanNodeKind.Resource or PlanNodeKind.Read => 1, _ => 2 })
             .ThenBy(n => plan.Waves.GetValueOrDefault(n.Id))
             .ThenBy(n => n.Name, StringComparer.Ordinal);
 
@@ -80,6 +80,7 @@ internal static class PlanTextRenderer
         {
             PlanNodeKind.Component => "[blue]component[/]",
             PlanNodeKind.DataSource => "[yellow]look-up[/]",
+            PlanNodeKind.Read => "[yellow]read[/]",
             _ => "[green]resource[/]",
         };
         var wave = plan.Waves.TryGetValue(node.Id, out var w) ? $" [grey](wave {w})[/]" : string.Empty;

@@ -85,6 +85,11 @@ public sealed class GpuVirtualMachine : InfraComponent
             machineArgs.DatastoreId = datastoreId;
         }
 
+        if (args.StoragePolicyId is { } storagePolicyId)
+        {
+            machineArgs.StoragePolicyId = storagePolicyId;
+        }
+
         if (inventory.DatastoreClusterId is { } datastoreClusterId)
         {
             machineArgs.DatastoreClusterId = datastoreClusterId;

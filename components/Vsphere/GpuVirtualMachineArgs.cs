@@ -16,6 +16,9 @@ public sealed class GpuVirtualMachineArgs
     /// <summary>The look-ups.</summary>
     public required VsphereInventory Inventory { get; init; }
 
+    /// <summary>The default storage tier's policy, for the VM's disks.</summary>
+    public Output<string>? StoragePolicyId { get; init; }
+
     /// <summary>The VM folder's path.</summary>
     public required Output<string> FolderPath { get; init; }
 }

@@ -34,6 +34,9 @@ public sealed class VsphereInventory
     /// <summary>The VM network's id.</summary>
     public required Output<string> NetworkId { get; init; }
 
+    /// <summary>The content library's id, where one is configured.</summary>
+    public Output<string>? ContentLibraryId { get; init; }
+
     /// <summary>The VM template, where one is configured.</summary>
     public Output<TemplateFacts>? Template { get; init; }
 
@@ -100,6 +103,7 @@ public sealed class VsphereInventory
             DatastoreId = datastoreId,
             DatastoreClusterId = datastoreClusterId,
             NetworkId = networkId,
+            ContentLibraryId = libraryId,
             Template = template,
             HostIds = hostIds,
             PciDeviceIds = pciDeviceIds,

@@ -21,6 +21,9 @@ public sealed record GpuOptions
     /// <summary>The VM class that gives cluster nodes a vGPU. vGPU mode only. Default: 8 CPUs, 64Gi, named after the profile.</summary>
     public GpuVmClassOptions? VmClass { get; init; }
 
+    /// <summary>The NVIDIA GPU Operator on the workload cluster's GPU nodes (vGPU mode). Default: the catalog's settings.</summary>
+    public GpuOperatorOptions? Operator { get; init; }
+
     /// <summary>The effective mode.</summary>
     public GpuMode EffectiveMode => Mode ?? GpuMode.None;
 }

@@ -35,6 +35,7 @@ public sealed partial class PlatformOptionsValidator
 
         validator.Gpu(options.Gpu);
         validator.GpuDetails(options);
+        validator.Foundation(options);
         validator.Storage(options.Storage);
         validator.Tanzu(options.Tanzu, options.Gpu);
         validator.Platform(options);

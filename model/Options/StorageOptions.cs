@@ -6,6 +6,12 @@ public sealed record StorageOptions
     /// <summary>The tiers. Default: none.</summary>
     public IReadOnlyList<StorageTierOptions>? Tiers { get; init; }
 
+    /// <summary>
+    /// Whether the stack creates the tag categories and tags of the tiers' placement rules (then tag the datastores
+    /// in vCenter). Default false: they exist and are looked up.
+    /// </summary>
+    public bool? CreateTags { get; init; }
+
     /// <summary>The tier whose StorageClass is the cluster default. Default: the first tier.</summary>
     public string? DefaultTier { get; init; }
 

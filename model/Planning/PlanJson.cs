@@ -35,6 +35,7 @@ public static class PlanJson
         writer.WriteNumber("components", summary.Components);
         writer.WriteNumber("resources", summary.Resources);
         writer.WriteNumber("dataSources", summary.DataSources);
+        writer.WriteNumber("reads", summary.Reads);
         writer.WriteNumber("waves", summary.Waves);
         writer.WriteStartObject("byType");
         foreach (var (type, count) in summary.ByType)
@@ -53,6 +54,7 @@ public static class PlanJson
             {
                 PlanNodeKind.Component => "component",
                 PlanNodeKind.Resource => "resource",
+                PlanNodeKind.Read => "read",
                 _ => "dataSource",
             });
             writer.WriteString("type", node.Type);

@@ -35,9 +35,15 @@ public sealed record PlanNode
     /// <summary>The id of a node of type <paramref name="type"/> named <paramref name="name"/>.</summary>
     public static string IdOf(string type, string name) => $"{type}::{name}";
 
-    /// <summary>Every node this one waits for: explicit dependencies and the nodes whose outputs its inputs use.</summary>
+    /// <summary>The value of <see cref="Provider"/> for the provider the stack's provider keys configure.</summary>
+    public const string DefaultProvider = "default";
+
+    /// <summary>Every node this one waits for: explicit dependencies, its explicit provider, and the nodes whose outputs its inputs use.</summary>
     public IEnumerable<string> Dependencies() =>
-        DependsOn.Concat(Inputs.Values.SelectMany(v => v.References())).Distinct(StringComparer.Ordinal);
+        DependsOn
+            .Concat(Provider is null or DefaultProvider ? [] : [Provider])
+            .Concat(Inputs.Values.SelectMany(v => v.References()))
+            .Distinct(StringComparer.Ordinal);
 
     /// <summary>Equality over every member, inputs and dependencies by content.</summary>
     public bool Equals(PlanNode? other) =>

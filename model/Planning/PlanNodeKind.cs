@@ -11,4 +11,7 @@ public enum PlanNodeKind
 
     /// <summary>A look-up of something that exists (a provider function such as <c>getDatacenter</c>).</summary>
     DataSource,
+
+    /// <summary>A resource that exists, read by its id (<c>Resource.Get</c>), such as the cluster's kubeconfig Secret.</summary>
+    Read,
 }

@@ -6,9 +6,10 @@ namespace Infra.Model.Planning;
 /// <param name="Components">Component resources.</param>
 /// <param name="Resources">Provider resources.</param>
 /// <param name="DataSources">Look-ups.</param>
+/// <param name="Reads">Existing resources read by id.</param>
 /// <param name="Waves">Dependency waves: how many rounds the engine needs at the least.</param>
 /// <param name="ByType">Node count by type token.</param>
-public sealed record PlanSummary(int Components, int Resources, int DataSources, int Waves, ImmutableSortedDictionary<string, int> ByType)
+public sealed record PlanSummary(int Components, int Resources, int DataSources, int Reads, int Waves, ImmutableSortedDictionary<string, int> ByType)
 {
     /// <summary>The figures of <paramref name="plan"/>.</summary>
     public static PlanSummary Of(Plan plan)
@@ -18,6 +19,7 @@ public sealed record PlanSummary(int Components, int Resources, int DataSources,
             plan.Nodes.Count(n => n.Kind == PlanNodeKind.Component),
             plan.Nodes.Count(n => n.Kind == PlanNodeKind.Resource),
             plan.Nodes.Count(n => n.Kind == PlanNodeKind.DataSource),
+            plan.Nodes.Count(n => n.Kind == PlanNodeKind.Read),
             plan.WaveCount,
             plan.CountsByType());
     }

@@ -1,6 +1,8 @@
 using Infra.Model.Gpu;
 using Infra.Model.Planning;
 using Infra.Model.Stacks;
+using Infra.Model.Storage;
+using Infra.Model.Tanzu;
 using static Infra.Model.Planning.PlanNodes;
 using Names = Infra.Model.Vsphere.VsphereLookups.Names;
 
@@ -36,9 +38,29 @@ public static class FoundationPlanner
             }
         }
 
+        foreach (var node in StoragePlanner.Nodes(spec.Storage, parent))
+        {
+            yield return node;
+        }
+
+        string? vmClassNodeId = null;
         if (spec.Gpu.VmClass is { } vmClass)
         {
+            vmClassNodeId = PlanNode.IdOf(VsphereTokens.VirtualMachineClass, vmClass.Name);
             foreach (var node in GpuVmClass(vmClass, parent))
+            {
+                yield return node;
+            }
+        }
+
+        foreach (var node in TanzuPlanner.Nodes(spec.Tanzu, spec.Storage, vmClassNodeId, spec.Lookups.ContentLibrary is not null, spec.Protect, parent))
+        {
+            yield return node;
+        }
+
+        if (spec.GpuOperator is { } gpuOperator && spec.Tanzu.HasGpuPool)
+        {
+            foreach (var node in GpuOperatorPlanner.Nodes(gpuOperator, TanzuPlanner.WorkloadProviderId, parent))
             {
                 yield return node;
             }
@@ -64,6 +86,7 @@ public static class FoundationPlanner
             ("datastoreId", lookups.Datastore is null ? null : Ref(VsphereTokens.GetDatastore, Names.Datastore, "id")),
             ("datastoreClusterId", lookups.DatastoreCluster is null ? null : Ref(VsphereTokens.GetDatastoreCluster, Names.DatastoreCluster, "id")),
             ("folder", Ref(VsphereTokens.Folder, spec.Folder.LogicalName, "path")),
+            ("storagePolicyId", spec.Storage.Default is { } tier ? PlanValue.Output(StoragePlanner.PolicyId(tier.Name), "id") : null),
             ("hostSystemId", Ref(VsphereTokens.GetHost, Names.Host(vm.Host), "id")),
             ("numCpus", PlanValue.Of(vm.Cpus)),
             ("memory", PlanValue.Of(vm.MemoryMb)),

@@ -1,5 +1,7 @@
 using Infra.Model.Gpu;
 using Infra.Model.Options;
+using Infra.Model.Storage;
+using Infra.Model.Tanzu;
 
 namespace Infra.Model.Vsphere;
 
@@ -7,14 +9,24 @@ namespace Infra.Model.Vsphere;
 /// <param name="Lookups">The look-ups.</param>
 /// <param name="Folder">The VM folder holding the stack's VMs.</param>
 /// <param name="Gpu">The GPU decisions.</param>
-/// <param name="Protect">Whether stateful resources (VMs) are protected from deletion.</param>
-public sealed record FoundationSpec(VsphereLookups Lookups, FolderSpec Folder, GpuSpec Gpu, bool Protect)
+/// <param name="Protect">Whether stateful resources (VMs, the vSphere Namespace, the cluster) are protected from deletion.</param>
+/// <param name="Storage">The storage tiers.</param>
+/// <param name="Tanzu">The vSphere Namespace and workload cluster.</param>
+/// <param name="GpuOperator">The GPU Operator; null where the cluster has no GPU nodes.</param>
+public sealed record FoundationSpec(VsphereLookups Lookups, FolderSpec Folder, GpuSpec Gpu, bool Protect, StorageSpec Storage, TanzuSpec Tanzu, GpuOperatorSpec? GpuOperator)
 {
     /// <summary>The foundation's decisions for <paramref name="options"/>.</summary>
     public static FoundationSpec For(PlatformOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var folder = string.IsNullOrEmpty(options.Vsphere.Folder) ? $"mlops-{options.Environment}" : options.Vsphere.Folder;
-        return new FoundationSpec(VsphereLookups.For(options), new FolderSpec("vm-folder", folder), GpuSpec.For(options), options.IsProduction);
+        return new FoundationSpec(
+            VsphereLookups.For(options),
+            new FolderSpec("vm-folder", folder),
+            GpuSpec.For(options),
+            options.IsProduction,
+            StorageSpec.For(options),
+            TanzuSpec.For(options),
+            GpuOperatorSpec.For(options));
     }
 }

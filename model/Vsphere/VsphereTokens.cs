@@ -51,6 +51,24 @@ public static class VsphereTokens
     /// <summary>A VM class of vSphere with Tanzu.</summary>
     public const string VirtualMachineClass = "vsphere:index/virtualMachineClass:VirtualMachineClass";
 
+    /// <summary>The <c>getTagCategory</c> function.</summary>
+    public const string GetTagCategory = "vsphere:index/getTagCategory:getTagCategory";
+
+    /// <summary>The <c>getTag</c> function.</summary>
+    public const string GetTag = "vsphere:index/getTag:getTag";
+
+    /// <summary>A tag category.</summary>
+    public const string TagCategory = "vsphere:index/tagCategory:TagCategory";
+
+    /// <summary>A tag.</summary>
+    public const string Tag = "vsphere:index/tag:Tag";
+
+    /// <summary>A VM storage policy.</summary>
+    public const string VmStoragePolicy = "vsphere:index/vmStoragePolicy:VmStoragePolicy";
+
+    /// <summary>A vSphere Namespace on a Supervisor.</summary>
+    public const string Namespace = "vsphere:index/namespace:Namespace";
+
     /// <summary>This project's passthrough GPU VM component.</summary>
     public const string GpuVirtualMachineComponent = "infra:vsphere:GpuVirtualMachine";
 

@@ -32,6 +32,13 @@ internal static class StackFiles
             network: net1
             resourcePool: c1/Resources/ml
             template: ubuntu-efi
+          mlops:storage:
+            tiers:
+              - name: fast
+          mlops:tanzu:
+            supervisorId: domain-c8
+            supervisorKubeconfig:
+              secure: v1:kube
           mlops:gpu:
             mode: passthrough
             model: a100-80gb

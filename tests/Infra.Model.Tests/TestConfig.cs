@@ -13,6 +13,8 @@ internal static class TestConfig
         ("mlops:environment", "dev"),
         ("mlops:maturity", "level1"),
         ("mlops:vsphere", "\n    datacenter: dc1\n    computeCluster: c1\n    datastore: ds1\n    network: net1"),
+        ("mlops:storage", "\n    tiers:\n      - name: standard"),
+        ("mlops:tanzu", "\n    supervisorId: domain-c8\n    supervisorKubeconfig:\n      secure: v1:kube"),
     ];
 
     /// <summary>The YAML of the base config with <paramref name="overrides"/> applied (a null block removes the key).</summary>

@@ -18,19 +18,21 @@ public sealed class PulumiConfigReaderTests : IDisposable
     [Fact]
     public async Task Load_RuntimeConfig_BindsTheSameOptionsAsTheStackFile()
     {
-        SetConfig(DevConfig(), ["vsphere:password"]);
+        SetConfig(DevConfig(), ["vsphere:password", "mlops:gpu", "mlops:tanzu"]);
         LoadedConfig? loaded = null;
 
         await StackRun.RunAsync(() =>
         {
             loaded = PulumiConfigReader.Load();
-            return StackComposer.Deploy(loaded.ValidOptions());
+            return StackComposer.Deploy(loaded.ValidOptions(), new PulumiConfigSecrets());
         });
 
         Assert.NotNull(loaded);
         Assert.Empty(loaded.Errors);
         Assert.Equal(JsonSerializer.Serialize(StackFiles.Options("dev")), JsonSerializer.Serialize(loaded.Options));
         Assert.Equal(new SecretSetting("vsphere:password", string.Empty), loaded.Connection.Password);
+        Assert.Equal(new SecretSetting("mlops:tanzu", "supervisorKubeconfig"), loaded.Options.Tanzu!.SupervisorKubeconfig);
+        Assert.Equal(new SecretSetting("mlops:gpu", "operator.licenseToken"), loaded.Options.Gpu!.Operator!.LicenseToken);
     }
 
     [Fact]
@@ -39,10 +41,10 @@ public sealed class PulumiConfigReaderTests : IDisposable
         var config = DevConfig();
         config["mlops:maturity"] = "level7";
         config.Remove("mlops:environment");
-        SetConfig(config, ["vsphere:password"]);
+        SetConfig(config, ["vsphere:password", "mlops:gpu", "mlops:tanzu"]);
         var mocks = new EchoMocks();
 
-        var ex = await Assert.ThrowsAnyAsync<Exception>(() => Deployment.TestAsync(mocks, new Pulumi.Testing.TestOptions { ProjectName = "mlops", StackName = "dev" }, () => StackComposer.Deploy(PulumiConfigReader.LoadValid().Options)));
+        var ex = await Assert.ThrowsAnyAsync<Exception>(() => Deployment.TestAsync(mocks, new Pulumi.Testing.TestOptions { ProjectName = "mlops", StackName = "dev" }, () => StackComposer.Deploy(PulumiConfigReader.LoadValid().Options, new PulumiConfigSecrets())));
 
         var text = ex is AggregateException aggregate ? string.Join("\n", aggregate.InnerExceptions.Select(e => e.Message)) : ex.Message;
         Assert.Contains("mlops:maturity 'level7' is not one of level0, level1, level2.", text, StringComparison.Ordinal);
@@ -80,9 +82,9 @@ public sealed class PulumiConfigReaderTests : IDisposable
         ["mlops:maturity"] = "level2",
         ["mlops:production"] = "false",
         ["mlops:vsphere"] = """{"datacenter":"dc-lab","computeCluster":"gpu-cluster","datastore":"vsan-lab","network":"vm-ml-dev","template":"ubuntu-2204-cloudimg"}""",
-        ["mlops:gpu"] = """{"mode":"vgpu","model":"a100-80gb","profile":"grid_a100d-20c","hosts":[{"name":"esx-gpu-01.lab.example.com","gpus":2}]}""",
+        ["mlops:gpu"] = """{"mode":"vgpu","model":"a100-80gb","profile":"grid_a100d-20c","hosts":[{"name":"esx-gpu-01.lab.example.com","gpus":2}],"operator":{"driverRepository":"nvcr.io/nvaie","driverVersion":"550.90.07","pullSecret":"{\"auths\":{}}","licenseToken":"decrypted-token"}}""",
         ["mlops:storage"] = """{"tiers":[{"name":"standard"}],"defaultTier":"standard"}""",
-        ["mlops:tanzu"] = """{"controlPlane":{"replicas":1},"nodePools":[{"name":"cpu","replicas":2},{"name":"gpu","replicas":1,"gpu":true}]}""",
+        ["mlops:tanzu"] = """{"supervisorId":"domain-c8","supervisorKubeconfig":"apiVersion: v1","controlPlane":{"replicas":1},"nodePools":[{"name":"cpu","replicas":2},{"name":"gpu","replicas":1,"gpu":true}]}""",
         ["mlops:platform"] = """{"minio":{"storage":"100Gi"},"gitlab":{"memory":"8Gi"}}""",
         ["mlops:teams"] = """[{"name":"data-science","owner":"ds-lead@example.com","gpuQuota":2}]""",
     };

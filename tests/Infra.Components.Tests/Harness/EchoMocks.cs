@@ -52,9 +52,19 @@ internal sealed class EchoMocks : IMocks
         };
     }
 
+    /// <summary>The kubeconfig the Supervisor's <c>&lt;cluster&gt;-kubeconfig</c> Secret holds, by Secret name.</summary>
+    public static string KubeconfigOf(string secretName) => $"apiVersion: v1\nkind: Config\n# {secretName}\n";
+
     public Task<(string? id, object state)> NewResourceAsync(MockResourceArgs args)
     {
         Resources.Add(args);
+        if (args.Id is { } id && args.Type == "kubernetes:core/v1:Secret")
+        {
+            // A read of an existing Secret: the workload cluster's kubeconfig.
+            var value = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(KubeconfigOf(args.Name!)));
+            return Task.FromResult<(string?, object)>((id, ImmutableDictionary<string, object>.Empty.Add("data", ImmutableDictionary<string, object>.Empty.Add("value", value))));
+        }
+
         return Task.FromResult<(string?, object)>((IdOf(args.Name!), args.Inputs));
     }
 

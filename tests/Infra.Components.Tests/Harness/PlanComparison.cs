@@ -7,7 +7,8 @@ namespace Infra.Components.Tests.Harness;
 /// <summary>
 /// The rule every capability must pass: what a stack registers under the mocks equals the model's plan for the
 /// same config: the same components and resources (type, name, parent, protect), the same look-ups (token,
-/// arguments), and each resource's planned inputs, with other nodes' outputs resolved as the mocks answer them.
+/// arguments), and each resource's planned inputs, with other nodes' outputs resolved as the mocks answer them and
+/// secrets as the test secret source gives them.
 /// </summary>
 internal static class PlanComparison
 {
@@ -15,10 +16,10 @@ internal static class PlanComparison
     {
         var planned = plan.Nodes
             .Where(n => n.Kind != PlanNodeKind.DataSource)
-            .Select(n => $"{n.Id} parent={n.Parent ?? "-"} protect={n.Protect}")
+            .Select(n => $"{n.Id} parent={n.Parent ?? "-"} protect={n.Protect} provider={(n.Provider is null or PlanNode.DefaultProvider ? "-" : n.Provider)}")
             .Order(StringComparer.Ordinal);
         var registered = run.Registrations
-            .Select(r => $"{r.Id} parent={r.Parent ?? "-"} protect={r.Protect}")
+            .Select(r => $"{r.Id} parent={r.Parent ?? "-"} protect={r.Protect} provider={r.Provider ?? "-"}")
             .Order(StringComparer.Ordinal);
         Assert.Equal(planned, registered);
 
@@ -32,16 +33,19 @@ internal static class PlanComparison
             .Order(StringComparer.Ordinal);
         Assert.Equal(plannedCalls, calls);
 
+        foreach (var node in plan.Nodes.Where(n => n.Kind == PlanNodeKind.Read))
+        {
+            var read = run.Mocks.Resources.Single(r => r.Type == node.Type && r.Name == node.Name);
+            Assert.Equal(Render(resolver.Value(node.Inputs["id"])), Render(read.Id));
+        }
+
         foreach (var node in plan.Nodes.Where(n => n.Kind == PlanNodeKind.Resource))
         {
             var inputs = run.InputsOf(node.Type, node.Name);
             foreach (var (key, value) in node.Inputs)
             {
                 Assert.True(inputs.ContainsKey(key), $"{node.Id} was registered without input '{key}'.");
-                if (value is not PlanValue.SecretValue)
-                {
-                    Assert.Equal($"{node.Id}.{key} = {Render(resolver.Value(value))}", $"{node.Id}.{key} = {Render(inputs[key])}");
-                }
+                Assert.Equal($"{node.Id}.{key} = {Render(resolver.Value(value))}", $"{node.Id}.{key} = {Render(inputs[key])}");
             }
         }
     }
@@ -68,6 +72,11 @@ internal static class PlanComparison
             PlanValue.ListValue list => list.Items.Select(Value).ToList(),
             PlanValue.MapValue map => map.Entries.ToDictionary(e => e.Key, e => Value(e.Value)),
             PlanValue.OutputRef output => Output(plan[output.NodeId], output.Property),
+
+            // A secret from config resolves through the test secret source; the workload kubeconfig through the Secret read.
+            PlanValue.SecretValue secret => secret.Source.Contains('/', StringComparison.Ordinal)
+                ? EchoMocks.KubeconfigOf(secret.Source[(secret.Source.IndexOf('/', StringComparison.Ordinal) + 1)..])
+                : TestSecrets.ValueOf(secret.Source),
             _ => throw new InvalidOperationException($"No value for {value}."),
         };
 

@@ -42,7 +42,8 @@ internal sealed class StackRun
 
         var parent = args.Options.Parent;
         var parentId = parent is null || parent is Stack ? null : $"{parent.GetResourceType()}::{parent.GetResourceName()}";
-        Recorded.Add(new Registration(args.Resource.GetResourceType(), args.Resource.GetResourceName(), parentId, args.Options.Protect ?? false));
+        var provider = (args.Options as CustomResourceOptions)?.Provider is { } p ? $"{p.GetResourceType()}::{p.GetResourceName()}" : null;
+        Recorded.Add(new Registration(args.Resource.GetResourceType(), args.Resource.GetResourceName(), parentId, args.Options.Protect ?? false, provider));
         return null;
     }
 

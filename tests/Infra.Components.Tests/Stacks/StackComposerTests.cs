@@ -13,7 +13,7 @@ public sealed class StackComposerTests
     {
         var options = StackFiles.Options(stack);
 
-        var run = await StackRun.RunAsync(() => StackComposer.Deploy(options), stack);
+        var run = await StackRun.RunAsync(() => StackComposer.Deploy(options, TestSecrets.Create().Object), stack);
 
         PlanComparison.AssertMatches(StackPlanner.Plan(stack, options), run);
     }
@@ -23,7 +23,7 @@ public sealed class StackComposerTests
     {
         var options = StackFiles.Parse(StackFiles.Passthrough);
 
-        var run = await StackRun.RunAsync(() => StackComposer.Deploy(options), "lab");
+        var run = await StackRun.RunAsync(() => StackComposer.Deploy(options, TestSecrets.Create().Object), "lab");
 
         PlanComparison.AssertMatches(StackPlanner.Plan("lab", options), run);
     }
@@ -33,7 +33,7 @@ public sealed class StackComposerTests
     {
         var options = StackFiles.Options("dev") with { Layers = Model.Options.DeploymentLayers.Platform, FoundationStack = "acme/mlops/dev" };
 
-        var run = await StackRun.RunAsync(() => StackComposer.Deploy(options), "team");
+        var run = await StackRun.RunAsync(() => StackComposer.Deploy(options, TestSecrets.Create().Object), "team");
 
         PlanComparison.AssertMatches(StackPlanner.Plan("team", options), run);
         Assert.Equal(["infra:stacks:Platform::platform"], run.Registrations.Select(r => r.Id));
@@ -44,7 +44,7 @@ public sealed class StackComposerTests
     {
         var options = StackFiles.Options("dev");
 
-        var run = await StackRun.RunAsync(() => StackComposer.Deploy(options));
+        var run = await StackRun.RunAsync(() => StackComposer.Deploy(options, TestSecrets.Create().Object));
 
         var folder = run.InputsOf("vsphere:index/folder:Folder", "vm-folder");
         Assert.Equal("dc-lab-id", folder["datacenterId"]);
@@ -60,7 +60,7 @@ public sealed class StackComposerTests
         var options = StackFiles.Options("dev");
         var run = await StackRun.RunAsync(() =>
         {
-            var outputs = StackComposer.Deploy(options);
+            var outputs = StackComposer.Deploy(options, TestSecrets.Create().Object);
             _ = new Pulumi.VSphere.Folder("stray", new Pulumi.VSphere.FolderArgs { Path = "x", Type = "vm" });
             return outputs;
         });

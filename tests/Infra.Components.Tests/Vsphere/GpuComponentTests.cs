@@ -13,7 +13,7 @@ public sealed class GpuComponentTests
     {
         var options = StackFiles.Parse(StackFiles.Passthrough);
 
-        var run = await StackRun.RunAsync(() => StackComposer.Deploy(options), "lab");
+        var run = await StackRun.RunAsync(() => StackComposer.Deploy(options, TestSecrets.Create().Object), "lab");
 
         var vm = run.InputsOf(VirtualMachine, "lab-train-01");
         Assert.Equal(["0000:3b:00.0", "0000:5e:00.0"], (IEnumerable<object>)vm["pciDeviceIds"]);
@@ -40,7 +40,7 @@ public sealed class GpuComponentTests
     {
         var options = StackFiles.Parse(StackFiles.Passthrough);
 
-        var run = await StackRun.RunAsync(() => StackComposer.Deploy(options), "lab");
+        var run = await StackRun.RunAsync(() => StackComposer.Deploy(options, TestSecrets.Create().Object), "lab");
 
         var vm = run.InputsOf(VirtualMachine, "lab-notebook-01");
         Assert.Equal(["esx2-id/getHostPciDevice"], (IEnumerable<object>)vm["pciDeviceIds"]);
@@ -57,7 +57,7 @@ public sealed class GpuComponentTests
         var options = StackFiles.Parse(StackFiles.Passthrough);
         var mocks = new EchoMocks { Template = ("bios", 60) };
 
-        var messages = await FailureMessages(() => StackRun.RunAsync(() => StackComposer.Deploy(options), "lab", mocks));
+        var messages = await FailureMessages(() => StackRun.RunAsync(() => StackComposer.Deploy(options, TestSecrets.Create().Object), "lab", mocks));
 
         Assert.Contains("GPU VM lab-train-01: the template has 'bios' firmware, but GPU passthrough with 64-bit MMIO needs 'efi'. Use a template with EFI firmware in mlops:vsphere.template.", messages, StringComparison.Ordinal);
         Assert.DoesNotContain(mocks.Resources, r => r.Type == VirtualMachine);
@@ -69,7 +69,7 @@ public sealed class GpuComponentTests
         var options = StackFiles.Parse(StackFiles.Passthrough);
         var mocks = new EchoMocks { Template = ("efi", 300) };
 
-        var messages = await FailureMessages(() => StackRun.RunAsync(() => StackComposer.Deploy(options), "lab", mocks));
+        var messages = await FailureMessages(() => StackRun.RunAsync(() => StackComposer.Deploy(options, TestSecrets.Create().Object), "lab", mocks));
 
         Assert.Contains("GPU VM lab-notebook-01: its disk of 200 GB is smaller than the template's 300 GB, and a clone cannot shrink a disk. Set mlops:gpu.vms[].disk to at least 300Gi.", messages, StringComparison.Ordinal);
         Assert.DoesNotContain(mocks.Resources, r => r.Type == VirtualMachine && r.Name == "lab-notebook-01");
@@ -78,7 +78,7 @@ public sealed class GpuComponentTests
     [Fact]
     public async Task GpuVmClass_GetsTheProfileTheHostsOffer()
     {
-        var run = await StackRun.RunAsync(() => StackComposer.Deploy(StackFiles.Options("dev")));
+        var run = await StackRun.RunAsync(() => StackComposer.Deploy(StackFiles.Options("dev"), TestSecrets.Create().Object));
 
         var vmClass = run.InputsOf("vsphere:index/virtualMachineClass:VirtualMachineClass", "vgpu-a100d-20c");
         Assert.Equal(["grid_a100d-20c"], (IEnumerable<object>)vmClass["vgpuDevices"]);
@@ -93,7 +93,7 @@ public sealed class GpuComponentTests
         var mocks = new EchoMocks();
         mocks.OfferedProfiles["esx-gpu-01.lab.example.com-id"] = ["grid_a100d-80c", "grid_a100d-40c"];
 
-        var messages = await FailureMessages(() => StackRun.RunAsync(() => StackComposer.Deploy(StackFiles.Options("dev")), "dev", mocks));
+        var messages = await FailureMessages(() => StackRun.RunAsync(() => StackComposer.Deploy(StackFiles.Options("dev"), TestSecrets.Create().Object), "dev", mocks));
 
         Assert.Contains(
             "mlops:gpu.profile 'grid_a100d-20c' is not offered by every GPU host: esx-gpu-01.lab.example.com offers grid_a100d-40c, grid_a100d-80c. Set one they all offer with 'pulumi config set --path mlops:gpu.profile <profile>', or check the hosts' NVIDIA vGPU Manager and GPU mode.",

@@ -1,0 +1,58 @@
+using Infra.Model.Kubernetes;
+using Infra.Model.Planning;
+using static Infra.Model.Planning.PlanNodes;
+
+namespace Infra.Model.Gpu;
+
+/// <summary>The plan nodes of the NVIDIA GPU Operator (<c>infra:gpu:GpuOperator</c>) on the workload cluster.</summary>
+public static class GpuOperatorPlanner
+{
+    /// <summary>This project's GPU Operator component.</summary>
+    public const string ComponentType = "infra:gpu:GpuOperator";
+
+    /// <summary>How long Helm may take to roll the operator out, in seconds: the driver build on first start is slow.</summary>
+    public const int TimeoutSeconds = 1200;
+
+    /// <summary>The nodes, on the provider <paramref name="providerId"/>, parented to <paramref name="parent"/>.</summary>
+    public static IEnumerable<PlanNode> Nodes(GpuOperatorSpec spec, string providerId, string parent)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var component = Component(ComponentType, GpuOperatorSpec.ReleaseName, parent);
+        yield return component;
+
+        var ns = Resource(KubernetesTokens.Namespace, GpuOperatorSpec.Namespace, component.Id,
+            ("metadata", Map(
+                ("name", PlanValue.Of(GpuOperatorSpec.Namespace)),
+                ("labels", PlanValue.Map(GpuOperatorSpec.NamespaceLabels.Select(l => KeyValuePair.Create(l.Key, PlanValue.Of(l.Value))))))))
+            with { Provider = providerId };
+        yield return ns;
+
+        var licensing = Resource(KubernetesTokens.Secret, GpuOperatorSpec.LicensingSecret, component.Id,
+            ("metadata", Metadata(GpuOperatorSpec.LicensingSecret)),
+            ("stringData", Map(
+                (GpuOperatorSpec.GriddConfFile, PlanValue.Of(string.Empty)),
+                (GpuOperatorSpec.TokenFile, PlanValue.Secret(spec.LicenseToken.FullKey)))))
+            with { Provider = providerId, DependsOn = [ns.Id] };
+        yield return licensing;
+
+        var registry = Resource(KubernetesTokens.Secret, GpuOperatorSpec.RegistrySecret, component.Id,
+            ("metadata", Metadata(GpuOperatorSpec.RegistrySecret)),
+            ("type", PlanValue.Of("kubernetes.io/dockerconfigjson")),
+            ("stringData", Map((".dockerconfigjson", PlanValue.Secret(spec.PullSecret.FullKey)))))
+            with { Provider = providerId, DependsOn = [ns.Id] };
+        yield return registry;
+
+        yield return Resource(KubernetesTokens.HelmRelease, GpuOperatorSpec.ReleaseName, component.Id,
+            ("name", PlanValue.Of(GpuOperatorSpec.ReleaseName)),
+            ("chart", PlanValue.Of(GpuOperatorVersions.Chart)),
+            ("version", PlanValue.Of(GpuOperatorVersions.Version)),
+            ("namespace", PlanValue.Of(GpuOperatorSpec.Namespace)),
+            ("repositoryOpts", Map(("repo", PlanValue.Of(GpuOperatorVersions.Repository)))),
+            ("timeout", PlanValue.Of(TimeoutSeconds)),
+            ("values", PlanValues.FromJson(spec.Values())))
+            with { Provider = providerId, DependsOn = [ns.Id, licensing.Id, registry.Id] };
+    }
+
+    private static PlanValue Metadata(string name) =>
+        Map(("name", PlanValue.Of(name)), ("namespace", PlanValue.Of(GpuOperatorSpec.Namespace)));
+}

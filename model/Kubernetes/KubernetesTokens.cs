@@ -1,0 +1,26 @@
+namespace Infra.Model.Kubernetes;
+
+/// <summary>The Kubernetes provider's type tokens the model plans with (Pulumi.Kubernetes 4.32.0).</summary>
+public static class KubernetesTokens
+{
+    /// <summary>An explicit Kubernetes provider.</summary>
+    public const string Provider = "pulumi:providers:kubernetes";
+
+    /// <summary>A namespace.</summary>
+    public const string Namespace = "kubernetes:core/v1:Namespace";
+
+    /// <summary>A Secret.</summary>
+    public const string Secret = "kubernetes:core/v1:Secret";
+
+    /// <summary>A ResourceQuota.</summary>
+    public const string ResourceQuota = "kubernetes:core/v1:ResourceQuota";
+
+    /// <summary>A StorageClass.</summary>
+    public const string StorageClass = "kubernetes:storage.k8s.io/v1:StorageClass";
+
+    /// <summary>A Helm v3 release.</summary>
+    public const string HelmRelease = "kubernetes:helm.sh/v3:Release";
+
+    /// <summary>The type token of a custom resource: <c>kubernetes:&lt;apiVersion&gt;:&lt;kind&gt;</c>.</summary>
+    public static string CustomResource(string apiVersion, string kind) => $"kubernetes:{apiVersion}:{kind}";
+}
