@@ -14,8 +14,14 @@ internal static class TestConfig
         ("mlops:maturity", "level1"),
         ("mlops:vsphere", "\n    datacenter: dc1\n    computeCluster: c1\n    datastore: ds1\n    network: net1"),
         ("mlops:storage", "\n    tiers:\n      - name: standard"),
-        ("mlops:tanzu", "\n    supervisorId: domain-c8\n    supervisorKubeconfig:\n      secure: v1:kube"),
+        ("mlops:tanzu", Supervisor),
     ];
+
+    /// <summary>The Supervisor settings every foundation needs, to start an overriding mlops:tanzu block with.</summary>
+    public const string Supervisor = "\n    supervisorId: domain-c8\n    supervisorKubeconfig:\n      secure: v1:kube";
+
+    /// <summary>The GPU Operator settings vGPU mode needs, to end an overriding mlops:gpu block with.</summary>
+    public const string Operator = "\n    operator:\n      driverRepository: nvcr.io/nvaie\n      driverVersion: \"550.90.07\"\n      pullSecret:\n        secure: v1:p\n      licenseToken:\n        secure: v1:t";
 
     /// <summary>The YAML of the base config with <paramref name="overrides"/> applied (a null block removes the key).</summary>
     public static string Yaml(params (string Key, string? Block)[] overrides)

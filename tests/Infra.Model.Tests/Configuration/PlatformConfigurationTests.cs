@@ -64,10 +64,10 @@ public sealed class PlatformConfigurationTests
     [Fact]
     public void Load_UnknownKeyWithNothingClose_HasNoSuggestion()
     {
-        var errors = TestConfig.Errors(("mlops:tanzu", "\n    flavour: large"));
+        var errors = TestConfig.Errors(("mlops:tanzu", TestConfig.Supervisor + "\n    flavour: large"));
 
         Assert.Equal(
-            ["mlops:tanzu.flavour is not a known setting. Known settings in mlops:tanzu: namespace, release, controlPlane, nodePools. Remove it with 'pulumi config rm --path mlops:tanzu.flavour'."],
+            ["mlops:tanzu.flavour is not a known setting. Known settings in mlops:tanzu: supervisorId, supervisorKubeconfig, clusterName, api, podCidr, serviceCidr, vmClasses, limits, namespace, release, controlPlane, nodePools. Remove it with 'pulumi config rm --path mlops:tanzu.flavour'."],
             errors);
     }
 
@@ -105,7 +105,7 @@ public sealed class PlatformConfigurationTests
     public void Load_ValueWhereMapExpected_IsReported()
     {
         Assert.Equal(
-            ["mlops:gpu 'vgpu' must be a map of settings (mode, model, profile, hosts, vms, vmClass). See the configuration reference in README.md."],
+            ["mlops:gpu 'vgpu' must be a map of settings (mode, model, profile, hosts, vms, vmClass, operator). See the configuration reference in README.md."],
             TestConfig.Errors(("mlops:gpu", "vgpu")));
     }
 

@@ -49,6 +49,8 @@ public sealed class RuntimeConfigTests
             ["mlops:environment"] = "dev",
             ["mlops:maturity"] = "level0",
             ["mlops:vsphere"] = """{"datacenter":"dc","computeCluster":"c","datastore":"d","network":"n"}""",
+            ["mlops:layers"] = "platform",
+            ["mlops:foundationStack"] = "acme/mlops/dev",
         };
 
         var loaded = PlatformConfiguration.Load(RuntimeConfig.Snapshot(config, new HashSet<string>(), PlatformConfiguration.Schemas));

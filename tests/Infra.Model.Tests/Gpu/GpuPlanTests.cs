@@ -103,8 +103,8 @@ public sealed class GpuPlanTests
     [Fact]
     public void VgpuCapacity_SpreadsGpuNodesOverHostSlots()
     {
-        var options = TestConfig.Load(("mlops:gpu", "\n    mode: vgpu\n    model: a100-80gb\n    profile: grid_a100d-40c\n    hosts:\n      - name: esx1\n        gpus: 2\n      - name: esx2\n        gpus: 1"),
-            ("mlops:tanzu", "\n    nodePools:\n      - name: gpu\n        gpu: true\n        replicas: 5")).ValidOptions();
+        var options = TestConfig.Load(("mlops:gpu", "\n    mode: vgpu\n    model: a100-80gb\n    profile: grid_a100d-40c\n    hosts:\n      - name: esx1\n        gpus: 2\n      - name: esx2\n        gpus: 1" + TestConfig.Operator),
+            ("mlops:tanzu", TestConfig.Supervisor + "\n    nodePools:\n      - name: gpu\n        gpu: true\n        replicas: 5")).ValidOptions();
 
         Assert.Equal(
             [new GpuCapacityRow("esx1", 2, "grid_a100d-40c", 4, 4), new GpuCapacityRow("esx2", 1, "grid_a100d-40c", 2, 1)],
@@ -117,7 +117,7 @@ public sealed class GpuPlanTests
         var plan = StackPlanner.Plan("prod", StackOptions("prod"));
 
         var vmClass = plan["vsphere:index/virtualMachineClass:VirtualMachineClass::vgpu-a100d-40c"];
-        Assert.Equal("{cpus: 8, memory: 65536, memoryReservation: 100, name: vgpu-a100d-40c, vgpuDevices: [grid_a100d-40c]}", PlanValue.Map(vmClass.Inputs).ToString());
+        Assert.Equal("{cpus: 16, memory: 131072, memoryReservation: 100, name: vgpu-a100d-40c, vgpuDevices: [grid_a100d-40c]}", PlanValue.Map(vmClass.Inputs).ToString());
         Assert.Equal(
             ["esx-gpu-01.prod.example.com", "esx-gpu-02.prod.example.com", "esx-gpu-03.prod.example.com", "esx-gpu-04.prod.example.com"],
             vmClass.DependsOn.Select(d => d[(d.LastIndexOf("vgpu-profiles-", StringComparison.Ordinal) + "vgpu-profiles-".Length)..]));

@@ -23,7 +23,7 @@ public sealed class GpuValidationTests
     {
         Assert.Equal(
             ["mlops:gpu.profile 'nvidia_a100-90c' is not a vGPU profile of the NVIDIA A100 PCIe 80GB. Known for it: grid_a100d-4c, grid_a100d-8c, grid_a100d-10c, grid_a100d-16c, grid_a100d-20c, grid_a100d-40c, grid_a100d-80c. Set it with 'pulumi config set --path mlops:gpu.profile <profile>'."],
-            Errors("\n    mode: vgpu\n    model: a100-80gb\n    profile: nvidia_a100-90c\n    hosts:\n      - name: esx1\n        gpus: 1"));
+            Errors("\n    mode: vgpu\n    model: a100-80gb\n    profile: nvidia_a100-90c\n    hosts:\n      - name: esx1\n        gpus: 1" + TestConfig.Operator));
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public sealed class GpuValidationTests
     {
         Assert.Equal(
             ["mlops:gpu.vms is set, but standalone GPU VMs need mlops:gpu.mode 'passthrough' (it is 'vgpu'): the vSphere provider cannot give a plain VM a vGPU, so in vGPU mode GPUs reach workloads through the cluster's GPU node pools. Remove it with 'pulumi config rm --path mlops:gpu.vms', or set 'pulumi config set --path mlops:gpu.mode passthrough'."],
-            Errors("\n    mode: vgpu\n    model: a100-80gb\n    profile: grid_a100d-20c\n    hosts:\n      - name: esx1\n        gpus: 1\n    vms:\n      - name: train"));
+            Errors("\n    mode: vgpu\n    model: a100-80gb\n    profile: grid_a100d-20c\n    hosts:\n      - name: esx1\n        gpus: 1\n    vms:\n      - name: train" + TestConfig.Operator));
     }
 
     [Fact]
@@ -116,9 +116,9 @@ public sealed class GpuValidationTests
         Assert.Equal(
             ["mlops:gpu.hosts offer 4 vGPUs of grid_a100d-40c (esx1: 1 GPUs x 2 = 2; esx2: 1 GPUs x 2 = 2), but the GPU node pools need 5, one per node (mlops:tanzu.nodePools[1] 'gpu' has 5). Add GPU hosts, choose a smaller profile in mlops:gpu.profile, or lower the GPU pools' replicas."],
             Errors(
-                "\n    mode: vgpu\n    model: a100-80gb\n    profile: grid_a100d-40c\n    hosts:\n      - name: esx1\n        gpus: 1\n      - name: esx2\n        gpus: 1",
+                "\n    mode: vgpu\n    model: a100-80gb\n    profile: grid_a100d-40c\n    hosts:\n      - name: esx1\n        gpus: 1\n      - name: esx2\n        gpus: 1" + TestConfig.Operator,
                 Template,
-                ("mlops:tanzu", "\n    nodePools:\n      - name: cpu\n      - name: gpu\n        gpu: true\n        replicas: 5")));
+                ("mlops:tanzu", TestConfig.Supervisor + "\n    nodePools:\n      - name: cpu\n      - name: gpu\n        gpu: true\n        replicas: 5")));
     }
 
     [Fact]
@@ -129,6 +129,6 @@ public sealed class GpuValidationTests
             "mlops:gpu.vmClass.name 'GPU_Class' is not a valid VM class name: it must be a lowercase DNS label (a-z, 0-9 and '-', starting with a letter) of at most 63 characters. Set it with 'pulumi config set --path mlops:gpu.vmClass.name <name>'.",
             "mlops:gpu.vmClass.cpus '0' is out of range: vCPUs per VM must be 1 to 768. Set it with 'pulumi config set --path mlops:gpu.vmClass.cpus <number>'.",
             "mlops:gpu.vmClass.memory '64' is not a size of at least 1Gi: write a Kubernetes quantity such as 64Gi. Set it with 'pulumi config set --path mlops:gpu.vmClass.memory 64Gi'.",
-        ], Errors("\n    mode: vgpu\n    model: a100-80gb\n    profile: grid_a100d-40c\n    hosts:\n      - name: esx1\n        gpus: 1\n    vmClass:\n      name: GPU_Class\n      cpus: 0\n      memory: \"64\""));
+        ], Errors("\n    mode: vgpu\n    model: a100-80gb\n    profile: grid_a100d-40c\n    hosts:\n      - name: esx1\n        gpus: 1\n    vmClass:\n      name: GPU_Class\n      cpus: 0\n      memory: \"64\"" + TestConfig.Operator));
     }
 }

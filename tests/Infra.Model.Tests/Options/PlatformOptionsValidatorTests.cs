@@ -2,7 +2,8 @@ namespace Infra.Model.Tests.Options;
 
 public sealed class PlatformOptionsValidatorTests
 {
-    private const string Vgpu = "\n    mode: vgpu\n    model: a100-80gb\n    profile: grid_a100d-20c\n    hosts:\n      - name: esx1\n        gpus: 2";
+    private const string Hosts = "\n    model: a100-80gb\n    profile: grid_a100d-20c\n    hosts:\n      - name: esx1\n        gpus: 2";
+    private const string Vgpu = "\n    mode: vgpu" + Hosts + TestConfig.Operator;
 
     [Theory]
     [InlineData("Dev")]
@@ -94,7 +95,7 @@ public sealed class PlatformOptionsValidatorTests
             "mlops:gpu.model is required when mlops:gpu.mode is 'vgpu': the GPU model in the hosts. Set it with 'pulumi config set --path mlops:gpu.model <model>'.",
             "mlops:gpu.profile is required when mlops:gpu.mode is 'vgpu': the vGPU profile that the GPU VM class gets. Set it with 'pulumi config set --path mlops:gpu.profile <profile>'.",
             "mlops:gpu.hosts is required when mlops:gpu.mode is 'vgpu': the ESXi hosts with GPUs and how many each has. Set one with 'pulumi config set --path mlops:gpu.hosts[0].name <host>' and 'pulumi config set --path mlops:gpu.hosts[0].gpus <number>'.",
-        ], TestConfig.Errors(("mlops:gpu", "\n    mode: vgpu")));
+        ], TestConfig.Errors(("mlops:gpu", "\n    mode: vgpu" + TestConfig.Operator)));
     }
 
     [Fact]
@@ -102,7 +103,7 @@ public sealed class PlatformOptionsValidatorTests
     {
         Assert.Equal(
             ["mlops:gpu.profile 'grid_a100d-20c' is set, but vGPU profiles apply only when mlops:gpu.mode is 'vgpu' (it is 'passthrough'). Remove it with 'pulumi config rm --path mlops:gpu.profile', or set 'pulumi config set --path mlops:gpu.mode vgpu'."],
-            TestConfig.Errors(("mlops:gpu", Vgpu.Replace("mode: vgpu", "mode: passthrough", StringComparison.Ordinal))));
+            TestConfig.Errors(("mlops:gpu", "\n    mode: passthrough" + Hosts)));
     }
 
     [Theory]
@@ -120,7 +121,7 @@ public sealed class PlatformOptionsValidatorTests
     {
         Assert.Equal(
             ["mlops:gpu.hosts[1].name 'ESX1' is listed twice (also mlops:gpu.hosts[0]): list each host once with all its GPUs. Remove one with 'pulumi config rm --path \"mlops:gpu.hosts[1]\"'."],
-            TestConfig.Errors(("mlops:gpu", Vgpu + "\n      - name: ESX1\n        gpus: 1")));
+            TestConfig.Errors(("mlops:gpu", "\n    mode: vgpu" + Hosts + "\n      - name: ESX1\n        gpus: 1" + TestConfig.Operator)));
     }
 
     [Fact]
@@ -153,13 +154,13 @@ public sealed class PlatformOptionsValidatorTests
             "mlops:tanzu.nodePools[0].replicas '0' is out of range: a node pool has at least 1 node. Set it with 'pulumi config set --path \"mlops:tanzu.nodePools[0].replicas\" <number>'.",
             "mlops:tanzu.nodePools[0].containerdVolume '50 GB' is not a Kubernetes quantity: write a number with an optional unit, such as 500m, 2, 4Gi or 100Gi. Set it with 'pulumi config set --path \"mlops:tanzu.nodePools[0].containerdVolume\" 100Gi'.",
             "mlops:tanzu.nodePools[1].gpu is true, but mlops:gpu.mode is 'none': cluster nodes get GPUs only through a vGPU VM class. Set 'pulumi config set --path mlops:gpu.mode vgpu', or 'pulumi config set --path \"mlops:tanzu.nodePools[1].gpu\" false'.",
-        ], TestConfig.Errors(("mlops:tanzu", "\n    namespace: ML_Prod\n    controlPlane:\n      replicas: 2\n    nodePools:\n      - name: cpu\n        replicas: 0\n        containerdVolume: 50 GB\n      - name: gpu\n        gpu: true")));
+        ], TestConfig.Errors(("mlops:tanzu", TestConfig.Supervisor + "\n    namespace: ML_Prod\n    controlPlane:\n      replicas: 2\n    nodePools:\n      - name: cpu\n        replicas: 0\n        containerdVolume: 50 GB\n      - name: gpu\n        gpu: true")));
     }
 
     [Fact]
     public void Validate_GpuPoolInVgpuMode_IsValid()
     {
-        Assert.Empty(TestConfig.Errors(("mlops:gpu", Vgpu), ("mlops:tanzu", "\n    nodePools:\n      - name: gpu\n        gpu: true")));
+        Assert.Empty(TestConfig.Errors(("mlops:gpu", Vgpu), ("mlops:tanzu", TestConfig.Supervisor + "\n    nodePools:\n      - name: gpu\n        gpu: true")));
     }
 
     [Fact]

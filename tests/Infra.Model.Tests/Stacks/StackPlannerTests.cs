@@ -7,33 +7,51 @@ namespace Infra.Model.Tests.Stacks;
 public sealed class StackPlannerTests
 {
     [Fact]
-    public void Plan_DevStack_LooksUpThePlacementAndCreatesFolderAndVgpuClass()
+    public void Plan_DevStack_RegistersFoundationClusterAndGpuOperatorWithTheirProviders()
     {
         var plan = StackPlanner.Plan("dev", PlatformConfiguration.Load(StackConfigFile.Load(TestConfig.StackFile("dev")).Snapshot).ValidOptions());
 
         const string Foundation = "infra:stacks:Foundation::foundation";
-        const string VmClass = "infra:vsphere:GpuVmClass::vgpu-a100d-20c";
+        const string Cluster = "infra:tanzu:WorkloadCluster::mlops-dev";
+        const string Operator = "infra:gpu:GpuOperator::gpu-operator";
+        const string Supervisor = "pulumi:providers:kubernetes::supervisor";
+        const string Workload = "pulumi:providers:kubernetes::workload-cluster";
         Assert.Equal(
         [
-            "component infra:stacks:Foundation::foundation parent=-",
-            "component infra:stacks:Platform::platform parent=-",
-            $"component {VmClass} parent={Foundation}",
-            $"dataSource vsphere:index/getComputeCluster:getComputeCluster::compute-cluster parent={Foundation}",
-            $"dataSource vsphere:index/getDatacenter:getDatacenter::datacenter parent={Foundation}",
-            $"dataSource vsphere:index/getDatastore:getDatastore::datastore parent={Foundation}",
-            $"dataSource vsphere:index/getHost:getHost::host-esx-gpu-01.lab.example.com parent={Foundation}",
-            $"dataSource vsphere:index/getHostVgpuProfile:getHostVgpuProfile::vgpu-profiles-esx-gpu-01.lab.example.com parent={VmClass}",
-            $"dataSource vsphere:index/getNetwork:getNetwork::network parent={Foundation}",
-            $"dataSource vsphere:index/getVirtualMachine:getVirtualMachine::template parent={Foundation}",
-            $"resource vsphere:index/folder:Folder::vm-folder parent={Foundation}",
-            $"resource vsphere:index/virtualMachineClass:VirtualMachineClass::vgpu-a100d-20c parent={VmClass}",
-        ], plan.Nodes.Select(n => $"{Kind(n.Kind)} {n.Id} parent={n.Parent ?? "-"}").Order(StringComparer.Ordinal));
+            $"component infra:gpu:GpuOperator::gpu-operator parent={Foundation} provider=-",
+            "component infra:stacks:Foundation::foundation parent=- provider=-",
+            "component infra:stacks:Platform::platform parent=- provider=-",
+            $"component infra:tanzu:WorkloadCluster::mlops-dev parent={Foundation} provider=-",
+            $"component infra:vsphere:GpuVmClass::vgpu-a100d-20c parent={Foundation} provider=-",
+            $"dataSource vsphere:index/getComputeCluster:getComputeCluster::compute-cluster parent={Foundation} provider=default",
+            $"dataSource vsphere:index/getDatacenter:getDatacenter::datacenter parent={Foundation} provider=default",
+            $"dataSource vsphere:index/getDatastore:getDatastore::datastore parent={Foundation} provider=default",
+            $"dataSource vsphere:index/getHost:getHost::host-esx-gpu-01.lab.example.com parent={Foundation} provider=default",
+            "dataSource vsphere:index/getHostVgpuProfile:getHostVgpuProfile::vgpu-profiles-esx-gpu-01.lab.example.com parent=infra:vsphere:GpuVmClass::vgpu-a100d-20c provider=default",
+            $"dataSource vsphere:index/getNetwork:getNetwork::network parent={Foundation} provider=default",
+            $"dataSource vsphere:index/getTag:getTag::tag-standard parent={Foundation} provider=default",
+            $"dataSource vsphere:index/getTagCategory:getTagCategory::tag-category-mlops-storage-tier parent={Foundation} provider=default",
+            $"dataSource vsphere:index/getVirtualMachine:getVirtualMachine::template parent={Foundation} provider=default",
+            $"read kubernetes:core/v1:Secret::mlops-dev-kubeconfig parent={Cluster} provider={Supervisor}",
+            $"resource kubernetes:cluster.x-k8s.io/v1beta1:Cluster::mlops-dev parent={Cluster} provider={Supervisor}",
+            $"resource kubernetes:core/v1:Namespace::gpu-operator parent={Operator} provider={Workload}",
+            $"resource kubernetes:core/v1:Secret::gpu-operator-licensing parent={Operator} provider={Workload}",
+            $"resource kubernetes:core/v1:Secret::nvidia-registry parent={Operator} provider={Workload}",
+            $"resource kubernetes:helm.sh/v3:Release::gpu-operator parent={Operator} provider={Workload}",
+            $"resource kubernetes:storage.k8s.io/v1:StorageClass::standard parent={Cluster} provider={Workload}",
+            $"resource pulumi:providers:kubernetes::supervisor parent={Cluster} provider=-",
+            $"resource pulumi:providers:kubernetes::workload-cluster parent={Cluster} provider=-",
+            $"resource vsphere:index/folder:Folder::vm-folder parent={Foundation} provider=default",
+            $"resource vsphere:index/namespace:Namespace::mlops-dev parent={Cluster} provider=default",
+            "resource vsphere:index/virtualMachineClass:VirtualMachineClass::vgpu-a100d-20c parent=infra:vsphere:GpuVmClass::vgpu-a100d-20c provider=default",
+            $"resource vsphere:index/vmStoragePolicy:VmStoragePolicy::storage-policy-standard parent={Foundation} provider=default",
+        ], plan.Nodes.Select(n => $"{Kind(n.Kind)} {n.Id} parent={n.Parent ?? "-"} provider={n.Provider ?? "-"}").Order(StringComparer.Ordinal));
         var folder = plan["vsphere:index/folder:Folder::vm-folder"];
         Assert.Equal(PlanValue.Of("mlops-dev"), folder.Inputs["path"]);
         Assert.Equal(PlanValue.Of("vm"), folder.Inputs["type"]);
         Assert.Equal(PlanValue.Output("vsphere:index/getDatacenter:getDatacenter::datacenter", "id"), folder.Inputs["datacenterId"]);
         Assert.Equal(PlanValue.Of("dc-lab"), plan["vsphere:index/getDatacenter:getDatacenter::datacenter"].Inputs["name"]);
-        Assert.Equal(4, plan.WaveCount);
+        Assert.Equal(11, plan.WaveCount);
     }
 
     [Fact]
@@ -74,6 +92,7 @@ public sealed class StackPlannerTests
     {
         PlanNodeKind.Component => "component",
         PlanNodeKind.DataSource => "dataSource",
+        PlanNodeKind.Read => "read",
         _ => "resource",
     };
 }
