@@ -2,6 +2,7 @@ using System.CommandLine;
 using Spectre.Console;
 using Infra.Cli.Output;
 using Infra.Model.Planning;
+using Infra.Model.Rendering;
 using Infra.Model.Stacks;
 
 namespace Infra.Cli;
@@ -41,12 +42,21 @@ internal static class InfraCtl
         var plan = new Command("plan", $"Print what 'pulumi up' would register for a stack, offline. {ExitCodeHelp}") { stack, projectDir, format };
         plan.SetAction(parse => PlanCommand(context, parse.GetValue(stack)!, parse.GetValue(projectDir), parse.GetValue(format)!));
 
+        var output = new Option<string>("--out", "-o")
+        {
+            Description = "The folder to write the files to (created if missing).",
+            Required = true,
+        };
+        var render = new Command("render", $"Write what a stack deploys as reviewable files: the cluster manifest, StorageClasses and Helm values. Secrets appear only as Secret names. {ExitCodeHelp}") { stack, projectDir, output };
+        render.SetAction(parse => Render(context, parse.GetValue(stack)!, parse.GetValue(projectDir), parse.GetValue(output)!));
+
         return new RootCommand(
             "infractl: offline checks and plans for the MLOps platform on vSphere. Needs no Pulumi, vCenter or cluster. "
             + ExitCodeHelp)
         {
             validate,
             plan,
+            render,
         };
     }
 
@@ -62,6 +72,28 @@ internal static class InfraCtl
         context.Console.WriteLine(
             $"{config.Source} is valid: environment {options.Environment}, maturity {Model.Configuration.ConfigSchema.ChoiceName(options.Maturity!.Value)}, "
             + $"layers {Model.Configuration.ConfigSchema.ChoiceName(options.EffectiveLayers)}.");
+        return ExitCodes.Ok;
+    }
+
+    private static int Render(CliContext context, string stack, string? projectDir, string output)
+    {
+        var (config, exit) = StackLoader.Load(context, stack, projectDir);
+        if (config is null)
+        {
+            return exit;
+        }
+
+        var folder = Path.GetFullPath(output, context.WorkingDirectory);
+        var files = StackRenderer.Render(config.Options);
+        foreach (var file in files)
+        {
+            var path = Path.Combine(folder, file.Name);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, file.Content);
+            var relative = Path.GetRelativePath(context.WorkingDirectory, path);
+            context.Out.WriteLine(relative.StartsWith("..", StringComparison.Ordinal) ? path : relative);
+        }
+
         return ExitCodes.Ok;
     }
 

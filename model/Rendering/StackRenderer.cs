@@ -1,0 +1,33 @@
+using System.Collections.Immutable;
+using Infra.Model.Gpu;
+using Infra.Model.Options;
+using Infra.Model.Tanzu;
+using Infra.Model.Vsphere;
+
+namespace Infra.Model.Rendering;
+
+/// <summary>
+/// What a stack deploys as reviewable files: the workload cluster's manifest, its StorageClasses and each Helm
+/// release's values. Secrets appear only as the names of the Secrets that hold them.
+/// </summary>
+public static class StackRenderer
+{
+    /// <summary>The files for valid <paramref name="options"/>, by name.</summary>
+    public static ImmutableArray<RenderedFile> Render(PlatformOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var files = ImmutableArray.CreateBuilder<RenderedFile>();
+        if (options.DeploysFoundation)
+        {
+            var foundation = FoundationSpec.For(options);
+            files.Add(new RenderedFile("tanzu/cluster.yaml", YamlText.Of(ClusterManifest.For(foundation.Tanzu))));
+            files.Add(new RenderedFile("tanzu/storageclasses.yaml", YamlText.Of(foundation.Storage.Tiers.Select(TanzuPlanner.StorageClass))));
+            if (foundation.GpuOperator is { } gpuOperator && foundation.Tanzu.HasGpuPool)
+            {
+                files.Add(new RenderedFile("helm/gpu-operator.values.yaml", YamlText.Of(gpuOperator.Values())));
+            }
+        }
+
+        return files.ToImmutable();
+    }
+}

@@ -1,0 +1,150 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Json.Schema;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Infra.Model.Tests.Upstream;
+
+/// <summary>
+/// The upstream contracts in ../shared/upstream (CRDs, Kubernetes OpenAPI, chart default values), made into
+/// strict checks: an object schema with properties rejects unknown fields, as the API server's pruning would
+/// silently drop them.
+/// </summary>
+internal static partial class UpstreamSchemas
+{
+    public static string Folder { get; } = FindFolder();
+
+    /// <summary>The schema of <paramref name="version"/> of the CRD in <paramref name="file"/>.</summary>
+    public static JsonSchema Crd(string file, string version)
+    {
+        var crd = Yaml(File.ReadAllText(Path.Combine(Folder, file)))!.AsObject();
+        var schema = crd["spec"]!["versions"]!.AsArray()
+            .Single(v => (string)v!["name"]! == version)!["schema"]!["openAPIV3Schema"]!.DeepClone();
+        Strict(schema);
+        return JsonSchema.FromText(schema.ToJsonString());
+    }
+
+    /// <summary>The schema of <paramref name="kind"/> (e.g. <c>io.k8s.api.storage.v1.StorageClass</c>) in a Kubernetes OpenAPI v3 document.</summary>
+    public static JsonSchema Kubernetes(string file, string kind)
+    {
+        var text = File.ReadAllText(Path.Combine(Folder, file)).Replace("#/components/schemas/", "#/$defs/", StringComparison.Ordinal);
+        var definitions = JsonNode.Parse(text)!["components"]!["schemas"]!.DeepClone();
+        Strict(definitions);
+        var root = new JsonObject { ["$defs"] = definitions, ["$ref"] = $"#/$defs/{kind}" };
+        return JsonSchema.FromText(root.ToJsonString());
+    }
+
+    /// <summary>Evaluates and returns every error, by instance location.</summary>
+    public static string[] Errors(JsonSchema schema, JsonNode document)
+    {
+        var result = schema.Evaluate(document, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        return result.IsValid
+            ? []
+            : [.. result.Details.Where(d => d.HasErrors).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))];
+    }
+
+    /// <summary>
+    /// The paths of <paramref name="values"/> that a chart's default values do not have. A key is known where the
+    /// defaults have it, or where the defaults hold an empty map there (a free-form map such as labels).
+    /// </summary>
+    public static string[] UnknownValues(string file, JsonObject values)
+    {
+        var defaults = Yaml(File.ReadAllText(Path.Combine(Folder, file)))!.AsObject();
+        var unknown = new List<string>();
+        Walk(values, defaults, string.Empty, unknown);
+        return [.. unknown];
+    }
+
+    /// <summary>A YAML document as JSON, plain scalars typed as YAML 1.2 core types.</summary>
+    public static JsonNode? Yaml(string text)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(text));
+        return Node(stream.Documents[0].RootNode);
+    }
+
+    private static void Walk(JsonObject values, JsonObject defaults, string path, List<string> unknown)
+    {
+        foreach (var (key, value) in values)
+        {
+            var here = path.Length == 0 ? key : $"{path}.{key}";
+            if (!defaults.TryGetPropertyValue(key, out var known))
+            {
+                unknown.Add(here);
+            }
+            else if (value is JsonObject child && known is JsonObject knownChild && knownChild.Count > 0)
+            {
+                Walk(child, knownChild, here, unknown);
+            }
+        }
+    }
+
+    private static void Strict(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                if (obj["properties"] is JsonObject && !obj.ContainsKey("additionalProperties") && !obj.ContainsKey("x-kubernetes-preserve-unknown-fields"))
+                {
+                    obj["additionalProperties"] = false;
+                }
+
+                foreach (var (_, child) in obj.ToList())
+                {
+                    Strict(child);
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var child in array)
+                {
+                    Strict(child);
+                }
+
+                break;
+        }
+    }
+
+    private static JsonNode? Node(YamlNode node) => node switch
+    {
+        YamlMappingNode map => new JsonObject(map.Children.Select(c => KeyValuePair.Create(((YamlScalarNode)c.Key).Value!, Node(c.Value)))),
+        YamlSequenceNode seq => new JsonArray([.. seq.Children.Select(Node)]),
+        YamlScalarNode { Style: ScalarStyle.Plain } scalar => Plain(scalar.Value),
+        YamlScalarNode scalar => JsonValue.Create(scalar.Value),
+        _ => null,
+    };
+
+    private static JsonValue? Plain(string? value) => value switch
+    {
+        null or "" or "~" or "null" => null,
+        "true" => JsonValue.Create(true),
+        "false" => JsonValue.Create(false),
+        _ when IntegerPattern().IsMatch(value) => JsonValue.Create(long.Parse(value, CultureInfo.InvariantCulture)),
+        _ when FloatPattern().IsMatch(value) => JsonValue.Create(double.Parse(value, CultureInfo.InvariantCulture)),
+        _ => JsonValue.Create(value),
+    };
+
+    [GeneratedRegex("^-?[0-9]+$")]
+    private static partial Regex IntegerPattern();
+
+    [GeneratedRegex("^-?[0-9]+\\.[0-9]+$")]
+    private static partial Regex FloatPattern();
+
+    private static string FindFolder()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Infra.sln")))
+            {
+                var upstream = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "upstream"));
+                return Directory.Exists(upstream)
+                    ? upstream
+                    : throw new DirectoryNotFoundException($"The upstream schemas are expected in {upstream}, beside the repository.");
+            }
+        }
+
+        throw new DirectoryNotFoundException("No Infra.sln above the test folder.");
+    }
+}
