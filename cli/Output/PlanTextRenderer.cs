@@ -11,7 +11,7 @@ internal static class PlanTextRenderer
         var summary = PlanSummary.Of(plan);
         console.MarkupLine(
             $"[bold]Plan for stack {Markup.Escape(plan.Stack)}[/]: {summary.Components} components, {summary.Resources} resources, "
-            + $"{summary.DataSources} data sources, deployed in {summary.Waves} waves.");
+            + $"{summary.DataSources} data sources, {summary.Reads} reads, deployed in {summary.Waves} waves.");
         console.WriteLine();
 
         var tree = new Tree($"[bold]stack {Markup.Escape(plan.Stack)}[/]");

@@ -21,6 +21,13 @@ public sealed class InfraCtlTests
             datastore: ds1
             network: net1
           mlops:production: maybe
+          mlops:storage:
+            tiers:
+              - name: standard
+          mlops:tanzu:
+            supervisorId: domain-c8
+            supervisorKubeconfig:
+              secure: v1:kube
         """;
 
     [Fact]
@@ -92,10 +99,11 @@ public sealed class InfraCtlTests
         var run = CliRun.Project("plan", "--stack", "dev");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.StartsWith("Plan for stack dev: 3 components, 2 resources, 7 data sources, deployed in 4 waves.\n", run.Out, StringComparison.Ordinal);
+        Assert.StartsWith("Plan for stack dev: 5 components, 12 resources, 9 data sources, 1 reads, deployed in 11 waves.\n", run.Out, StringComparison.Ordinal);
         Assert.Contains("├── resource vm-folder vsphere:index/folder:Folder (wave 2)", run.Out, StringComparison.Ordinal);
         Assert.Contains("├── path = mlops-dev", run.Out, StringComparison.Ordinal);
         Assert.Contains("└── resource vgpu-a100d-20c vsphere:index/virtualMachineClass:VirtualMachineClass (wave 4)", run.Out, StringComparison.Ordinal);
+        Assert.Contains("read mlops-dev-kubeconfig kubernetes:core/v1:Secret (wave 7)", run.Out, StringComparison.Ordinal);
         Assert.Contains("Dependency waves", run.Out, StringComparison.Ordinal);
         Assert.Contains("GPU capacity", run.Out, StringComparison.Ordinal);
         Assert.Contains("│ esx-gpu-01.lab.example.com │    2 │ grid_a100d-20c │     8 │    1 │    7 │", run.Out, StringComparison.Ordinal);
@@ -136,6 +144,29 @@ public sealed class InfraCtlTests
     public void UsageError_ExitsOne(params string[] args)
     {
         Assert.Equal(1, CliRun.Project(args).ExitCode);
+    }
+
+    [Fact]
+    public void Render_Prod_WritesTheFilesAndListsThem()
+    {
+        var output = Path.Combine(Directory.CreateTempSubdirectory("infractl-render-").FullName, "out");
+
+        var run = CliRun.Project("render", "--stack", "prod", "--out", output);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(
+            string.Concat(new[] { "tanzu/cluster.yaml", "tanzu/storageclasses.yaml", "helm/gpu-operator.values.yaml" }.Select(f => Path.Combine(output, f) + "\n")),
+            run.Out);
+        Assert.StartsWith("apiVersion: cluster.x-k8s.io/v1beta1\nkind: Cluster\n", File.ReadAllText(Path.Combine(output, "tanzu", "cluster.yaml")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_WithoutOut_IsAUsageError()
+    {
+        var run = CliRun.Project("render");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("Option '--out' is required.", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]

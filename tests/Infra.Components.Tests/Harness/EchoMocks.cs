@@ -58,7 +58,7 @@ internal sealed class EchoMocks : IMocks
     public Task<(string? id, object state)> NewResourceAsync(MockResourceArgs args)
     {
         Resources.Add(args);
-        if (args.Id is { } id && args.Type == "kubernetes:core/v1:Secret")
+        if (args.Id is { Length: > 0 } id && args.Type == "kubernetes:core/v1:Secret")
         {
             // A read of an existing Secret: the workload cluster's kubeconfig.
             var value = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(KubeconfigOf(args.Name!)));

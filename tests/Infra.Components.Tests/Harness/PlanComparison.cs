@@ -35,7 +35,7 @@ internal static class PlanComparison
 
         foreach (var node in plan.Nodes.Where(n => n.Kind == PlanNodeKind.Read))
         {
-            var read = run.Mocks.Resources.Single(r => r.Type == node.Type && r.Name == node.Name);
+            var read = run.Mocks.Resources.Single(r => r.Type == node.Type && r.Name == node.Name && !string.IsNullOrEmpty(r.Id));
             Assert.Equal(Render(resolver.Value(node.Inputs["id"])), Render(read.Id));
         }
 

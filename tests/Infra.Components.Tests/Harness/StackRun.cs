@@ -31,7 +31,7 @@ internal sealed class StackRun
 
     /// <summary>The state the mocks gave the resource of type <paramref name="type"/> named <paramref name="name"/>.</summary>
     public ImmutableDictionary<string, object> InputsOf(string type, string name) =>
-        Mocks.Resources.Single(r => r.Type == type && r.Name == name).Inputs;
+        Mocks.Resources.Single(r => r.Type == type && r.Name == name && string.IsNullOrEmpty(r.Id)).Inputs;
 
     private static ResourceTransformationResult? Record(ResourceTransformationArgs args)
     {

@@ -1,0 +1,61 @@
+using Infra.Model.Configuration;
+using Infra.Model.Gpu;
+using Infra.Model.Planning;
+using Infra.Model.Stacks;
+using Infra.Model.Tests.Upstream;
+
+namespace Infra.Model.Tests.Gpu;
+
+public sealed class GpuOperatorTests
+{
+    private static GpuOperatorSpec Prod() =>
+        GpuOperatorSpec.For(PlatformConfiguration.Load(StackConfigFile.Load(TestConfig.StackFile("prod")).Snapshot).ValidOptions())!;
+
+    [Fact]
+    public void Values_UseOnlyKeysTheChartHas()
+    {
+        Assert.Empty(UpstreamSchemas.UnknownValues("gpu-operator/gpu-operator.values.yaml", Prod().Values()));
+    }
+
+    [Fact]
+    public void ValuesCheck_RejectsAKeyTheChartDoesNotHave()
+    {
+        var values = Prod().Values();
+        values["driver"]!["licenseToken"] = "x";
+
+        Assert.Equal(["driver.licenseToken"], UpstreamSchemas.UnknownValues("gpu-operator/gpu-operator.values.yaml", values));
+    }
+
+    [Fact]
+    public void Values_TakeTheGuestDriverAndLicensingBySecretName()
+    {
+        Assert.Equal(
+            """{"driver":{"repository":"harbor.prod.example.com/mirror/nvaie","image":"vgpu-guest-driver-5","version":"550.90.07","imagePullSecrets":["nvidia-registry"],"licensingConfig":{"secretName":"gpu-operator-licensing","nlsEnabled":true}},"daemonsets":{"tolerations":[{"key":"nvidia.com/gpu","operator":"Exists","effect":"NoSchedule"}]}}""",
+            Prod().Values().ToJsonString());
+    }
+
+    [Fact]
+    public void Plan_OperatorSecretsAreSecretsAndTheReleaseIsPinned()
+    {
+        var plan = StackPlanner.Plan("prod", PlatformConfiguration.Load(StackConfigFile.Load(TestConfig.StackFile("prod")).Snapshot).ValidOptions());
+
+        var release = plan["kubernetes:helm.sh/v3:Release::gpu-operator"];
+        Assert.Equal((PlanValue.Of("gpu-operator"), PlanValue.Of("v26.7.0")), (release.Inputs["chart"], release.Inputs["version"]));
+        Assert.Equal("{repo: https://helm.ngc.nvidia.com/nvidia}", release.Inputs["repositoryOpts"].ToString());
+        Assert.Equal("pulumi:providers:kubernetes::workload-cluster", release.Provider);
+        Assert.Equal(
+            "{client_configuration_token.tok: [secret mlops:gpu.operator.licenseToken], gridd.conf: }",
+            plan["kubernetes:core/v1:Secret::gpu-operator-licensing"].Inputs["stringData"].ToString());
+        Assert.Equal("{.dockerconfigjson: [secret mlops:gpu.operator.pullSecret]}", plan["kubernetes:core/v1:Secret::nvidia-registry"].Inputs["stringData"].ToString());
+        Assert.Contains("pod-security.kubernetes.io/enforce: privileged", plan["kubernetes:core/v1:Namespace::gpu-operator"].Inputs["metadata"].ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Passthrough_DeploysNoOperator()
+    {
+        var options = TestConfig.Load(("mlops:gpu", "\n    mode: passthrough\n    model: a100-80gb\n    hosts:\n      - name: esx1\n        gpus: 1")).ValidOptions();
+
+        Assert.Null(GpuOperatorSpec.For(options));
+        Assert.DoesNotContain(StackPlanner.Plan("dev", options).Nodes, n => n.Type == GpuOperatorPlanner.ComponentType);
+    }
+}
