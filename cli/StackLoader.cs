@@ -51,6 +51,11 @@ internal static class StackLoader
             return (null, ExitCodes.InvalidConfig);
         }
 
+        foreach (var notice in config.Notices)
+        {
+            context.Error.WriteLine($"note: {notice}");
+        }
+
         return (config, ExitCodes.Ok);
     }
 

@@ -57,23 +57,34 @@ public sealed class Foundation : InfraComponent
             : null;
         GpuVmClassName = vmClassName ?? Output.Create(string.Empty);
 
+        Input<string> supervisorId = spec.Tanzu.Supervisor is { } enable
+            ? SupervisorEnablement.Create(enable, new SupervisorInputs
+            {
+                DatacenterId = inventory.DatacenterId,
+                ComputeClusterId = inventory.ComputeClusterId,
+                StoragePolicyId = policies[spec.Storage.Default!.Name],
+                Secrets = secrets,
+            }, this, spec.Protect)
+            : spec.Tanzu.SupervisorId!;
+
         Cluster = new WorkloadCluster(spec.Tanzu.ClusterName, new WorkloadClusterArgs
         {
+            SupervisorId = supervisorId,
             Tanzu = spec.Tanzu,
             Storage = spec.Storage,
             StoragePolicyIds = policies,
             GpuVmClassName = vmClassName,
             ContentLibraryId = inventory.ContentLibraryId,
-            SupervisorKubeconfig = secrets.Require(spec.Tanzu.SupervisorKubeconfig),
+            SupervisorKubeconfig = spec.Tanzu.SupervisorKubeconfig is { } kubeconfig ? secrets.Require(kubeconfig) : null,
             Protect = spec.Protect,
         }, ChildComponentOptions());
 
-        if (spec.GpuOperator is { } gpuOperator && spec.Tanzu.HasGpuPool)
+        if (spec.GpuOperator is { } gpuOperator && spec.Tanzu.HasGpuPool && Cluster.Provider is { } clusterProvider)
         {
             _ = new GpuOperator(GpuOperatorSpec.ReleaseName, new GpuOperatorArgs
             {
                 Spec = gpuOperator,
-                Provider = Cluster.Provider,
+                Provider = clusterProvider,
                 LicenseToken = secrets.Require(gpuOperator.LicenseToken),
                 PullSecret = secrets.Require(gpuOperator.PullSecret),
             }, ChildComponentOptions());

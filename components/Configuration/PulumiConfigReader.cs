@@ -50,6 +50,11 @@ public static class PulumiConfigReader
             throw new RunException($"The stack configuration has {count} error{(count == 1 ? string.Empty : "s")} (each logged above); nothing was created.");
         }
 
+        foreach (var notice in loaded.Notices)
+        {
+            Log.Warn(notice);
+        }
+
         return loaded;
     }
 

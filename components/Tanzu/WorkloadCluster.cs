@@ -28,8 +28,6 @@ public sealed class WorkloadCluster : InfraComponent
     {
         ArgumentNullException.ThrowIfNull(args);
         var spec = args.Tanzu;
-        var supervisor = new K8s.Provider(TanzuPlanner.SupervisorProvider, new K8s.ProviderArgs { KubeConfig = args.SupervisorKubeconfig }, ChildOptions());
-
         // The namespace offers the vGPU class only once it exists: the list waits for the class.
         var vmService = new NamespaceVmServiceArgs
         {
@@ -43,10 +41,22 @@ public sealed class WorkloadCluster : InfraComponent
         var vsphereNamespace = new Pulumi.VSphere.Namespace(spec.Namespace, new Pulumi.VSphere.NamespaceArgs
         {
             Name = spec.Namespace,
-            Supervisor = spec.SupervisorId,
+            Supervisor = args.SupervisorId,
             StoragePolicies = Output.All(args.Storage.Tiers.Select(t => args.StoragePolicyIds[t.Name])),
             VmServices = { vmService },
         }, ChildOptions(protect: args.Protect));
+        ClusterName = Output.Create(spec.ClusterName);
+
+        if (args.SupervisorKubeconfig is not { } supervisorKubeconfig)
+        {
+            // A Supervisor this stack enables has no kubeconfig yet: the cluster follows on the next run.
+            Kubeconfig = Output.CreateSecret(string.Empty);
+            Provider = null;
+            RegisterOutputs(new Dictionary<string, object?> { ["clusterName"] = ClusterName });
+            return;
+        }
+
+        var supervisor = new K8s.Provider(TanzuPlanner.SupervisorProvider, new K8s.ProviderArgs { KubeConfig = supervisorKubeconfig }, ChildOptions());
 
         if (!spec.Limits.IsEmpty)
         {
@@ -81,7 +91,6 @@ public sealed class WorkloadCluster : InfraComponent
             _ = StorageClass(tier, Provider);
         }
 
-        ClusterName = Output.Create(spec.ClusterName);
         RegisterOutputs(new Dictionary<string, object?>
         {
             ["clusterName"] = ClusterName,
@@ -93,12 +102,12 @@ public sealed class WorkloadCluster : InfraComponent
     [Output]
     public Output<string> ClusterName { get; }
 
-    /// <summary>The cluster's kubeconfig, a secret.</summary>
+    /// <summary>The cluster's kubeconfig, a secret; empty until the cluster is deployed.</summary>
     [Output]
     public Output<string> Kubeconfig { get; }
 
-    /// <summary>The Kubernetes provider every platform component on the cluster uses.</summary>
-    public K8s.Provider Provider { get; }
+    /// <summary>The Kubernetes provider every platform component on the cluster uses; null until the cluster is deployed.</summary>
+    public K8s.Provider? Provider { get; }
 
     private K8s.Storage.V1.StorageClass StorageClass(StorageTierSpec tier, K8s.Provider provider)
     {

@@ -23,8 +23,11 @@ public sealed class WorkloadClusterArgs
     /// <summary>The content library's id, where one is configured.</summary>
     public Output<string>? ContentLibraryId { get; init; }
 
-    /// <summary>The Supervisor kubeconfig, a secret.</summary>
-    public required Output<string> SupervisorKubeconfig { get; init; }
+    /// <summary>The Supervisor's id: the existing one's, or the one this stack enables.</summary>
+    public required Input<string> SupervisorId { get; init; }
+
+    /// <summary>The Supervisor kubeconfig, a secret; null before a Supervisor this stack enables has one (then no cluster yet).</summary>
+    public Output<string>? SupervisorKubeconfig { get; init; }
 
     /// <summary>Whether the vSphere Namespace and the cluster are protected from deletion.</summary>
     public bool Protect { get; init; }

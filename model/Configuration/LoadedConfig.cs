@@ -10,6 +10,9 @@ namespace Infra.Model.Configuration;
 /// <param name="Errors">Every error found.</param>
 public sealed record LoadedConfig(string Source, PlatformOptions Options, VsphereConnectionOptions Connection, ImmutableArray<ConfigError> Errors)
 {
+    /// <summary>What a valid configuration leaves for a later run, which the user should know.</summary>
+    public ImmutableArray<string> Notices { get; init; } = [];
+
     /// <summary>Whether the configuration has no errors.</summary>
     public bool IsValid => Errors.IsEmpty;
 

@@ -44,6 +44,11 @@ public static class PlatformConfiguration
         var connection = configuration.GetSection(VsphereNamespace).Get<VsphereConnectionOptions>() ?? new VsphereConnectionOptions();
 
         errors.AddRange(PlatformOptionsValidator.Validate(options, connection, rejected));
-        return new LoadedConfig(snapshot.Source, options, connection, [.. errors]);
+        return new LoadedConfig(snapshot.Source, options, connection, [.. errors]) { Notices = Notices(options) };
     }
+
+    private static ImmutableArray<string> Notices(PlatformOptions options) =>
+        options.DeploysFoundation && options.Tanzu?.Supervisor?.IsEnabled == true && options.Tanzu.SupervisorKubeconfig is null
+            ? ["mlops:tanzu.supervisorKubeconfig is not set yet: this run enables the Supervisor and creates the vSphere Namespace; the workload cluster, its StorageClasses and the GPU Operator follow once you log in to the new Supervisor (kubectl vsphere login) and set it with 'pulumi config set --secret --path mlops:tanzu.supervisorKubeconfig \"$(cat supervisor.kubeconfig)\"'."]
+            : [];
 }

@@ -15,6 +15,9 @@ public sealed record TanzuOptions
     /// </summary>
     public Configuration.SecretSetting? SupervisorKubeconfig { get; init; }
 
+    /// <summary>Enabling the Supervisor itself. Default: off, the Supervisor exists.</summary>
+    public SupervisorOptions? Supervisor { get; init; }
+
     /// <summary>The workload cluster's name, a DNS label. Default: <c>mlops-&lt;environment&gt;</c>.</summary>
     public string? ClusterName { get; init; }
 

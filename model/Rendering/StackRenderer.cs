@@ -20,6 +20,11 @@ public static class StackRenderer
         if (options.DeploysFoundation)
         {
             var foundation = FoundationSpec.For(options);
+            if (!foundation.Tanzu.DeploysCluster)
+            {
+                return files.ToImmutable();
+            }
+
             files.Add(new RenderedFile("tanzu/cluster.yaml", YamlText.Of(ClusterManifest.For(foundation.Tanzu))));
             files.Add(new RenderedFile("tanzu/storageclasses.yaml", YamlText.Of(foundation.Storage.Tiers.Select(TanzuPlanner.StorageClass))));
             if (foundation.GpuOperator is { } gpuOperator && foundation.Tanzu.HasGpuPool)

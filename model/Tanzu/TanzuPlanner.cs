@@ -43,23 +43,37 @@ public static class TanzuPlanner
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(storage);
+        if (spec.Supervisor is { } enabled)
+        {
+            foreach (var node in SupervisorPlanner.Nodes(enabled, StoragePlanner.PolicyId(storage.Default!.Name), protect, parent))
+            {
+                yield return node;
+            }
+        }
+
         var component = Component(ComponentType, spec.ClusterName, parent);
         yield return component;
-
-        var supervisor = Resource(KubernetesTokens.Provider, SupervisorProvider, component.Id,
-            ("kubeconfig", PlanValue.Secret(spec.SupervisorKubeconfig.FullKey))) with { Provider = null };
-        yield return supervisor;
 
         var vmService = Map(
             ("vmClasses", PlanValue.List(spec.VmClasses.Select(PlanValue.Of))),
             ("contentLibraries", contentLibrary ? PlanValue.List([FoundationPlanner.Ref(VsphereTokens.GetContentLibrary, VsphereLookups.Names.ContentLibrary, "id")]) : null));
         var ns = Resource(VsphereTokens.Namespace, spec.Namespace, component.Id,
             ("name", PlanValue.Of(spec.Namespace)),
-            ("supervisor", PlanValue.Of(spec.SupervisorId)),
+            ("supervisor", spec.Supervisor is null ? PlanValue.Of(spec.SupervisorId!) : PlanValue.Output(SupervisorPlanner.NodeId, "id")),
             ("storagePolicies", PlanValue.List(storage.Tiers.Select(t => PlanValue.Output(StoragePlanner.PolicyId(t.Name), "id")))),
             ("vmServices", PlanValue.List([vmService])))
             with { Protect = protect, DependsOn = vmClassNodeId is null ? [] : [vmClassNodeId] };
         yield return ns;
+
+        if (spec.SupervisorKubeconfig is not { } supervisorKubeconfig)
+        {
+            // A Supervisor this stack enables has no kubeconfig before its first deployment: the cluster comes next run.
+            yield break;
+        }
+
+        var supervisor = Resource(KubernetesTokens.Provider, SupervisorProvider, component.Id,
+            ("kubeconfig", PlanValue.Secret(supervisorKubeconfig.FullKey))) with { Provider = null };
+        yield return supervisor;
 
         if (!spec.Limits.IsEmpty)
         {

@@ -9,8 +9,8 @@ namespace Infra.Model.Tanzu;
 
 /// <summary>The vSphere with Tanzu decisions: the vSphere Namespace and the workload cluster in it.</summary>
 /// <param name="Namespace">The vSphere Namespace.</param>
-/// <param name="SupervisorId">The Supervisor's identifier.</param>
-/// <param name="SupervisorKubeconfig">Where the Supervisor kubeconfig secret lives.</param>
+/// <param name="SupervisorId">The existing Supervisor's identifier; null where the stack enables one.</param>
+/// <param name="SupervisorKubeconfig">Where the Supervisor kubeconfig secret lives; null while a Supervisor this stack enables has none yet.</param>
 /// <param name="ClusterName">The workload cluster's name.</param>
 /// <param name="Api">The API that creates it.</param>
 /// <param name="Release">The pinned Tanzu Kubernetes release.</param>
@@ -22,10 +22,11 @@ namespace Infra.Model.Tanzu;
 /// <param name="VmClasses">The VM classes the namespace offers, sorted.</param>
 /// <param name="DefaultStorageClass">The Supervisor storage class of node disks and the default class.</param>
 /// <param name="Limits">ResourceQuota limits of the namespace (<c>requests.cpu</c> and so on), empty for none.</param>
+/// <param name="Supervisor">The Supervisor this stack enables, or null.</param>
 public sealed record TanzuSpec(
     string Namespace,
-    string SupervisorId,
-    SecretSetting SupervisorKubeconfig,
+    string? SupervisorId,
+    SecretSetting? SupervisorKubeconfig,
     string ClusterName,
     TanzuClusterApi Api,
     TanzuRelease Release,
@@ -36,7 +37,8 @@ public sealed record TanzuSpec(
     string ServiceCidr,
     ImmutableArray<string> VmClasses,
     string DefaultStorageClass,
-    ImmutableSortedDictionary<string, string> Limits)
+    ImmutableSortedDictionary<string, string> Limits,
+    SupervisorSpec? Supervisor)
 {
     /// <summary>The default control plane VM class.</summary>
     public const string DefaultControlPlaneVmClass = "best-effort-medium";
@@ -58,6 +60,12 @@ public sealed record TanzuSpec(
 
     /// <summary>The Secret on the Supervisor holding the workload cluster's kubeconfig.</summary>
     public string KubeconfigSecretName => $"{ClusterName}-kubeconfig";
+
+    /// <summary>
+    /// Whether the workload cluster is deployed: it needs the Supervisor's kubeconfig, which a Supervisor this stack
+    /// enables has only after its first deployment and a login.
+    /// </summary>
+    public bool DeploysCluster => SupervisorKubeconfig is not null;
 
     /// <summary>Whether any pool has GPUs (and so nodes run Ubuntu and the GPU Operator is deployed).</summary>
     public bool HasGpuPool => NodePools.Any(p => p.Gpu);
@@ -98,8 +106,8 @@ public sealed record TanzuSpec(
 
         return new TanzuSpec(
             tanzu.Namespace ?? $"mlops-{options.Environment}",
-            tanzu.SupervisorId!,
-            tanzu.SupervisorKubeconfig!,
+            tanzu.SupervisorId,
+            tanzu.SupervisorKubeconfig,
             tanzu.ClusterName ?? $"mlops-{options.Environment}",
             tanzu.Api ?? TanzuClusterApi.Cluster,
             TanzuReleases.Find(tanzu.Release) ?? TanzuReleases.Default,
@@ -110,6 +118,7 @@ public sealed record TanzuSpec(
             tanzu.ServiceCidr ?? DefaultServiceCidr,
             [.. classes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
             storageClass,
-            limits.ToImmutable());
+            limits.ToImmutable(),
+            SupervisorSpec.For(options));
     }
 }

@@ -67,7 +67,7 @@ public sealed class PlatformConfigurationTests
         var errors = TestConfig.Errors(("mlops:tanzu", TestConfig.Supervisor + "\n    flavour: large"));
 
         Assert.Equal(
-            ["mlops:tanzu.flavour is not a known setting. Known settings in mlops:tanzu: supervisorId, supervisorKubeconfig, clusterName, api, podCidr, serviceCidr, vmClasses, limits, namespace, release, controlPlane, nodePools. Remove it with 'pulumi config rm --path mlops:tanzu.flavour'."],
+            ["mlops:tanzu.flavour is not a known setting. Known settings in mlops:tanzu: supervisorId, supervisorKubeconfig, supervisor, clusterName, api, podCidr, serviceCidr, vmClasses, limits, namespace, release, controlPlane, nodePools. Remove it with 'pulumi config rm --path mlops:tanzu.flavour'."],
             errors);
     }
 
