@@ -170,6 +170,22 @@ public sealed class InfraCtlTests
     }
 
     [Fact]
+    public void Validate_FirstRunOfAnEnabledSupervisor_IsValidAndSaysWhatFollows()
+    {
+        var yaml = File.ReadAllText(Path.Combine(CliRun.ProjectDir, "Pulumi.dev.yaml")).Replace(
+            "    supervisorId: domain-c8\n    supervisorKubeconfig:\n      secure: v1:a3ViZWNvbmZpZw==:Pl4c3h0ld3r-r3pl4c3-w1th-y0ur-0wn\n",
+            "    supervisor:\n      enabled: true\n      managementNetwork: mgmt\n      managementGateway: 10.0.0.1/24\n      managementStartAddress: 10.0.0.10\n      workloadNetwork: wl\n      workloadGateway: 192.168.0.1/16\n      nodeAddresses: {address: 192.168.1.0, count: 256}\n      serviceAddresses: {address: 10.96.0.0, count: 4096}\n      dnsServers: [10.0.0.2]\n      ntpServers: [ntp.example.com]\n      loadBalancer:\n        type: haproxy\n        host: lb\n        username: wcp\n        password:\n          secure: v1:pw\n        caChain: \"-----BEGIN CERTIFICATE-----\"\n        addressRanges: [{address: 10.0.1.64, count: 64}]\n",
+            StringComparison.Ordinal);
+        Assert.Contains("enabled: true", yaml, StringComparison.Ordinal);
+        var dir = CliRun.ScratchProject("first", yaml);
+
+        var run = CliRun.In(dir, "validate", "--stack", "first");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith("note: mlops:tanzu.supervisorKubeconfig is not set yet: this run enables the Supervisor", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Help_DocumentsExitCodes()
     {
         var run = CliRun.Project("--help");
