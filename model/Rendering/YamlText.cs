@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using YamlDotNet.Serialization;
 
@@ -13,22 +12,9 @@ public static class YamlText
     public static string Of(JsonNode node)
     {
         ArgumentNullException.ThrowIfNull(node);
-        return Serializer.Serialize(Plain(node));
+        return Serializer.Serialize(JsonPlain.Value(node));
     }
 
     /// <summary>Several YAML documents, separated by <c>---</c>.</summary>
     public static string Of(IEnumerable<JsonNode> nodes) => string.Join("---\n", nodes.Select(Of));
-
-    private static object? Plain(JsonNode? node) => node switch
-    {
-        null => null,
-        JsonObject obj => obj.ToDictionary(p => p.Key, p => Plain(p.Value)),
-        JsonArray array => array.Select(Plain).ToList(),
-        JsonValue value when value.GetValueKind() == JsonValueKind.String => value.GetValue<string>(),
-        JsonValue value when value.GetValueKind() is JsonValueKind.True or JsonValueKind.False => value.GetValue<bool>(),
-        JsonValue value when value.TryGetValue<int>(out var small) => small,
-        JsonValue value when value.TryGetValue<long>(out var whole) => whole,
-        JsonValue value => value.GetValue<double>(),
-        _ => throw new ArgumentException($"Unexpected JSON node {node.GetType().Name}.", nameof(node)),
-    };
 }

@@ -51,5 +51,9 @@ internal static class TestConfig
     public static string[] Errors(params (string Key, string? Block)[] overrides) =>
         Load(overrides).Errors.Select(e => e.Message).ToArray();
 
+    /// <summary>The valid options of a shipped stack file (dev, prod) or a test fixture (lab).</summary>
+    public static Infra.Model.Options.PlatformOptions StackOptions(string stack) =>
+        PlatformConfiguration.Load(StackConfigFile.Load(StackFile(stack)).Snapshot).ValidOptions();
+
     public static string StackFile(string stack) => Path.Combine(AppContext.BaseDirectory, "stacks", StackConfigFile.FileName(stack));
 }

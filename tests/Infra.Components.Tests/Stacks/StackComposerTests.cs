@@ -21,7 +21,7 @@ public sealed class StackComposerTests
     [Fact]
     public async Task PassthroughStack_RegistersExactlyThePlan()
     {
-        var options = StackFiles.Parse(StackFiles.Passthrough);
+        var options = StackFiles.Lab();
 
         var run = await StackRun.RunAsync(() => StackComposer.Deploy(options, TestSecrets.Create().Object), "lab");
 

@@ -11,7 +11,7 @@ public sealed class GpuComponentTests
     [Fact]
     public async Task GpuVirtualMachine_RegistersPassthroughInputsOnItsHost()
     {
-        var options = StackFiles.Parse(StackFiles.Passthrough);
+        var options = StackFiles.Lab();
 
         var run = await StackRun.RunAsync(() => StackComposer.Deploy(options, TestSecrets.Create().Object), "lab");
 
@@ -38,7 +38,7 @@ public sealed class GpuComponentTests
     [Fact]
     public async Task GpuVirtualMachine_WithoutConfiguredAddresses_TakesTheDeviceTheHostLookUpFinds()
     {
-        var options = StackFiles.Parse(StackFiles.Passthrough);
+        var options = StackFiles.Lab();
 
         var run = await StackRun.RunAsync(() => StackComposer.Deploy(options, TestSecrets.Create().Object), "lab");
 
@@ -54,7 +54,7 @@ public sealed class GpuComponentTests
     [Fact]
     public async Task GpuVirtualMachine_BiosTemplate_FailsNamingTheFirmware()
     {
-        var options = StackFiles.Parse(StackFiles.Passthrough);
+        var options = StackFiles.Lab();
         var mocks = new EchoMocks { Template = ("bios", 60) };
 
         var messages = await FailureMessages(() => StackRun.RunAsync(() => StackComposer.Deploy(options, TestSecrets.Create().Object), "lab", mocks));
@@ -66,7 +66,7 @@ public sealed class GpuComponentTests
     [Fact]
     public async Task GpuVirtualMachine_DiskSmallerThanTemplate_FailsWithTheSizeNeeded()
     {
-        var options = StackFiles.Parse(StackFiles.Passthrough);
+        var options = StackFiles.Lab();
         var mocks = new EchoMocks { Template = ("efi", 300) };
 
         var messages = await FailureMessages(() => StackRun.RunAsync(() => StackComposer.Deploy(options, TestSecrets.Create().Object), "lab", mocks));

@@ -20,7 +20,7 @@ public sealed class PlatformConfigurationTests
     [Fact]
     public void Load_ProdStackFile_BindsEveryBlock()
     {
-        var options = PlatformConfiguration.Load(StackConfigFile.Load(TestConfig.StackFile("prod")).Snapshot).ValidOptions();
+        var options = TestConfig.StackOptions("prod");
 
         Assert.True(options.IsProduction);
         Assert.Equal("ml-prod-dsc", options.Vsphere.DatastoreCluster);

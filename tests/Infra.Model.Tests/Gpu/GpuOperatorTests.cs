@@ -9,7 +9,7 @@ namespace Infra.Model.Tests.Gpu;
 public sealed class GpuOperatorTests
 {
     private static GpuOperatorSpec Prod() =>
-        GpuOperatorSpec.For(PlatformConfiguration.Load(StackConfigFile.Load(TestConfig.StackFile("prod")).Snapshot).ValidOptions())!;
+        GpuOperatorSpec.For(TestConfig.StackOptions("prod"))!;
 
     [Fact]
     public void Values_UseOnlyKeysTheChartHas()
@@ -37,7 +37,7 @@ public sealed class GpuOperatorTests
     [Fact]
     public void Plan_OperatorSecretsAreSecretsAndTheReleaseIsPinned()
     {
-        var plan = StackPlanner.Plan("prod", PlatformConfiguration.Load(StackConfigFile.Load(TestConfig.StackFile("prod")).Snapshot).ValidOptions());
+        var plan = StackPlanner.Plan("prod", TestConfig.StackOptions("prod"));
 
         var release = plan["kubernetes:helm.sh/v3:Release::gpu-operator"];
         Assert.Equal((PlanValue.Of("gpu-operator"), PlanValue.Of("v26.7.0")), (release.Inputs["chart"], release.Inputs["version"]));

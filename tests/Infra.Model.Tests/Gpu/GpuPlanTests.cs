@@ -8,43 +8,15 @@ namespace Infra.Model.Tests.Gpu;
 
 public sealed class GpuPlanTests
 {
-    private const string Vsphere = "\n    datacenter: dc1\n    computeCluster: c1\n    datastore: ds1\n    network: net1\n    template: ubuntu-efi";
-
-    private const string Gpu = """
-
-            mode: passthrough
-            model: a100-80gb
-            hosts:
-              - name: esx1
-                gpus: 4
-                pciAddresses: ["0000:3b:00.0", "0000:5e:00.0", "0000:86:00.0", "0000:af:00.0"]
-              - name: esx2
-                gpus: 1
-            vms:
-              - name: train
-                count: 2
-                gpus: 2
-                cpus: 32
-                memory: 256Gi
-                disk: 1Ti
-                network:
-                  addresses: [10.0.10.21/24, 10.0.10.22/24]
-                  gateway: 10.0.10.1
-                  dnsServers: [10.0.0.2]
-                  domain: ml.example.com
-                userData: "#cloud-config"
-              - name: notebook
-        """;
-
-    private static Plan Plan(bool production = false) => StackPlanner.Plan("dev", TestConfig.Load(
-        ("mlops:vsphere", Vsphere), ("mlops:gpu", Gpu), ("mlops:production", production ? "true" : "false")).ValidOptions());
+    private static Plan Plan(bool production = true) =>
+        StackPlanner.Plan("lab", TestConfig.StackOptions("lab") with { Production = production });
 
     [Fact]
     public void PassthroughVm_HasEveryPassthroughSetting()
     {
-        var vm = Plan()["vsphere:index/virtualMachine:VirtualMachine::dev-train-01"];
+        var vm = Plan()["vsphere:index/virtualMachine:VirtualMachine::lab-train-01"];
 
-        Assert.Equal("infra:vsphere:GpuVirtualMachine::dev-train-01", vm.Parent);
+        Assert.Equal("infra:vsphere:GpuVirtualMachine::lab-train-01", vm.Parent);
         Assert.Equal(PlanValue.Of("efi"), vm.Inputs["firmware"]);
         Assert.Equal(PlanValue.Of(262144), vm.Inputs["memory"]);
         Assert.Equal(PlanValue.Of(262144), vm.Inputs["memoryReservation"]);
@@ -54,11 +26,11 @@ public sealed class GpuPlanTests
         Assert.Equal(PlanValue.Output("vsphere:index/getHost:getHost::host-esx1", "id"), vm.Inputs["hostSystemId"]);
         Assert.Equal(PlanValue.List([PlanValue.Of("0000:3b:00.0"), PlanValue.Of("0000:5e:00.0")]), vm.Inputs["pciDeviceIds"]);
         Assert.Equal(
-            "{guestinfo.userdata: I2Nsb3VkLWNvbmZpZw==, guestinfo.userdata.encoding: base64, pciPassthru.64bitMMIOSizeGB: 256, pciPassthru.use64bitMMIO: TRUE}",
+            $"{{guestinfo.userdata: {Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("#cloud-config\npackages: [nvidia-driver-550]\n"))}, guestinfo.userdata.encoding: base64, pciPassthru.64bitMMIOSizeGB: 256, pciPassthru.use64bitMMIO: TRUE}}",
             vm.Inputs["extraConfig"].ToString());
         Assert.Equal("[{label: disk0, size: 1024, thinProvisioned: <vsphere:index/getVirtualMachine:getVirtualMachine::template.disks[0].thinProvisioned>}]", vm.Inputs["disks"].ToString());
         Assert.Equal(
-            "{customize: {dnsServerLists: [10.0.0.2], ipv4Gateway: 10.0.10.1, linuxOptions: {domain: ml.example.com, hostName: dev-train-01}, networkInterfaces: [{ipv4Address: 10.0.10.21, ipv4Netmask: 24}]}, templateUuid: <vsphere:index/getVirtualMachine:getVirtualMachine::template.id>}",
+            "{customize: {dnsServerLists: [10.0.0.2], ipv4Gateway: 10.0.10.1, linuxOptions: {domain: ml.example.com, hostName: lab-train-01}, networkInterfaces: [{ipv4Address: 10.0.10.21, ipv4Netmask: 24}]}, templateUuid: <vsphere:index/getVirtualMachine:getVirtualMachine::template.id>}",
             vm.Inputs["clone"].ToString());
     }
 
@@ -67,10 +39,10 @@ public sealed class GpuPlanTests
     {
         var plan = Plan();
 
-        Assert.Equal(PlanValue.List([PlanValue.Of("0000:86:00.0"), PlanValue.Of("0000:af:00.0")]), plan["vsphere:index/virtualMachine:VirtualMachine::dev-train-02"].Inputs["pciDeviceIds"]);
+        Assert.Equal(PlanValue.List([PlanValue.Of("0000:86:00.0"), PlanValue.Of("0000:af:00.0")]), plan["vsphere:index/virtualMachine:VirtualMachine::lab-train-02"].Inputs["pciDeviceIds"]);
         Assert.Equal(
             PlanValue.List([PlanValue.Output("vsphere:index/getHostPciDevice:getHostPciDevice::gpu-pci-esx2", "id")]),
-            plan["vsphere:index/virtualMachine:VirtualMachine::dev-notebook-01"].Inputs["pciDeviceIds"]);
+            plan["vsphere:index/virtualMachine:VirtualMachine::lab-notebook-01"].Inputs["pciDeviceIds"]);
         var pci = plan["vsphere:index/getHostPciDevice:getHostPciDevice::gpu-pci-esx2"];
         Assert.Equal("{classId: 0302, hostId: <vsphere:index/getHost:getHost::host-esx2.id>, nameRegex: A100.*80GB, vendorId: 10de}", PlanValue.Map(pci.Inputs).ToString());
         Assert.DoesNotContain(plan.Nodes, n => n.Name == "gpu-pci-esx1");
@@ -79,17 +51,17 @@ public sealed class GpuPlanTests
     [Fact]
     public void PassthroughVm_IsKeptOutOfDrs()
     {
-        var drs = Plan()["vsphere:index/drsVmOverride:DrsVmOverride::dev-train-01-drs"];
+        var drs = Plan()["vsphere:index/drsVmOverride:DrsVmOverride::lab-train-01-drs"];
 
         Assert.Equal(PlanValue.Of(false), drs.Inputs["drsEnabled"]);
-        Assert.Equal(PlanValue.Output("vsphere:index/virtualMachine:VirtualMachine::dev-train-01", "id"), drs.Inputs["virtualMachineId"]);
+        Assert.Equal(PlanValue.Output("vsphere:index/virtualMachine:VirtualMachine::lab-train-01", "id"), drs.Inputs["virtualMachineId"]);
     }
 
     [Fact]
     public void PassthroughVms_AreProtectedInProductionOnly()
     {
-        Assert.False(Plan()["vsphere:index/virtualMachine:VirtualMachine::dev-train-01"].Protect);
-        Assert.True(Plan(production: true)["vsphere:index/virtualMachine:VirtualMachine::dev-train-01"].Protect);
+        Assert.False(Plan(production: false)["vsphere:index/virtualMachine:VirtualMachine::lab-train-01"].Protect);
+        Assert.True(Plan()["vsphere:index/virtualMachine:VirtualMachine::lab-train-01"].Protect);
     }
 
     [Fact]
@@ -114,7 +86,7 @@ public sealed class GpuPlanTests
     [Fact]
     public void VmClass_HasOneVgpuAndFullReservationAndWaitsForTheProfileChecks()
     {
-        var plan = StackPlanner.Plan("prod", StackOptions("prod"));
+        var plan = StackPlanner.Plan("prod", TestConfig.StackOptions("prod"));
 
         var vmClass = plan["vsphere:index/virtualMachineClass:VirtualMachineClass::vgpu-a100d-40c"];
         Assert.Equal("{cpus: 16, memory: 131072, memoryReservation: 100, name: vgpu-a100d-40c, vgpuDevices: [grid_a100d-40c]}", PlanValue.Map(vmClass.Inputs).ToString());
@@ -122,7 +94,4 @@ public sealed class GpuPlanTests
             ["esx-gpu-01.prod.example.com", "esx-gpu-02.prod.example.com", "esx-gpu-03.prod.example.com", "esx-gpu-04.prod.example.com"],
             vmClass.DependsOn.Select(d => d[(d.LastIndexOf("vgpu-profiles-", StringComparison.Ordinal) + "vgpu-profiles-".Length)..]));
     }
-
-    private static Infra.Model.Options.PlatformOptions StackOptions(string stack) =>
-        PlatformConfiguration.Load(StackConfigFile.Load(TestConfig.StackFile(stack)).Snapshot).ValidOptions();
 }

@@ -114,7 +114,7 @@ public sealed class PlanTests
     public void Json_ShippedStackPlans_ValidateAgainstTheDocumentedSchema(string stack, int gpuHosts)
     {
         var schema = JsonSchema.FromText(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "docs", "plan.schema.json")));
-        var options = Infra.Model.Configuration.PlatformConfiguration.Load(Infra.Model.Configuration.StackConfigFile.Load(TestConfig.StackFile(stack)).Snapshot).ValidOptions();
+        var options = TestConfig.StackOptions(stack);
         var json = JsonNode.Parse(PlanJson.Write(Infra.Model.Stacks.StackPlanner.Plan(stack, options)));
 
         var result = schema.Evaluate(json, new EvaluationOptions { OutputFormat = OutputFormat.List });

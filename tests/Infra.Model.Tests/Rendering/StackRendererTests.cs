@@ -9,7 +9,7 @@ public sealed class StackRendererTests
     [Fact]
     public void Render_Prod_WritesClusterStorageClassesAndOperatorValues()
     {
-        var files = StackRenderer.Render(PlatformConfiguration.Load(StackConfigFile.Load(TestConfig.StackFile("prod")).Snapshot).ValidOptions());
+        var files = StackRenderer.Render(TestConfig.StackOptions("prod"));
 
         Assert.Equal(["tanzu/cluster.yaml", "tanzu/storageclasses.yaml", "helm/gpu-operator.values.yaml"], files.Select(f => f.Name));
         var cluster = UpstreamSchemas.Yaml(files[0].Content)!;

@@ -9,7 +9,7 @@ public sealed class StackPlannerTests
     [Fact]
     public void Plan_DevStack_RegistersFoundationClusterAndGpuOperatorWithTheirProviders()
     {
-        var plan = StackPlanner.Plan("dev", PlatformConfiguration.Load(StackConfigFile.Load(TestConfig.StackFile("dev")).Snapshot).ValidOptions());
+        var plan = StackPlanner.Plan("dev", TestConfig.StackOptions("dev"));
 
         const string Foundation = "infra:stacks:Foundation::foundation";
         const string Cluster = "infra:tanzu:WorkloadCluster::mlops-dev";
@@ -57,7 +57,7 @@ public sealed class StackPlannerTests
     [Fact]
     public void Plan_ConfiguredFolder_IsUsedAsIs()
     {
-        var plan = StackPlanner.Plan("prod", PlatformConfiguration.Load(StackConfigFile.Load(TestConfig.StackFile("prod")).Snapshot).ValidOptions());
+        var plan = StackPlanner.Plan("prod", TestConfig.StackOptions("prod"));
 
         Assert.Equal(PlanValue.Of("mlops/prod"), plan["vsphere:index/folder:Folder::vm-folder"].Inputs["path"]);
     }
@@ -83,7 +83,7 @@ public sealed class StackPlannerTests
     [InlineData("prod")]
     public void Plan_SameConfigTwice_GivesIdenticalJson(string stack)
     {
-        string Render() => PlanJson.Write(StackPlanner.Plan(stack, PlatformConfiguration.Load(StackConfigFile.Load(TestConfig.StackFile(stack)).Snapshot).ValidOptions()));
+        string Render() => PlanJson.Write(StackPlanner.Plan(stack, TestConfig.StackOptions(stack)));
 
         Assert.Equal(Render(), Render());
     }

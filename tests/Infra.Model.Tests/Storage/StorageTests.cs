@@ -13,7 +13,7 @@ public sealed class StorageTests
     public void StorageClasses_ValidateAgainstKubernetesAndFollowTheTier()
     {
         var schema = UpstreamSchemas.Kubernetes("kubernetes/v1.35.apis__storage.k8s.io__v1_openapi.json", "io.k8s.api.storage.v1.StorageClass");
-        var spec = StorageSpec.For(PlatformConfiguration.Load(StackConfigFile.Load(TestConfig.StackFile("prod")).Snapshot).ValidOptions());
+        var spec = StorageSpec.For(TestConfig.StackOptions("prod"));
 
         var classes = spec.Tiers.Select(TanzuPlanner.StorageClass).ToArray();
 

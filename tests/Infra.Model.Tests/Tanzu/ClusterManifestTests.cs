@@ -9,7 +9,7 @@ namespace Infra.Model.Tests.Tanzu;
 public sealed class ClusterManifestTests
 {
     private static PlatformOptions Stack(string stack) =>
-        PlatformConfiguration.Load(StackConfigFile.Load(TestConfig.StackFile(stack)).Snapshot).ValidOptions();
+        TestConfig.StackOptions(stack);
 
     [Theory]
     [InlineData("dev")]
