@@ -1,19 +1,37 @@
 using Infra.Components.Core;
 using Infra.Model.Stacks;
+using Infra.Model.Tanzu;
 using Pulumi;
+using K8s = Pulumi.Kubernetes;
 
 namespace Infra.Stacks;
 
 /// <summary>
 /// The platform services (<c>infra:stacks:Platform</c>) on the workload cluster. It groups the service components
-/// that the platform capabilities add.
+/// and gives them the cluster's provider: the foundation's in an all-in-one stack, or one built from the
+/// kubeconfig the foundation stack exports, for a platform-only stack.
 /// </summary>
 public sealed class Platform : InfraComponent
 {
-    /// <summary>Registers the platform component.</summary>
-    public Platform(ComponentResourceOptions? options = null)
+    /// <summary>Registers the platform component and, for a platform-only stack, its cluster provider.</summary>
+    public Platform(PlatformArgs args, ComponentResourceOptions? options = null)
         : base(StackTokens.Platform, StackTokens.PlatformName, options)
     {
+        ArgumentNullException.ThrowIfNull(args);
+        if (args.FoundationStack is { } foundationStack)
+        {
+            var foundation = new StackReference(foundationStack, new StackReferenceArgs { Name = foundationStack }, ChildOptions());
+            var kubeconfig = foundation.RequireOutput(PlatformPlanner.KubeconfigOutput).Apply(value => (string)value);
+            ClusterProvider = new K8s.Provider(TanzuPlanner.WorkloadProvider, new K8s.ProviderArgs { KubeConfig = Output.CreateSecret(kubeconfig) }, ChildOptions());
+        }
+        else
+        {
+            ClusterProvider = args.ClusterProvider;
+        }
+
         RegisterOutputs();
     }
+
+    /// <summary>The provider of the cluster the platform runs on; null before the cluster exists.</summary>
+    public ProviderResource? ClusterProvider { get; }
 }

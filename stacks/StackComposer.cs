@@ -20,10 +20,12 @@ public static class StackComposer
             ["maturity"] = Model.Configuration.ConfigSchema.ChoiceName(options.Maturity ?? MaturityLevel.Level0),
         };
 
+        ProviderResource? clusterProvider = null;
         if (options.DeploysFoundation)
         {
             var foundation = new Foundation(FoundationSpec.For(options), secrets);
             outputs["kubeconfig"] = foundation.Cluster.Kubeconfig;
+            clusterProvider = foundation.Cluster.Provider;
             outputs["datacenterId"] = foundation.DatacenterId;
             outputs["vmFolder"] = foundation.FolderPath;
             outputs["gpuVmAddresses"] = foundation.GpuVmAddresses;
@@ -35,7 +37,11 @@ public static class StackComposer
 
         if (options.DeploysPlatform)
         {
-            _ = new Platform();
+            _ = new Platform(new PlatformArgs
+            {
+                ClusterProvider = clusterProvider,
+                FoundationStack = options.DeploysFoundation ? null : options.FoundationStack,
+            });
         }
 
         return outputs;

@@ -21,7 +21,7 @@ public static class StackPlanner
 
         if (options.DeploysPlatform)
         {
-            nodes.Add(PlanNodes.Component(StackTokens.Platform, StackTokens.PlatformName, parent: null));
+            nodes.AddRange(PlatformPlanner.Nodes(options));
         }
 
         return new Plan(stack, nodes, options.DeploysFoundation ? capacity : []);

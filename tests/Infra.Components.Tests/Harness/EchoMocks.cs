@@ -55,9 +55,22 @@ internal sealed class EchoMocks : IMocks
     /// <summary>The kubeconfig the Supervisor's <c>&lt;cluster&gt;-kubeconfig</c> Secret holds, by Secret name.</summary>
     public static string KubeconfigOf(string secretName) => $"apiVersion: v1\nkind: Config\n# {secretName}\n";
 
+    /// <summary>What a referenced stack exports as <paramref name="output"/>.</summary>
+    public static string StackOutputOf(string stack, string output) => $"{output} of {stack}";
+
     public Task<(string? id, object state)> NewResourceAsync(MockResourceArgs args)
     {
         Resources.Add(args);
+        if (args.Type == "pulumi:pulumi:StackReference")
+        {
+            // A reference to another stack: it exports the cluster's kubeconfig, as a secret.
+            var stack = args.Id!;
+            return Task.FromResult<(string?, object)>((stack, ImmutableDictionary<string, object>.Empty
+                .Add("name", stack)
+                .Add("outputs", ImmutableDictionary<string, object>.Empty.Add("kubeconfig", StackOutputOf(stack, "kubeconfig")))
+                .Add("secretOutputNames", ImmutableArray.Create<object>("kubeconfig"))));
+        }
+
         if (args.Id is { Length: > 0 } id && args.Type == "kubernetes:core/v1:Secret")
         {
             // A read of an existing Secret: the workload cluster's kubeconfig.

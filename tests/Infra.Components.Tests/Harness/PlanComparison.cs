@@ -73,7 +73,9 @@ internal static class PlanComparison
             PlanValue.MapValue map => map.Entries.ToDictionary(e => e.Key, e => Value(e.Value)),
             PlanValue.OutputRef output => Output(plan[output.NodeId], output.Property),
 
-            // A secret from config resolves through the test secret source; the workload kubeconfig through the Secret read.
+            // A secret from config resolves through the test secret source; a kubeconfig through the Secret or stack output it is read from.
+            PlanValue.SecretValue secret when secret.Source.Contains('#', StringComparison.Ordinal) =>
+                EchoMocks.StackOutputOf(secret.Source[..secret.Source.IndexOf('#', StringComparison.Ordinal)], secret.Source[(secret.Source.IndexOf('#', StringComparison.Ordinal) + 1)..]),
             PlanValue.SecretValue secret => secret.Source.Contains('/', StringComparison.Ordinal)
                 ? EchoMocks.KubeconfigOf(secret.Source[(secret.Source.IndexOf('/', StringComparison.Ordinal) + 1)..])
                 : TestSecrets.ValueOf(secret.Source),

@@ -36,7 +36,10 @@ public sealed class StackComposerTests
         var run = await StackRun.RunAsync(() => StackComposer.Deploy(options, TestSecrets.Create().Object), "team");
 
         PlanComparison.AssertMatches(StackPlanner.Plan("team", options), run);
-        Assert.Equal(["infra:stacks:Platform::platform"], run.Registrations.Select(r => r.Id));
+        Assert.Equal(
+            ["infra:stacks:Platform::platform", "pulumi:providers:kubernetes::workload-cluster", "pulumi:pulumi:StackReference::acme/mlops/dev"],
+            run.Registrations.Select(r => r.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(EchoMocks.StackOutputOf("acme/mlops/dev", "kubeconfig"), run.InputsOf("pulumi:providers:kubernetes", "workload-cluster")["kubeconfig"]);
     }
 
     [Fact]

@@ -63,11 +63,17 @@ public sealed class StackPlannerTests
     }
 
     [Fact]
-    public void Plan_PlatformOnlyStack_HasNoFoundation()
+    public void Plan_PlatformOnlyStack_ReadsTheClusterFromItsFoundationStack()
     {
         var options = TestConfig.Load(("mlops:layers", "platform"), ("mlops:foundationStack", "acme/mlops/dev")).ValidOptions();
 
-        Assert.Equal(["infra:stacks:Platform::platform"], StackPlanner.Plan("team", options).Nodes.Select(n => n.Id));
+        var plan = StackPlanner.Plan("team", options);
+
+        Assert.Equal(
+            ["infra:stacks:Platform::platform", "pulumi:providers:kubernetes::workload-cluster", "pulumi:pulumi:StackReference::acme/mlops/dev"],
+            plan.Nodes.Select(n => n.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(PlanValue.Secret("acme/mlops/dev#kubeconfig"), plan["pulumi:providers:kubernetes::workload-cluster"].Inputs["kubeconfig"]);
+        Assert.Equal(PlanNodeKind.Read, plan["pulumi:pulumi:StackReference::acme/mlops/dev"].Kind);
     }
 
     [Fact]

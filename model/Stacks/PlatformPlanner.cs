@@ -1,0 +1,52 @@
+using Infra.Model.Kubernetes;
+using Infra.Model.Options;
+using Infra.Model.Planning;
+using Infra.Model.Tanzu;
+using static Infra.Model.Planning.PlanNodes;
+
+namespace Infra.Model.Stacks;
+
+/// <summary>
+/// The plan nodes of the platform layer (<c>infra:stacks:Platform</c>). An all-in-one stack's platform uses the
+/// foundation's cluster provider; a platform-only stack reads the cluster's kubeconfig from its foundation stack
+/// (a <c>StackReference</c>) and builds its own provider from it.
+/// </summary>
+public static class PlatformPlanner
+{
+    /// <summary>The stack reference's type token.</summary>
+    public const string StackReferenceType = "pulumi:pulumi:StackReference";
+
+    /// <summary>The foundation stack output holding the cluster's kubeconfig.</summary>
+    public const string KubeconfigOutput = "kubeconfig";
+
+    /// <summary>The id of the platform component.</summary>
+    public static string ComponentId => PlanNode.IdOf(StackTokens.Platform, StackTokens.PlatformName);
+
+    /// <summary>The secret source naming a foundation stack's kubeconfig output.</summary>
+    public static string KubeconfigSource(string foundationStack) => $"{foundationStack}#{KubeconfigOutput}";
+
+    /// <summary>The platform's nodes for valid <paramref name="options"/> that deploy it.</summary>
+    public static IEnumerable<PlanNode> Nodes(PlatformOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var component = Component(StackTokens.Platform, StackTokens.PlatformName, null);
+        yield return component;
+        if (options.DeploysFoundation)
+        {
+            yield break;
+        }
+
+        var reference = new PlanNode
+        {
+            Kind = PlanNodeKind.Read,
+            Type = StackReferenceType,
+            Name = options.FoundationStack!,
+            Parent = component.Id,
+            Inputs = Inputs(("id", PlanValue.Of(options.FoundationStack!))),
+        };
+        yield return reference;
+        yield return Resource(KubernetesTokens.Provider, TanzuPlanner.WorkloadProvider, component.Id,
+            ("kubeconfig", PlanValue.Secret(KubeconfigSource(options.FoundationStack!))))
+            with { Provider = null, DependsOn = [reference.Id] };
+    }
+}
