@@ -11,4 +11,7 @@ internal static class ExitCodes
 
     /// <summary>The stack's configuration is invalid: every error is printed.</summary>
     public const int InvalidConfig = 2;
+
+    /// <summary>With <c>diff --exit-code</c>: the plans differ.</summary>
+    public const int Changes = 3;
 }

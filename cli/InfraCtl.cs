@@ -13,13 +13,13 @@ internal static class InfraCtl
     private const string ExitCodeHelp = "Exit codes: 0 ok, 1 usage error, 2 invalid configuration.";
 
     /// <summary>Parses and runs <paramref name="args"/>; returns the exit code.</summary>
-    public static int Run(string[] args, CliContext context)
+    public static int Run(string[] args, CliContext context, IRevisionPlans? revisions = null)
     {
-        var root = Build(context);
+        var root = Build(context, revisions ?? new GitRevisionPlans());
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = context.Out, Error = context.Error });
     }
 
-    private static RootCommand Build(CliContext context)
+    private static RootCommand Build(CliContext context, IRevisionPlans revisions)
     {
         var stack = new Option<string>("--stack", "-s")
         {
@@ -50,6 +50,44 @@ internal static class InfraCtl
         var render = new Command("render", $"Write what a stack deploys as reviewable files: the cluster manifest, StorageClasses and Helm values. Secrets appear only as Secret names. {ExitCodeHelp}") { stack, projectDir, output };
         render.SetAction(parse => Render(context, parse.GetValue(stack)!, parse.GetValue(projectDir), parse.GetValue(output)!));
 
+        var graphFormat = new Option<string>("--format", "-f")
+        {
+            Description = "Graph format: mermaid or dot (Graphviz).",
+            DefaultValueFactory = _ => "mermaid",
+        }.AcceptOnlyFromAmong("mermaid", "dot");
+        var graph = new Command("graph", $"Draw the deployment graph, grouped by dependency wave. {ExitCodeHelp}") { stack, projectDir, graphFormat };
+        graph.SetAction(parse => Graph(context, parse.GetValue(stack)!, parse.GetValue(projectDir), parse.GetValue(graphFormat)!));
+
+        var baseRevision = new Option<string?>("--base", "-b")
+        {
+            Description = "Compare with the stack as git revision BASE has it (its config and its code), e.g. origin/main.",
+        };
+        var against = new Option<string?>("--against", "-a")
+        {
+            Description = "Compare with another stack of this revision, e.g. dev.",
+        };
+        var diffFormat = new Option<string>("--format", "-f")
+        {
+            Description = "Output format: text, json (for CI) or markdown (a merge-request comment).",
+            DefaultValueFactory = _ => "text",
+        }.AcceptOnlyFromAmong("text", "json", "markdown");
+        var exitCode = new Option<bool>("--exit-code")
+        {
+            Description = "Exit 3 when the plans differ (0 when they do not).",
+        };
+        var diff = new Command("diff", $"Show what changes between two plans of a stack: resources added, removed and changed, with the changed inputs. {ExitCodeHelp} With --exit-code, 3 means changes.")
+        {
+            stack, projectDir, baseRevision, against, diffFormat, exitCode,
+        };
+        diff.Validators.Add(result =>
+        {
+            if ((result.GetValue(baseRevision) is null) == (result.GetValue(against) is null))
+            {
+                result.AddError("Give exactly one of --base <git-ref> and --against <stack>.");
+            }
+        });
+        diff.SetAction(parse => Diff(context, revisions, parse.GetValue(stack)!, parse.GetValue(projectDir), parse.GetValue(baseRevision), parse.GetValue(against), parse.GetValue(diffFormat)!, parse.GetValue(exitCode)));
+
         return new RootCommand(
             "infractl: offline checks and plans for the MLOps platform on vSphere. Needs no Pulumi, vCenter or cluster. "
             + ExitCodeHelp)
@@ -57,6 +95,8 @@ internal static class InfraCtl
             validate,
             plan,
             render,
+            graph,
+            diff,
         };
     }
 
@@ -94,6 +134,67 @@ internal static class InfraCtl
             context.Out.WriteLine(relative.StartsWith("..", StringComparison.Ordinal) ? path : relative);
         }
 
+        return ExitCodes.Ok;
+    }
+
+    private static int Diff(CliContext context, IRevisionPlans revisions, string stack, string? projectDir, string? baseRevision, string? against, string format, bool exitCode)
+    {
+        var (config, exit) = StackLoader.Load(context, stack, projectDir);
+        if (config is null)
+        {
+            return exit;
+        }
+
+        var after = StackPlanner.Plan(stack, config.Options);
+        Plan before;
+        string beforeLabel;
+        if (against is not null)
+        {
+            var (other, otherExit) = StackLoader.Load(context, against, projectDir);
+            if (other is null)
+            {
+                return otherExit;
+            }
+
+            before = StackPlanner.Plan(against, other.Options);
+            beforeLabel = $"stack {against}";
+        }
+        else
+        {
+            try
+            {
+                before = revisions.PlanAt(ProjectLocator.FindProject(context.WorkingDirectory, projectDir)!, stack, baseRevision!);
+            }
+            catch (RevisionException ex)
+            {
+                context.Error.WriteLine($"error: {ex.Message}");
+                return ex.ExitCode;
+            }
+
+            beforeLabel = baseRevision!;
+        }
+
+        var afterLabel = against is not null ? $"stack {stack}" : "working tree";
+        var result = PlanDiff.Of(before, after);
+        context.Out.Write(format switch
+        {
+            "json" => PlanDiffRenderer.Json(result, beforeLabel, afterLabel),
+            "markdown" => PlanDiffRenderer.Markdown(result, beforeLabel, afterLabel),
+            _ => PlanDiffRenderer.Text(result, beforeLabel, afterLabel),
+        });
+        return exitCode && result.HasChanges ? ExitCodes.Changes : ExitCodes.Ok;
+    }
+
+    private static int Graph(CliContext context, string stack, string? projectDir, string format)
+    {
+        var (config, exit) = StackLoader.Load(context, stack, projectDir);
+        if (config is null)
+        {
+            return exit;
+        }
+
+        var plan = StackPlanner.Plan(stack, config.Options);
+        context.Out.Write(format == "dot" ? PlanGraphText.Dot(plan) : PlanGraphText.Mermaid(plan));
         return ExitCodes.Ok;
     }
 

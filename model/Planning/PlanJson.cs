@@ -1,5 +1,7 @@
 using System.Text;
+using System.Collections.Immutable;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Infra.Model.Planning;
 
@@ -24,6 +26,63 @@ public static class PlanJson
 
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
+
+    /// <summary>Reads a plan written by <see cref="Write(Plan)"/> (schema version 1), for comparing plans made by other revisions.</summary>
+    /// <exception cref="FormatException">The text is not a version 1 plan.</exception>
+    public static Plan Read(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        JsonNode? root;
+        try
+        {
+            root = JsonNode.Parse(json);
+        }
+        catch (JsonException ex)
+        {
+            throw new FormatException($"The plan is not JSON: {ex.Message}", ex);
+        }
+
+        if (root?["schemaVersion"]?.GetValue<int>() != SchemaVersion)
+        {
+            throw new FormatException($"The plan is not a schema version {SchemaVersion} plan.");
+        }
+
+        var nodes = root["nodes"]!.AsArray().Select(n => new PlanNode
+        {
+            Kind = (string)n!["kind"]! switch
+            {
+                "component" => PlanNodeKind.Component,
+                "resource" => PlanNodeKind.Resource,
+                "read" => PlanNodeKind.Read,
+                _ => PlanNodeKind.DataSource,
+            },
+            Type = (string)n["type"]!,
+            Name = (string)n["name"]!,
+            Parent = (string?)n["parent"],
+            Provider = (string?)n["provider"],
+            Protect = (bool)n["protect"]!,
+            Inputs = n["inputs"]!.AsObject().ToImmutableSortedDictionary(i => i.Key, i => ReadValue(i.Value), StringComparer.Ordinal),
+        }).ToList();
+
+        // dependsOn in the JSON holds every dependency; keep only those the inputs and provider do not imply.
+        var written = root["nodes"]!.AsArray().ToDictionary(n => (string)n!["id"]!, n => n!["dependsOn"]!.AsArray().Select(d => (string)d!).ToArray(), StringComparer.Ordinal);
+        nodes = [.. nodes.Select(n => n with { DependsOn = [.. written[n.Id].Except(n.Dependencies(), StringComparer.Ordinal)] })];
+        var capacity = root["gpuCapacity"]?.AsArray().Select(r => new Gpu.GpuCapacityRow(
+            (string)r!["host"]!, (int)r["gpus"]!, (string)r["sharing"]!, (int)r["slots"]!, (int)r["used"]!)).ToImmutableArray() ?? [];
+        return new Plan((string)root["stack"]!, nodes, capacity);
+    }
+
+    private static PlanValue ReadValue(JsonNode? node) => node switch
+    {
+        JsonObject obj when obj.ContainsKey("$output") => PlanValue.Output((string)obj["$output"]!, (string)obj["property"]!),
+        JsonObject obj when obj.ContainsKey("$secret") => PlanValue.Secret((string)obj["$secret"]!),
+        JsonObject obj => PlanValue.Map(obj.Select(p => KeyValuePair.Create(p.Key, ReadValue(p.Value)))),
+        JsonArray array => PlanValue.List(array.Select(ReadValue)),
+        JsonValue value when value.GetValueKind() == JsonValueKind.String => PlanValue.Of(value.GetValue<string>()),
+        JsonValue value when value.GetValueKind() is JsonValueKind.True or JsonValueKind.False => PlanValue.Of(value.GetValue<bool>()),
+        JsonValue value => PlanValue.Of(value.GetValue<long>()),
+        _ => throw new FormatException("A plan input is null."),
+    };
 
     private static void Write(Plan plan, Utf8JsonWriter writer)
     {
@@ -113,7 +172,7 @@ public static class PlanJson
         }
     }
 
-    private static void WriteValue(Utf8JsonWriter writer, PlanValue value)
+    internal static void WriteValue(Utf8JsonWriter writer, PlanValue value)
     {
         switch (value)
         {

@@ -5,11 +5,13 @@ internal sealed record CliRun(int ExitCode, string Out, string Error)
 {
     public static string ProjectDir => Path.Combine(AppContext.BaseDirectory, "project");
 
-    public static CliRun In(string workingDirectory, params string[] args)
+    public static CliRun In(string workingDirectory, params string[] args) => In(workingDirectory, null, args);
+
+    public static CliRun In(string workingDirectory, IRevisionPlans? revisions, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = InfraCtl.Run(args, new CliContext(workingDirectory, output, error));
+        var exit = InfraCtl.Run(args, new CliContext(workingDirectory, output, error), revisions);
         return new CliRun(exit, output.ToString(), error.ToString());
     }
 

@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using Infra.Model.Configuration;
+using Infra.Model.Planning;
+using Infra.Model.Stacks;
+using Moq;
+
+namespace Infra.Cli.Tests;
+
+public sealed class DiffAndGraphTests
+{
+    private static Plan DevPlan() =>
+        StackPlanner.Plan("dev", PlatformConfiguration.Load(StackConfigFile.Load(Path.Combine(CliRun.ProjectDir, "Pulumi.dev.yaml")).Snapshot).ValidOptions());
+
+    [Fact]
+    public void Diff_AgainstAnotherStack_SummarisesTheChanges()
+    {
+        var run = CliRun.Project("diff", "--stack", "prod", "--against", "dev");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith("Plan diff for stack prod: stack dev -> stack prod: 25 to add, 13 to remove, 7 to change.\n", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Diff_ExitCode_IsThreeWhenPlansDifferAndZeroWhenNot()
+    {
+        Assert.Equal(3, CliRun.Project("diff", "--stack", "prod", "--against", "dev", "--exit-code").ExitCode);
+        Assert.Equal(0, CliRun.Project("diff", "--stack", "dev", "--against", "dev", "--exit-code").ExitCode);
+    }
+
+    [Fact]
+    public void Diff_Base_ComparesWithThePlanThatRevisionMakes()
+    {
+        var before = DevPlan();
+        var changed = new Plan("dev", before.Nodes.Select(n => n.Name == "vm-folder" ? n with { Inputs = n.Inputs.SetItem("path", PlanValue.Of("old")) } : n));
+        var revisions = new Mock<IRevisionPlans>(MockBehavior.Strict);
+        revisions.Setup(r => r.PlanAt(CliRun.ProjectDir, "dev", "origin/main")).Returns(changed);
+
+        var run = CliRun.In(CliRun.ProjectDir, revisions.Object, "diff", "--base", "origin/main", "--format", "markdown");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Comparing `origin/main` with `working tree`: 0 to add, 0 to remove, 1 to change.", run.Out, StringComparison.Ordinal);
+        Assert.Contains("| ~ | `vm-folder` | `vsphere:index/folder:Folder` | path: old -> mlops-dev |", run.Out, StringComparison.Ordinal);
+        revisions.VerifyAll();
+    }
+
+    [Fact]
+    public void Diff_BaseThatCannotBePlanned_ReportsWhyWithItsExitCode()
+    {
+        var revisions = new Mock<IRevisionPlans>(MockBehavior.Strict);
+        revisions.Setup(r => r.PlanAt(It.IsAny<string>(), "dev", "nope")).Throws(new RevisionException("--base 'nope' is not a commit of /repo. Name a branch, tag or commit, such as origin/main.", 1));
+
+        var run = CliRun.In(CliRun.ProjectDir, revisions.Object, "diff", "--base", "nope");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("error: --base 'nope' is not a commit of /repo. Name a branch, tag or commit, such as origin/main.\n", run.Error);
+    }
+
+    [Theory]
+    [InlineData("diff")]
+    [InlineData("diff", "--base", "main", "--against", "dev")]
+    public void Diff_NeedsExactlyOneBaseOrAgainst(params string[] args)
+    {
+        var run = CliRun.Project(args);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("Give exactly one of --base <git-ref> and --against <stack>.", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Diff_Base_InARealRepository_BuildsThatRevisionsInfractl()
+    {
+        var repository = CopyOfThisRepository();
+        Git(repository, "init", "-q");
+        Git(repository, "add", "-A");
+        Git(repository, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "base");
+        var stackFile = Path.Combine(repository, "Pulumi.dev.yaml");
+        File.WriteAllText(stackFile, File.ReadAllText(stackFile).Replace("    template: ubuntu-2204-cloudimg\n", "    template: ubuntu-2204-cloudimg\n    folder: ml/dev\n", StringComparison.Ordinal));
+
+        var run = CliRun.In(repository, "diff", "--base", "HEAD", "--format", "json", "--exit-code");
+
+        Assert.True(run.ExitCode == 3, run.Error);
+        Assert.Contains("\"name\": \"path\",\n          \"before\": \"mlops-dev\",\n          \"after\": \"ml/dev\"", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Graph_PrintsMermaidOrDot()
+    {
+        var mermaid = CliRun.Project("graph");
+        var dot = CliRun.Project("graph", "--format", "dot");
+
+        Assert.Equal(0, mermaid.ExitCode);
+        Assert.Equal(PlanGraphText.Mermaid(DevPlan()), mermaid.Out);
+        Assert.StartsWith("digraph plan {\n", dot.Out, StringComparison.Ordinal);
+    }
+
+    private static string CopyOfThisRepository()
+    {
+        var source = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(source.FullName, "Infra.sln")))
+        {
+            source = source.Parent!;
+        }
+
+        var target = Directory.CreateTempSubdirectory("infractl-repo-").FullName;
+        foreach (var file in Git(source.FullName, "ls-files", "--cached", "--others", "--exclude-standard").Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var destination = Path.Combine(target, file);
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Copy(Path.Combine(source.FullName, file), destination);
+        }
+
+        return target;
+    }
+
+    private static string Git(string directory, params string[] args)
+    {
+        var start = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        Assert.Equal(0, process.ExitCode);
+        return output;
+    }
+}
