@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using Infra.Cli.Output;
+using Infra.Model.Configuration;
 using Infra.Model.Planning;
 using Infra.Model.Rendering;
 using Infra.Model.Stacks;
@@ -8,7 +9,7 @@ using Infra.Model.Stacks;
 namespace Infra.Cli;
 
 /// <summary>The <c>infractl</c> command line: offline validate and plan of a stack's configuration.</summary>
-internal static class InfraCtl
+internal static partial class InfraCtl
 {
     private const string ExitCodeHelp = "Exit codes: 0 ok, 1 usage error, 2 invalid configuration.";
 
@@ -88,6 +89,25 @@ internal static class InfraCtl
         });
         diff.SetAction(parse => Diff(context, revisions, parse.GetValue(stack)!, parse.GetValue(projectDir), parse.GetValue(baseRevision), parse.GetValue(against), parse.GetValue(diffFormat)!, parse.GetValue(exitCode)));
 
+        var name = new Argument<string>("name") { Description = "The new stack's name." };
+        var from = new Option<string>("--from")
+        {
+            Description = "The stack to clone.",
+            Required = true,
+        };
+        var sets = new Option<string[]>("--set")
+        {
+            Description = "A key=value override, in Pulumi's path spelling (mlops:environment=qa, mlops:gpu.hosts[0].gpus=4). Repeatable.",
+            DefaultValueFactory = _ => [],
+        };
+        var force = new Option<bool>("--force") { Description = "Overwrite the stack file if it exists." };
+        var stackNew = new Command("new", $"Write Pulumi.<name>.yaml from another stack: overrides applied, comments kept, secrets and encryption salt dropped; validate it, and print the commands that set its secrets. {ExitCodeHelp}")
+        {
+            name, from, sets, projectDir, force,
+        };
+        stackNew.SetAction(parse => StackNew(context, parse.GetValue(name)!, parse.GetValue(from)!, parse.GetValue(sets)!, parse.GetValue(projectDir), parse.GetValue(force)));
+        var stackCommand = new Command("stack", "Manage stack files.") { stackNew };
+
         return new RootCommand(
             "infractl: offline checks and plans for the MLOps platform on vSphere. Needs no Pulumi, vCenter or cluster. "
             + ExitCodeHelp)
@@ -97,6 +117,7 @@ internal static class InfraCtl
             render,
             graph,
             diff,
+            stackCommand,
         };
     }
 
@@ -184,6 +205,106 @@ internal static class InfraCtl
         });
         return exitCode && result.HasChanges ? ExitCodes.Changes : ExitCodes.Ok;
     }
+
+    private static int StackNew(CliContext context, string name, string from, string[] sets, string? projectDir, bool force)
+    {
+        if (!StackNamePattern().IsMatch(name))
+        {
+            context.Error.WriteLine($"error: '{name}' is not a stack name: use letters, digits, '-', '_' and '.', starting with a letter or digit.");
+            return ExitCodes.Usage;
+        }
+
+        var overrides = new List<(string Key, string Value)>();
+        foreach (var set in sets)
+        {
+            var equals = set.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                context.Error.WriteLine($"error: --set '{set}' is not key=value, such as --set mlops:environment=qa.");
+                return ExitCodes.Usage;
+            }
+
+            overrides.Add((set[..equals], set[(equals + 1)..]));
+        }
+
+        var project = ProjectLocator.FindProject(context.WorkingDirectory, projectDir);
+        if (project is null)
+        {
+            context.Error.WriteLine($"error: No {ProjectLocator.ProjectFile} in {context.WorkingDirectory} or any folder above it. Run infractl inside the project, or pass --project-dir <folder>.");
+            return ExitCodes.Usage;
+        }
+
+        var sourcePath = Path.Combine(project, StackConfigFile.FileName(from));
+        var targetName = StackConfigFile.FileName(name);
+        var targetPath = Path.Combine(project, targetName);
+        if (!File.Exists(sourcePath))
+        {
+            context.Error.WriteLine($"error: No stack file {StackConfigFile.FileName(from)} in {project} (it has stacks {string.Join(", ", ProjectLocator.Stacks(project))}). Pass --from <stack>.");
+            return ExitCodes.Usage;
+        }
+
+        if (File.Exists(targetPath) && !force)
+        {
+            context.Error.WriteLine($"error: {targetName} exists. Pass --force to overwrite it, or choose another name.");
+            return ExitCodes.Usage;
+        }
+
+        StackCloneResult clone;
+        try
+        {
+            _ = StackConfigFile.Load(sourcePath);
+            clone = StackFileCloner.Clone(StackConfigFile.FileName(from), File.ReadAllText(sourcePath), overrides);
+        }
+        catch (StackFileException ex)
+        {
+            context.Error.WriteLine($"error: {ex.Message}");
+            return ExitCodes.InvalidConfig;
+        }
+
+        if (!clone.Errors.IsEmpty)
+        {
+            foreach (var error in clone.Errors)
+            {
+                context.Error.WriteLine($"error: {error}");
+            }
+
+            return ExitCodes.Usage;
+        }
+
+        var loaded = PlatformConfiguration.Load(StackConfigFile.Parse(targetName, name, clone.ValidationText).Snapshot);
+        if (!loaded.IsValid)
+        {
+            context.Error.WriteLine($"{targetName} would have {loaded.Errors.Length} error{(loaded.Errors.Length == 1 ? string.Empty : "s")}, so it was not written:");
+            foreach (var error in loaded.Errors)
+            {
+                context.Error.WriteLine($"  - {error.Message}");
+            }
+
+            return ExitCodes.InvalidConfig;
+        }
+
+        File.WriteAllText(targetPath, clone.Text);
+        context.Out.WriteLine($"Wrote {targetName} from {StackConfigFile.FileName(from)}; it is valid.");
+        var source = PlatformConfiguration.Load(StackConfigFile.Load(sourcePath).Snapshot);
+        if (source.Options.Environment == loaded.Options.Environment)
+        {
+            context.Out.WriteLine($"note: mlops:environment is still '{loaded.Options.Environment}', as in {StackConfigFile.FileName(from)}, so resource names would clash in the same vCenter. Change it with '{StackFileCloner.SetCommand("mlops:environment", "<name>", secret: false, name)}'.");
+        }
+
+        if (!clone.SecretKeys.IsEmpty)
+        {
+            context.Out.WriteLine($"Secrets are not copied. After 'pulumi stack init {name}', set them:");
+            foreach (var key in clone.SecretKeys)
+            {
+                context.Out.WriteLine($"  {StackFileCloner.SetCommand(key, "<value>", secret: true, name)}");
+            }
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]*$")]
+    private static partial System.Text.RegularExpressions.Regex StackNamePattern();
 
     private static int Graph(CliContext context, string stack, string? projectDir, string format)
     {

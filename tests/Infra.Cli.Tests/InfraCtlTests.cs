@@ -186,6 +186,70 @@ public sealed class InfraCtlTests
     }
 
     [Fact]
+    public void StackNew_WritesAValidCloneAndPrintsTheSecretCommands()
+    {
+        var dir = CliRun.ScratchProject("dev", File.ReadAllText(Path.Combine(CliRun.ProjectDir, "Pulumi.dev.yaml")));
+
+        var run = CliRun.In(dir, "stack", "new", "qa", "--from", "dev", "--set", "mlops:environment=qa", "--set", "mlops:tanzu.controlPlane.replicas=3");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(
+            """
+            Wrote Pulumi.qa.yaml from Pulumi.dev.yaml; it is valid.
+            Secrets are not copied. After 'pulumi stack init qa', set them:
+              pulumi config set --stack qa --secret 'vsphere:password' <value>
+              pulumi config set --stack qa --secret --path 'mlops:gpu.operator.pullSecret' <value>
+              pulumi config set --stack qa --secret --path 'mlops:gpu.operator.licenseToken' <value>
+              pulumi config set --stack qa --secret --path 'mlops:tanzu.supervisorKubeconfig' <value>
+
+            """.ReplaceLineEndings("\n"),
+            run.Out);
+        var written = File.ReadAllText(Path.Combine(dir, "Pulumi.qa.yaml"));
+        Assert.Contains("# Check it offline with `dotnet run --project cli -- validate --stack dev`;", written, StringComparison.Ordinal);
+        Assert.Contains("  mlops:environment: qa\n", written, StringComparison.Ordinal);
+        Assert.Contains("      replicas: 3\n", written, StringComparison.Ordinal);
+        Assert.DoesNotContain("secure: v1:", written, StringComparison.Ordinal);
+        Assert.DoesNotContain("encryptionsalt", written, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StackNew_SameEnvironment_WarnsOfClashingNames()
+    {
+        var dir = CliRun.ScratchProject("dev", File.ReadAllText(Path.Combine(CliRun.ProjectDir, "Pulumi.dev.yaml")));
+
+        var run = CliRun.In(dir, "stack", "new", "dev2", "--from", "dev");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("note: mlops:environment is still 'dev', as in Pulumi.dev.yaml, so resource names would clash in the same vCenter. Change it with 'pulumi config set --stack dev2 'mlops:environment' <name>'.", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StackNew_InvalidOverride_WritesNothingAndExitsTwo()
+    {
+        var dir = CliRun.ScratchProject("dev", File.ReadAllText(Path.Combine(CliRun.ProjectDir, "Pulumi.dev.yaml")));
+
+        var run = CliRun.In(dir, "stack", "new", "qa", "--from", "dev", "--set", "mlops:environment=QA_1");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("Pulumi.qa.yaml would have 1 error, so it was not written:\n  - mlops:environment 'QA_1' is not a valid environment name", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(dir, "Pulumi.qa.yaml")));
+    }
+
+    [Theory]
+    [InlineData("stack", "new", "dev", "--from", "dev")]
+    [InlineData("stack", "new", "qa", "--from", "nope")]
+    [InlineData("stack", "new", "bad/name", "--from", "dev")]
+    [InlineData("stack", "new", "qa", "--from", "dev", "--set", "novalue")]
+    [InlineData("stack", "new", "qa")]
+    public void StackNew_UsageErrors_ExitOne(params string[] args)
+    {
+        var dir = CliRun.ScratchProject("dev", File.ReadAllText(Path.Combine(CliRun.ProjectDir, "Pulumi.dev.yaml")));
+
+        Assert.Equal(1, CliRun.In(dir, args).ExitCode);
+        Assert.False(File.Exists(Path.Combine(dir, "Pulumi.qa.yaml")));
+    }
+
+    [Fact]
     public void Help_DocumentsExitCodes()
     {
         var run = CliRun.Project("--help");
