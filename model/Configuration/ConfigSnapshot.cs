@@ -48,10 +48,13 @@ public sealed class ConfigSnapshot
     public bool Contains(string topLevelKey) =>
         _values.ContainsKey(topLevelKey) || HasChildren(topLevelKey);
 
-    /// <summary>The snapshot as IConfiguration, without the keys at or below <paramref name="rejected"/>.</summary>
+    /// <summary>
+    /// The snapshot as IConfiguration, without the keys at or below <paramref name="rejected"/> and without empty
+    /// values: a YAML null (<c>teams:</c> with nothing after it) means "not set", as it does to validation.
+    /// </summary>
     public IConfiguration ToConfiguration(IReadOnlySet<string>? rejected = null)
     {
-        var kept = _values.Where(kv => rejected is null || !IsAtOrBelowAny(kv.Key, rejected));
+        var kept = _values.Where(kv => !string.IsNullOrEmpty(kv.Value) && (rejected is null || !IsAtOrBelowAny(kv.Key, rejected)));
         return new ConfigurationBuilder().AddInMemoryCollection(kept).Build();
     }
 

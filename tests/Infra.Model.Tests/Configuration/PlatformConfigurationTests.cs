@@ -117,6 +117,16 @@ public sealed class PlatformConfigurationTests
             TestConfig.Errors(("mlops:teams", "\n    fraud:\n      owner: a@example.com")));
     }
 
+    [Theory]
+    [InlineData("mlops:teams", "")]
+    [InlineData("mlops:gpu", "\n    hosts:")]
+    [InlineData("mlops:platform", "\n    mlflow:")]
+    [InlineData("mlops:tanzu", TestConfig.Supervisor + "\n    vmClasses:")]
+    public void Load_EmptyValues_MeanNotSet(string key, string block)
+    {
+        Assert.Empty(TestConfig.Errors((key, block)));
+    }
+
     [Fact]
     public void Load_SecretInPlainText_IsReportedWithoutTheValue()
     {
