@@ -1,0 +1,81 @@
+using System.Collections.Immutable;
+using Infra.Model.Options;
+
+namespace Infra.Model.ObjectStore;
+
+/// <summary>
+/// The object store's contents, whichever store serves them: the buckets each enabled service needs, and one
+/// identity per service whose policy reaches only that service's buckets.
+/// </summary>
+/// <param name="Buckets">Every bucket, by owner then purpose.</param>
+/// <param name="Identities">One identity per consuming service.</param>
+public sealed record ObjectStoreSpec(ImmutableArray<BucketSpec> Buckets, ImmutableArray<StoreIdentity> Identities)
+{
+    /// <summary>What each consumer keeps, in bucket purposes.</summary>
+    public static ImmutableArray<string> Purposes(StoreConsumer consumer) => consumer switch
+    {
+        StoreConsumer.Mlflow => ["mlflow-artifacts"],
+        StoreConsumer.KubeflowPipelines => ["kfp-artifacts"],
+        StoreConsumer.Feast => ["feast-registry", "feast-offline"],
+        StoreConsumer.Spark => ["spark-events", "spark-data"],
+        StoreConsumer.Gitlab => ["gitlab-artifacts", "gitlab-lfs", "gitlab-uploads", "gitlab-packages", "gitlab-registry", "gitlab-backups", "gitlab-tmp"],
+        _ => throw new ArgumentOutOfRangeException(nameof(consumer), consumer, "Unknown consumer."),
+    };
+
+    /// <summary>The contents for <paramref name="options"/>: the consumers are the enabled services that keep data.</summary>
+    public static ObjectStoreSpec For(PlatformOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var consumers = Consumers(options);
+        var buckets = consumers
+            .SelectMany(c => Purposes(c).Select(p => new BucketSpec(BucketName(options.Environment, p), p, c)))
+            .ToImmutableArray();
+        var identities = consumers
+            .Select(c => new StoreIdentity(c, IdentityName(c), [.. buckets.Where(b => b.Owner == c).Select(b => b.Name)]))
+            .ToImmutableArray();
+        return new ObjectStoreSpec(buckets, identities);
+    }
+
+    /// <summary>A bucket's name: <c>mlops-&lt;environment&gt;-&lt;purpose&gt;</c>.</summary>
+    public static string BucketName(string environment, string purpose) => $"mlops-{environment}-{purpose}";
+
+    /// <summary>A consumer's identity name, e.g. <c>kubeflow-pipelines</c>.</summary>
+    public static string IdentityName(StoreConsumer consumer) => consumer switch
+    {
+        StoreConsumer.KubeflowPipelines => "kubeflow-pipelines",
+        _ => consumer.ToString().ToLowerInvariant(),
+    };
+
+    private static ImmutableArray<StoreConsumer> Consumers(PlatformOptions options)
+    {
+        var level = options.Maturity ?? MaturityLevel.Level0;
+        var consumers = ImmutableArray.CreateBuilder<StoreConsumer>();
+        if (options.IsEnabled(PlatformService.Mlflow))
+        {
+            consumers.Add(StoreConsumer.Mlflow);
+        }
+
+        // Pipelines come with Kubeflow from level 1; at level 0 Kubeflow serves notebooks only.
+        if (options.IsEnabled(PlatformService.Kubeflow) && level >= MaturityLevel.Level1)
+        {
+            consumers.Add(StoreConsumer.KubeflowPipelines);
+        }
+
+        if (options.IsEnabled(PlatformService.Feast))
+        {
+            consumers.Add(StoreConsumer.Feast);
+        }
+
+        if (options.IsEnabled(PlatformService.Spark))
+        {
+            consumers.Add(StoreConsumer.Spark);
+        }
+
+        if (options.IsEnabled(PlatformService.Gitlab))
+        {
+            consumers.Add(StoreConsumer.Gitlab);
+        }
+
+        return consumers.ToImmutable();
+    }
+}

@@ -1,0 +1,20 @@
+namespace Infra.Model.ObjectStore;
+
+/// <summary>A service that keeps data in the object store, with an identity of its own.</summary>
+public enum StoreConsumer
+{
+    /// <summary>MLflow's artifact store.</summary>
+    Mlflow,
+
+    /// <summary>Kubeflow Pipelines' artifacts.</summary>
+    KubeflowPipelines,
+
+    /// <summary>Feast's registry and offline store.</summary>
+    Feast,
+
+    /// <summary>Spark's event logs and data.</summary>
+    Spark,
+
+    /// <summary>GitLab's object storage.</summary>
+    Gitlab,
+}
