@@ -1,4 +1,6 @@
 using Infra.Components.Core;
+using Infra.Components.Minio;
+using Infra.Model.Minio;
 using Infra.Model.Stacks;
 using Infra.Model.Tanzu;
 using Pulumi;
@@ -29,8 +31,19 @@ public sealed class Platform : InfraComponent
             ClusterProvider = args.ClusterProvider;
         }
 
-        RegisterOutputs();
+        var outputs = new Dictionary<string, object?>();
+        if (ClusterProvider is { } provider && MinioSpec.For(args.Options) is { } minio)
+        {
+            var store = new MinioObjectStore(MinioPlanner.Name, new MinioObjectStoreArgs { Spec = minio, Provider = provider, StorageClass = args.DefaultStorageClass }, ChildComponentOptions());
+            ObjectStoreEndpoint = store.Endpoint;
+            outputs["objectStoreEndpoint"] = store.Endpoint;
+        }
+
+        RegisterOutputs(outputs);
     }
+
+    /// <summary>The object store's in-cluster S3 endpoint, where MinIO runs.</summary>
+    public Output<string>? ObjectStoreEndpoint { get; }
 
     /// <summary>The provider of the cluster the platform runs on; null before the cluster exists.</summary>
     public ProviderResource? ClusterProvider { get; }

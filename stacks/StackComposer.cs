@@ -21,11 +21,15 @@ public static class StackComposer
         };
 
         ProviderResource? clusterProvider = null;
+        Resource? defaultStorageClass = null;
         if (options.DeploysFoundation)
         {
             var foundation = new Foundation(FoundationSpec.For(options), secrets);
             outputs["kubeconfig"] = foundation.Cluster.Kubeconfig;
             clusterProvider = foundation.Cluster.Provider;
+            defaultStorageClass = Model.Storage.StorageSpec.For(options).Default is { } tier
+                ? foundation.Cluster.StorageClasses.GetValueOrDefault(tier.Name)
+                : null;
             outputs["datacenterId"] = foundation.DatacenterId;
             outputs["vmFolder"] = foundation.FolderPath;
             outputs["gpuVmAddresses"] = foundation.GpuVmAddresses;
@@ -37,11 +41,17 @@ public static class StackComposer
 
         if (options.DeploysPlatform)
         {
-            _ = new Platform(new PlatformArgs
+            var platform = new Platform(new PlatformArgs
             {
+                Options = options,
+                DefaultStorageClass = defaultStorageClass,
                 ClusterProvider = clusterProvider,
                 FoundationStack = options.DeploysFoundation ? null : options.FoundationStack,
             });
+            if (platform.ObjectStoreEndpoint is { } endpoint)
+            {
+                outputs["objectStoreEndpoint"] = endpoint;
+            }
         }
 
         return outputs;

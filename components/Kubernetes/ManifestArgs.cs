@@ -22,15 +22,15 @@ public sealed class ManifestArgs : Pulumi.Kubernetes.ApiExtensions.CustomResourc
     {
         ArgumentNullException.ThrowIfNull(manifest);
         var metadata = manifest["metadata"]!.AsObject();
+        var meta = new ObjectMetaArgs { Name = (string)metadata["name"]!, Namespace = (string)metadata["namespace"]! };
+        if (metadata["annotations"] is JsonObject annotations)
+        {
+            meta.Annotations = annotations.ToImmutableDictionary(a => a.Key, a => (string)a.Value!, StringComparer.Ordinal);
+        }
+
         return new ManifestArgs((string)manifest["apiVersion"]!, (string)manifest["kind"]!)
         {
-            Metadata = new ObjectMetaArgs
-            {
-                Name = (string)metadata["name"]!,
-                Namespace = (string)metadata["namespace"]!,
-                Annotations = metadata["annotations"]?.AsObject().ToImmutableDictionary(a => a.Key, a => (string)a.Value!, StringComparer.Ordinal)
-                    ?? ImmutableDictionary<string, string>.Empty,
-            },
+            Metadata = meta,
             Spec = JsonInputs.Map(manifest["spec"]!.AsObject()),
         };
     }

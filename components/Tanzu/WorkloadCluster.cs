@@ -52,6 +52,7 @@ public sealed class WorkloadCluster : InfraComponent
             // A Supervisor this stack enables has no kubeconfig yet: the cluster follows on the next run.
             Kubeconfig = Output.CreateSecret(string.Empty);
             Provider = null;
+            StorageClasses = ImmutableDictionary<string, Resource>.Empty;
             RegisterOutputs(new Dictionary<string, object?> { ["clusterName"] = ClusterName });
             return;
         }
@@ -86,10 +87,7 @@ public sealed class WorkloadCluster : InfraComponent
 
         Provider = new K8s.Provider(TanzuPlanner.WorkloadProvider, new K8s.ProviderArgs { KubeConfig = Kubeconfig }, ChildOptions());
 
-        foreach (var tier in args.Storage.Tiers)
-        {
-            _ = StorageClass(tier, Provider);
-        }
+        StorageClasses = args.Storage.Tiers.ToImmutableDictionary(t => t.Name, t => (Resource)StorageClass(t, Provider), StringComparer.Ordinal);
 
         RegisterOutputs(new Dictionary<string, object?>
         {
@@ -105,6 +103,9 @@ public sealed class WorkloadCluster : InfraComponent
     /// <summary>The cluster's kubeconfig, a secret; empty until the cluster is deployed.</summary>
     [Output]
     public Output<string> Kubeconfig { get; }
+
+    /// <summary>The StorageClass of each tier in the cluster, by tier name; empty until the cluster is deployed.</summary>
+    public ImmutableDictionary<string, Resource> StorageClasses { get; }
 
     /// <summary>The Kubernetes provider every platform component on the cluster uses; null until the cluster is deployed.</summary>
     public K8s.Provider? Provider { get; }

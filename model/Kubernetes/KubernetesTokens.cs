@@ -18,6 +18,15 @@ public static class KubernetesTokens
     /// <summary>A StorageClass.</summary>
     public const string StorageClass = "kubernetes:storage.k8s.io/v1:StorageClass";
 
+    /// <summary>A ConfigMap.</summary>
+    public const string ConfigMap = "kubernetes:core/v1:ConfigMap";
+
+    /// <summary>A Job.</summary>
+    public const string Job = "kubernetes:batch/v1:Job";
+
+    /// <summary>A generated password (Pulumi.Random).</summary>
+    public const string RandomPassword = "random:index/randomPassword:RandomPassword";
+
     /// <summary>A Helm v3 release.</summary>
     public const string HelmRelease = "kubernetes:helm.sh/v3:Release";
 

@@ -1,4 +1,6 @@
 using Infra.Model.Kubernetes;
+using Infra.Model.Minio;
+using Infra.Model.Storage;
 using Infra.Model.Options;
 using Infra.Model.Planning;
 using Infra.Model.Tanzu;
@@ -33,6 +35,17 @@ public static class PlatformPlanner
         yield return component;
         if (options.DeploysFoundation)
         {
+            // The foundation's cluster provider, once the cluster is deployed (not on a new Supervisor's first run).
+            if (TanzuSpec.For(options).DeploysCluster)
+            {
+                var tier = StorageSpec.For(options).Default!;
+                var storageClass = PlanNode.IdOf(KubernetesTokens.StorageClass, tier.Name);
+                foreach (var node in Services(options, TanzuPlanner.WorkloadProviderId, storageClass, component.Id))
+                {
+                    yield return node;
+                }
+            }
+
             yield break;
         }
 
@@ -45,8 +58,16 @@ public static class PlatformPlanner
             Inputs = Inputs(("id", PlanValue.Of(options.FoundationStack!))),
         };
         yield return reference;
-        yield return Resource(KubernetesTokens.Provider, TanzuPlanner.WorkloadProvider, component.Id,
+        var provider = Resource(KubernetesTokens.Provider, TanzuPlanner.WorkloadProvider, component.Id,
             ("kubeconfig", PlanValue.Secret(KubeconfigSource(options.FoundationStack!))))
             with { Provider = null, DependsOn = [reference.Id] };
+        yield return provider;
+        foreach (var node in Services(options, provider.Id, null, component.Id))
+        {
+            yield return node;
+        }
     }
+
+    private static IEnumerable<PlanNode> Services(PlatformOptions options, string providerId, string? storageClassNodeId, string parent) =>
+        MinioSpec.For(options) is { } minio ? MinioPlanner.Nodes(minio, providerId, storageClassNodeId, parent) : [];
 }

@@ -58,9 +58,17 @@ internal sealed class EchoMocks : IMocks
     /// <summary>What a referenced stack exports as <paramref name="output"/>.</summary>
     public static string StackOutputOf(string stack, string output) => $"{output} of {stack}";
 
+    /// <summary>The password a mocked RandomPassword named <paramref name="name"/> generates.</summary>
+    public static string PasswordOf(string name) => $"generated-{name}";
+
     public Task<(string? id, object state)> NewResourceAsync(MockResourceArgs args)
     {
         Resources.Add(args);
+        if (args.Type == "random:index/randomPassword:RandomPassword")
+        {
+            return Task.FromResult<(string?, object)>((IdOf(args.Name!), args.Inputs.SetItem("result", PasswordOf(args.Name!))));
+        }
+
         if (args.Type == "pulumi:pulumi:StackReference")
         {
             // A reference to another stack: it exports the cluster's kubeconfig, as a secret.

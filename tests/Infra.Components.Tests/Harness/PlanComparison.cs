@@ -74,6 +74,11 @@ internal static class PlanComparison
             PlanValue.OutputRef output => Output(plan[output.NodeId], output.Property),
 
             // A secret from config resolves through the test secret source; a kubeconfig through the Secret or stack output it is read from.
+            // A generated password resolves to what the mocked RandomPassword generates; MinIO's root config embeds it.
+            PlanValue.SecretValue secret when secret.Source.StartsWith("random:", StringComparison.Ordinal) && secret.Source.EndsWith(" in config.env", StringComparison.Ordinal) =>
+                Infra.Model.Minio.MinioSpec.RootConfig(EchoMocks.PasswordOf(secret.Source[(secret.Source.IndexOf("::", StringComparison.Ordinal) + 2)..^" in config.env".Length])),
+            PlanValue.SecretValue secret when secret.Source.StartsWith("random:", StringComparison.Ordinal) =>
+                EchoMocks.PasswordOf(secret.Source[(secret.Source.IndexOf("::", StringComparison.Ordinal) + 2)..]),
             PlanValue.SecretValue secret when secret.Source.Contains('#', StringComparison.Ordinal) =>
                 EchoMocks.StackOutputOf(secret.Source[..secret.Source.IndexOf('#', StringComparison.Ordinal)], secret.Source[(secret.Source.IndexOf('#', StringComparison.Ordinal) + 1)..]),
             PlanValue.SecretValue secret => secret.Source.Contains('/', StringComparison.Ordinal)

@@ -70,6 +70,7 @@ public sealed class WorkloadClusterTests
 
         Assert.True(Assert.Single(run.Registrations, r => r.Type == "kubernetes:cluster.x-k8s.io/v1beta1:Cluster").Protect);
         Assert.True(Assert.Single(run.Registrations, r => r.Type == "vsphere:index/namespace:Namespace").Protect);
-        Assert.False(Assert.Single(run.Registrations, r => r.Type == "kubernetes:helm.sh/v3:Release").Protect);
+        Assert.False(Assert.Single(run.Registrations, r => r.Id == "kubernetes:helm.sh/v3:Release::gpu-operator").Protect);
+        Assert.True(Assert.Single(run.Registrations, r => r.Id == "kubernetes:helm.sh/v3:Release::minio-tenant").Protect);
     }
 }

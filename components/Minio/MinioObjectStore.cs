@@ -1,0 +1,108 @@
+using System.Collections.Immutable;
+using Infra.Components.Core;
+using Infra.Components.Kubernetes;
+using Infra.Model.Minio;
+using Pulumi;
+using Pulumi.Kubernetes.Types.Inputs.Core.V1;
+using Pulumi.Kubernetes.Types.Inputs.Helm.V3;
+using Pulumi.Kubernetes.Types.Inputs.Meta.V1;
+using Pulumi.Random;
+using K8s = Pulumi.Kubernetes;
+
+namespace Infra.Components.Minio;
+
+/// <summary>
+/// The platform's object store on MinIO (<c>infra:ml:ObjectStore</c>): the operator, a tenant with the buckets and a
+/// user per consuming service (generated credentials in Secrets), and the job that gives each user a policy over
+/// its own buckets only and keeps every bucket private.
+/// </summary>
+public sealed class MinioObjectStore : InfraComponent
+{
+    /// <summary>Registers the object store.</summary>
+    public MinioObjectStore(string name, MinioObjectStoreArgs args, ComponentResourceOptions? options = null)
+        : base(MinioPlanner.ComponentType, name, options)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var spec = args.Spec;
+        var provider = args.Provider;
+
+        var operatorNs = Namespace(MinioSpec.OperatorNamespace, provider);
+        var operatorRelease = Release(MinioPlanner.OperatorRelease, MinioVersions.OperatorChart, MinioSpec.OperatorNamespace, spec.OperatorValues(), provider, [operatorNs], protect: false);
+
+        var ns = Namespace(MinioSpec.Namespace, provider);
+        var rootPassword = Password(MinioPlanner.RootPassword);
+        var rootSecret = new K8s.Core.V1.Secret(MinioSpec.RootSecret, new SecretArgs
+        {
+            Metadata = Metadata(MinioSpec.RootSecret),
+            StringData = { { "config.env", Output.CreateSecret(rootPassword.Result.Apply(MinioSpec.RootConfig)) } },
+        }, new CustomResourceOptions { Parent = this, Provider = provider, DependsOn = { ns, rootPassword } });
+
+        var tenantDependencies = new List<Resource> { operatorRelease, rootSecret };
+        foreach (var identity in spec.Store.Identities)
+        {
+            var password = Password(MinioPlanner.UserPassword(identity.Name));
+            tenantDependencies.Add(new K8s.Core.V1.Secret(MinioSpec.UserSecret(identity), new SecretArgs
+            {
+                Metadata = Metadata(MinioSpec.UserSecret(identity)),
+                StringData =
+                {
+                    { "CONSOLE_ACCESS_KEY", identity.Name },
+                    { "CONSOLE_SECRET_KEY", password.Result },
+                },
+            }, new CustomResourceOptions { Parent = this, Provider = provider, DependsOn = { ns, password } }));
+        }
+
+        if (args.StorageClass is { } storageClass)
+        {
+            tenantDependencies.Add(storageClass);
+        }
+
+        var tenant = Release(MinioPlanner.TenantRelease, MinioVersions.TenantChart, MinioSpec.Namespace, spec.TenantValues(), provider, tenantDependencies, spec.Protect);
+
+        var policies = new K8s.Core.V1.ConfigMap(MinioSpec.PoliciesConfigMap, new ConfigMapArgs
+        {
+            Metadata = Metadata(MinioSpec.PoliciesConfigMap),
+            Data = spec.PolicyFiles().ToImmutableDictionary(),
+        }, new CustomResourceOptions { Parent = this, Provider = provider, DependsOn = { ns } });
+
+        var job = spec.PolicyJob();
+        _ = new K8s.ApiExtensions.CustomResource(spec.PolicyJobName(), ManifestArgs.From(job), new CustomResourceOptions
+        {
+            Parent = this,
+            Provider = provider,
+            DependsOn = { tenant, policies },
+        });
+
+        Endpoint = Output.Create(MinioSpec.Endpoint);
+        RootPassword = Output.CreateSecret(rootPassword.Result);
+        RegisterOutputs(new Dictionary<string, object?> { ["endpoint"] = Endpoint, ["rootPassword"] = RootPassword });
+    }
+
+    /// <summary>The in-cluster S3 endpoint.</summary>
+    [Output]
+    public Output<string> Endpoint { get; }
+
+    /// <summary>The tenant's root password, a secret.</summary>
+    [Output]
+    public Output<string> RootPassword { get; }
+
+    private static ObjectMetaArgs Metadata(string name) => new() { Name = name, Namespace = MinioSpec.Namespace };
+
+    private K8s.Core.V1.Namespace Namespace(string name, ProviderResource provider) =>
+        new(name, new NamespaceArgs { Metadata = new ObjectMetaArgs { Name = name } }, new CustomResourceOptions { Parent = this, Provider = provider });
+
+    private RandomPassword Password(string name) =>
+        new(name, new RandomPasswordArgs { Length = MinioPlanner.PasswordLength, Special = false }, ChildOptions());
+
+    private K8s.Helm.V3.Release Release(string name, string chart, string ns, System.Text.Json.Nodes.JsonObject values, ProviderResource provider, IEnumerable<Resource> dependsOn, bool protect) =>
+        new(name, new ReleaseArgs
+        {
+            Name = name,
+            Chart = chart,
+            Version = MinioVersions.ChartVersion,
+            Namespace = ns,
+            RepositoryOpts = new RepositoryOptsArgs { Repo = MinioVersions.Repository },
+            Timeout = MinioPlanner.TimeoutSeconds,
+            Values = JsonInputs.Map(values),
+        }, new CustomResourceOptions { Parent = this, Provider = provider, DependsOn = [.. dependsOn], Protect = protect });
+}

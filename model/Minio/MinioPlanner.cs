@@ -1,0 +1,112 @@
+using Infra.Model.Kubernetes;
+using Infra.Model.Planning;
+using static Infra.Model.Planning.PlanNodes;
+
+namespace Infra.Model.Minio;
+
+/// <summary>The plan nodes of the MinIO object store (<c>infra:ml:ObjectStore</c>) on the platform's cluster.</summary>
+public static class MinioPlanner
+{
+    /// <summary>This project's object store component.</summary>
+    public const string ComponentType = "infra:ml:ObjectStore";
+
+    /// <summary>The component's logical name.</summary>
+    public const string Name = "minio";
+
+    /// <summary>The operator's Helm release.</summary>
+    public const string OperatorRelease = "minio-operator";
+
+    /// <summary>The tenant's Helm release.</summary>
+    public const string TenantRelease = "minio-tenant";
+
+    /// <summary>Generated passwords: 32 characters, letters and digits only (they go into shell and URLs).</summary>
+    public const int PasswordLength = 32;
+
+    /// <summary>How long Helm may take to roll out a release, in seconds.</summary>
+    public const int TimeoutSeconds = 900;
+
+    /// <summary>The logical name of the root password.</summary>
+    public const string RootPassword = "minio-root-password";
+
+    /// <summary>The logical name of a user's password.</summary>
+    public static string UserPassword(string identity) => $"{identity}-minio-password";
+
+    /// <summary>The nodes, on the cluster provider <paramref name="providerId"/>, parented to <paramref name="parent"/>.</summary>
+    /// <param name="spec">The MinIO decisions.</param>
+    /// <param name="providerId">The cluster's provider node.</param>
+    /// <param name="storageClassNodeId">The StorageClass node of the tenant's volumes where this stack creates it, else null.</param>
+    /// <param name="parent">The parent node.</param>
+    public static IEnumerable<PlanNode> Nodes(MinioSpec spec, string providerId, string? storageClassNodeId, string parent)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var component = Component(ComponentType, Name, parent);
+        yield return component;
+
+        var operatorNs = Namespace(MinioSpec.OperatorNamespace, component.Id, providerId);
+        yield return operatorNs;
+        var operatorRelease = Release(OperatorRelease, MinioVersions.OperatorChart, MinioSpec.OperatorNamespace, PlanValues.FromJson(spec.OperatorValues()), component.Id, providerId)
+            with { DependsOn = [operatorNs.Id] };
+        yield return operatorRelease;
+
+        var ns = Namespace(MinioSpec.Namespace, component.Id, providerId);
+        yield return ns;
+        var rootPassword = Password(RootPassword, component.Id);
+        yield return rootPassword;
+        var rootSecret = Resource(KubernetesTokens.Secret, MinioSpec.RootSecret, component.Id,
+            ("metadata", Metadata(MinioSpec.RootSecret)),
+            ("stringData", Map(("config.env", PlanValue.Secret($"{rootPassword.Id} in config.env")))))
+            with { Provider = providerId, DependsOn = [ns.Id, rootPassword.Id] };
+        yield return rootSecret;
+
+        var userSecrets = new List<string>();
+        foreach (var identity in spec.Store.Identities)
+        {
+            var password = Password(UserPassword(identity.Name), component.Id);
+            yield return password;
+            var secret = Resource(KubernetesTokens.Secret, MinioSpec.UserSecret(identity), component.Id,
+                ("metadata", Metadata(MinioSpec.UserSecret(identity))),
+                ("stringData", Map(
+                    ("CONSOLE_ACCESS_KEY", PlanValue.Of(identity.Name)),
+                    ("CONSOLE_SECRET_KEY", PlanValue.Secret(password.Id)))))
+                with { Provider = providerId, DependsOn = [ns.Id, password.Id] };
+            userSecrets.Add(secret.Id);
+            yield return secret;
+        }
+
+        var tenant = Release(TenantRelease, MinioVersions.TenantChart, MinioSpec.Namespace, PlanValues.FromJson(spec.TenantValues()), component.Id, providerId)
+            with { Protect = spec.Protect, DependsOn = [operatorRelease.Id, rootSecret.Id, .. userSecrets, .. storageClassNodeId is null ? [] : new[] { storageClassNodeId }] };
+        yield return tenant;
+
+        var policies = Resource(KubernetesTokens.ConfigMap, MinioSpec.PoliciesConfigMap, component.Id,
+            ("metadata", Metadata(MinioSpec.PoliciesConfigMap)),
+            ("data", PlanValue.Map(spec.PolicyFiles().Select(f => KeyValuePair.Create(f.Key, PlanValue.Of(f.Value))))))
+            with { Provider = providerId, DependsOn = [ns.Id] };
+        yield return policies;
+
+        var job = spec.PolicyJob();
+        yield return Resource(KubernetesTokens.Job, spec.PolicyJobName(), component.Id,
+            ("metadata", PlanValues.FromJson(job["metadata"])),
+            ("spec", PlanValues.FromJson(job["spec"])))
+            with { Provider = providerId, DependsOn = [tenant.Id, policies.Id] };
+    }
+
+    private static PlanNode Namespace(string name, string parent, string providerId) =>
+        Resource(KubernetesTokens.Namespace, name, parent, ("metadata", Map(("name", PlanValue.Of(name))))) with { Provider = providerId };
+
+    private static PlanNode Password(string name, string parent) =>
+        Resource(KubernetesTokens.RandomPassword, name, parent, ("length", PlanValue.Of(PasswordLength)), ("special", PlanValue.Of(false)));
+
+    private static PlanNode Release(string name, string chart, string ns, PlanValue values, string parent, string providerId) =>
+        Resource(KubernetesTokens.HelmRelease, name, parent,
+            ("name", PlanValue.Of(name)),
+            ("chart", PlanValue.Of(chart)),
+            ("version", PlanValue.Of(MinioVersions.ChartVersion)),
+            ("namespace", PlanValue.Of(ns)),
+            ("repositoryOpts", Map(("repo", PlanValue.Of(MinioVersions.Repository)))),
+            ("timeout", PlanValue.Of(TimeoutSeconds)),
+            ("values", values))
+            with { Provider = providerId };
+
+    private static PlanValue Metadata(string name) =>
+        Map(("name", PlanValue.Of(name)), ("namespace", PlanValue.Of(MinioSpec.Namespace)));
+}

@@ -1,0 +1,195 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Infra.Model.Kubernetes;
+using Infra.Model.ObjectStore;
+using Infra.Model.Options;
+using Infra.Model.Storage;
+
+namespace Infra.Model.Minio;
+
+/// <summary>
+/// MinIO as the platform's object store: the operator, one tenant with the buckets, a user per consuming service,
+/// and a job that gives each user a policy reaching only its buckets and keeps every bucket private.
+/// </summary>
+/// <param name="Servers">MinIO servers in the pool.</param>
+/// <param name="VolumesPerServer">Volumes per server.</param>
+/// <param name="VolumeGi">Each volume's size in GiB.</param>
+/// <param name="StorageClass">The StorageClass of the volumes.</param>
+/// <param name="Store">The buckets and identities.</param>
+/// <param name="Registry">The registry mirror images are pulled through, or null.</param>
+/// <param name="Protect">Whether the tenant (its data) is protected from deletion.</param>
+public sealed record MinioSpec(int Servers, int VolumesPerServer, int VolumeGi, string StorageClass, ObjectStoreSpec Store, string? Registry, bool Protect)
+{
+    /// <summary>The operator's namespace.</summary>
+    public const string OperatorNamespace = "minio-operator";
+
+    /// <summary>The tenant's namespace.</summary>
+    public const string Namespace = "minio";
+
+    /// <summary>The tenant's name.</summary>
+    public const string TenantName = "mlops";
+
+    /// <summary>The Secret with the tenant's root credentials (<c>config.env</c>).</summary>
+    public const string RootSecret = "minio-root";
+
+    /// <summary>The root user's name.</summary>
+    public const string RootUser = "mlops-root";
+
+    /// <summary>The ConfigMap with the policy documents.</summary>
+    public const string PoliciesConfigMap = "minio-policies";
+
+    /// <summary>The in-cluster S3 endpoint of the tenant (the operator's <c>minio</c> service; TLS is terminated at the ingress).</summary>
+    public const string Endpoint = "http://minio.minio.svc.cluster.local";
+
+    /// <summary>The MinIO server image of the tenant chart, which <see cref="Registry"/> rewrites.</summary>
+    public const string ServerImage = "quay.io/minio/minio";
+
+    /// <summary>The MinIO decisions for <paramref name="options"/>, or null where MinIO is disabled.</summary>
+    public static MinioSpec? For(PlatformOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!options.IsEnabled(PlatformService.Minio))
+        {
+            return null;
+        }
+
+        var block = options.Platform?.Minio;
+        var production = options.IsProduction;
+        var servers = block?.Replicas ?? (production ? 4 : 1);
+        var volumes = production ? 4 : 1;
+        var total = Quantity.ToGibibytes(block?.Storage) ?? (production ? 1024 : 100);
+        var tier = StorageSpec.For(options).Default?.Name ?? "default";
+        return new MinioSpec(
+            servers,
+            volumes,
+            (int)Math.Ceiling(total / (double)(servers * volumes)),
+            tier,
+            ObjectStoreSpec.For(options),
+            options.Platform?.Registry,
+            production);
+    }
+
+    /// <summary>The Secret of a consuming service's MinIO user.</summary>
+    public static string UserSecret(StoreIdentity identity)
+    {
+        ArgumentNullException.ThrowIfNull(identity);
+        return $"{identity.Name}-minio-user";
+    }
+
+    /// <summary>The root credentials file the tenant reads, for a generated password.</summary>
+    public static string RootConfig(string password) =>
+        $"export MINIO_ROOT_USER={RootUser}\nexport MINIO_ROOT_PASSWORD={password}\n";
+
+    /// <summary>An image through the registry mirror, where one is set: <c>&lt;mirror&gt;/&lt;image&gt;</c>.</summary>
+    public string Image(string image) => Registry is null ? image : $"{Registry}/{image}";
+
+    /// <summary>The tenant chart's values: one pool on the default tier, the buckets, a user per service, root credentials by Secret.</summary>
+    public JsonObject TenantValues() => new()
+    {
+        ["tenant"] = new JsonObject
+        {
+            ["name"] = TenantName,
+            ["image"] = new JsonObject { ["repository"] = Image(ServerImage) },
+            ["configSecret"] = new JsonObject { ["name"] = RootSecret, ["existingSecret"] = true },
+            ["pools"] = new JsonArray(new JsonObject
+            {
+                ["name"] = "pool-0",
+                ["servers"] = Servers,
+                ["volumesPerServer"] = VolumesPerServer,
+                ["size"] = $"{VolumeGi}Gi",
+                ["storageClassName"] = StorageClass,
+            }),
+            ["certificate"] = new JsonObject { ["requestAutoCert"] = false },
+            ["buckets"] = new JsonArray([.. Store.Buckets.Select(b => (JsonNode)new JsonObject { ["name"] = b.Name })]),
+            ["users"] = new JsonArray([.. Store.Identities.Select(i => (JsonNode)new JsonObject { ["name"] = UserSecret(i) })]),
+        },
+    };
+
+    /// <summary>The operator chart's values: its image through the mirror, where one is set.</summary>
+    public JsonObject OperatorValues() => Registry is null
+        ? []
+        : new JsonObject { ["operator"] = new JsonObject { ["image"] = new JsonObject { ["repository"] = Image("quay.io/minio/operator") } } };
+
+    /// <summary>The policy documents, one file per identity.</summary>
+    public ImmutableSortedDictionary<string, string> PolicyFiles() =>
+        Store.Identities.ToImmutableSortedDictionary(i => $"{i.PolicyName}.json", i => i.Policy().ToJsonString(), StringComparer.Ordinal);
+
+    /// <summary>
+    /// The policy job's script: wait for the tenant and its users, create each policy and attach it to its user, and
+    /// keep every bucket private. Every step is idempotent, so a re-run changes nothing.
+    /// </summary>
+    public string PolicyScript()
+    {
+        var script = new StringBuilder();
+        script.Append("set -eu\n");
+        script.Append(CultureInfo.InvariantCulture, $"until mc alias set store {Endpoint} \"$MINIO_ROOT_USER\" \"$MINIO_ROOT_PASSWORD\" >/dev/null 2>&1; do sleep 10; done\n");
+        foreach (var identity in Store.Identities)
+        {
+            script.Append(CultureInfo.InvariantCulture, $"until mc admin user info store {identity.Name} >/dev/null 2>&1; do sleep 5; done\n");
+            script.Append(CultureInfo.InvariantCulture, $"mc admin policy create store {identity.PolicyName} /policies/{identity.PolicyName}.json\n");
+            script.Append(CultureInfo.InvariantCulture, $"mc admin policy attach store {identity.PolicyName} --user {identity.Name} || mc admin user info store {identity.Name} | grep -q {identity.PolicyName}\n");
+        }
+
+        foreach (var bucket in Store.Buckets)
+        {
+            script.Append(CultureInfo.InvariantCulture, $"mc anonymous set none store/{bucket.Name}\n");
+        }
+
+        return script.ToString();
+    }
+
+    /// <summary>The job's name: it changes with what the job does, because a Job's spec cannot change.</summary>
+    public string PolicyJobName()
+    {
+        var content = PolicyScript() + string.Concat(PolicyFiles().Select(f => f.Key + f.Value));
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)))[..10];
+        return $"minio-policies-{hash}";
+    }
+
+    /// <summary>The policy job's manifest (root credentials from the root Secret's environment file).</summary>
+    public JsonObject PolicyJob() => new()
+    {
+        ["apiVersion"] = "batch/v1",
+        ["kind"] = "Job",
+        ["metadata"] = new JsonObject { ["name"] = PolicyJobName(), ["namespace"] = Namespace },
+        ["spec"] = new JsonObject
+        {
+            ["backoffLimit"] = 10,
+            ["activeDeadlineSeconds"] = 1800,
+            ["template"] = new JsonObject
+            {
+                ["spec"] = new JsonObject
+                {
+                    ["restartPolicy"] = "OnFailure",
+                    ["securityContext"] = new JsonObject { ["runAsNonRoot"] = true, ["runAsUser"] = 1000, ["seccompProfile"] = new JsonObject { ["type"] = "RuntimeDefault" } },
+                    ["containers"] = new JsonArray(new JsonObject
+                    {
+                        ["name"] = "mc",
+                        ["image"] = Image(MinioVersions.ClientImage),
+                        ["command"] = new JsonArray("/bin/sh", "-c", $". /root-config/config.env && {PolicyScriptInvocation}"),
+                        ["env"] = new JsonArray(new JsonObject { ["name"] = "MC_CONFIG_DIR", ["value"] = "/tmp/mc" }),
+                        ["securityContext"] = new JsonObject
+                        {
+                            ["allowPrivilegeEscalation"] = false,
+                            ["readOnlyRootFilesystem"] = true,
+                            ["capabilities"] = new JsonObject { ["drop"] = new JsonArray("ALL") },
+                        },
+                        ["volumeMounts"] = new JsonArray(
+                            new JsonObject { ["name"] = "root-config", ["mountPath"] = "/root-config", ["readOnly"] = true },
+                            new JsonObject { ["name"] = "policies", ["mountPath"] = "/policies", ["readOnly"] = true },
+                            new JsonObject { ["name"] = "tmp", ["mountPath"] = "/tmp" }),
+                    }),
+                    ["volumes"] = new JsonArray(
+                        new JsonObject { ["name"] = "root-config", ["secret"] = new JsonObject { ["secretName"] = RootSecret } },
+                        new JsonObject { ["name"] = "policies", ["configMap"] = new JsonObject { ["name"] = PoliciesConfigMap } },
+                        new JsonObject { ["name"] = "tmp", ["emptyDir"] = new JsonObject() }),
+                },
+            },
+        },
+    };
+
+    private string PolicyScriptInvocation => $"sh -c '{PolicyScript().Replace("'", "'\\''", StringComparison.Ordinal)}'";
+}
