@@ -170,7 +170,8 @@ public sealed record MinioSpec(int Servers, int VolumesPerServer, int VolumeGi, 
                         ["name"] = "mc",
                         ["image"] = Image(MinioVersions.ClientImage),
                         ["command"] = new JsonArray("/bin/sh", "-c", $". /root-config/config.env && {PolicyScriptInvocation}"),
-                        ["env"] = new JsonArray(new JsonObject { ["name"] = "MC_CONFIG_DIR", ["value"] = "/tmp/mc" }),
+                        // mc keeps its aliases under $HOME/.mc: a scratch volume, the root filesystem is read-only.
+                        ["env"] = new JsonArray(new JsonObject { ["name"] = "HOME", ["value"] = "/tmp" }),
                         ["securityContext"] = new JsonObject
                         {
                             ["allowPrivilegeEscalation"] = false,

@@ -17,12 +17,21 @@ public static class StackRenderer
     {
         ArgumentNullException.ThrowIfNull(options);
         var files = ImmutableArray.CreateBuilder<RenderedFile>();
+        var platformRuns = options.DeploysPlatform && (!options.DeploysFoundation || TanzuSpec.For(options).DeploysCluster);
+        if (platformRuns && Minio.MinioSpec.For(options) is { } minio)
+        {
+            files.Add(new RenderedFile("helm/minio-operator.values.yaml", YamlText.Of(minio.OperatorValues())));
+            files.Add(new RenderedFile("helm/minio-tenant.values.yaml", YamlText.Of(minio.TenantValues())));
+            files.Add(new RenderedFile("minio/policies-job.yaml", YamlText.Of(minio.PolicyJob())));
+            files.AddRange(minio.PolicyFiles().Select(f => new RenderedFile($"minio/policies/{f.Key}", f.Value + "\n")));
+        }
+
         if (options.DeploysFoundation)
         {
             var foundation = FoundationSpec.For(options);
             if (!foundation.Tanzu.DeploysCluster)
             {
-                return files.ToImmutable();
+                return [.. files.OrderBy(f => f.Name, StringComparer.Ordinal)];
             }
 
             files.Add(new RenderedFile("tanzu/cluster.yaml", YamlText.Of(ClusterManifest.For(foundation.Tanzu))));
@@ -33,6 +42,6 @@ public static class StackRenderer
             }
         }
 
-        return files.ToImmutable();
+        return [.. files.OrderBy(f => f.Name, StringComparer.Ordinal)];
     }
 }

@@ -11,12 +11,19 @@ public sealed class StackRendererTests
     {
         var files = StackRenderer.Render(TestConfig.StackOptions("prod"));
 
-        Assert.Equal(["tanzu/cluster.yaml", "tanzu/storageclasses.yaml", "helm/gpu-operator.values.yaml"], files.Select(f => f.Name));
-        var cluster = UpstreamSchemas.Yaml(files[0].Content)!;
+        Assert.Equal(
+        [
+            "helm/gpu-operator.values.yaml", "helm/minio-operator.values.yaml", "helm/minio-tenant.values.yaml", "minio/policies-job.yaml",
+            "minio/policies/feast-buckets.json", "minio/policies/gitlab-buckets.json", "minio/policies/kubeflow-pipelines-buckets.json",
+            "minio/policies/mlflow-buckets.json", "minio/policies/spark-buckets.json", "tanzu/cluster.yaml", "tanzu/storageclasses.yaml",
+        ], files.Select(f => f.Name));
+        var byName = files.ToDictionary(f => f.Name, f => f.Content);
+        var cluster = UpstreamSchemas.Yaml(byName["tanzu/cluster.yaml"])!;
         Assert.Empty(UpstreamSchemas.Errors(UpstreamSchemas.Crd("cluster-api/cluster.x-k8s.io_clusters.yaml", "v1beta1"), cluster));
-        Assert.Contains("    storageclass.kubernetes.io/is-default-class: \"true\"\n", files[1].Content, StringComparison.Ordinal);
-        Assert.Equal(2, files[1].Content.Split("---\n").Length);
-        Assert.Contains("  version: 550.90.07\n", files[2].Content, StringComparison.Ordinal);
+        Assert.Contains("    storageclass.kubernetes.io/is-default-class: \"true\"\n", byName["tanzu/storageclasses.yaml"], StringComparison.Ordinal);
+        Assert.Equal(2, byName["tanzu/storageclasses.yaml"].Split("---\n").Length);
+        Assert.Contains("  version: 550.90.07\n", byName["helm/gpu-operator.values.yaml"], StringComparison.Ordinal);
+        Assert.Contains("  - name: mlops-prod-mlflow-artifacts\n", byName["helm/minio-tenant.values.yaml"], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -35,10 +42,11 @@ public sealed class StackRendererTests
     }
 
     [Fact]
-    public void Render_PlatformOnlyStack_WritesNoFoundationFiles()
+    public void Render_PlatformOnlyStack_WritesOnlyPlatformFiles()
     {
         var options = TestConfig.Load(("mlops:layers", "platform"), ("mlops:foundationStack", "acme/mlops/dev")).ValidOptions();
 
-        Assert.Empty(StackRenderer.Render(options));
+        Assert.DoesNotContain(StackRenderer.Render(options), f => f.Name.StartsWith("tanzu/", StringComparison.Ordinal));
+        Assert.Contains(StackRenderer.Render(options), f => f.Name == "helm/minio-tenant.values.yaml");
     }
 }
