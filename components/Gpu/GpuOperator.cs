@@ -4,7 +4,6 @@ using Infra.Components.Kubernetes;
 using Infra.Model.Gpu;
 using Pulumi;
 using Pulumi.Kubernetes.Types.Inputs.Core.V1;
-using Pulumi.Kubernetes.Types.Inputs.Helm.V3;
 using Pulumi.Kubernetes.Types.Inputs.Meta.V1;
 using K8s = Pulumi.Kubernetes;
 
@@ -47,16 +46,8 @@ public sealed class GpuOperator : InfraComponent
             StringData = { { ".dockerconfigjson", args.PullSecret } },
         }, inNamespace);
 
-        var release = new K8s.Helm.V3.Release(GpuOperatorSpec.ReleaseName, new ReleaseArgs
-        {
-            Name = GpuOperatorSpec.ReleaseName,
-            Chart = GpuOperatorVersions.Chart,
-            Version = GpuOperatorVersions.Version,
-            Namespace = GpuOperatorSpec.Namespace,
-            RepositoryOpts = new RepositoryOptsArgs { Repo = GpuOperatorVersions.Repository },
-            Timeout = GpuOperatorPlanner.TimeoutSeconds,
-            Values = JsonInputs.Map(spec.Values()),
-        }, new CustomResourceOptions { Parent = this, Provider = args.Provider, DependsOn = { ns, licensing, registry } });
+        var release = HelmReleases.Create(GpuOperatorSpec.ReleaseName, GpuOperatorVersions.HelmChart, GpuOperatorSpec.Namespace, spec.Values(), GpuOperatorPlanner.TimeoutSeconds,
+            new CustomResourceOptions { Parent = this, Provider = args.Provider, DependsOn = { ns, licensing, registry } });
 
         ReleaseName = release.Name;
         RegisterOutputs(new Dictionary<string, object?> { ["releaseName"] = ReleaseName });

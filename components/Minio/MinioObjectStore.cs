@@ -4,7 +4,6 @@ using Infra.Components.Kubernetes;
 using Infra.Model.Minio;
 using Pulumi;
 using Pulumi.Kubernetes.Types.Inputs.Core.V1;
-using Pulumi.Kubernetes.Types.Inputs.Helm.V3;
 using Pulumi.Kubernetes.Types.Inputs.Meta.V1;
 using Pulumi.Random;
 using K8s = Pulumi.Kubernetes;
@@ -27,7 +26,8 @@ public sealed class MinioObjectStore : InfraComponent
         var provider = args.Provider;
 
         var operatorNs = Namespace(MinioSpec.OperatorNamespace, provider);
-        var operatorRelease = Release(MinioPlanner.OperatorRelease, MinioVersions.OperatorChart, MinioSpec.OperatorNamespace, spec.OperatorValues(), provider, [operatorNs], protect: false);
+        var operatorRelease = HelmReleases.Create(MinioPlanner.OperatorRelease, MinioVersions.Operator, MinioSpec.OperatorNamespace, spec.OperatorValues(), MinioPlanner.TimeoutSeconds,
+            new CustomResourceOptions { Parent = this, Provider = provider, DependsOn = { operatorNs } });
 
         var ns = Namespace(MinioSpec.Namespace, provider);
         var rootPassword = Password(MinioPlanner.RootPassword);
@@ -57,7 +57,8 @@ public sealed class MinioObjectStore : InfraComponent
             tenantDependencies.Add(storageClass);
         }
 
-        var tenant = Release(MinioPlanner.TenantRelease, MinioVersions.TenantChart, MinioSpec.Namespace, spec.TenantValues(), provider, tenantDependencies, spec.Protect);
+        var tenant = HelmReleases.Create(MinioPlanner.TenantRelease, MinioVersions.Tenant, MinioSpec.Namespace, spec.TenantValues(), MinioPlanner.TimeoutSeconds,
+            new CustomResourceOptions { Parent = this, Provider = provider, DependsOn = [.. tenantDependencies], Protect = spec.Protect });
 
         var policies = new K8s.Core.V1.ConfigMap(MinioSpec.PoliciesConfigMap, new ConfigMapArgs
         {
@@ -93,16 +94,4 @@ public sealed class MinioObjectStore : InfraComponent
 
     private RandomPassword Password(string name) =>
         new(name, new RandomPasswordArgs { Length = MinioPlanner.PasswordLength, Special = false }, ChildOptions());
-
-    private K8s.Helm.V3.Release Release(string name, string chart, string ns, System.Text.Json.Nodes.JsonObject values, ProviderResource provider, IEnumerable<Resource> dependsOn, bool protect) =>
-        new(name, new ReleaseArgs
-        {
-            Name = name,
-            Chart = chart,
-            Version = MinioVersions.ChartVersion,
-            Namespace = ns,
-            RepositoryOpts = new RepositoryOptsArgs { Repo = MinioVersions.Repository },
-            Timeout = MinioPlanner.TimeoutSeconds,
-            Values = JsonInputs.Map(values),
-        }, new CustomResourceOptions { Parent = this, Provider = provider, DependsOn = [.. dependsOn], Protect = protect });
 }

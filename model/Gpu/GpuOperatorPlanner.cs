@@ -20,11 +20,7 @@ public static class GpuOperatorPlanner
         var component = Component(ComponentType, GpuOperatorSpec.ReleaseName, parent);
         yield return component;
 
-        var ns = Resource(KubernetesTokens.Namespace, GpuOperatorSpec.Namespace, component.Id,
-            ("metadata", Map(
-                ("name", PlanValue.Of(GpuOperatorSpec.Namespace)),
-                ("labels", PlanValue.Map(GpuOperatorSpec.NamespaceLabels.Select(l => KeyValuePair.Create(l.Key, PlanValue.Of(l.Value))))))))
-            with { Provider = providerId };
+        var ns = KubernetesNodes.Namespace(GpuOperatorSpec.Namespace, component.Id, providerId, GpuOperatorSpec.NamespaceLabels);
         yield return ns;
 
         var licensing = Resource(KubernetesTokens.Secret, GpuOperatorSpec.LicensingSecret, component.Id,
@@ -42,15 +38,8 @@ public static class GpuOperatorPlanner
             with { Provider = providerId, DependsOn = [ns.Id] };
         yield return registry;
 
-        yield return Resource(KubernetesTokens.HelmRelease, GpuOperatorSpec.ReleaseName, component.Id,
-            ("name", PlanValue.Of(GpuOperatorSpec.ReleaseName)),
-            ("chart", PlanValue.Of(GpuOperatorVersions.Chart)),
-            ("version", PlanValue.Of(GpuOperatorVersions.Version)),
-            ("namespace", PlanValue.Of(GpuOperatorSpec.Namespace)),
-            ("repositoryOpts", Map(("repo", PlanValue.Of(GpuOperatorVersions.Repository)))),
-            ("timeout", PlanValue.Of(TimeoutSeconds)),
-            ("values", PlanValues.FromJson(spec.Values())))
-            with { Provider = providerId, DependsOn = [ns.Id, licensing.Id, registry.Id] };
+        yield return KubernetesNodes.HelmRelease(GpuOperatorSpec.ReleaseName, GpuOperatorVersions.HelmChart, GpuOperatorSpec.Namespace, PlanValues.FromJson(spec.Values()), TimeoutSeconds, component.Id, providerId)
+            with { DependsOn = [ns.Id, licensing.Id, registry.Id] };
     }
 
     private static PlanValue Metadata(string name) =>

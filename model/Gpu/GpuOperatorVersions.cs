@@ -12,6 +12,9 @@ public static class GpuOperatorVersions
     /// <summary>The chart's version (the upstream default values in shared/upstream are this tag's).</summary>
     public const string Version = "v26.7.0";
 
+    /// <summary>The pinned chart.</summary>
+    public static Kubernetes.HelmChart HelmChart { get; } = new(Repository, Chart, Version);
+
     /// <summary>The vGPU guest driver image unless config names one.</summary>
     public const string DefaultDriverImage = "vgpu-guest-driver-5";
 }

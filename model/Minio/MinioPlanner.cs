@@ -42,13 +42,13 @@ public static class MinioPlanner
         var component = Component(ComponentType, Name, parent);
         yield return component;
 
-        var operatorNs = Namespace(MinioSpec.OperatorNamespace, component.Id, providerId);
+        var operatorNs = KubernetesNodes.Namespace(MinioSpec.OperatorNamespace, component.Id, providerId);
         yield return operatorNs;
-        var operatorRelease = Release(OperatorRelease, MinioVersions.OperatorChart, MinioSpec.OperatorNamespace, PlanValues.FromJson(spec.OperatorValues()), component.Id, providerId)
+        var operatorRelease = KubernetesNodes.HelmRelease(OperatorRelease, MinioVersions.Operator, MinioSpec.OperatorNamespace, PlanValues.FromJson(spec.OperatorValues()), TimeoutSeconds, component.Id, providerId)
             with { DependsOn = [operatorNs.Id] };
         yield return operatorRelease;
 
-        var ns = Namespace(MinioSpec.Namespace, component.Id, providerId);
+        var ns = KubernetesNodes.Namespace(MinioSpec.Namespace, component.Id, providerId);
         yield return ns;
         var rootPassword = Password(RootPassword, component.Id);
         yield return rootPassword;
@@ -73,7 +73,7 @@ public static class MinioPlanner
             yield return secret;
         }
 
-        var tenant = Release(TenantRelease, MinioVersions.TenantChart, MinioSpec.Namespace, PlanValues.FromJson(spec.TenantValues()), component.Id, providerId)
+        var tenant = KubernetesNodes.HelmRelease(TenantRelease, MinioVersions.Tenant, MinioSpec.Namespace, PlanValues.FromJson(spec.TenantValues()), TimeoutSeconds, component.Id, providerId)
             with { Protect = spec.Protect, DependsOn = [operatorRelease.Id, rootSecret.Id, .. userSecrets, .. storageClassNodeId is null ? [] : new[] { storageClassNodeId }] };
         yield return tenant;
 
@@ -90,22 +90,8 @@ public static class MinioPlanner
             with { Provider = providerId, DependsOn = [tenant.Id, policies.Id] };
     }
 
-    private static PlanNode Namespace(string name, string parent, string providerId) =>
-        Resource(KubernetesTokens.Namespace, name, parent, ("metadata", Map(("name", PlanValue.Of(name))))) with { Provider = providerId };
-
     private static PlanNode Password(string name, string parent) =>
         Resource(KubernetesTokens.RandomPassword, name, parent, ("length", PlanValue.Of(PasswordLength)), ("special", PlanValue.Of(false)));
-
-    private static PlanNode Release(string name, string chart, string ns, PlanValue values, string parent, string providerId) =>
-        Resource(KubernetesTokens.HelmRelease, name, parent,
-            ("name", PlanValue.Of(name)),
-            ("chart", PlanValue.Of(chart)),
-            ("version", PlanValue.Of(MinioVersions.ChartVersion)),
-            ("namespace", PlanValue.Of(ns)),
-            ("repositoryOpts", Map(("repo", PlanValue.Of(MinioVersions.Repository)))),
-            ("timeout", PlanValue.Of(TimeoutSeconds)),
-            ("values", values))
-            with { Provider = providerId };
 
     private static PlanValue Metadata(string name) =>
         Map(("name", PlanValue.Of(name)), ("namespace", PlanValue.Of(MinioSpec.Namespace)));

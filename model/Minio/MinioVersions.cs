@@ -18,6 +18,12 @@ public static class MinioVersions
     /// <summary>The version of both charts.</summary>
     public const string ChartVersion = "7.1.1";
 
+    /// <summary>The pinned operator chart.</summary>
+    public static Kubernetes.HelmChart Operator { get; } = new(Repository, OperatorChart, ChartVersion);
+
+    /// <summary>The pinned tenant chart.</summary>
+    public static Kubernetes.HelmChart Tenant { get; } = new(Repository, TenantChart, ChartVersion);
+
     /// <summary>The MinIO client image, by tag and digest.</summary>
     public const string ClientImage = "quay.io/minio/mc:RELEASE.2025-04-16T18-13-26Z@sha256:aead63c77f9db9107f1696fb08ecb0faeda23729cde94b0f663edf4fe09728e3";
 }

@@ -1,0 +1,31 @@
+using Infra.Model.Planning;
+using static Infra.Model.Planning.PlanNodes;
+
+namespace Infra.Model.Kubernetes;
+
+/// <summary>Plan nodes of the Kubernetes kinds every service uses, on an explicit cluster provider.</summary>
+public static class KubernetesNodes
+{
+    /// <summary>A namespace, with labels where given.</summary>
+    public static PlanNode Namespace(string name, string parent, string providerId, IReadOnlyDictionary<string, string>? labels = null) =>
+        Resource(KubernetesTokens.Namespace, name, parent,
+            ("metadata", Map(
+                ("name", PlanValue.Of(name)),
+                ("labels", labels is null ? null : PlanValue.Map(labels.Select(l => KeyValuePair.Create(l.Key, PlanValue.Of(l.Value))))))))
+            with { Provider = providerId };
+
+    /// <summary>A Helm v3 release of a pinned chart, with values and a timeout.</summary>
+    public static PlanNode HelmRelease(string name, HelmChart chart, string ns, PlanValue values, int timeoutSeconds, string parent, string providerId)
+    {
+        ArgumentNullException.ThrowIfNull(chart);
+        return Resource(KubernetesTokens.HelmRelease, name, parent,
+            ("name", PlanValue.Of(name)),
+            ("chart", PlanValue.Of(chart.Name)),
+            ("version", PlanValue.Of(chart.Version)),
+            ("namespace", PlanValue.Of(ns)),
+            ("repositoryOpts", Map(("repo", PlanValue.Of(chart.Repository)))),
+            ("timeout", PlanValue.Of(timeoutSeconds)),
+            ("values", values))
+            with { Provider = providerId };
+    }
+}
