@@ -1,5 +1,7 @@
 using Infra.Components.Core;
 using Infra.Components.Minio;
+using Infra.Components.Postgres;
+using Infra.Model.Postgres;
 using Infra.Model.Minio;
 using Infra.Model.Stacks;
 using Infra.Model.Tanzu;
@@ -32,11 +34,21 @@ public sealed class Platform : InfraComponent
         }
 
         var outputs = new Dictionary<string, object?>();
-        if (ClusterProvider is { } provider && MinioSpec.For(args.Options) is { } minio)
+        if (ClusterProvider is { } provider)
         {
-            var store = new MinioObjectStore(MinioPlanner.Name, new MinioObjectStoreArgs { Spec = minio, Provider = provider, StorageClass = args.DefaultStorageClass }, ChildComponentOptions());
-            ObjectStoreEndpoint = store.Endpoint;
-            outputs["objectStoreEndpoint"] = store.Endpoint;
+            MinioObjectStore? store = null;
+            if (MinioSpec.For(args.Options) is { } minio)
+            {
+                store = new MinioObjectStore(MinioPlanner.Name, new MinioObjectStoreArgs { Spec = minio, Provider = provider, StorageClass = args.DefaultStorageClass }, ChildComponentOptions());
+                ObjectStoreEndpoint = store.Endpoint;
+                outputs["objectStoreEndpoint"] = store.Endpoint;
+            }
+
+            if (PostgresSpec.For(args.Options) is { } postgres)
+            {
+                var databases = new PostgresDatabases(PostgresPlanner.Name, new PostgresDatabasesArgs { Spec = postgres, Provider = provider, StorageClass = args.DefaultStorageClass, ObjectStore = store }, ChildComponentOptions());
+                outputs["postgresHost"] = databases.Host;
+            }
         }
 
         RegisterOutputs(outputs);

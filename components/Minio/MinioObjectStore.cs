@@ -38,9 +38,11 @@ public sealed class MinioObjectStore : InfraComponent
         }, new CustomResourceOptions { Parent = this, Provider = provider, DependsOn = { ns, rootPassword } });
 
         var tenantDependencies = new List<Resource> { operatorRelease, rootSecret };
+        var passwords = ImmutableDictionary.CreateBuilder<string, Output<string>>(StringComparer.Ordinal);
         foreach (var identity in spec.Store.Identities)
         {
             var password = Password(MinioPlanner.UserPassword(identity.Name));
+            passwords[identity.Name] = Output.CreateSecret(password.Result);
             tenantDependencies.Add(new K8s.Core.V1.Secret(MinioSpec.UserSecret(identity), new SecretArgs
             {
                 Metadata = Metadata(MinioSpec.UserSecret(identity)),
@@ -66,8 +68,9 @@ public sealed class MinioObjectStore : InfraComponent
             Data = spec.PolicyFiles().ToImmutableDictionary(),
         }, new CustomResourceOptions { Parent = this, Provider = provider, DependsOn = { ns } });
 
+        IdentityPasswords = passwords.ToImmutable();
         var job = spec.PolicyJob();
-        _ = new K8s.ApiExtensions.CustomResource(spec.PolicyJobName(), ManifestArgs.From(job), new CustomResourceOptions
+        PolicyJob = new K8s.ApiExtensions.CustomResource(spec.PolicyJobName(), ManifestArgs.From(job), new CustomResourceOptions
         {
             Parent = this,
             Provider = provider,
@@ -78,6 +81,12 @@ public sealed class MinioObjectStore : InfraComponent
         RootPassword = Output.CreateSecret(rootPassword.Result);
         RegisterOutputs(new Dictionary<string, object?> { ["endpoint"] = Endpoint, ["rootPassword"] = RootPassword });
     }
+
+    /// <summary>Each consuming service's secret key, by identity name, for the Secrets in the services' namespaces.</summary>
+    public ImmutableDictionary<string, Output<string>> IdentityPasswords { get; }
+
+    /// <summary>The job that gives the identities their policies: a service may use the store once it has run.</summary>
+    public Resource PolicyJob { get; }
 
     /// <summary>The in-cluster S3 endpoint.</summary>
     [Output]

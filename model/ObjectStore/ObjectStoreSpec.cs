@@ -19,6 +19,7 @@ public sealed record ObjectStoreSpec(ImmutableArray<BucketSpec> Buckets, Immutab
         StoreConsumer.Feast => ["feast-registry", "feast-offline"],
         StoreConsumer.Spark => ["spark-events", "spark-data"],
         StoreConsumer.Gitlab => ["gitlab-artifacts", "gitlab-lfs", "gitlab-uploads", "gitlab-packages", "gitlab-registry", "gitlab-backups", "gitlab-tmp"],
+        StoreConsumer.Postgres => ["postgres-backups"],
         _ => throw new ArgumentOutOfRangeException(nameof(consumer), consumer, "Unknown consumer."),
     };
 
@@ -74,6 +75,12 @@ public sealed record ObjectStoreSpec(ImmutableArray<BucketSpec> Buckets, Immutab
         if (options.IsEnabled(PlatformService.Gitlab))
         {
             consumers.Add(StoreConsumer.Gitlab);
+        }
+
+        // Production databases back up to the object store.
+        if (options.IsProduction && Postgres.PostgresSpec.UsersFor(options).Length > 0)
+        {
+            consumers.Add(StoreConsumer.Postgres);
         }
 
         return consumers.ToImmutable();

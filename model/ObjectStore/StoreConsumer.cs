@@ -17,4 +17,7 @@ public enum StoreConsumer
 
     /// <summary>GitLab's object storage.</summary>
     Gitlab,
+
+    /// <summary>PostgreSQL's backups (production).</summary>
+    Postgres,
 }

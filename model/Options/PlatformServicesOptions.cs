@@ -23,4 +23,7 @@ public sealed record PlatformServicesOptions
 
     /// <summary>GitLab with its runner.</summary>
     public ServiceOptions? Gitlab { get; init; }
+
+    /// <summary>The PostgreSQL cluster the services share (one database and owner each). Deployed when a service needs it.</summary>
+    public DatabaseOptions? Postgres { get; init; }
 }

@@ -26,6 +26,12 @@ public static class StackRenderer
             files.AddRange(minio.PolicyFiles().Select(f => new RenderedFile($"minio/policies/{f.Key}", f.Value + "\n")));
         }
 
+        if (platformRuns && Postgres.PostgresSpec.For(options) is { } postgres)
+        {
+            files.Add(new RenderedFile("postgres/cluster.yaml", YamlText.Of(
+                new[] { postgres.Cluster() }.Concat(postgres.Users.Select(Postgres.PostgresSpec.Database)).Concat(postgres.ScheduledBackup() is { } schedule ? [schedule] : []))));
+        }
+
         if (options.DeploysFoundation)
         {
             var foundation = FoundationSpec.For(options);

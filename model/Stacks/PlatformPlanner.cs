@@ -68,6 +68,12 @@ public static class PlatformPlanner
         }
     }
 
-    private static IEnumerable<PlanNode> Services(PlatformOptions options, string providerId, string? storageClassNodeId, string parent) =>
-        MinioSpec.For(options) is { } minio ? MinioPlanner.Nodes(minio, providerId, storageClassNodeId, parent) : [];
+    private static IEnumerable<PlanNode> Services(PlatformOptions options, string providerId, string? storageClassNodeId, string parent)
+    {
+        var minio = MinioSpec.For(options);
+        var nodes = minio is null ? [] : MinioPlanner.Nodes(minio, providerId, storageClassNodeId, parent);
+        return Postgres.PostgresSpec.For(options) is { } postgres
+            ? nodes.Concat(Postgres.PostgresPlanner.Nodes(postgres, minio, providerId, storageClassNodeId, parent))
+            : nodes;
+    }
 }

@@ -15,7 +15,8 @@ public sealed class StackRendererTests
         [
             "helm/gpu-operator.values.yaml", "helm/minio-operator.values.yaml", "helm/minio-tenant.values.yaml", "minio/policies-job.yaml",
             "minio/policies/feast-buckets.json", "minio/policies/gitlab-buckets.json", "minio/policies/kubeflow-pipelines-buckets.json",
-            "minio/policies/mlflow-buckets.json", "minio/policies/spark-buckets.json", "tanzu/cluster.yaml", "tanzu/storageclasses.yaml",
+            "minio/policies/mlflow-buckets.json", "minio/policies/postgres-buckets.json", "minio/policies/spark-buckets.json", "postgres/cluster.yaml",
+            "tanzu/cluster.yaml", "tanzu/storageclasses.yaml",
         ], files.Select(f => f.Name));
         var byName = files.ToDictionary(f => f.Name, f => f.Content);
         var cluster = UpstreamSchemas.Yaml(byName["tanzu/cluster.yaml"])!;

@@ -1,0 +1,96 @@
+using System.Collections.Immutable;
+using Infra.Components.Core;
+using Infra.Components.Kubernetes;
+using Infra.Model.Minio;
+using Infra.Model.Postgres;
+using Pulumi;
+using Pulumi.Kubernetes.Types.Inputs.Core.V1;
+using Pulumi.Kubernetes.Types.Inputs.Meta.V1;
+using Pulumi.Random;
+using K8s = Pulumi.Kubernetes;
+
+namespace Infra.Components.Postgres;
+
+/// <summary>
+/// The PostgreSQL cluster the services share (<c>infra:ml:Databases</c>), through the CloudNativePG operator: a
+/// generated password and role per service, a database each, and in production continuous backups to the object
+/// store on a daily schedule.
+/// </summary>
+public sealed class PostgresDatabases : InfraComponent
+{
+    /// <summary>Registers the operator, the cluster and the databases.</summary>
+    public PostgresDatabases(string name, PostgresDatabasesArgs args, ComponentResourceOptions? options = null)
+        : base(PostgresPlanner.ComponentType, name, options)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var spec = args.Spec;
+        var provider = args.Provider;
+        CustomResourceOptions On(params Resource[] dependsOn) => new() { Parent = this, Provider = provider, DependsOn = [.. dependsOn] };
+
+        var operatorNs = new K8s.Core.V1.Namespace(PostgresSpec.OperatorNamespace, new NamespaceArgs { Metadata = new ObjectMetaArgs { Name = PostgresSpec.OperatorNamespace } }, On());
+        var operatorRelease = HelmReleases.Create(PostgresPlanner.OperatorRelease, PostgresVersions.Operator, PostgresSpec.OperatorNamespace, [], MinioPlanner.TimeoutSeconds, On(operatorNs));
+        var ns = new K8s.Core.V1.Namespace(PostgresSpec.Namespace, new NamespaceArgs { Metadata = new ObjectMetaArgs { Name = PostgresSpec.Namespace } }, On());
+
+        var clusterDependencies = new List<Resource> { operatorRelease };
+        var passwords = ImmutableDictionary.CreateBuilder<string, Output<string>>(StringComparer.Ordinal);
+        foreach (var user in spec.Users)
+        {
+            var password = new RandomPassword(PostgresPlanner.Password(user), new RandomPasswordArgs { Length = MinioPlanner.PasswordLength, Special = false }, ChildOptions());
+            passwords[user.Service] = Output.CreateSecret(password.Result);
+            clusterDependencies.Add(new K8s.Core.V1.Secret(user.SecretName, new SecretArgs
+            {
+                Metadata = Metadata(user.SecretName),
+                Type = "kubernetes.io/basic-auth",
+                StringData = { { "username", user.Owner }, { "password", password.Result } },
+            }, On(ns, password)));
+        }
+
+        if (spec.BackupBucket is not null && args.ObjectStore is { } store)
+        {
+            clusterDependencies.Add(new K8s.Core.V1.Secret(PostgresSpec.BackupSecret, new SecretArgs
+            {
+                Metadata = Metadata(PostgresSpec.BackupSecret),
+                StringData = { { "ACCESS_KEY_ID", "postgres" }, { "ACCESS_SECRET_KEY", store.IdentityPasswords["postgres"] } },
+            }, On(ns)));
+            clusterDependencies.Add(store.PolicyJob);
+        }
+
+        if (args.StorageClass is { } storageClass)
+        {
+            clusterDependencies.Add(storageClass);
+        }
+
+        var cluster = new K8s.ApiExtensions.CustomResource(PostgresSpec.ClusterName, ManifestArgs.From(spec.Cluster()), new CustomResourceOptions
+        {
+            Parent = this,
+            Provider = provider,
+            DependsOn = [.. clusterDependencies],
+            Protect = spec.Protect,
+            CustomTimeouts = new CustomTimeouts { Create = TimeSpan.FromMinutes(30), Update = TimeSpan.FromMinutes(30) },
+        });
+
+        foreach (var user in spec.Users)
+        {
+            var database = PostgresSpec.Database(user);
+            _ = new K8s.ApiExtensions.CustomResource((string)database["metadata"]!["name"]!, ManifestArgs.From(database), On(cluster));
+        }
+
+        if (spec.ScheduledBackup() is { } schedule)
+        {
+            _ = new K8s.ApiExtensions.CustomResource((string)schedule["metadata"]!["name"]!, ManifestArgs.From(schedule), On(cluster));
+        }
+
+        Passwords = passwords.ToImmutable();
+        Host = Output.Create(PostgresSpec.Host);
+        RegisterOutputs(new Dictionary<string, object?> { ["host"] = Host });
+    }
+
+    /// <summary>The read-write host services connect to.</summary>
+    [Output]
+    public Output<string> Host { get; }
+
+    /// <summary>Each service's database password, by service, for the Secrets in the services' namespaces.</summary>
+    public ImmutableDictionary<string, Output<string>> Passwords { get; }
+
+    private static ObjectMetaArgs Metadata(string name) => new() { Name = name, Namespace = PostgresSpec.Namespace };
+}

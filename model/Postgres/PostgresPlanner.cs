@@ -1,0 +1,109 @@
+using Infra.Model.Kubernetes;
+using Infra.Model.Minio;
+using Infra.Model.Planning;
+using static Infra.Model.Planning.PlanNodes;
+
+namespace Infra.Model.Postgres;
+
+/// <summary>The plan nodes of the shared PostgreSQL cluster (<c>infra:ml:Databases</c>).</summary>
+public static class PostgresPlanner
+{
+    /// <summary>This project's databases component.</summary>
+    public const string ComponentType = "infra:ml:Databases";
+
+    /// <summary>The component's logical name.</summary>
+    public const string Name = "postgres";
+
+    /// <summary>The operator's Helm release.</summary>
+    public const string OperatorRelease = "cnpg-operator";
+
+    /// <summary>The logical name of a service's database password.</summary>
+    public static string Password(DatabaseUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return $"{user.Service}-postgres-password";
+    }
+
+    /// <summary>The nodes, on the cluster provider <paramref name="providerId"/>, parented to <paramref name="parent"/>.</summary>
+    /// <param name="spec">The PostgreSQL decisions.</param>
+    /// <param name="minio">The object store holding backups, where backups are set.</param>
+    /// <param name="providerId">The cluster's provider node.</param>
+    /// <param name="storageClassNodeId">The StorageClass node of the volumes where this stack creates it, else null.</param>
+    /// <param name="parent">The parent node.</param>
+    public static IEnumerable<PlanNode> Nodes(PostgresSpec spec, MinioSpec? minio, string providerId, string? storageClassNodeId, string parent)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var component = Component(ComponentType, Name, parent);
+        yield return component;
+
+        var operatorNs = KubernetesNodes.Namespace(PostgresSpec.OperatorNamespace, component.Id, providerId);
+        yield return operatorNs;
+        var operatorRelease = KubernetesNodes.HelmRelease(OperatorRelease, PostgresVersions.Operator, PostgresSpec.OperatorNamespace, PlanValue.Map([]), MinioPlanner.TimeoutSeconds, component.Id, providerId)
+            with { DependsOn = [operatorNs.Id] };
+        yield return operatorRelease;
+
+        var ns = KubernetesNodes.Namespace(PostgresSpec.Namespace, component.Id, providerId);
+        yield return ns;
+
+        var clusterDependencies = new List<string> { operatorRelease.Id };
+        foreach (var user in spec.Users)
+        {
+            var password = Resource(KubernetesTokens.RandomPassword, Password(user), component.Id, ("length", PlanValue.Of(MinioPlanner.PasswordLength)), ("special", PlanValue.Of(false)));
+            yield return password;
+            var secret = Resource(KubernetesTokens.Secret, user.SecretName, component.Id,
+                ("metadata", Metadata(user.SecretName)),
+                ("type", PlanValue.Of("kubernetes.io/basic-auth")),
+                ("stringData", Map(("username", PlanValue.Of(user.Owner)), ("password", PlanValue.Secret(password.Id)))))
+                with { Provider = providerId, DependsOn = [ns.Id, password.Id] };
+            clusterDependencies.Add(secret.Id);
+            yield return secret;
+        }
+
+        if (spec.BackupBucket is not null && minio is not null)
+        {
+            var backupPassword = PlanNode.IdOf(KubernetesTokens.RandomPassword, MinioPlanner.UserPassword("postgres"));
+            var backupSecret = Resource(KubernetesTokens.Secret, PostgresSpec.BackupSecret, component.Id,
+                ("metadata", Metadata(PostgresSpec.BackupSecret)),
+                ("stringData", Map(("ACCESS_KEY_ID", PlanValue.Of("postgres")), ("ACCESS_SECRET_KEY", PlanValue.Secret(backupPassword)))))
+                with { Provider = providerId, DependsOn = [ns.Id, backupPassword] };
+            clusterDependencies.Add(backupSecret.Id);
+            clusterDependencies.Add(PlanNode.IdOf(KubernetesTokens.Job, minio.PolicyJobName()));
+            yield return backupSecret;
+        }
+
+        if (storageClassNodeId is not null)
+        {
+            clusterDependencies.Add(storageClassNodeId);
+        }
+
+        var cluster = Manifest(spec.Cluster(), component.Id, providerId) with { Protect = spec.Protect, DependsOn = [.. clusterDependencies] };
+        yield return cluster;
+
+        foreach (var user in spec.Users)
+        {
+            yield return Manifest(PostgresSpec.Database(user), component.Id, providerId) with { DependsOn = [cluster.Id] };
+        }
+
+        if (spec.ScheduledBackup() is { } schedule)
+        {
+            yield return Manifest(schedule, component.Id, providerId) with { DependsOn = [cluster.Id] };
+        }
+    }
+
+    /// <summary>A custom resource node from a manifest.</summary>
+    public static PlanNode Manifest(System.Text.Json.Nodes.JsonObject manifest, string parent, string providerId)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        var apiVersion = (string)manifest["apiVersion"]!;
+        var kind = (string)manifest["kind"]!;
+        return Resource(KubernetesTokens.CustomResource(apiVersion, kind), (string)manifest["metadata"]!["name"]!, parent,
+            ("apiVersion", PlanValue.Of(apiVersion)),
+            ("kind", PlanValue.Of(kind)),
+            ("metadata", PlanValues.FromJson(manifest["metadata"])),
+            ("spec", PlanValues.FromJson(manifest["spec"])))
+            with { Provider = providerId };
+    }
+
+    private static PlanValue Metadata(string name) =>
+        Map(("name", PlanValue.Of(name)), ("namespace", PlanValue.Of(PostgresSpec.Namespace)));
+}

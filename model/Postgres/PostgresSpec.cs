@@ -1,0 +1,172 @@
+using System.Collections.Immutable;
+using System.Text.Json.Nodes;
+using Infra.Model.Kubernetes;
+using Infra.Model.ObjectStore;
+using Infra.Model.Options;
+using Infra.Model.Storage;
+
+namespace Infra.Model.Postgres;
+
+/// <summary>
+/// The PostgreSQL cluster the services share, through CloudNativePG: one cluster per environment, a database and
+/// an owner per service, and, in production, three instances with continuous backups to the object store.
+/// </summary>
+/// <param name="Instances">PostgreSQL instances.</param>
+/// <param name="StorageGi">Each instance's volume in GiB.</param>
+/// <param name="StorageClass">The StorageClass of the volumes.</param>
+/// <param name="Users">A database and owner per service.</param>
+/// <param name="BackupBucket">The bucket of continuous backups, or null (development).</param>
+/// <param name="Protect">Whether the cluster is protected from deletion.</param>
+public sealed record PostgresSpec(int Instances, int StorageGi, string StorageClass, ImmutableArray<DatabaseUser> Users, string? BackupBucket, bool Protect)
+{
+    /// <summary>The operator's namespace.</summary>
+    public const string OperatorNamespace = "cnpg-system";
+
+    /// <summary>The cluster's namespace.</summary>
+    public const string Namespace = "postgres";
+
+    /// <summary>The cluster's name.</summary>
+    public const string ClusterName = "mlops-postgres";
+
+    /// <summary>The Secret with the backup identity's object store credentials.</summary>
+    public const string BackupSecret = "postgres-backup-s3";
+
+    /// <summary>The read-write service of the cluster, where services connect.</summary>
+    public const string Host = "mlops-postgres-rw.postgres.svc.cluster.local";
+
+    /// <summary>How long backups are kept.</summary>
+    public const string Retention = "30d";
+
+    /// <summary>The services' databases and owners, for the enabled services that keep relational data.</summary>
+    public static ImmutableArray<DatabaseUser> UsersFor(PlatformOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var users = ImmutableArray.CreateBuilder<DatabaseUser>();
+        if (options.IsEnabled(PlatformService.Mlflow))
+        {
+            users.Add(new DatabaseUser("mlflow", "mlflow", "mlflow"));
+        }
+
+        if (options.IsEnabled(PlatformService.Feast))
+        {
+            users.Add(new DatabaseUser("feast", "feast_registry", "feast"));
+        }
+
+        if (options.IsEnabled(PlatformService.Gitlab))
+        {
+            users.Add(new DatabaseUser("gitlab", "gitlabhq_production", "gitlab"));
+        }
+
+        return users.ToImmutable();
+    }
+
+    /// <summary>The decisions for <paramref name="options"/>, or null where no service needs a database.</summary>
+    public static PostgresSpec? For(PlatformOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var users = UsersFor(options);
+        if (users.IsEmpty)
+        {
+            return null;
+        }
+
+        var production = options.IsProduction;
+        var block = options.Platform?.Postgres;
+        var backups = production && options.IsEnabled(PlatformService.Minio)
+            ? ObjectStoreSpec.BucketName(options.Environment, ObjectStoreSpec.Purposes(StoreConsumer.Postgres)[0])
+            : null;
+        return new PostgresSpec(
+            block?.Replicas ?? (production ? 3 : 1),
+            (int)(Quantity.ToGibibytes(block?.Storage) ?? (production ? 100 : 10)),
+            StorageSpec.For(options).Default?.Name ?? "default",
+            users,
+            backups,
+            production);
+    }
+
+    /// <summary>The cluster resource: instances, storage, one managed role per service, backups where set.</summary>
+    public JsonObject Cluster()
+    {
+        var spec = new JsonObject
+        {
+            ["instances"] = Instances,
+            ["imageName"] = PostgresVersions.Image,
+            ["enableSuperuserAccess"] = false,
+            ["storage"] = new JsonObject { ["size"] = $"{StorageGi}Gi", ["storageClass"] = StorageClass },
+            ["managed"] = new JsonObject
+            {
+                ["roles"] = new JsonArray([.. Users.Select(u => (JsonNode)new JsonObject
+                {
+                    ["name"] = u.Owner,
+                    ["ensure"] = "present",
+                    ["login"] = true,
+                    ["passwordSecret"] = new JsonObject { ["name"] = u.SecretName },
+                })]),
+            },
+        };
+        if (BackupBucket is not null)
+        {
+            spec["backup"] = new JsonObject
+            {
+                ["retentionPolicy"] = Retention,
+                ["barmanObjectStore"] = new JsonObject
+                {
+                    ["destinationPath"] = $"s3://{BackupBucket}/",
+                    ["endpointURL"] = Minio.MinioSpec.Endpoint,
+                    ["s3Credentials"] = new JsonObject
+                    {
+                        ["accessKeyId"] = new JsonObject { ["name"] = BackupSecret, ["key"] = "ACCESS_KEY_ID" },
+                        ["secretAccessKey"] = new JsonObject { ["name"] = BackupSecret, ["key"] = "ACCESS_SECRET_KEY" },
+                    },
+                    ["wal"] = new JsonObject { ["compression"] = "gzip" },
+                    ["data"] = new JsonObject { ["compression"] = "gzip" },
+                },
+            };
+        }
+
+        return new JsonObject
+        {
+            ["apiVersion"] = "postgresql.cnpg.io/v1",
+            ["kind"] = "Cluster",
+            ["metadata"] = new JsonObject
+            {
+                ["name"] = ClusterName,
+                ["namespace"] = Namespace,
+                ["annotations"] = new JsonObject { ["pulumi.com/waitFor"] = "condition=Ready" },
+            },
+            ["spec"] = spec,
+        };
+    }
+
+    /// <summary>A service's database resource, owned by its role.</summary>
+    public static JsonObject Database(DatabaseUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return new JsonObject
+        {
+            ["apiVersion"] = "postgresql.cnpg.io/v1",
+            ["kind"] = "Database",
+            ["metadata"] = new JsonObject { ["name"] = user.Database.Replace('_', '-'), ["namespace"] = Namespace },
+            ["spec"] = new JsonObject
+            {
+                ["name"] = user.Database,
+                ["owner"] = user.Owner,
+                ["cluster"] = new JsonObject { ["name"] = ClusterName },
+            },
+        };
+    }
+
+    /// <summary>The daily backup schedule, where backups are set.</summary>
+    public JsonObject? ScheduledBackup() => BackupBucket is null ? null : new JsonObject
+    {
+        ["apiVersion"] = "postgresql.cnpg.io/v1",
+        ["kind"] = "ScheduledBackup",
+        ["metadata"] = new JsonObject { ["name"] = $"{ClusterName}-daily", ["namespace"] = Namespace },
+        ["spec"] = new JsonObject
+        {
+            ["schedule"] = "0 0 2 * * *",
+            ["backupOwnerReference"] = "self",
+            ["cluster"] = new JsonObject { ["name"] = ClusterName },
+        },
+    };
+}

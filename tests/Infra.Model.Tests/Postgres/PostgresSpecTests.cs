@@ -1,0 +1,67 @@
+using Infra.Model.Planning;
+using Infra.Model.Postgres;
+using Infra.Model.Stacks;
+
+namespace Infra.Model.Tests.Postgres;
+
+public sealed class PostgresSpecTests
+{
+    [Fact]
+    public void Users_AreTheEnabledServicesThatKeepRelationalData()
+    {
+        Assert.Equal(["mlflow:mlflow:mlflow", "feast:feast_registry:feast", "gitlab:gitlabhq_production:gitlab"],
+            PostgresSpec.UsersFor(TestConfig.StackOptions("dev")).Select(u => $"{u.Service}:{u.Database}:{u.Owner}"));
+        Assert.Null(PostgresSpec.For(TestConfig.Load(("mlops:maturity", "level0")).ValidOptions()));
+    }
+
+    [Fact]
+    public void Dev_IsOneInstanceWithoutBackups()
+    {
+        var spec = PostgresSpec.For(TestConfig.StackOptions("dev"))!;
+
+        Assert.Equal((1, 10, "standard", (string?)null, false), (spec.Instances, spec.StorageGi, spec.StorageClass, spec.BackupBucket, spec.Protect));
+        Assert.False(spec.Cluster()["spec"]!.AsObject().ContainsKey("backup"));
+        Assert.Null(spec.ScheduledBackup());
+    }
+
+    [Fact]
+    public void Prod_IsThreeInstancesBackedUpToItsOwnBucket()
+    {
+        var spec = PostgresSpec.For(TestConfig.StackOptions("prod"))!;
+        var cluster = spec.Cluster();
+
+        Assert.Equal((3, 100, "gold", "mlops-prod-postgres-backups", true), (spec.Instances, spec.StorageGi, spec.StorageClass, spec.BackupBucket, spec.Protect));
+        Assert.Equal(
+            """{"retentionPolicy":"30d","barmanObjectStore":{"destinationPath":"s3://mlops-prod-postgres-backups/","endpointURL":"http://minio.minio.svc.cluster.local","s3Credentials":{"accessKeyId":{"name":"postgres-backup-s3","key":"ACCESS_KEY_ID"},"secretAccessKey":{"name":"postgres-backup-s3","key":"ACCESS_SECRET_KEY"}},"wal":{"compression":"gzip"},"data":{"compression":"gzip"}}}""",
+            cluster["spec"]!["backup"]!.ToJsonString());
+        Assert.Equal("0 0 2 * * *", (string)spec.ScheduledBackup()!["spec"]!["schedule"]!);
+        Assert.False((bool)cluster["spec"]!["enableSuperuserAccess"]!);
+    }
+
+    [Fact]
+    public void Roles_TakeTheirPasswordsFromBasicAuthSecrets()
+    {
+        var plan = StackPlanner.Plan("prod", TestConfig.StackOptions("prod"));
+
+        var secret = plan["kubernetes:core/v1:Secret::mlflow-postgres"];
+        Assert.Equal(PlanValue.Of("kubernetes.io/basic-auth"), secret.Inputs["type"]);
+        Assert.Equal("{password: [secret random:index/randomPassword:RandomPassword::mlflow-postgres-password], username: mlflow}", secret.Inputs["stringData"].ToString());
+        Assert.Contains("{ensure: present, login: true, name: mlflow, passwordSecret: {name: mlflow-postgres}}", plan["kubernetes:postgresql.cnpg.io/v1:Cluster::mlops-postgres"].Inputs["spec"].ToString(), StringComparison.Ordinal);
+        Assert.Equal(
+            "{ACCESS_KEY_ID: postgres, ACCESS_SECRET_KEY: [secret random:index/randomPassword:RandomPassword::postgres-minio-password]}",
+            plan["kubernetes:core/v1:Secret::postgres-backup-s3"].Inputs["stringData"].ToString());
+    }
+
+    [Fact]
+    public void Cluster_WaitsForTheOperatorTheSecretsTheStorageClassAndTheBackupIdentity()
+    {
+        var plan = StackPlanner.Plan("prod", TestConfig.StackOptions("prod"));
+        var cluster = plan["kubernetes:postgresql.cnpg.io/v1:Cluster::mlops-postgres"];
+
+        Assert.Contains("kubernetes:helm.sh/v3:Release::cnpg-operator", cluster.DependsOn);
+        Assert.Contains("kubernetes:storage.k8s.io/v1:StorageClass::gold", cluster.DependsOn);
+        Assert.Contains(cluster.DependsOn, d => d.StartsWith("kubernetes:batch/v1:Job::minio-policies-", StringComparison.Ordinal));
+        Assert.True(cluster.Protect);
+        Assert.Equal(["kubernetes:postgresql.cnpg.io/v1:Cluster::mlops-postgres"], plan["kubernetes:postgresql.cnpg.io/v1:Database::gitlabhq-production"].DependsOn.ToArray());
+    }
+}
