@@ -1,8 +1,10 @@
 using Infra.Components.Core;
 using Infra.Components.Minio;
+using Infra.Components.Mlflow;
 using Infra.Components.Postgres;
 using Infra.Model.Postgres;
 using Infra.Model.Minio;
+using Infra.Model.Mlflow;
 using Infra.Model.Stacks;
 using Infra.Model.Tanzu;
 using Pulumi;
@@ -48,6 +50,13 @@ public sealed class Platform : InfraComponent
             {
                 var databases = new PostgresDatabases(PostgresPlanner.Name, new PostgresDatabasesArgs { Spec = postgres, Provider = provider, StorageClass = args.DefaultStorageClass, ObjectStore = store }, ChildComponentOptions());
                 outputs["postgresHost"] = databases.Host;
+                if (MlflowSpec.For(args.Options) is { } mlflow && store is not null)
+                {
+                    var registry = new ModelRegistry(MlflowPlanner.Name, new ModelRegistryArgs { Spec = mlflow, Provider = provider, Databases = databases, ObjectStore = store }, ChildComponentOptions());
+                    MlflowUrl = registry.Url;
+                    MlflowAdminPassword = registry.AdminPasswordOutput;
+                    outputs["mlflowUrl"] = registry.Url;
+                }
             }
         }
 
@@ -56,6 +65,12 @@ public sealed class Platform : InfraComponent
 
     /// <summary>The object store's in-cluster S3 endpoint, where MinIO runs.</summary>
     public Output<string>? ObjectStoreEndpoint { get; }
+
+    /// <summary>MLflow's in-cluster tracking URL, where MLflow runs.</summary>
+    public Output<string>? MlflowUrl { get; }
+
+    /// <summary>MLflow's generated admin password, a secret, where MLflow runs.</summary>
+    public Output<string>? MlflowAdminPassword { get; }
 
     /// <summary>The provider of the cluster the platform runs on; null before the cluster exists.</summary>
     public ProviderResource? ClusterProvider { get; }

@@ -52,6 +52,12 @@ public static class StackComposer
             {
                 outputs["objectStoreEndpoint"] = endpoint;
             }
+
+            if (platform.MlflowUrl is { } mlflowUrl)
+            {
+                outputs["mlflowUrl"] = mlflowUrl;
+                outputs["mlflowAdminPassword"] = platform.MlflowAdminPassword;
+            }
         }
 
         return outputs;

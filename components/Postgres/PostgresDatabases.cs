@@ -69,10 +69,11 @@ public sealed class PostgresDatabases : InfraComponent
             CustomTimeouts = new CustomTimeouts { Create = TimeSpan.FromMinutes(30), Update = TimeSpan.FromMinutes(30) },
         });
 
+        var databases = ImmutableDictionary.CreateBuilder<string, ImmutableArray<Resource>>(StringComparer.Ordinal);
         foreach (var user in spec.Users)
         {
-            var database = PostgresSpec.Database(user);
-            _ = new K8s.ApiExtensions.CustomResource((string)database["metadata"]!["name"]!, ManifestArgs.From(database), On(cluster));
+            databases[user.Service] = [.. PostgresSpec.Databases(user).Select(database =>
+                (Resource)new K8s.ApiExtensions.CustomResource((string)database["metadata"]!["name"]!, ManifestArgs.From(database), On(cluster)))];
         }
 
         if (spec.ScheduledBackup() is { } schedule)
@@ -81,6 +82,7 @@ public sealed class PostgresDatabases : InfraComponent
         }
 
         Passwords = passwords.ToImmutable();
+        Databases = databases.ToImmutable();
         Host = Output.Create(PostgresSpec.Host);
         RegisterOutputs(new Dictionary<string, object?> { ["host"] = Host });
     }
@@ -91,6 +93,9 @@ public sealed class PostgresDatabases : InfraComponent
 
     /// <summary>Each service's database password, by service, for the Secrets in the services' namespaces.</summary>
     public ImmutableDictionary<string, Output<string>> Passwords { get; }
+
+    /// <summary>Each service's database resources, by service, for the services to wait on.</summary>
+    public ImmutableDictionary<string, ImmutableArray<Resource>> Databases { get; }
 
     private static ObjectMetaArgs Metadata(string name) => new() { Name = name, Namespace = PostgresSpec.Namespace };
 }

@@ -28,4 +28,12 @@ public static class KubernetesNodes
             ("values", values))
             with { Provider = providerId };
     }
+
+    /// <summary>A Secret in <paramref name="ns"/> from string data, of <paramref name="type"/> where given (e.g. <c>kubernetes.io/basic-auth</c>).</summary>
+    public static PlanNode Secret(string name, string ns, string? type, IEnumerable<(string Key, PlanValue Value)> stringData, string parent, string providerId) =>
+        Resource(KubernetesTokens.Secret, name, parent,
+            ("metadata", Map(("name", PlanValue.Of(name)), ("namespace", PlanValue.Of(ns)))),
+            ("type", type is null ? null : PlanValue.Of(type)),
+            ("stringData", PlanValue.Map(stringData.Select(d => KeyValuePair.Create(d.Key, d.Value)))))
+            with { Provider = providerId };
 }

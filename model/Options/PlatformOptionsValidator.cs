@@ -249,6 +249,11 @@ public sealed partial class PlatformOptionsValidator
             Quantity($"{path}:storage", block.Storage, "100Gi");
         }
 
+        if (options.IsEnabled(PlatformService.Mlflow) && !options.IsEnabled(PlatformService.Minio))
+        {
+            Fail("mlops:platform:minio:enabled", "is false, but MLflow keeps its artifacts in the object store. Enable it with 'pulumi config set --path mlops:platform.minio.enabled true', or disable MLflow with 'pulumi config set --path mlops:platform.mlflow.enabled false'.");
+        }
+
         if (options.Maturity is not { } level)
         {
             return;

@@ -79,9 +79,9 @@ public static class PostgresPlanner
         var cluster = Manifest(spec.Cluster(), component.Id, providerId) with { Protect = spec.Protect, DependsOn = [.. clusterDependencies] };
         yield return cluster;
 
-        foreach (var user in spec.Users)
+        foreach (var database in spec.Users.SelectMany(PostgresSpec.Databases))
         {
-            yield return Manifest(PostgresSpec.Database(user), component.Id, providerId) with { DependsOn = [cluster.Id] };
+            yield return Manifest(database, component.Id, providerId) with { DependsOn = [cluster.Id] };
         }
 
         if (spec.ScheduledBackup() is { } schedule)

@@ -44,7 +44,7 @@ public sealed record PostgresSpec(int Instances, int StorageGi, string StorageCl
         var users = ImmutableArray.CreateBuilder<DatabaseUser>();
         if (options.IsEnabled(PlatformService.Mlflow))
         {
-            users.Add(new DatabaseUser("mlflow", "mlflow", "mlflow"));
+            users.Add(new DatabaseUser("mlflow", "mlflow", "mlflow", "mlflow_auth"));
         }
 
         if (options.IsEnabled(PlatformService.Feast))
@@ -138,22 +138,29 @@ public sealed record PostgresSpec(int Instances, int StorageGi, string StorageCl
         };
     }
 
-    /// <summary>A service's database resource, owned by its role.</summary>
-    public static JsonObject Database(DatabaseUser user)
+    /// <summary>A service's database resources, owned by its role.</summary>
+    public static IEnumerable<JsonObject> Databases(DatabaseUser user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return new JsonObject
+        return user.Databases.Select(database => new JsonObject
         {
             ["apiVersion"] = "postgresql.cnpg.io/v1",
             ["kind"] = "Database",
-            ["metadata"] = new JsonObject { ["name"] = user.Database.Replace('_', '-'), ["namespace"] = Namespace },
+            ["metadata"] = new JsonObject { ["name"] = ResourceName(database), ["namespace"] = Namespace },
             ["spec"] = new JsonObject
             {
-                ["name"] = user.Database,
+                ["name"] = database,
                 ["owner"] = user.Owner,
                 ["cluster"] = new JsonObject { ["name"] = ClusterName },
             },
-        };
+        });
+    }
+
+    /// <summary>The name of a database's resource: the database's, with hyphens for underscores.</summary>
+    public static string ResourceName(string database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        return database.Replace('_', '-');
     }
 
     /// <summary>The daily backup schedule, where backups are set.</summary>

@@ -29,7 +29,12 @@ public static class StackRenderer
         if (platformRuns && Postgres.PostgresSpec.For(options) is { } postgres)
         {
             files.Add(new RenderedFile("postgres/cluster.yaml", YamlText.Of(
-                new[] { postgres.Cluster() }.Concat(postgres.Users.Select(Postgres.PostgresSpec.Database)).Concat(postgres.ScheduledBackup() is { } schedule ? [schedule] : []))));
+                new[] { postgres.Cluster() }.Concat(postgres.Users.SelectMany(Postgres.PostgresSpec.Databases)).Concat(postgres.ScheduledBackup() is { } schedule ? [schedule] : []))));
+        }
+
+        if (platformRuns && Mlflow.MlflowSpec.For(options) is { } mlflow)
+        {
+            files.Add(new RenderedFile("helm/mlflow.values.yaml", YamlText.Of(mlflow.Values())));
         }
 
         if (options.DeploysFoundation)

@@ -72,8 +72,16 @@ public static class PlatformPlanner
     {
         var minio = MinioSpec.For(options);
         var nodes = minio is null ? [] : MinioPlanner.Nodes(minio, providerId, storageClassNodeId, parent);
-        return Postgres.PostgresSpec.For(options) is { } postgres
-            ? nodes.Concat(Postgres.PostgresPlanner.Nodes(postgres, minio, providerId, storageClassNodeId, parent))
-            : nodes;
+        if (Postgres.PostgresSpec.For(options) is { } postgres)
+        {
+            nodes = nodes.Concat(Postgres.PostgresPlanner.Nodes(postgres, minio, providerId, storageClassNodeId, parent));
+        }
+
+        if (Mlflow.MlflowSpec.For(options) is { } mlflow && minio is not null)
+        {
+            nodes = nodes.Concat(Mlflow.MlflowPlanner.Nodes(mlflow, minio, providerId, parent));
+        }
+
+        return nodes;
     }
 }

@@ -184,6 +184,17 @@ public sealed class PlatformOptionsValidatorTests
     }
 
     [Fact]
+    public void Validate_MlflowWithoutTheObjectStore_NamesBothFixes()
+    {
+        Assert.Equal(
+            [
+                "mlops:platform.minio.enabled is false, but MLflow keeps its artifacts in the object store. Enable it with 'pulumi config set --path mlops:platform.minio.enabled true', or disable MLflow with 'pulumi config set --path mlops:platform.mlflow.enabled false'.",
+                "mlops:platform.minio.enabled is false, but maturity level0 needs Minio for the object store. Enable it with 'pulumi config set --path mlops:platform.minio.enabled true', or lower mlops:maturity.",
+            ],
+            TestConfig.Errors(("mlops:maturity", "level0"), ("mlops:platform", "\n    mlflow:\n      enabled: true\n    minio:\n      enabled: false")));
+    }
+
+    [Fact]
     public void Validate_Teams_ReportOwnerQuotaAndDuplicates()
     {
         Assert.Equal(

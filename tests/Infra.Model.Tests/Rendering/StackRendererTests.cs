@@ -13,7 +13,7 @@ public sealed class StackRendererTests
 
         Assert.Equal(
         [
-            "helm/gpu-operator.values.yaml", "helm/minio-operator.values.yaml", "helm/minio-tenant.values.yaml", "minio/policies-job.yaml",
+            "helm/gpu-operator.values.yaml", "helm/minio-operator.values.yaml", "helm/minio-tenant.values.yaml", "helm/mlflow.values.yaml", "minio/policies-job.yaml",
             "minio/policies/feast-buckets.json", "minio/policies/gitlab-buckets.json", "minio/policies/kubeflow-pipelines-buckets.json",
             "minio/policies/mlflow-buckets.json", "minio/policies/postgres-buckets.json", "minio/policies/spark-buckets.json", "postgres/cluster.yaml",
             "tanzu/cluster.yaml", "tanzu/storageclasses.yaml",

@@ -51,7 +51,7 @@ public sealed class StackPlannerTests
         Assert.Equal(PlanValue.Of("vm"), folder.Inputs["type"]);
         Assert.Equal(PlanValue.Output("vsphere:index/getDatacenter:getDatacenter::datacenter", "id"), folder.Inputs["datacenterId"]);
         Assert.Equal(PlanValue.Of("dc-lab"), plan["vsphere:index/getDatacenter:getDatacenter::datacenter"].Inputs["name"]);
-        Assert.Equal(12, plan.WaveCount);
+        Assert.Equal(13, plan.WaveCount);
     }
 
     [Fact]

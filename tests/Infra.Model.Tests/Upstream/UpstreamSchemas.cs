@@ -57,6 +57,20 @@ internal static partial class UpstreamSchemas
         return [.. unknown];
     }
 
+    /// <summary>
+    /// <paramref name="values"/> merged over the chart's defaults in <paramref name="file"/> as Helm merges them
+    /// (maps merge key by key, anything else replaces), for the chart's values schema to check the whole.
+    /// </summary>
+    public static JsonObject OverDefaults(string file, JsonObject values)
+    {
+        var merged = Yaml(File.ReadAllText(Path.Combine(Folder, file)))!.AsObject();
+        Merge(merged, values);
+        return merged;
+    }
+
+    /// <summary>A chart's values schema (JSON Schema) in <paramref name="file"/>, as the chart ships it.</summary>
+    public static JsonSchema ValuesSchema(string file) => JsonSchema.FromText(File.ReadAllText(Path.Combine(Folder, file)));
+
     /// <summary>A YAML document as JSON, plain scalars typed as YAML 1.2 core types.</summary>
     public static JsonNode? Yaml(string text)
     {
@@ -77,6 +91,21 @@ internal static partial class UpstreamSchemas
             else if (value is JsonObject child && known is JsonObject knownChild && knownChild.Count > 0)
             {
                 Walk(child, knownChild, here, unknown);
+            }
+        }
+    }
+
+    private static void Merge(JsonObject into, JsonObject values)
+    {
+        foreach (var (key, value) in values)
+        {
+            if (value is JsonObject map && into[key] is JsonObject existing)
+            {
+                Merge(existing, map);
+            }
+            else
+            {
+                into[key] = value?.DeepClone();
             }
         }
     }

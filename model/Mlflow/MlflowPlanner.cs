@@ -1,0 +1,59 @@
+using Infra.Model.Kubernetes;
+using Infra.Model.Minio;
+using Infra.Model.Planning;
+using Infra.Model.Postgres;
+using static Infra.Model.Planning.PlanNodes;
+
+namespace Infra.Model.Mlflow;
+
+/// <summary>The plan nodes of the MLflow tracking server and model registry (<c>infra:ml:ModelRegistry</c>).</summary>
+public static class MlflowPlanner
+{
+    /// <summary>This project's model registry component.</summary>
+    public const string ComponentType = "infra:ml:ModelRegistry";
+
+    /// <summary>The component's logical name.</summary>
+    public const string Name = "mlflow";
+
+    /// <summary>The logical name of the generated admin password.</summary>
+    public const string AdminPassword = "mlflow-admin-password";
+
+    /// <summary>The nodes, on the cluster provider <paramref name="providerId"/>, parented to <paramref name="parent"/>.</summary>
+    /// <param name="spec">The MLflow decisions.</param>
+    /// <param name="minio">The object store holding the artifacts.</param>
+    /// <param name="providerId">The cluster's provider node.</param>
+    /// <param name="parent">The parent node.</param>
+    public static IEnumerable<PlanNode> Nodes(MlflowSpec spec, MinioSpec minio, string providerId, string parent)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(minio);
+        var component = Component(ComponentType, Name, parent);
+        yield return component;
+
+        var ns = KubernetesNodes.Namespace(MlflowSpec.Namespace, component.Id, providerId);
+        yield return ns;
+
+        var databasePassword = PlanNode.IdOf(KubernetesTokens.RandomPassword, PostgresPlanner.Password(spec.User));
+        var databaseSecret = KubernetesNodes.Secret(MlflowSpec.DatabaseSecret, MlflowSpec.Namespace, "kubernetes.io/basic-auth",
+            [("username", PlanValue.Of(spec.User.Owner)), ("password", PlanValue.Secret(databasePassword))], component.Id, providerId)
+            with { DependsOn = [ns.Id, databasePassword] };
+        yield return databaseSecret;
+
+        var storePassword = PlanNode.IdOf(KubernetesTokens.RandomPassword, MinioPlanner.UserPassword(Name));
+        var storeSecret = KubernetesNodes.Secret(MlflowSpec.StoreSecret, MlflowSpec.Namespace, null,
+            [("AWS_ACCESS_KEY_ID", PlanValue.Of(Name)), ("AWS_SECRET_ACCESS_KEY", PlanValue.Secret(storePassword))], component.Id, providerId)
+            with { DependsOn = [ns.Id, storePassword] };
+        yield return storeSecret;
+
+        var adminPassword = Resource(KubernetesTokens.RandomPassword, AdminPassword, component.Id, ("length", PlanValue.Of(MinioPlanner.PasswordLength)), ("special", PlanValue.Of(false)));
+        yield return adminPassword;
+        var adminSecret = KubernetesNodes.Secret(MlflowSpec.AdminSecret, MlflowSpec.Namespace, "kubernetes.io/basic-auth",
+            [("username", PlanValue.Of(MlflowSpec.AdminUser)), ("password", PlanValue.Secret(adminPassword.Id))], component.Id, providerId)
+            with { DependsOn = [ns.Id, adminPassword.Id] };
+        yield return adminSecret;
+
+        var databases = spec.User.Databases.Select(d => PlanNode.IdOf(KubernetesTokens.CustomResource("postgresql.cnpg.io/v1", "Database"), PostgresSpec.ResourceName(d)));
+        yield return KubernetesNodes.HelmRelease(MlflowSpec.Namespace, MlflowVersions.Chart, MlflowSpec.Namespace, PlanValues.FromJson(spec.Values()), MinioPlanner.TimeoutSeconds, component.Id, providerId)
+            with { DependsOn = [databaseSecret.Id, storeSecret.Id, adminSecret.Id, .. databases, PlanNode.IdOf(KubernetesTokens.Job, minio.PolicyJobName())] };
+    }
+}

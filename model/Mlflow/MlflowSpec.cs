@@ -1,0 +1,126 @@
+using System.Text.Json.Nodes;
+using Infra.Model.Kubernetes;
+using Infra.Model.ObjectStore;
+using Infra.Model.Options;
+using Infra.Model.Postgres;
+
+namespace Infra.Model.Mlflow;
+
+/// <summary>
+/// The MLflow tracking server and model registry: runs and registered models in its PostgreSQL database,
+/// artifacts in its object store bucket (proxied, so clients need no object store credentials), and basic
+/// authentication with a generated admin, its users and permissions in a second database.
+/// </summary>
+/// <param name="Replicas">Server replicas.</param>
+/// <param name="Cpu">The server's CPU request.</param>
+/// <param name="Memory">The server's memory request and limit.</param>
+/// <param name="Bucket">The artifact bucket.</param>
+/// <param name="User">MLflow's databases and owner.</param>
+/// <param name="Registry">The registry mirror images are pulled through, or null.</param>
+public sealed record MlflowSpec(int Replicas, string Cpu, string Memory, string Bucket, DatabaseUser User, string? Registry)
+{
+    /// <summary>The namespace and the Helm release's name.</summary>
+    public const string Namespace = "mlflow";
+
+    /// <summary>The Secret (basic-auth) with MLflow's database credentials, in its namespace.</summary>
+    public const string DatabaseSecret = "mlflow-database";
+
+    /// <summary>The Secret with MLflow's object store credentials.</summary>
+    public const string StoreSecret = "mlflow-s3";
+
+    /// <summary>The Secret (basic-auth) with the generated admin's credentials.</summary>
+    public const string AdminSecret = "mlflow-admin";
+
+    /// <summary>The admin's user name.</summary>
+    public const string AdminUser = "admin";
+
+    /// <summary>The in-cluster URL of the tracking server (<c>MLFLOW_TRACKING_URI</c>).</summary>
+    public const string Url = "http://mlflow.mlflow.svc.cluster.local";
+
+    /// <summary>The decisions for <paramref name="options"/>, or null where MLflow is disabled.</summary>
+    public static MlflowSpec? For(PlatformOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!options.IsEnabled(PlatformService.Mlflow))
+        {
+            return null;
+        }
+
+        var block = options.Platform?.Mlflow;
+        var production = options.IsProduction;
+        return new MlflowSpec(
+            block?.Replicas ?? (production ? 2 : 1),
+            block?.Cpu ?? (production ? "1" : "250m"),
+            block?.Memory ?? (production ? "4Gi" : "1Gi"),
+            ObjectStoreSpec.BucketName(options.Environment, ObjectStoreSpec.Purposes(StoreConsumer.Mlflow)[0]),
+            PostgresSpec.UsersFor(options).Single(u => u.Service == Namespace),
+            options.Platform?.Registry);
+    }
+
+    /// <summary>An image through the registry mirror, where one is set: <c>&lt;mirror&gt;/&lt;image&gt;</c>.</summary>
+    public string Image(string image) => Registry is null ? image : $"{Registry}/{image}";
+
+    /// <summary>The chart's values: pinned images, the databases, the bucket and the admin, credentials only by Secret.</summary>
+    public JsonObject Values()
+    {
+        JsonObject Pinned(string image, string tag) => new() { ["repository"] = Image(image), ["tag"] = tag };
+        JsonObject Postgres(string database) => new()
+        {
+            ["enabled"] = true,
+            ["host"] = PostgresSpec.Host,
+            ["port"] = 5432,
+            ["database"] = database,
+            ["driver"] = "psycopg2",
+        };
+        JsonObject Credentials() => new() { ["name"] = DatabaseSecret, ["usernameKey"] = "username", ["passwordKey"] = "password" };
+
+        var auth = Postgres(User.AuthDatabase!);
+        auth["existingSecret"] = Credentials();
+        return new JsonObject
+        {
+            ["replicaCount"] = Replicas,
+            ["image"] = Pinned(MlflowVersions.Image, MlflowVersions.Tag),
+            ["initImages"] = new JsonObject
+            {
+                ["dbchecker"] = Pinned(MlflowVersions.Busybox, MlflowVersions.BusyboxTag),
+                ["mlflowDbMigration"] = Pinned(MlflowVersions.Image, MlflowVersions.Tag),
+                ["iniFileInitializer"] = Pinned(MlflowVersions.Busybox, MlflowVersions.BusyboxTag),
+            },
+            ["resources"] = new JsonObject
+            {
+                ["requests"] = new JsonObject { ["cpu"] = Cpu, ["memory"] = Memory },
+                ["limits"] = new JsonObject { ["memory"] = Memory },
+            },
+            ["backendStore"] = new JsonObject
+            {
+                ["databaseMigration"] = true,
+                ["databaseConnectionCheck"] = true,
+                ["postgres"] = Postgres(User.Database),
+                ["existingDatabaseSecret"] = Credentials(),
+            },
+            ["artifactRoot"] = new JsonObject
+            {
+                ["proxiedArtifactStorage"] = true,
+                ["s3"] = new JsonObject
+                {
+                    ["enabled"] = true,
+                    ["bucket"] = Bucket,
+                    ["existingSecret"] = new JsonObject
+                    {
+                        ["name"] = StoreSecret,
+                        ["keyOfAccessKeyId"] = "AWS_ACCESS_KEY_ID",
+                        ["keyOfSecretAccessKey"] = "AWS_SECRET_ACCESS_KEY",
+                    },
+                },
+            },
+            ["extraEnvVars"] = new JsonObject { ["MLFLOW_S3_ENDPOINT_URL"] = Minio.MinioSpec.Endpoint, ["AWS_DEFAULT_REGION"] = "us-east-1" },
+            ["auth"] = new JsonObject
+            {
+                ["enabled"] = true,
+                ["existingAdminSecret"] = new JsonObject { ["name"] = AdminSecret, ["usernameKey"] = "username", ["passwordKey"] = "password" },
+                ["defaultPermission"] = "READ",
+                ["postgres"] = auth,
+            },
+        };
+    }
+}

@@ -1,0 +1,25 @@
+using Infra.Components.Tests.Harness;
+using Infra.Stacks;
+using Pulumi;
+using Pulumi.Utilities;
+
+namespace Infra.Components.Tests.Mlflow;
+
+public sealed class ModelRegistryTests
+{
+    [Fact]
+    public async Task Outputs_AreTheTrackingUrlAndTheAdminPasswordAsASecret()
+    {
+        IDictionary<string, object?>? outputs = null;
+
+        var run = await StackRun.RunAsync(() => outputs = StackComposer.Deploy(StackFiles.Options("dev"), TestSecrets.Create().Object));
+
+        Assert.Equal("http://mlflow.mlflow.svc.cluster.local", await OutputUtilities.GetValueAsync((Output<string>)outputs!["mlflowUrl"]!));
+        var password = (Output<string>)outputs["mlflowAdminPassword"]!;
+        Assert.True(await Output.IsSecretAsync(password));
+        var generated = await OutputUtilities.GetValueAsync(password);
+        Assert.Equal(EchoMocks.PasswordOf("mlflow-admin-password"), generated);
+        var data = Assert.IsType<IDictionary<string, object>>(run.InputsOf("kubernetes:core/v1:Secret", "mlflow-admin")["stringData"], exactMatch: false);
+        Assert.Equal(generated, data["password"]);
+    }
+}

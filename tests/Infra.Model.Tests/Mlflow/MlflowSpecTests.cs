@@ -1,0 +1,116 @@
+using Infra.Model.Mlflow;
+using Infra.Model.Planning;
+using Infra.Model.Postgres;
+using Infra.Model.Stacks;
+using Infra.Model.Tests.Upstream;
+
+namespace Infra.Model.Tests.Mlflow;
+
+public sealed class MlflowSpecTests
+{
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("prod")]
+    public void Values_MergedOverTheChartDefaults_PassTheChartSchema(string stack)
+    {
+        var values = MlflowSpec.For(TestConfig.StackOptions(stack))!.Values();
+
+        Assert.Empty(UpstreamSchemas.UnknownValues("mlflow/mlflow.values.yaml", values));
+        Assert.Empty(UpstreamSchemas.Errors(
+            UpstreamSchemas.ValuesSchema("mlflow/mlflow.values.schema.json"),
+            UpstreamSchemas.OverDefaults("mlflow/mlflow.values.yaml", values)));
+    }
+
+    [Fact]
+    public void ValuesSchema_RejectsAValueOfTheWrongType()
+    {
+        var values = MlflowSpec.For(TestConfig.StackOptions("dev"))!.Values();
+        values["replicaCount"] = "two";
+
+        // List output also reports the failing branches of the defaults' anyOf blocks once anything fails.
+        Assert.Contains(
+            "/replicaCount: Value is \"string\" but should be \"integer\"",
+            UpstreamSchemas.Errors(UpstreamSchemas.ValuesSchema("mlflow/mlflow.values.schema.json"), UpstreamSchemas.OverDefaults("mlflow/mlflow.values.yaml", values)));
+    }
+
+    [Fact]
+    public void Sizing_DevIsOneSmallReplicaAndProdTakesTheStackFile()
+    {
+        var dev = MlflowSpec.For(TestConfig.StackOptions("dev"))!;
+        var prod = MlflowSpec.For(TestConfig.StackOptions("prod"))!;
+
+        Assert.Equal((1, "250m", "1Gi", "mlops-dev-mlflow-artifacts"), (dev.Replicas, dev.Cpu, dev.Memory, dev.Bucket));
+        // Pulumi.prod.yaml sets three replicas and 4Gi; the CPU request is the production default.
+        Assert.Equal((3, "1", "4Gi", "mlops-prod-mlflow-artifacts"), (prod.Replicas, prod.Cpu, prod.Memory, prod.Bucket));
+        Assert.Null(MlflowSpec.For(TestConfig.Load(("mlops:maturity", "level0")).ValidOptions()));
+    }
+
+    [Fact]
+    public void Values_TakeEveryCredentialFromSecretsAndPinEveryImage()
+    {
+        var values = MlflowSpec.For(TestConfig.StackOptions("dev"))!.Values();
+
+        Assert.Equal(
+            """{"databaseMigration":true,"databaseConnectionCheck":true,"postgres":{"enabled":true,"host":"mlops-postgres-rw.postgres.svc.cluster.local","port":5432,"database":"mlflow","driver":"psycopg2"},"existingDatabaseSecret":{"name":"mlflow-database","usernameKey":"username","passwordKey":"password"}}""",
+            values["backendStore"]!.ToJsonString());
+        Assert.Equal(
+            """{"proxiedArtifactStorage":true,"s3":{"enabled":true,"bucket":"mlops-dev-mlflow-artifacts","existingSecret":{"name":"mlflow-s3","keyOfAccessKeyId":"AWS_ACCESS_KEY_ID","keyOfSecretAccessKey":"AWS_SECRET_ACCESS_KEY"}}}""",
+            values["artifactRoot"]!.ToJsonString());
+        Assert.Equal("mlflow_auth", (string)values["auth"]!["postgres"]!["database"]!);
+        Assert.Equal("mlflow-admin", (string)values["auth"]!["existingAdminSecret"]!["name"]!);
+        Assert.Equal(
+            ["docker.io/burakince/mlflow:3.15.1", "docker.io/library/busybox:1.38.0", "docker.io/burakince/mlflow:3.15.1", "docker.io/library/busybox:1.38.0"],
+            new[] { values["image"], values["initImages"]!["dbchecker"], values["initImages"]!["mlflowDbMigration"], values["initImages"]!["iniFileInitializer"] }
+                .Select(i => $"{i!["repository"]}:{i["tag"]}"));
+        Assert.DoesNotContain("assword\":\"", values.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RegistryMirror_RewritesEveryImage()
+    {
+        var values = MlflowSpec.For(TestConfig.StackOptions("prod"))!.Values();
+
+        Assert.Equal("harbor.prod.example.com/mirror/docker.io/burakince/mlflow", (string)values["image"]!["repository"]!);
+        Assert.Equal("harbor.prod.example.com/mirror/docker.io/library/busybox", (string)values["initImages"]!["dbchecker"]!["repository"]!);
+    }
+
+    [Fact]
+    public void Plan_CopiesTheCredentialsIntoItsNamespaceAndWaitsForDatabasesAndIdentity()
+    {
+        var plan = StackPlanner.Plan("dev", TestConfig.StackOptions("dev"));
+
+        Assert.Equal(
+            "{password: [secret random:index/randomPassword:RandomPassword::mlflow-postgres-password], username: mlflow}",
+            plan["kubernetes:core/v1:Secret::mlflow-database"].Inputs["stringData"].ToString());
+        Assert.Equal(
+            "{AWS_ACCESS_KEY_ID: mlflow, AWS_SECRET_ACCESS_KEY: [secret random:index/randomPassword:RandomPassword::mlflow-minio-password]}",
+            plan["kubernetes:core/v1:Secret::mlflow-s3"].Inputs["stringData"].ToString());
+        Assert.Equal(
+            "{password: [secret random:index/randomPassword:RandomPassword::mlflow-admin-password], username: admin}",
+            plan["kubernetes:core/v1:Secret::mlflow-admin"].Inputs["stringData"].ToString());
+        var release = plan["kubernetes:helm.sh/v3:Release::mlflow"];
+        Assert.Equal(PlanValue.Of("1.11.5"), release.Inputs["version"]);
+        Assert.Equal(
+            [
+                "kubernetes:core/v1:Secret::mlflow-database",
+                "kubernetes:core/v1:Secret::mlflow-s3",
+                "kubernetes:core/v1:Secret::mlflow-admin",
+                "kubernetes:postgresql.cnpg.io/v1:Database::mlflow",
+                "kubernetes:postgresql.cnpg.io/v1:Database::mlflow-auth",
+                $"kubernetes:batch/v1:Job::{Infra.Model.Minio.MinioSpec.For(TestConfig.StackOptions("dev"))!.PolicyJobName()}",
+            ],
+            release.DependsOn.ToArray());
+        Assert.Equal("infra:ml:ModelRegistry::mlflow", release.Parent);
+    }
+
+    [Fact]
+    public void Owner_HasATrackingAndAnAuthDatabase()
+    {
+        var user = PostgresSpec.UsersFor(TestConfig.StackOptions("dev")).Single(u => u.Service == "mlflow");
+
+        Assert.Equal(["mlflow", "mlflow_auth"], user.Databases);
+        Assert.Equal(
+            """{"name":"mlflow_auth","owner":"mlflow","cluster":{"name":"mlops-postgres"}}""",
+            PostgresSpec.Databases(user).Last()["spec"]!.ToJsonString());
+    }
+}
