@@ -50,11 +50,9 @@ public static class PostgresPlanner
         {
             var password = Resource(KubernetesTokens.RandomPassword, Password(user), component.Id, ("length", PlanValue.Of(MinioPlanner.PasswordLength)), ("special", PlanValue.Of(false)));
             yield return password;
-            var secret = Resource(KubernetesTokens.Secret, user.SecretName, component.Id,
-                ("metadata", Metadata(user.SecretName)),
-                ("type", PlanValue.Of("kubernetes.io/basic-auth")),
-                ("stringData", Map(("username", PlanValue.Of(user.Owner)), ("password", PlanValue.Secret(password.Id)))))
-                with { Provider = providerId, DependsOn = [ns.Id, password.Id] };
+            var secret = KubernetesNodes.Secret(user.SecretName, PostgresSpec.Namespace, "kubernetes.io/basic-auth",
+                [("username", PlanValue.Of(user.Owner)), ("password", PlanValue.Secret(password.Id))], component.Id, providerId)
+                with { DependsOn = [ns.Id, password.Id] };
             clusterDependencies.Add(secret.Id);
             yield return secret;
         }
@@ -62,10 +60,9 @@ public static class PostgresPlanner
         if (spec.BackupBucket is not null && minio is not null)
         {
             var backupPassword = PlanNode.IdOf(KubernetesTokens.RandomPassword, MinioPlanner.UserPassword("postgres"));
-            var backupSecret = Resource(KubernetesTokens.Secret, PostgresSpec.BackupSecret, component.Id,
-                ("metadata", Metadata(PostgresSpec.BackupSecret)),
-                ("stringData", Map(("ACCESS_KEY_ID", PlanValue.Of("postgres")), ("ACCESS_SECRET_KEY", PlanValue.Secret(backupPassword)))))
-                with { Provider = providerId, DependsOn = [ns.Id, backupPassword] };
+            var backupSecret = KubernetesNodes.Secret(PostgresSpec.BackupSecret, PostgresSpec.Namespace, null,
+                [("ACCESS_KEY_ID", PlanValue.Of("postgres")), ("ACCESS_SECRET_KEY", PlanValue.Secret(backupPassword))], component.Id, providerId)
+                with { DependsOn = [ns.Id, backupPassword] };
             clusterDependencies.Add(backupSecret.Id);
             clusterDependencies.Add(PlanNode.IdOf(KubernetesTokens.Job, minio.PolicyJobName()));
             yield return backupSecret;
@@ -103,7 +100,4 @@ public static class PostgresPlanner
             ("spec", PlanValues.FromJson(manifest["spec"])))
             with { Provider = providerId };
     }
-
-    private static PlanValue Metadata(string name) =>
-        Map(("name", PlanValue.Of(name)), ("namespace", PlanValue.Of(PostgresSpec.Namespace)));
 }
