@@ -47,6 +47,10 @@ public sealed class ModelRegistry : InfraComponent
 
         _ = HelmReleases.Create(MlflowSpec.Namespace, MlflowVersions.Chart, MlflowSpec.Namespace, spec.Values(), MinioPlanner.TimeoutSeconds,
             On([databaseSecret, storeSecret, adminSecret, .. args.Databases.Databases[spec.User.Service], args.ObjectStore.PolicyJob]));
+        if (spec.DisruptionBudget() is { } budget)
+        {
+            _ = new K8s.ApiExtensions.CustomResource(MlflowSpec.Namespace, ManifestArgs.From(budget), On(ns));
+        }
 
         Url = Output.Create(MlflowSpec.Url);
         AdminPasswordOutput = Output.CreateSecret(adminPassword.Result);

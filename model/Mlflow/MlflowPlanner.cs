@@ -53,7 +53,13 @@ public static class MlflowPlanner
         yield return adminSecret;
 
         var databases = spec.User.Databases.Select(d => PlanNode.IdOf(KubernetesTokens.CustomResource("postgresql.cnpg.io/v1", "Database"), PostgresSpec.ResourceName(d)));
-        yield return KubernetesNodes.HelmRelease(MlflowSpec.Namespace, MlflowVersions.Chart, MlflowSpec.Namespace, PlanValues.FromJson(spec.Values()), MinioPlanner.TimeoutSeconds, component.Id, providerId)
+        var release = KubernetesNodes.HelmRelease(MlflowSpec.Namespace, MlflowVersions.Chart, MlflowSpec.Namespace, PlanValues.FromJson(spec.Values()), MinioPlanner.TimeoutSeconds, component.Id, providerId)
             with { DependsOn = [databaseSecret.Id, storeSecret.Id, adminSecret.Id, .. databases, PlanNode.IdOf(KubernetesTokens.Job, minio.PolicyJobName())] };
+        yield return release;
+
+        if (spec.DisruptionBudget() is { } budget)
+        {
+            yield return PostgresPlanner.Manifest(budget, component.Id, providerId) with { DependsOn = [ns.Id] };
+        }
     }
 }

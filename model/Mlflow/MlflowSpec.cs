@@ -123,4 +123,23 @@ public sealed record MlflowSpec(int Replicas, string Cpu, string Memory, string 
             },
         };
     }
+
+    /// <summary>
+    /// A budget that keeps all but one server up through node drains, where there is more than one; the chart
+    /// has none. It selects the chart's pods by their name and instance labels.
+    /// </summary>
+    public JsonObject? DisruptionBudget() => Replicas < 2 ? null : new JsonObject
+    {
+        ["apiVersion"] = "policy/v1",
+        ["kind"] = "PodDisruptionBudget",
+        ["metadata"] = new JsonObject { ["name"] = Namespace, ["namespace"] = Namespace },
+        ["spec"] = new JsonObject
+        {
+            ["maxUnavailable"] = 1,
+            ["selector"] = new JsonObject
+            {
+                ["matchLabels"] = new JsonObject { ["app.kubernetes.io/name"] = "mlflow", ["app.kubernetes.io/instance"] = Namespace },
+            },
+        },
+    };
 }

@@ -35,6 +35,10 @@ public static class StackRenderer
         if (platformRuns && Mlflow.MlflowSpec.For(options) is { } mlflow)
         {
             files.Add(new RenderedFile("helm/mlflow.values.yaml", YamlText.Of(mlflow.Values())));
+            if (mlflow.DisruptionBudget() is { } budget)
+            {
+                files.Add(new RenderedFile("mlflow/disruption-budget.yaml", YamlText.Of(budget)));
+            }
         }
 
         if (options.DeploysFoundation)

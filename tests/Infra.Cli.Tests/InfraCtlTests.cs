@@ -155,7 +155,7 @@ public sealed class InfraCtlTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(
-            string.Concat(new[] { "helm/gpu-operator.values.yaml", "helm/minio-operator.values.yaml", "helm/minio-tenant.values.yaml", "helm/mlflow.values.yaml", "minio/policies-job.yaml", "minio/policies/feast-buckets.json", "minio/policies/gitlab-buckets.json", "minio/policies/kubeflow-pipelines-buckets.json", "minio/policies/mlflow-buckets.json", "minio/policies/postgres-buckets.json", "minio/policies/spark-buckets.json", "postgres/cluster.yaml", "tanzu/cluster.yaml", "tanzu/storageclasses.yaml" }.Select(f => Path.Combine(output, f) + "\n")),
+            string.Concat(new[] { "helm/gpu-operator.values.yaml", "helm/minio-operator.values.yaml", "helm/minio-tenant.values.yaml", "helm/mlflow.values.yaml", "minio/policies-job.yaml", "minio/policies/feast-buckets.json", "minio/policies/gitlab-buckets.json", "minio/policies/kubeflow-pipelines-buckets.json", "minio/policies/mlflow-buckets.json", "minio/policies/postgres-buckets.json", "minio/policies/spark-buckets.json", "mlflow/disruption-budget.yaml", "postgres/cluster.yaml", "tanzu/cluster.yaml", "tanzu/storageclasses.yaml" }.Select(f => Path.Combine(output, f) + "\n")),
             run.Out);
         Assert.StartsWith("apiVersion: cluster.x-k8s.io/v1beta1\nkind: Cluster\n", File.ReadAllText(Path.Combine(output, "tanzu", "cluster.yaml")), StringComparison.Ordinal);
     }

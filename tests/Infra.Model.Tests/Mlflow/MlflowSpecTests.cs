@@ -113,4 +113,17 @@ public sealed class MlflowSpecTests
             """{"name":"mlflow_auth","owner":"mlflow","cluster":{"name":"mlops-postgres"}}""",
             PostgresSpec.Databases(user).Last()["spec"]!.ToJsonString());
     }
+
+    [Fact]
+    public void DisruptionBudget_OnlyWithMoreThanOneServer_KeepsAllButOneUp()
+    {
+        Assert.Null(MlflowSpec.For(TestConfig.StackOptions("dev"))!.DisruptionBudget());
+        var plan = StackPlanner.Plan("prod", TestConfig.StackOptions("prod"));
+
+        var budget = plan["kubernetes:policy/v1:PodDisruptionBudget::mlflow"];
+        Assert.Equal(
+            "{maxUnavailable: 1, selector: {matchLabels: {app.kubernetes.io/instance: mlflow, app.kubernetes.io/name: mlflow}}}",
+            budget.Inputs["spec"].ToString());
+        Assert.Equal(("infra:ml:ModelRegistry::mlflow", "pulumi:providers:kubernetes::workload-cluster"), (budget.Parent, budget.Provider));
+    }
 }

@@ -15,7 +15,7 @@ public sealed class StackRendererTests
         [
             "helm/gpu-operator.values.yaml", "helm/minio-operator.values.yaml", "helm/minio-tenant.values.yaml", "helm/mlflow.values.yaml", "minio/policies-job.yaml",
             "minio/policies/feast-buckets.json", "minio/policies/gitlab-buckets.json", "minio/policies/kubeflow-pipelines-buckets.json",
-            "minio/policies/mlflow-buckets.json", "minio/policies/postgres-buckets.json", "minio/policies/spark-buckets.json", "postgres/cluster.yaml",
+            "minio/policies/mlflow-buckets.json", "minio/policies/postgres-buckets.json", "minio/policies/spark-buckets.json", "mlflow/disruption-budget.yaml", "postgres/cluster.yaml",
             "tanzu/cluster.yaml", "tanzu/storageclasses.yaml",
         ], files.Select(f => f.Name));
         var byName = files.ToDictionary(f => f.Name, f => f.Content);
