@@ -1,13 +1,19 @@
+using System.Collections.Immutable;
 using Infra.Components.Core;
 using Infra.Components.Minio;
 using Infra.Components.Mlflow;
 using Infra.Components.Postgres;
+using Infra.Components.Spark;
 using Infra.Model.Postgres;
 using Infra.Model.Minio;
 using Infra.Model.Mlflow;
+using Infra.Model.Spark;
 using Infra.Model.Stacks;
 using Infra.Model.Tanzu;
+using Infra.Model.Teams;
 using Pulumi;
+using Pulumi.Kubernetes.Types.Inputs.Core.V1;
+using Pulumi.Kubernetes.Types.Inputs.Meta.V1;
 using K8s = Pulumi.Kubernetes;
 
 namespace Infra.Stacks;
@@ -57,6 +63,20 @@ public sealed class Platform : InfraComponent
                     MlflowAdminPassword = registry.AdminPasswordOutput;
                     outputs["mlflowUrl"] = registry.Url;
                 }
+            }
+
+            var teams = ImmutableDictionary.CreateBuilder<string, Resource>(StringComparer.Ordinal);
+            foreach (var team in TeamNamespaces.For(args.Options))
+            {
+                teams[team.Name] = new K8s.Core.V1.Namespace(TeamNamespaces.ResourceName(team), new NamespaceArgs
+                {
+                    Metadata = new ObjectMetaArgs { Name = team.Name, Labels = team.Labels.ToImmutableDictionary(), Annotations = team.Annotations.ToImmutableDictionary() },
+                }, new CustomResourceOptions { Parent = this, Provider = provider });
+            }
+
+            if (SparkSpec.For(args.Options) is { } spark && store is not null)
+            {
+                _ = new SparkOperator(SparkPlanner.Name, new SparkOperatorArgs { Spec = spark, Provider = provider, ObjectStore = store, TeamNamespaces = teams.ToImmutable() }, ChildComponentOptions());
             }
         }
 

@@ -6,13 +6,17 @@ namespace Infra.Model.Kubernetes;
 /// <summary>Plan nodes of the Kubernetes kinds every service uses, on an explicit cluster provider.</summary>
 public static class KubernetesNodes
 {
-    /// <summary>A namespace, with labels where given.</summary>
-    public static PlanNode Namespace(string name, string parent, string providerId, IReadOnlyDictionary<string, string>? labels = null) =>
-        Resource(KubernetesTokens.Namespace, name, parent,
+    /// <summary>A namespace, with labels and annotations where given, registered as <paramref name="resourceName"/> where given, else as <paramref name="name"/>.</summary>
+    public static PlanNode Namespace(string name, string parent, string providerId, IReadOnlyDictionary<string, string>? labels = null, IReadOnlyDictionary<string, string>? annotations = null, string? resourceName = null) =>
+        Resource(KubernetesTokens.Namespace, resourceName ?? name, parent,
             ("metadata", Map(
                 ("name", PlanValue.Of(name)),
-                ("labels", labels is null ? null : PlanValue.Map(labels.Select(l => KeyValuePair.Create(l.Key, PlanValue.Of(l.Value))))))))
+                ("labels", Strings(labels)),
+                ("annotations", Strings(annotations)))))
             with { Provider = providerId };
+
+    private static PlanValue? Strings(IReadOnlyDictionary<string, string>? map) =>
+        map is null ? null : PlanValue.Map(map.Select(e => KeyValuePair.Create(e.Key, PlanValue.Of(e.Value))));
 
     /// <summary>A Helm v3 release of a pinned chart, with values and a timeout.</summary>
     public static PlanNode HelmRelease(string name, HelmChart chart, string ns, PlanValue values, int timeoutSeconds, string parent, string providerId)
@@ -29,9 +33,13 @@ public static class KubernetesNodes
             with { Provider = providerId };
     }
 
-    /// <summary>A Secret in <paramref name="ns"/> from string data, of <paramref name="type"/> where given (e.g. <c>kubernetes.io/basic-auth</c>).</summary>
-    public static PlanNode Secret(string name, string ns, string? type, IEnumerable<(string Key, PlanValue Value)> stringData, string parent, string providerId) =>
-        Resource(KubernetesTokens.Secret, name, parent,
+    /// <summary>
+    /// A Secret <paramref name="name"/> in <paramref name="ns"/> from string data, of <paramref name="type"/> where
+    /// given (e.g. <c>kubernetes.io/basic-auth</c>), registered as <paramref name="resourceName"/> where the same
+    /// Secret goes into several namespaces, else as <paramref name="name"/>.
+    /// </summary>
+    public static PlanNode Secret(string name, string ns, string? type, IEnumerable<(string Key, PlanValue Value)> stringData, string parent, string providerId, string? resourceName = null) =>
+        Resource(KubernetesTokens.Secret, resourceName ?? name, parent,
             ("metadata", Map(("name", PlanValue.Of(name)), ("namespace", PlanValue.Of(ns)))),
             ("type", type is null ? null : PlanValue.Of(type)),
             ("stringData", PlanValue.Map(stringData.Select(d => KeyValuePair.Create(d.Key, d.Value)))))

@@ -249,9 +249,13 @@ public sealed partial class PlatformOptionsValidator
             Quantity($"{path}:storage", block.Storage, "100Gi");
         }
 
-        if (options.IsEnabled(PlatformService.Mlflow) && !options.IsEnabled(PlatformService.Minio))
+        foreach (var (service, keeps) in new[] { (PlatformService.Mlflow, "its artifacts"), (PlatformService.Spark, "event logs and data") })
         {
-            Fail("mlops:platform:minio:enabled", "is false, but MLflow keeps its artifacts in the object store. Enable it with 'pulumi config set --path mlops:platform.minio.enabled true', or disable MLflow with 'pulumi config set --path mlops:platform.mlflow.enabled false'.");
+            if (options.IsEnabled(service) && !options.IsEnabled(PlatformService.Minio))
+            {
+                var name = ConfigSchema.ChoiceName(service);
+                Fail("mlops:platform:minio:enabled", $"is false, but {service} keeps {keeps} in the object store. Enable it with 'pulumi config set --path mlops:platform.minio.enabled true', or disable {service} with 'pulumi config set --path mlops:platform.{name}.enabled false'.");
+            }
         }
 
         if (options.Maturity is not { } level)
@@ -277,6 +281,10 @@ public sealed partial class PlatformOptionsValidator
             var team = teams[i];
             var path = $"mlops:teams:{i}";
             LabelAndUnique(teams, t => t.Name, i, "mlops:teams", "team");
+            if (team.Name is { Length: > 0 } name && Infra.Model.Teams.TeamNamespaces.Reserved.Contains(name))
+            {
+                Fail($"{path}:name", $"'{name}' is a namespace the platform itself uses, and a team's namespace takes the team's name. Choose another with 'pulumi config set --path \"mlops:teams[{i}].name\" <name>'.");
+            }
             if (team.Owner is { Length: > 0 } owner && !EmailPattern().IsMatch(owner))
             {
                 Fail($"{path}:owner", $"'{owner}' is not an e-mail address: Kubeflow names a profile's owner by e-mail. Set it with 'pulumi config set --path \"mlops:teams[{i}].owner\" <name@example.com>'.");

@@ -41,6 +41,13 @@ public static class StackRenderer
             }
         }
 
+        if (platformRuns && Spark.SparkSpec.For(options) is { } spark)
+        {
+            files.Add(new RenderedFile("helm/spark-operator.values.yaml", YamlText.Of(spark.Values())));
+            files.Add(new RenderedFile("spark/spark-defaults.conf", spark.Defaults()));
+            files.Add(new RenderedFile("spark/spark-pi.yaml", YamlText.Of(spark.SampleApplication(Spark.SparkSpec.JobsNamespace))));
+        }
+
         if (options.DeploysFoundation)
         {
             var foundation = FoundationSpec.For(options);

@@ -82,6 +82,14 @@ public static class PlatformPlanner
             nodes = nodes.Concat(Mlflow.MlflowPlanner.Nodes(mlflow, minio, providerId, parent));
         }
 
+        var teams = Teams.TeamNamespaces.For(options);
+        nodes = nodes.Concat(teams.Select(t => KubernetesNodes.Namespace(t.Name, parent, providerId, t.Labels, t.Annotations, Teams.TeamNamespaces.ResourceName(t))));
+        if (Spark.SparkSpec.For(options) is { } spark && minio is not null)
+        {
+            var teamIds = teams.ToDictionary(t => t.Name, t => PlanNode.IdOf(KubernetesTokens.Namespace, Teams.TeamNamespaces.ResourceName(t)), StringComparer.Ordinal);
+            nodes = nodes.Concat(Spark.SparkPlanner.Nodes(spark, minio, teamIds, providerId, parent));
+        }
+
         return nodes;
     }
 }

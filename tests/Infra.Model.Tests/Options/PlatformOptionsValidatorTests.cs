@@ -184,14 +184,15 @@ public sealed class PlatformOptionsValidatorTests
     }
 
     [Fact]
-    public void Validate_MlflowWithoutTheObjectStore_NamesBothFixes()
+    public void Validate_ServicesWithoutTheObjectStore_NameBothFixes()
     {
         Assert.Equal(
             [
-                "mlops:platform.minio.enabled is false, but MLflow keeps its artifacts in the object store. Enable it with 'pulumi config set --path mlops:platform.minio.enabled true', or disable MLflow with 'pulumi config set --path mlops:platform.mlflow.enabled false'.",
+                "mlops:platform.minio.enabled is false, but Mlflow keeps its artifacts in the object store. Enable it with 'pulumi config set --path mlops:platform.minio.enabled true', or disable Mlflow with 'pulumi config set --path mlops:platform.mlflow.enabled false'.",
+                "mlops:platform.minio.enabled is false, but Spark keeps event logs and data in the object store. Enable it with 'pulumi config set --path mlops:platform.minio.enabled true', or disable Spark with 'pulumi config set --path mlops:platform.spark.enabled false'.",
                 "mlops:platform.minio.enabled is false, but maturity level0 needs Minio for the object store. Enable it with 'pulumi config set --path mlops:platform.minio.enabled true', or lower mlops:maturity.",
             ],
-            TestConfig.Errors(("mlops:maturity", "level0"), ("mlops:platform", "\n    mlflow:\n      enabled: true\n    minio:\n      enabled: false")));
+            TestConfig.Errors(("mlops:maturity", "level0"), ("mlops:platform", "\n    mlflow:\n      enabled: true\n    spark:\n      enabled: true\n    minio:\n      enabled: false")));
     }
 
     [Fact]
@@ -205,6 +206,14 @@ public sealed class PlatformOptionsValidatorTests
             "mlops:teams[1].name 'fraud' is used twice (also mlops:teams[0].name): team names must be unique. Set another with 'pulumi config set --path \"mlops:teams[1].name\" <name>'.",
             "mlops:teams[1].owner is required but not set: the e-mail address of the team's owner. Set it with 'pulumi config set --path \"mlops:teams[1].owner\" <value>'.",
         ], TestConfig.Errors(("mlops:teams", "\n    - name: fraud\n      owner: alice\n      gpuQuota: -1\n      memoryQuota: 1TB\n    - name: fraud")).OrderBy(e => e, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_TeamNamedAfterAPlatformNamespace_IsRejected()
+    {
+        Assert.Equal(
+            ["mlops:teams[0].name 'mlflow' is a namespace the platform itself uses, and a team's namespace takes the team's name. Choose another with 'pulumi config set --path \"mlops:teams[0].name\" <name>'."],
+            TestConfig.Errors(("mlops:teams", "\n    - name: mlflow\n      owner: ml@example.com")));
     }
 
     [Theory]

@@ -35,6 +35,7 @@ public sealed class StackPlannerTests
             $"read kubernetes:core/v1:Secret::mlops-dev-kubeconfig parent={Cluster} provider={Supervisor}",
             $"resource kubernetes:cluster.x-k8s.io/v1beta1:Cluster::mlops-dev parent={Cluster} provider={Supervisor}",
             $"resource kubernetes:core/v1:Namespace::gpu-operator parent={Operator} provider={Workload}",
+            $"resource kubernetes:core/v1:Namespace::team-data-science parent=infra:stacks:Platform::platform provider={Workload}",
             $"resource kubernetes:core/v1:Secret::gpu-operator-licensing parent={Operator} provider={Workload}",
             $"resource kubernetes:core/v1:Secret::nvidia-registry parent={Operator} provider={Workload}",
             $"resource kubernetes:helm.sh/v3:Release::gpu-operator parent={Operator} provider={Workload}",

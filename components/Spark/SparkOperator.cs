@@ -1,0 +1,48 @@
+using Infra.Components.Core;
+using Infra.Components.Kubernetes;
+using Infra.Model.Minio;
+using Infra.Model.Spark;
+using Pulumi;
+using Pulumi.Kubernetes.Types.Inputs.Core.V1;
+using Pulumi.Kubernetes.Types.Inputs.Meta.V1;
+using K8s = Pulumi.Kubernetes;
+
+namespace Infra.Components.Spark;
+
+/// <summary>
+/// The Spark operator (<c>infra:ml:SparkOperator</c>): the pinned chart watching the shared jobs namespace and
+/// every team's, and in each of them the object store credentials and the S3A defaults.
+/// </summary>
+public sealed class SparkOperator : InfraComponent
+{
+    /// <summary>Registers the namespaces, the per-namespace Secret and ConfigMap, and the release.</summary>
+    public SparkOperator(string name, SparkOperatorArgs args, ComponentResourceOptions? options = null)
+        : base(SparkPlanner.ComponentType, name, options)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var spec = args.Spec;
+        CustomResourceOptions On(params Resource[] dependsOn) => new() { Parent = this, Provider = args.Provider, DependsOn = [.. dependsOn] };
+
+        var operatorNs = new K8s.Core.V1.Namespace(SparkSpec.OperatorNamespace, new NamespaceArgs { Metadata = new ObjectMetaArgs { Name = SparkSpec.OperatorNamespace } }, On());
+        var jobsNs = new K8s.Core.V1.Namespace(SparkSpec.JobsNamespace, new NamespaceArgs { Metadata = new ObjectMetaArgs { Name = SparkSpec.JobsNamespace } }, On());
+        var releaseDependencies = new List<Resource> { operatorNs };
+        foreach (var ns in spec.JobNamespaces)
+        {
+            var nsResource = ns == SparkSpec.JobsNamespace ? jobsNs : args.TeamNamespaces[ns];
+            releaseDependencies.Add(nsResource);
+            _ = new K8s.Core.V1.Secret(SparkPlanner.InNamespace(SparkSpec.StoreSecret, ns), new SecretArgs
+            {
+                Metadata = new ObjectMetaArgs { Name = SparkSpec.StoreSecret, Namespace = ns },
+                StringData = { { "AWS_ACCESS_KEY_ID", SparkPlanner.Name }, { "AWS_SECRET_ACCESS_KEY", args.ObjectStore.IdentityPasswords[SparkPlanner.Name] } },
+            }, On(nsResource, args.ObjectStore.PolicyJob));
+            _ = new K8s.Core.V1.ConfigMap(SparkPlanner.InNamespace(SparkSpec.DefaultsConfigMap, ns), new ConfigMapArgs
+            {
+                Metadata = new ObjectMetaArgs { Name = SparkSpec.DefaultsConfigMap, Namespace = ns },
+                Data = { { "spark-defaults.conf", spec.Defaults() } },
+            }, On(nsResource));
+        }
+
+        _ = HelmReleases.Create(SparkSpec.OperatorNamespace, SparkVersions.Operator, SparkSpec.OperatorNamespace, spec.Values(), MinioPlanner.TimeoutSeconds, On([.. releaseDependencies]));
+        RegisterOutputs(new Dictionary<string, object?> { ["jobNamespaces"] = Output.Create(string.Join(',', spec.JobNamespaces)) });
+    }
+}

@@ -1,0 +1,57 @@
+using Infra.Model.Kubernetes;
+using Infra.Model.Minio;
+using Infra.Model.Planning;
+using static Infra.Model.Planning.PlanNodes;
+
+namespace Infra.Model.Spark;
+
+/// <summary>The plan nodes of the Spark operator (<c>infra:ml:SparkOperator</c>).</summary>
+public static class SparkPlanner
+{
+    /// <summary>This project's Spark component.</summary>
+    public const string ComponentType = "infra:ml:SparkOperator";
+
+    /// <summary>The component's logical name.</summary>
+    public const string Name = "spark";
+
+    /// <summary>The logical name of a per-namespace resource: <c>&lt;name&gt;-&lt;namespace&gt;</c>.</summary>
+    public static string InNamespace(string name, string ns) => $"{name}-{ns}";
+
+    /// <summary>The nodes, on the cluster provider <paramref name="providerId"/>, parented to <paramref name="parent"/>.</summary>
+    /// <param name="spec">The Spark decisions.</param>
+    /// <param name="minio">The object store holding event logs and data.</param>
+    /// <param name="teamNamespaceIds">The nodes of the teams' namespaces, by namespace.</param>
+    /// <param name="providerId">The cluster's provider node.</param>
+    /// <param name="parent">The parent node.</param>
+    public static IEnumerable<PlanNode> Nodes(SparkSpec spec, MinioSpec minio, IReadOnlyDictionary<string, string> teamNamespaceIds, string providerId, string parent)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(minio);
+        ArgumentNullException.ThrowIfNull(teamNamespaceIds);
+        var component = Component(ComponentType, Name, parent);
+        yield return component;
+
+        var operatorNs = KubernetesNodes.Namespace(SparkSpec.OperatorNamespace, component.Id, providerId);
+        yield return operatorNs;
+        var jobsNs = KubernetesNodes.Namespace(SparkSpec.JobsNamespace, component.Id, providerId);
+        yield return jobsNs;
+
+        var storePassword = PlanNode.IdOf(KubernetesTokens.RandomPassword, MinioPlanner.UserPassword(Name));
+        var releaseDependencies = new List<string> { operatorNs.Id };
+        foreach (var ns in spec.JobNamespaces)
+        {
+            var nsId = ns == SparkSpec.JobsNamespace ? jobsNs.Id : teamNamespaceIds[ns];
+            releaseDependencies.Add(nsId);
+            yield return KubernetesNodes.Secret(SparkSpec.StoreSecret, ns, null,
+                [("AWS_ACCESS_KEY_ID", PlanValue.Of(Name)), ("AWS_SECRET_ACCESS_KEY", PlanValue.Secret(storePassword))], component.Id, providerId, InNamespace(SparkSpec.StoreSecret, ns))
+                with { DependsOn = [nsId, storePassword, PlanNode.IdOf(KubernetesTokens.Job, minio.PolicyJobName())] };
+            yield return Resource(KubernetesTokens.ConfigMap, InNamespace(SparkSpec.DefaultsConfigMap, ns), component.Id,
+                ("metadata", Map(("name", PlanValue.Of(SparkSpec.DefaultsConfigMap)), ("namespace", PlanValue.Of(ns)))),
+                ("data", Map(("spark-defaults.conf", PlanValue.Of(spec.Defaults())))))
+                with { Provider = providerId, DependsOn = [nsId] };
+        }
+
+        yield return KubernetesNodes.HelmRelease(SparkSpec.OperatorNamespace, SparkVersions.Operator, SparkSpec.OperatorNamespace, PlanValues.FromJson(spec.Values()), MinioPlanner.TimeoutSeconds, component.Id, providerId)
+            with { DependsOn = [.. releaseDependencies] };
+    }
+}

@@ -1,0 +1,158 @@
+using System.Collections.Immutable;
+using System.Text.Json.Nodes;
+using Infra.Model.ObjectStore;
+using Infra.Model.Options;
+using Infra.Model.Teams;
+
+namespace Infra.Model.Spark;
+
+/// <summary>
+/// The Spark operator, watching the shared <c>spark-jobs</c> namespace and every team's: in each, the chart's
+/// <c>spark</c> service account and RBAC, the object store credentials as a Secret, and a <c>spark-defaults</c>
+/// ConfigMap that points S3A at the object store (path-style, credentials from the environment) and event
+/// logs at the Spark bucket.
+/// </summary>
+/// <param name="Replicas">Replicas of the controller and of the webhook.</param>
+/// <param name="Cpu">The controller's CPU request, or null for none.</param>
+/// <param name="Memory">The controller's memory request and limit, or null for none.</param>
+/// <param name="JobNamespaces">The namespaces Spark applications run in.</param>
+/// <param name="EventsBucket">The bucket of event logs.</param>
+/// <param name="DataBucket">The bucket of data.</param>
+/// <param name="Registry">The registry mirror images are pulled through, or null.</param>
+public sealed record SparkSpec(int Replicas, string? Cpu, string? Memory, ImmutableArray<string> JobNamespaces, string EventsBucket, string DataBucket, string? Registry)
+{
+    /// <summary>The operator's namespace and release.</summary>
+    public const string OperatorNamespace = "spark-operator";
+
+    /// <summary>The namespace of the platform's own Spark jobs.</summary>
+    public const string JobsNamespace = "spark-jobs";
+
+    /// <summary>The service account Spark drivers run as, in each job namespace.</summary>
+    public const string ServiceAccount = "spark";
+
+    /// <summary>The Secret with the object store credentials, in each job namespace.</summary>
+    public const string StoreSecret = "spark-s3";
+
+    /// <summary>The ConfigMap with <c>spark-defaults.conf</c>, in each job namespace (<c>spec.sparkConfigMap</c>).</summary>
+    public const string DefaultsConfigMap = "spark-defaults";
+
+    private static readonly string[] StoreKeys = ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"];
+
+    /// <summary>The decisions for <paramref name="options"/>, or null where Spark is disabled.</summary>
+    public static SparkSpec? For(PlatformOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!options.IsEnabled(PlatformService.Spark))
+        {
+            return null;
+        }
+
+        var block = options.Platform?.Spark;
+        var purposes = ObjectStoreSpec.Purposes(StoreConsumer.Spark);
+        return new SparkSpec(
+            block?.Replicas ?? (options.IsProduction ? 2 : 1),
+            block?.Cpu,
+            block?.Memory,
+            [JobsNamespace, .. TeamNamespaces.For(options).Select(t => t.Name)],
+            ObjectStoreSpec.BucketName(options.Environment, purposes[0]),
+            ObjectStoreSpec.BucketName(options.Environment, purposes[1]),
+            options.Platform?.Registry);
+    }
+
+    /// <summary>The chart's values: the pinned image, replicas with leader election, the job namespaces.</summary>
+    public JsonObject Values()
+    {
+        JsonObject Workload() => new()
+        {
+            ["replicas"] = Replicas,
+            ["podDisruptionBudget"] = new JsonObject { ["enable"] = Replicas > 1, ["minAvailable"] = 1 },
+        };
+
+        var controller = Workload();
+        controller["leaderElection"] = new JsonObject { ["enable"] = true };
+        if (Cpu is not null || Memory is not null)
+        {
+            var requests = new JsonObject();
+            if (Cpu is not null)
+            {
+                requests["cpu"] = Cpu;
+            }
+
+            if (Memory is not null)
+            {
+                requests["memory"] = Memory;
+            }
+
+            controller["resources"] = Memory is null ? new JsonObject { ["requests"] = requests } : new JsonObject { ["requests"] = requests, ["limits"] = new JsonObject { ["memory"] = Memory } };
+        }
+
+        return new JsonObject
+        {
+            ["image"] = new JsonObject
+            {
+                ["registry"] = Registry is null ? "ghcr.io" : $"{Registry}/ghcr.io",
+                ["repository"] = "kubeflow/spark-operator/controller",
+                ["tag"] = SparkVersions.OperatorTag,
+            },
+            ["controller"] = controller,
+            ["webhook"] = Workload(),
+            ["spark"] = new JsonObject
+            {
+                ["jobNamespaces"] = new JsonArray([.. JobNamespaces.Select(n => (JsonNode)n)]),
+                ["serviceAccount"] = new JsonObject { ["create"] = true, ["name"] = ServiceAccount },
+                ["rbac"] = new JsonObject { ["create"] = true },
+            },
+        };
+    }
+
+    /// <summary>
+    /// <c>spark-defaults.conf</c>: S3A on the in-cluster object store, path-style and plain HTTP, credentials from
+    /// the <c>AWS_*</c> environment the Secret provides, event logs in the events bucket.
+    /// </summary>
+    public string Defaults() => string.Join('\n',
+        $"spark.hadoop.fs.s3a.endpoint {Minio.MinioSpec.Endpoint}",
+        "spark.hadoop.fs.s3a.path.style.access true",
+        "spark.hadoop.fs.s3a.connection.ssl.enabled false",
+        "spark.hadoop.fs.s3a.aws.credentials.provider com.amazonaws.auth.EnvironmentVariableCredentialsProvider",
+        "spark.eventLog.enabled true",
+        $"spark.eventLog.dir s3a://{EventsBucket}/",
+        string.Empty);
+
+    /// <summary>A sample application in <paramref name="ns"/>: SparkPi with the defaults, the credentials and its event log in the bucket.</summary>
+    public JsonObject SampleApplication(string ns)
+    {
+        JsonObject Pod(JsonObject extra)
+        {
+            extra["env"] = new JsonArray(
+                [.. StoreKeys.Select(key => (JsonNode)new JsonObject
+                {
+                    ["name"] = key,
+                    ["valueFrom"] = new JsonObject { ["secretKeyRef"] = new JsonObject { ["name"] = StoreSecret, ["key"] = key } },
+                })]);
+            return extra;
+        }
+
+        return new JsonObject
+        {
+            ["apiVersion"] = "sparkoperator.k8s.io/v1beta2",
+            ["kind"] = "SparkApplication",
+            ["metadata"] = new JsonObject { ["name"] = "spark-pi", ["namespace"] = ns },
+            ["spec"] = new JsonObject
+            {
+                ["type"] = "Scala",
+                ["mode"] = "cluster",
+                ["image"] = Registry is null ? SparkVersions.SparkImage : $"{Registry}/{SparkVersions.SparkImage}",
+                ["mainClass"] = "org.apache.spark.examples.SparkPi",
+                ["mainApplicationFile"] = $"local:///opt/spark/examples/jars/spark-examples_2.12-{SparkVersions.SparkVersion}.jar",
+                ["arguments"] = new JsonArray("1000"),
+                ["sparkVersion"] = SparkVersions.SparkVersion,
+                ["sparkConfigMap"] = DefaultsConfigMap,
+                ["deps"] = new JsonObject { ["packages"] = new JsonArray(SparkVersions.HadoopAws) },
+                ["sparkConf"] = new JsonObject { ["spark.jars.ivy"] = "/tmp/.ivy2" },
+                ["restartPolicy"] = new JsonObject { ["type"] = "Never" },
+                ["driver"] = Pod(new JsonObject { ["cores"] = 1, ["memory"] = "1g", ["serviceAccount"] = ServiceAccount }),
+                ["executor"] = Pod(new JsonObject { ["instances"] = 2, ["cores"] = 1, ["memory"] = "1g" }),
+            },
+        };
+    }
+}

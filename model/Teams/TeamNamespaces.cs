@@ -1,0 +1,49 @@
+using System.Collections.Immutable;
+using Infra.Model.Options;
+
+namespace Infra.Model.Teams;
+
+/// <summary>
+/// Each team's namespace on the workload cluster, named after the team. The <c>owner</c> annotation is the one
+/// Kubeflow's profile controller checks before it adopts an existing namespace for the team's profile.
+/// </summary>
+public static class TeamNamespaces
+{
+    /// <summary>The label that marks a team's namespace, with the team's name.</summary>
+    public const string TeamLabel = "mlops.platform/team";
+
+    /// <summary>The namespaces the platform itself uses, which no team may take.</summary>
+    public static ImmutableArray<string> Reserved { get; } =
+    [
+        "default", "kube-system", "kube-public", "kube-node-lease",
+        Minio.MinioSpec.Namespace, Minio.MinioSpec.OperatorNamespace, Postgres.PostgresSpec.Namespace, Postgres.PostgresSpec.OperatorNamespace,
+        Mlflow.MlflowSpec.Namespace, Gpu.GpuOperatorSpec.Namespace, Spark.SparkSpec.OperatorNamespace, Spark.SparkSpec.JobsNamespace,
+        "kubeflow", "kubeflow-user-example-com", "istio-system", "auth", "cert-manager", "knative-serving", "gitlab", "feast", "redis",
+    ];
+
+    /// <summary>The teams' namespaces for <paramref name="options"/>, in configuration order.</summary>
+    public static ImmutableArray<TeamNamespace> For(PlatformOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return [.. (options.Teams ?? []).Select(t => new TeamNamespace(t.Name, t.Owner))];
+    }
+
+    /// <summary>The logical name of a team's namespace resource: <c>team-&lt;name&gt;</c>.</summary>
+    public static string ResourceName(TeamNamespace team)
+    {
+        ArgumentNullException.ThrowIfNull(team);
+        return $"team-{team.Name}";
+    }
+}
+
+/// <summary>A team's namespace.</summary>
+/// <param name="Name">The namespace, the team's name.</param>
+/// <param name="Owner">The owner's e-mail address.</param>
+public sealed record TeamNamespace(string Name, string Owner)
+{
+    /// <summary>The namespace's labels.</summary>
+    public ImmutableSortedDictionary<string, string> Labels => ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create(TeamNamespaces.TeamLabel, Name)]);
+
+    /// <summary>The namespace's annotations.</summary>
+    public ImmutableSortedDictionary<string, string> Annotations => ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("owner", Owner)]);
+}
