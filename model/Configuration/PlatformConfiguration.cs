@@ -47,8 +47,23 @@ public static class PlatformConfiguration
         return new LoadedConfig(snapshot.Source, options, connection, [.. errors]) { Notices = Notices(options) };
     }
 
-    private static ImmutableArray<string> Notices(PlatformOptions options) =>
-        options.DeploysFoundation && options.Tanzu?.Supervisor?.IsEnabled == true && options.Tanzu.SupervisorKubeconfig is null
-            ? ["mlops:tanzu.supervisorKubeconfig is not set yet: this run enables the Supervisor and creates the vSphere Namespace; the workload cluster, its StorageClasses and the GPU Operator follow once you log in to the new Supervisor (kubectl vsphere login) and set it with 'pulumi config set --secret --path mlops:tanzu.supervisorKubeconfig \"$(cat supervisor.kubeconfig)\"'."]
-            : [];
+    private static ImmutableArray<string> Notices(PlatformOptions options)
+    {
+        var notices = ImmutableArray.CreateBuilder<string>();
+        if (options.DeploysFoundation && options.Tanzu?.Supervisor?.IsEnabled == true && options.Tanzu.SupervisorKubeconfig is null)
+        {
+            notices.Add("mlops:tanzu.supervisorKubeconfig is not set yet: this run enables the Supervisor and creates the vSphere Namespace; the workload cluster, its StorageClasses and the GPU Operator follow once you log in to the new Supervisor (kubectl vsphere login) and set it with 'pulumi config set --secret --path mlops:tanzu.supervisorKubeconfig \"$(cat supervisor.kubeconfig)\"'.");
+        }
+
+        // Services that keep their data in the object store and the database have no volume to size.
+        foreach (var (name, block, keeps) in new[] { ("mlflow", options.Platform?.Mlflow, "artifacts in its bucket and runs in PostgreSQL"), ("spark", options.Platform?.Spark, "event logs and data in its buckets") })
+        {
+            if (block?.Storage is { Length: > 0 } storage)
+            {
+                notices.Add($"mlops:platform.{name}.storage '{storage}' is not used: {name} keeps {keeps}, with no volume of its own. Remove it with 'pulumi config rm --path mlops:platform.{name}.storage'.");
+            }
+        }
+
+        return notices.ToImmutable();
+    }
 }

@@ -126,4 +126,18 @@ public sealed class MlflowSpecTests
             budget.Inputs["spec"].ToString());
         Assert.Equal(("infra:ml:ModelRegistry::mlflow", "pulumi:providers:kubernetes::workload-cluster"), (budget.Parent, budget.Provider));
     }
+
+    [Fact]
+    public void StorageForAServiceWithoutVolumes_IsANoticeNotAnError()
+    {
+        var loaded = TestConfig.Load(("mlops:platform", "\n    mlflow:\n      storage: 50Gi\n    spark:\n      storage: 1Ti"));
+
+        Assert.Empty(loaded.Errors);
+        Assert.Equal(
+            [
+                "mlops:platform.mlflow.storage '50Gi' is not used: mlflow keeps artifacts in its bucket and runs in PostgreSQL, with no volume of its own. Remove it with 'pulumi config rm --path mlops:platform.mlflow.storage'.",
+                "mlops:platform.spark.storage '1Ti' is not used: spark keeps event logs and data in its buckets, with no volume of its own. Remove it with 'pulumi config rm --path mlops:platform.spark.storage'.",
+            ],
+            loaded.Notices.ToArray());
+    }
 }
