@@ -17,6 +17,10 @@ public abstract class InfraComponent : ComponentResource
     /// <summary>Options for a child resource: parented to this component.</summary>
     protected CustomResourceOptions ChildOptions(bool protect = false) => new() { Parent = this, Protect = protect };
 
+    /// <summary>Options for a child resource on <paramref name="provider"/>, after <paramref name="dependsOn"/>.</summary>
+    protected CustomResourceOptions On(ProviderResource provider, params Resource[] dependsOn) =>
+        new() { Parent = this, Provider = provider, DependsOn = [.. dependsOn] };
+
     /// <summary>Options for a child component: parented to this component.</summary>
     protected ComponentResourceOptions ChildComponentOptions() => new() { Parent = this };
 

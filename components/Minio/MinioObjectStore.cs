@@ -25,11 +25,11 @@ public sealed class MinioObjectStore : InfraComponent
         var spec = args.Spec;
         var provider = args.Provider;
 
-        var operatorNs = Namespace(MinioSpec.OperatorNamespace, provider);
+        var operatorNs = Namespaces.Create(MinioSpec.OperatorNamespace, On(provider));
         var operatorRelease = HelmReleases.Create(MinioPlanner.OperatorRelease, MinioVersions.Operator, MinioSpec.OperatorNamespace, spec.OperatorValues(), MinioPlanner.TimeoutSeconds,
             new CustomResourceOptions { Parent = this, Provider = provider, DependsOn = { operatorNs } });
 
-        var ns = Namespace(MinioSpec.Namespace, provider);
+        var ns = Namespaces.Create(MinioSpec.Namespace, On(provider));
         var rootPassword = Password(MinioPlanner.RootPassword);
         var rootSecret = new K8s.Core.V1.Secret(MinioSpec.RootSecret, new SecretArgs
         {
@@ -97,9 +97,6 @@ public sealed class MinioObjectStore : InfraComponent
     public Output<string> RootPassword { get; }
 
     private static ObjectMetaArgs Metadata(string name) => new() { Name = name, Namespace = MinioSpec.Namespace };
-
-    private K8s.Core.V1.Namespace Namespace(string name, ProviderResource provider) =>
-        new(name, new NamespaceArgs { Metadata = new ObjectMetaArgs { Name = name } }, new CustomResourceOptions { Parent = this, Provider = provider });
 
     private RandomPassword Password(string name) =>
         new(name, new RandomPasswordArgs { Length = MinioPlanner.PasswordLength, Special = false }, ChildOptions());

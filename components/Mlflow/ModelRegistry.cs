@@ -23,33 +23,32 @@ public sealed class ModelRegistry : InfraComponent
     {
         ArgumentNullException.ThrowIfNull(args);
         var spec = args.Spec;
-        CustomResourceOptions On(params Resource[] dependsOn) => new() { Parent = this, Provider = args.Provider, DependsOn = [.. dependsOn] };
 
-        var ns = new K8s.Core.V1.Namespace(MlflowSpec.Namespace, new NamespaceArgs { Metadata = new ObjectMetaArgs { Name = MlflowSpec.Namespace } }, On());
+        var ns = Namespaces.Create(MlflowSpec.Namespace, On(args.Provider));
         var databaseSecret = new K8s.Core.V1.Secret(MlflowSpec.DatabaseSecret, new SecretArgs
         {
             Metadata = Metadata(MlflowSpec.DatabaseSecret),
             Type = "kubernetes.io/basic-auth",
             StringData = { { "username", spec.User.Owner }, { "password", args.Databases.Passwords[spec.User.Service] } },
-        }, On(ns));
+        }, On(args.Provider, ns));
         var storeSecret = new K8s.Core.V1.Secret(MlflowSpec.StoreSecret, new SecretArgs
         {
             Metadata = Metadata(MlflowSpec.StoreSecret),
             StringData = { { "AWS_ACCESS_KEY_ID", MlflowPlanner.Name }, { "AWS_SECRET_ACCESS_KEY", args.ObjectStore.IdentityPasswords[MlflowPlanner.Name] } },
-        }, On(ns));
+        }, On(args.Provider, ns));
         var adminPassword = new RandomPassword(MlflowPlanner.AdminPassword, new RandomPasswordArgs { Length = MinioPlanner.PasswordLength, Special = false }, ChildOptions());
         var adminSecret = new K8s.Core.V1.Secret(MlflowSpec.AdminSecret, new SecretArgs
         {
             Metadata = Metadata(MlflowSpec.AdminSecret),
             Type = "kubernetes.io/basic-auth",
             StringData = { { "username", MlflowSpec.AdminUser }, { "password", adminPassword.Result } },
-        }, On(ns, adminPassword));
+        }, On(args.Provider, ns, adminPassword));
 
         _ = HelmReleases.Create(MlflowSpec.Namespace, MlflowVersions.Chart, MlflowSpec.Namespace, spec.Values(), MinioPlanner.TimeoutSeconds,
-            On([databaseSecret, storeSecret, adminSecret, .. args.Databases.Databases[spec.User.Service], args.ObjectStore.PolicyJob]));
+            On(args.Provider, [databaseSecret, storeSecret, adminSecret, .. args.Databases.Databases[spec.User.Service], args.ObjectStore.PolicyJob]));
         if (spec.DisruptionBudget() is { } budget)
         {
-            _ = new K8s.ApiExtensions.CustomResource(MlflowSpec.Namespace, ManifestArgs.From(budget), On(ns));
+            _ = new K8s.ApiExtensions.CustomResource(MlflowSpec.Namespace, ManifestArgs.From(budget), On(args.Provider, ns));
         }
 
         Url = Output.Create(MlflowSpec.Url);

@@ -25,11 +25,10 @@ public sealed class PostgresDatabases : InfraComponent
         ArgumentNullException.ThrowIfNull(args);
         var spec = args.Spec;
         var provider = args.Provider;
-        CustomResourceOptions On(params Resource[] dependsOn) => new() { Parent = this, Provider = provider, DependsOn = [.. dependsOn] };
 
-        var operatorNs = new K8s.Core.V1.Namespace(PostgresSpec.OperatorNamespace, new NamespaceArgs { Metadata = new ObjectMetaArgs { Name = PostgresSpec.OperatorNamespace } }, On());
-        var operatorRelease = HelmReleases.Create(PostgresPlanner.OperatorRelease, PostgresVersions.Operator, PostgresSpec.OperatorNamespace, [], MinioPlanner.TimeoutSeconds, On(operatorNs));
-        var ns = new K8s.Core.V1.Namespace(PostgresSpec.Namespace, new NamespaceArgs { Metadata = new ObjectMetaArgs { Name = PostgresSpec.Namespace } }, On());
+        var operatorNs = Namespaces.Create(PostgresSpec.OperatorNamespace, On(provider));
+        var operatorRelease = HelmReleases.Create(PostgresPlanner.OperatorRelease, PostgresVersions.Operator, PostgresSpec.OperatorNamespace, [], MinioPlanner.TimeoutSeconds, On(provider, operatorNs));
+        var ns = Namespaces.Create(PostgresSpec.Namespace, On(provider));
 
         var clusterDependencies = new List<Resource> { operatorRelease };
         var passwords = ImmutableDictionary.CreateBuilder<string, Output<string>>(StringComparer.Ordinal);
@@ -42,7 +41,7 @@ public sealed class PostgresDatabases : InfraComponent
                 Metadata = Metadata(user.SecretName),
                 Type = "kubernetes.io/basic-auth",
                 StringData = { { "username", user.Owner }, { "password", password.Result } },
-            }, On(ns, password)));
+            }, On(provider, ns, password)));
         }
 
         if (spec.BackupBucket is not null && args.ObjectStore is { } store)
@@ -51,7 +50,7 @@ public sealed class PostgresDatabases : InfraComponent
             {
                 Metadata = Metadata(PostgresSpec.BackupSecret),
                 StringData = { { "ACCESS_KEY_ID", "postgres" }, { "ACCESS_SECRET_KEY", store.IdentityPasswords["postgres"] } },
-            }, On(ns)));
+            }, On(provider, ns)));
             clusterDependencies.Add(store.PolicyJob);
         }
 
@@ -73,12 +72,12 @@ public sealed class PostgresDatabases : InfraComponent
         foreach (var user in spec.Users)
         {
             databases[user.Service] = [.. PostgresSpec.Databases(user).Select(database =>
-                (Resource)new K8s.ApiExtensions.CustomResource((string)database["metadata"]!["name"]!, ManifestArgs.From(database), On(cluster)))];
+                (Resource)new K8s.ApiExtensions.CustomResource((string)database["metadata"]!["name"]!, ManifestArgs.From(database), On(provider, cluster)))];
         }
 
         if (spec.ScheduledBackup() is { } schedule)
         {
-            _ = new K8s.ApiExtensions.CustomResource((string)schedule["metadata"]!["name"]!, ManifestArgs.From(schedule), On(cluster));
+            _ = new K8s.ApiExtensions.CustomResource((string)schedule["metadata"]!["name"]!, ManifestArgs.From(schedule), On(provider, cluster));
         }
 
         Passwords = passwords.ToImmutable();

@@ -21,10 +21,9 @@ public sealed class SparkOperator : InfraComponent
     {
         ArgumentNullException.ThrowIfNull(args);
         var spec = args.Spec;
-        CustomResourceOptions On(params Resource[] dependsOn) => new() { Parent = this, Provider = args.Provider, DependsOn = [.. dependsOn] };
 
-        var operatorNs = new K8s.Core.V1.Namespace(SparkSpec.OperatorNamespace, new NamespaceArgs { Metadata = new ObjectMetaArgs { Name = SparkSpec.OperatorNamespace } }, On());
-        var jobsNs = new K8s.Core.V1.Namespace(SparkSpec.JobsNamespace, new NamespaceArgs { Metadata = new ObjectMetaArgs { Name = SparkSpec.JobsNamespace } }, On());
+        var operatorNs = Namespaces.Create(SparkSpec.OperatorNamespace, On(args.Provider));
+        var jobsNs = Namespaces.Create(SparkSpec.JobsNamespace, On(args.Provider));
         var releaseDependencies = new List<Resource> { operatorNs };
         foreach (var ns in spec.JobNamespaces)
         {
@@ -34,15 +33,15 @@ public sealed class SparkOperator : InfraComponent
             {
                 Metadata = new ObjectMetaArgs { Name = SparkSpec.StoreSecret, Namespace = ns },
                 StringData = { { "AWS_ACCESS_KEY_ID", SparkPlanner.Name }, { "AWS_SECRET_ACCESS_KEY", args.ObjectStore.IdentityPasswords[SparkPlanner.Name] } },
-            }, On(nsResource, args.ObjectStore.PolicyJob));
+            }, On(args.Provider, nsResource, args.ObjectStore.PolicyJob));
             _ = new K8s.Core.V1.ConfigMap(SparkPlanner.InNamespace(SparkSpec.DefaultsConfigMap, ns), new ConfigMapArgs
             {
                 Metadata = new ObjectMetaArgs { Name = SparkSpec.DefaultsConfigMap, Namespace = ns },
                 Data = { { "spark-defaults.conf", spec.Defaults() } },
-            }, On(nsResource));
+            }, On(args.Provider, nsResource));
         }
 
-        _ = HelmReleases.Create(SparkSpec.OperatorNamespace, SparkVersions.Operator, SparkSpec.OperatorNamespace, spec.Values(), MinioPlanner.TimeoutSeconds, On([.. releaseDependencies]));
+        _ = HelmReleases.Create(SparkSpec.OperatorNamespace, SparkVersions.Operator, SparkSpec.OperatorNamespace, spec.Values(), MinioPlanner.TimeoutSeconds, On(args.Provider, [.. releaseDependencies]));
         RegisterOutputs(new Dictionary<string, object?> { ["jobNamespaces"] = Output.Create(string.Join(',', spec.JobNamespaces)) });
     }
 }
