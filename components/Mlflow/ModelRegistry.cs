@@ -44,8 +44,14 @@ public sealed class ModelRegistry : InfraComponent
             StringData = { { "username", MlflowSpec.AdminUser }, { "password", adminPassword.Result } },
         }, On(args.Provider, ns, adminPassword));
 
+        var awsConfig = new K8s.Core.V1.ConfigMap(MlflowSpec.AwsConfigMap, new ConfigMapArgs
+        {
+            Metadata = Metadata(MlflowSpec.AwsConfigMap),
+            Data = { { "config", MlflowSpec.AwsConfig } },
+        }, On(args.Provider, ns));
+
         _ = HelmReleases.Create(MlflowSpec.Namespace, MlflowVersions.Chart, MlflowSpec.Namespace, spec.Values(), MinioPlanner.TimeoutSeconds,
-            On(args.Provider, [databaseSecret, storeSecret, adminSecret, .. args.Databases.Databases[spec.User.Service], args.ObjectStore.PolicyJob]));
+            On(args.Provider, [databaseSecret, storeSecret, adminSecret, awsConfig, .. args.Databases.Databases[spec.User.Service], args.ObjectStore.PolicyJob]));
         if (spec.DisruptionBudget() is { } budget)
         {
             _ = new K8s.ApiExtensions.CustomResource(MlflowSpec.Namespace, ManifestArgs.From(budget), On(args.Provider, ns));

@@ -52,9 +52,15 @@ public static class MlflowPlanner
             with { DependsOn = [ns.Id, adminPassword.Id] };
         yield return adminSecret;
 
+        var awsConfig = Resource(KubernetesTokens.ConfigMap, MlflowSpec.AwsConfigMap, component.Id,
+            ("metadata", Map(("name", PlanValue.Of(MlflowSpec.AwsConfigMap)), ("namespace", PlanValue.Of(MlflowSpec.Namespace)))),
+            ("data", Map(("config", PlanValue.Of(MlflowSpec.AwsConfig)))))
+            with { Provider = providerId, DependsOn = [ns.Id] };
+        yield return awsConfig;
+
         var databases = spec.User.Databases.Select(d => PlanNode.IdOf(KubernetesTokens.CustomResource("postgresql.cnpg.io/v1", "Database"), PostgresSpec.ResourceName(d)));
         var release = KubernetesNodes.HelmRelease(MlflowSpec.Namespace, MlflowVersions.Chart, MlflowSpec.Namespace, PlanValues.FromJson(spec.Values()), MinioPlanner.TimeoutSeconds, component.Id, providerId)
-            with { DependsOn = [databaseSecret.Id, storeSecret.Id, adminSecret.Id, .. databases, PlanNode.IdOf(KubernetesTokens.Job, minio.PolicyJobName())] };
+            with { DependsOn = [databaseSecret.Id, storeSecret.Id, adminSecret.Id, awsConfig.Id, .. databases, PlanNode.IdOf(KubernetesTokens.Job, minio.PolicyJobName())] };
         yield return release;
 
         if (spec.DisruptionBudget() is { } budget)

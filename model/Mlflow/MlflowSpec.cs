@@ -31,6 +31,15 @@ public sealed record MlflowSpec(int Replicas, string Cpu, string Memory, string 
     /// <summary>The Secret (basic-auth) with the generated admin's credentials.</summary>
     public const string AdminSecret = "mlflow-admin";
 
+    /// <summary>The ConfigMap with the AWS client configuration that makes boto3 use path-style requests.</summary>
+    public const string AwsConfigMap = "mlflow-aws-config";
+
+    /// <summary>Where the server reads the AWS client configuration.</summary>
+    public const string AwsConfigDirectory = "/etc/mlflow/aws";
+
+    /// <summary>The AWS client configuration: path-style requests, which MinIO answers without wildcard DNS.</summary>
+    public const string AwsConfig = "[default]\ns3 =\n    addressing_style = path\n";
+
     /// <summary>The admin's user name.</summary>
     public const string AdminUser = "admin";
 
@@ -113,7 +122,14 @@ public sealed record MlflowSpec(int Replicas, string Cpu, string Memory, string 
                     },
                 },
             },
-            ["extraEnvVars"] = new JsonObject { ["MLFLOW_S3_ENDPOINT_URL"] = Minio.MinioSpec.Endpoint, ["AWS_DEFAULT_REGION"] = "us-east-1" },
+            ["extraEnvVars"] = new JsonObject
+            {
+                ["MLFLOW_S3_ENDPOINT_URL"] = Minio.MinioSpec.Endpoint,
+                ["AWS_DEFAULT_REGION"] = "us-east-1",
+                ["AWS_CONFIG_FILE"] = $"{AwsConfigDirectory}/config",
+            },
+            ["extraVolumes"] = new JsonArray(new JsonObject { ["name"] = "aws-config", ["configMap"] = new JsonObject { ["name"] = AwsConfigMap } }),
+            ["extraVolumeMounts"] = new JsonArray(new JsonObject { ["name"] = "aws-config", ["mountPath"] = AwsConfigDirectory, ["readOnly"] = true }),
             ["auth"] = new JsonObject
             {
                 ["enabled"] = true,

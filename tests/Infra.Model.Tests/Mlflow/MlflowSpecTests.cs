@@ -57,6 +57,8 @@ public sealed class MlflowSpecTests
             """{"proxiedArtifactStorage":true,"s3":{"enabled":true,"bucket":"mlops-dev-mlflow-artifacts","existingSecret":{"name":"mlflow-s3","keyOfAccessKeyId":"AWS_ACCESS_KEY_ID","keyOfSecretAccessKey":"AWS_SECRET_ACCESS_KEY"}}}""",
             values["artifactRoot"]!.ToJsonString());
         Assert.Equal("mlflow_auth", (string)values["auth"]!["postgres"]!["database"]!);
+        Assert.Equal("/etc/mlflow/aws/config", (string)values["extraEnvVars"]!["AWS_CONFIG_FILE"]!);
+        Assert.Equal("""[{"name":"aws-config","mountPath":"/etc/mlflow/aws","readOnly":true}]""", values["extraVolumeMounts"]!.ToJsonString());
         Assert.Equal("mlflow-admin", (string)values["auth"]!["existingAdminSecret"]!["name"]!);
         Assert.Equal(
             ["docker.io/burakince/mlflow:3.15.1", "docker.io/library/busybox:1.38.0", "docker.io/burakince/mlflow:3.15.1", "docker.io/library/busybox:1.38.0"],
@@ -95,12 +97,14 @@ public sealed class MlflowSpecTests
                 "kubernetes:core/v1:Secret::mlflow-database",
                 "kubernetes:core/v1:Secret::mlflow-s3",
                 "kubernetes:core/v1:Secret::mlflow-admin",
+                "kubernetes:core/v1:ConfigMap::mlflow-aws-config",
                 "kubernetes:postgresql.cnpg.io/v1:Database::mlflow",
                 "kubernetes:postgresql.cnpg.io/v1:Database::mlflow-auth",
                 $"kubernetes:batch/v1:Job::{Infra.Model.Minio.MinioSpec.For(TestConfig.StackOptions("dev"))!.PolicyJobName()}",
             ],
             release.DependsOn.ToArray());
         Assert.Equal("infra:ml:ModelRegistry::mlflow", release.Parent);
+        Assert.Equal("{config: [default]\ns3 =\n    addressing_style = path\n}", plan["kubernetes:core/v1:ConfigMap::mlflow-aws-config"].Inputs["data"].ToString());
     }
 
     [Fact]
