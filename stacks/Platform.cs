@@ -49,7 +49,9 @@ public sealed class Platform : InfraComponent
             {
                 store = new MinioObjectStore(MinioPlanner.Name, new MinioObjectStoreArgs { Spec = minio, Provider = provider, StorageClass = args.DefaultStorageClass }, ChildComponentOptions());
                 ObjectStoreEndpoint = store.Endpoint;
+                ObjectStoreConsole = store.ConsoleUrl;
                 outputs["objectStoreEndpoint"] = store.Endpoint;
+                outputs["objectStoreConsole"] = store.ConsoleUrl;
             }
 
             if (PostgresSpec.For(args.Options) is { } postgres)
@@ -85,6 +87,9 @@ public sealed class Platform : InfraComponent
 
     /// <summary>The object store's in-cluster S3 endpoint, where MinIO runs.</summary>
     public Output<string>? ObjectStoreEndpoint { get; }
+
+    /// <summary>The object store console's in-cluster URL, where MinIO runs.</summary>
+    public Output<string>? ObjectStoreConsole { get; }
 
     /// <summary>MLflow's in-cluster tracking URL, where MLflow runs.</summary>
     public Output<string>? MlflowUrl { get; }

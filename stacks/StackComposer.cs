@@ -51,6 +51,7 @@ public static class StackComposer
             if (platform.ObjectStoreEndpoint is { } endpoint)
             {
                 outputs["objectStoreEndpoint"] = endpoint;
+                outputs["objectStoreConsole"] = platform.ObjectStoreConsole;
             }
 
             if (platform.MlflowUrl is { } mlflowUrl)

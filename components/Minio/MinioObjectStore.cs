@@ -78,8 +78,9 @@ public sealed class MinioObjectStore : InfraComponent
         });
 
         Endpoint = Output.Create(MinioSpec.Endpoint);
+        ConsoleUrl = Output.Create(MinioSpec.ConsoleUrl);
         RootPassword = Output.CreateSecret(rootPassword.Result);
-        RegisterOutputs(new Dictionary<string, object?> { ["endpoint"] = Endpoint, ["rootPassword"] = RootPassword });
+        RegisterOutputs(new Dictionary<string, object?> { ["endpoint"] = Endpoint, ["consoleUrl"] = ConsoleUrl, ["rootPassword"] = RootPassword });
     }
 
     /// <summary>Each consuming service's secret key, by identity name, for the Secrets in the services' namespaces.</summary>
@@ -91,6 +92,10 @@ public sealed class MinioObjectStore : InfraComponent
     /// <summary>The in-cluster S3 endpoint.</summary>
     [Output]
     public Output<string> Endpoint { get; }
+
+    /// <summary>The tenant console's in-cluster URL.</summary>
+    [Output("consoleUrl")]
+    public Output<string> ConsoleUrl { get; }
 
     /// <summary>The tenant's root password, a secret.</summary>
     [Output]

@@ -44,6 +44,9 @@ public sealed record MinioSpec(int Servers, int VolumesPerServer, int VolumeGi, 
     /// <summary>The in-cluster S3 endpoint of the tenant (the operator's <c>minio</c> service; TLS is terminated at the ingress).</summary>
     public const string Endpoint = "http://minio.minio.svc.cluster.local";
 
+    /// <summary>The in-cluster URL of the tenant's console (the operator's <c>&lt;tenant&gt;-console</c> service, plain HTTP without auto-cert).</summary>
+    public const string ConsoleUrl = $"http://{TenantName}-console.{Namespace}.svc.cluster.local:9090";
+
     /// <summary>The MinIO server image of the tenant chart, which <see cref="Registry"/> rewrites.</summary>
     public const string ServerImage = "quay.io/minio/minio";
 

@@ -22,4 +22,17 @@ public sealed class ModelRegistryTests
         var data = Assert.IsType<IDictionary<string, object>>(run.InputsOf("kubernetes:core/v1:Secret", "mlflow-admin")["stringData"], exactMatch: false);
         Assert.Equal(generated, data["password"]);
     }
+
+    [Fact]
+    public async Task StackOutputs_NameEveryServiceEndpointAndOnlyPasswordsAreSecret()
+    {
+        IDictionary<string, object?>? outputs = null;
+
+        await StackRun.RunAsync(() => outputs = StackComposer.Deploy(StackFiles.Options("dev"), TestSecrets.Create().Object));
+
+        Assert.Equal("http://minio.minio.svc.cluster.local", await OutputUtilities.GetValueAsync((Output<string>)outputs!["objectStoreEndpoint"]!));
+        Assert.Equal("http://mlops-console.minio.svc.cluster.local:9090", await OutputUtilities.GetValueAsync((Output<string>)outputs["objectStoreConsole"]!));
+        Assert.False(await Output.IsSecretAsync((Output<string>)outputs["objectStoreConsole"]!));
+        Assert.False(await Output.IsSecretAsync((Output<string>)outputs["mlflowUrl"]!));
+    }
 }
