@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Infra.Components.Core;
+using Infra.Components.Kubernetes;
 using Infra.Components.Minio;
 using Infra.Components.Mlflow;
 using Infra.Components.Postgres;
@@ -12,8 +13,6 @@ using Infra.Model.Stacks;
 using Infra.Model.Tanzu;
 using Infra.Model.Teams;
 using Pulumi;
-using Pulumi.Kubernetes.Types.Inputs.Core.V1;
-using Pulumi.Kubernetes.Types.Inputs.Meta.V1;
 using K8s = Pulumi.Kubernetes;
 
 namespace Infra.Stacks;
@@ -70,10 +69,7 @@ public sealed class Platform : InfraComponent
             var teams = ImmutableDictionary.CreateBuilder<string, Resource>(StringComparer.Ordinal);
             foreach (var team in TeamNamespaces.For(args.Options))
             {
-                teams[team.Name] = new K8s.Core.V1.Namespace(TeamNamespaces.ResourceName(team), new NamespaceArgs
-                {
-                    Metadata = new ObjectMetaArgs { Name = team.Name, Labels = team.Labels.ToImmutableDictionary(), Annotations = team.Annotations.ToImmutableDictionary() },
-                }, new CustomResourceOptions { Parent = this, Provider = provider });
+                teams[team.Name] = Namespaces.Create(team.Name, On(provider), team.Labels, team.Annotations, TeamNamespaces.ResourceName(team));
             }
 
             if (SparkSpec.For(args.Options) is { } spark && store is not null)

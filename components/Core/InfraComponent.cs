@@ -1,4 +1,6 @@
+using Infra.Model.Kubernetes;
 using Pulumi;
+using Pulumi.Random;
 
 namespace Infra.Components.Core;
 
@@ -20,6 +22,10 @@ public abstract class InfraComponent : ComponentResource
     /// <summary>Options for a child resource on <paramref name="provider"/>, after <paramref name="dependsOn"/>.</summary>
     protected CustomResourceOptions On(ProviderResource provider, params Resource[] dependsOn) =>
         new() { Parent = this, Provider = provider, DependsOn = [.. dependsOn] };
+
+    /// <summary>A generated password, a child of this component (<see cref="KubernetesNodes.PasswordLength"/> letters and digits).</summary>
+    protected RandomPassword GeneratedPassword(string name) =>
+        new(name, new RandomPasswordArgs { Length = KubernetesNodes.PasswordLength, Special = false }, ChildOptions());
 
     /// <summary>Options for a child component: parented to this component.</summary>
     protected ComponentResourceOptions ChildComponentOptions() => new() { Parent = this };

@@ -1,11 +1,11 @@
 using System.Collections.Immutable;
 using Infra.Components.Core;
 using Infra.Components.Kubernetes;
+using Infra.Model.Kubernetes;
 using Infra.Model.Minio;
 using Pulumi;
 using Pulumi.Kubernetes.Types.Inputs.Core.V1;
 using Pulumi.Kubernetes.Types.Inputs.Meta.V1;
-using Pulumi.Random;
 using K8s = Pulumi.Kubernetes;
 
 namespace Infra.Components.Minio;
@@ -26,32 +26,22 @@ public sealed class MinioObjectStore : InfraComponent
         var provider = args.Provider;
 
         var operatorNs = Namespaces.Create(MinioSpec.OperatorNamespace, On(provider));
-        var operatorRelease = HelmReleases.Create(MinioPlanner.OperatorRelease, MinioVersions.Operator, MinioSpec.OperatorNamespace, spec.OperatorValues(), MinioPlanner.TimeoutSeconds,
-            new CustomResourceOptions { Parent = this, Provider = provider, DependsOn = { operatorNs } });
+        var operatorRelease = HelmReleases.Create(MinioPlanner.OperatorRelease, MinioVersions.Operator, MinioSpec.OperatorNamespace, spec.OperatorValues(), KubernetesNodes.ReleaseTimeoutSeconds,
+            On(provider, operatorNs));
 
         var ns = Namespaces.Create(MinioSpec.Namespace, On(provider));
-        var rootPassword = Password(MinioPlanner.RootPassword);
-        var rootSecret = new K8s.Core.V1.Secret(MinioSpec.RootSecret, new SecretArgs
-        {
-            Metadata = Metadata(MinioSpec.RootSecret),
-            StringData = { { "config.env", Output.CreateSecret(rootPassword.Result.Apply(MinioSpec.RootConfig)) } },
-        }, new CustomResourceOptions { Parent = this, Provider = provider, DependsOn = { ns, rootPassword } });
+        var rootPassword = GeneratedPassword(MinioPlanner.RootPassword);
+        var rootSecret = Secrets.Create(MinioSpec.RootSecret, MinioSpec.Namespace, null,
+            [("config.env", Output.CreateSecret(rootPassword.Result.Apply(MinioSpec.RootConfig)))], On(provider, ns, rootPassword));
 
         var tenantDependencies = new List<Resource> { operatorRelease, rootSecret };
         var passwords = ImmutableDictionary.CreateBuilder<string, Output<string>>(StringComparer.Ordinal);
         foreach (var identity in spec.Store.Identities)
         {
-            var password = Password(MinioPlanner.UserPassword(identity.Name));
+            var password = GeneratedPassword(MinioPlanner.UserPassword(identity.Name));
             passwords[identity.Name] = Output.CreateSecret(password.Result);
-            tenantDependencies.Add(new K8s.Core.V1.Secret(MinioSpec.UserSecret(identity), new SecretArgs
-            {
-                Metadata = Metadata(MinioSpec.UserSecret(identity)),
-                StringData =
-                {
-                    { "CONSOLE_ACCESS_KEY", identity.Name },
-                    { "CONSOLE_SECRET_KEY", password.Result },
-                },
-            }, new CustomResourceOptions { Parent = this, Provider = provider, DependsOn = { ns, password } }));
+            tenantDependencies.Add(Secrets.Create(MinioSpec.UserSecret(identity), MinioSpec.Namespace, null,
+                [("CONSOLE_ACCESS_KEY", identity.Name), ("CONSOLE_SECRET_KEY", password.Result)], On(provider, ns, password)));
         }
 
         if (args.StorageClass is { } storageClass)
@@ -59,23 +49,18 @@ public sealed class MinioObjectStore : InfraComponent
             tenantDependencies.Add(storageClass);
         }
 
-        var tenant = HelmReleases.Create(MinioPlanner.TenantRelease, MinioVersions.Tenant, MinioSpec.Namespace, spec.TenantValues(), MinioPlanner.TimeoutSeconds,
+        var tenant = HelmReleases.Create(MinioPlanner.TenantRelease, MinioVersions.Tenant, MinioSpec.Namespace, spec.TenantValues(), KubernetesNodes.ReleaseTimeoutSeconds,
             new CustomResourceOptions { Parent = this, Provider = provider, DependsOn = [.. tenantDependencies], Protect = spec.Protect });
 
         var policies = new K8s.Core.V1.ConfigMap(MinioSpec.PoliciesConfigMap, new ConfigMapArgs
         {
-            Metadata = Metadata(MinioSpec.PoliciesConfigMap),
+            Metadata = new ObjectMetaArgs { Name = MinioSpec.PoliciesConfigMap, Namespace = MinioSpec.Namespace },
             Data = spec.PolicyFiles().ToImmutableDictionary(),
-        }, new CustomResourceOptions { Parent = this, Provider = provider, DependsOn = { ns } });
+        }, On(provider, ns));
 
         IdentityPasswords = passwords.ToImmutable();
         var job = spec.PolicyJob();
-        PolicyJob = new K8s.ApiExtensions.CustomResource(spec.PolicyJobName(), ManifestArgs.From(job), new CustomResourceOptions
-        {
-            Parent = this,
-            Provider = provider,
-            DependsOn = { tenant, policies },
-        });
+        PolicyJob = new K8s.ApiExtensions.CustomResource(spec.PolicyJobName(), ManifestArgs.From(job), On(provider, tenant, policies));
 
         Endpoint = Output.Create(MinioSpec.Endpoint);
         ConsoleUrl = Output.Create(MinioSpec.ConsoleUrl);
@@ -100,9 +85,4 @@ public sealed class MinioObjectStore : InfraComponent
     /// <summary>The tenant's root password, a secret.</summary>
     [Output]
     public Output<string> RootPassword { get; }
-
-    private static ObjectMetaArgs Metadata(string name) => new() { Name = name, Namespace = MinioSpec.Namespace };
-
-    private RandomPassword Password(string name) =>
-        new(name, new RandomPasswordArgs { Length = MinioPlanner.PasswordLength, Special = false }, ChildOptions());
 }

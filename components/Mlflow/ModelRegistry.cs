@@ -1,11 +1,10 @@
 using Infra.Components.Core;
 using Infra.Components.Kubernetes;
-using Infra.Model.Minio;
+using Infra.Model.Kubernetes;
 using Infra.Model.Mlflow;
 using Pulumi;
 using Pulumi.Kubernetes.Types.Inputs.Core.V1;
 using Pulumi.Kubernetes.Types.Inputs.Meta.V1;
-using Pulumi.Random;
 using K8s = Pulumi.Kubernetes;
 
 namespace Infra.Components.Mlflow;
@@ -25,32 +24,21 @@ public sealed class ModelRegistry : InfraComponent
         var spec = args.Spec;
 
         var ns = Namespaces.Create(MlflowSpec.Namespace, On(args.Provider));
-        var databaseSecret = new K8s.Core.V1.Secret(MlflowSpec.DatabaseSecret, new SecretArgs
-        {
-            Metadata = Metadata(MlflowSpec.DatabaseSecret),
-            Type = "kubernetes.io/basic-auth",
-            StringData = { { "username", spec.User.Owner }, { "password", args.Databases.Passwords[spec.User.Service] } },
-        }, On(args.Provider, ns));
-        var storeSecret = new K8s.Core.V1.Secret(MlflowSpec.StoreSecret, new SecretArgs
-        {
-            Metadata = Metadata(MlflowSpec.StoreSecret),
-            StringData = { { "AWS_ACCESS_KEY_ID", MlflowPlanner.Name }, { "AWS_SECRET_ACCESS_KEY", args.ObjectStore.IdentityPasswords[MlflowPlanner.Name] } },
-        }, On(args.Provider, ns));
-        var adminPassword = new RandomPassword(MlflowPlanner.AdminPassword, new RandomPasswordArgs { Length = MinioPlanner.PasswordLength, Special = false }, ChildOptions());
-        var adminSecret = new K8s.Core.V1.Secret(MlflowSpec.AdminSecret, new SecretArgs
-        {
-            Metadata = Metadata(MlflowSpec.AdminSecret),
-            Type = "kubernetes.io/basic-auth",
-            StringData = { { "username", MlflowSpec.AdminUser }, { "password", adminPassword.Result } },
-        }, On(args.Provider, ns, adminPassword));
+        var databaseSecret = Secrets.Create(MlflowSpec.DatabaseSecret, MlflowSpec.Namespace, "kubernetes.io/basic-auth",
+            [("username", spec.User.Owner), ("password", args.Databases.Passwords[spec.User.Service])], On(args.Provider, ns));
+        var storeSecret = Secrets.Create(MlflowSpec.StoreSecret, MlflowSpec.Namespace, null,
+            [("AWS_ACCESS_KEY_ID", MlflowPlanner.Name), ("AWS_SECRET_ACCESS_KEY", args.ObjectStore.IdentityPasswords[MlflowPlanner.Name])], On(args.Provider, ns));
+        var adminPassword = GeneratedPassword(MlflowPlanner.AdminPassword);
+        var adminSecret = Secrets.Create(MlflowSpec.AdminSecret, MlflowSpec.Namespace, "kubernetes.io/basic-auth",
+            [("username", MlflowSpec.AdminUser), ("password", adminPassword.Result)], On(args.Provider, ns, adminPassword));
 
         var awsConfig = new K8s.Core.V1.ConfigMap(MlflowSpec.AwsConfigMap, new ConfigMapArgs
         {
-            Metadata = Metadata(MlflowSpec.AwsConfigMap),
+            Metadata = new ObjectMetaArgs { Name = MlflowSpec.AwsConfigMap, Namespace = MlflowSpec.Namespace },
             Data = { { "config", MlflowSpec.AwsConfig } },
         }, On(args.Provider, ns));
 
-        _ = HelmReleases.Create(MlflowSpec.Namespace, MlflowVersions.Chart, MlflowSpec.Namespace, spec.Values(), MinioPlanner.TimeoutSeconds,
+        _ = HelmReleases.Create(MlflowSpec.Namespace, MlflowVersions.Chart, MlflowSpec.Namespace, spec.Values(), KubernetesNodes.ReleaseTimeoutSeconds,
             On(args.Provider, [databaseSecret, storeSecret, adminSecret, awsConfig, .. args.Databases.Databases[spec.User.Service], args.ObjectStore.PolicyJob]));
         if (spec.DisruptionBudget() is { } budget)
         {
@@ -69,6 +57,4 @@ public sealed class ModelRegistry : InfraComponent
     /// <summary>The generated admin's password, a secret.</summary>
     [Output("adminPassword")]
     public Output<string> AdminPasswordOutput { get; }
-
-    private static ObjectMetaArgs Metadata(string name) => new() { Name = name, Namespace = MlflowSpec.Namespace };
 }

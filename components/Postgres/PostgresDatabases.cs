@@ -1,12 +1,9 @@
 using System.Collections.Immutable;
 using Infra.Components.Core;
 using Infra.Components.Kubernetes;
-using Infra.Model.Minio;
+using Infra.Model.Kubernetes;
 using Infra.Model.Postgres;
 using Pulumi;
-using Pulumi.Kubernetes.Types.Inputs.Core.V1;
-using Pulumi.Kubernetes.Types.Inputs.Meta.V1;
-using Pulumi.Random;
 using K8s = Pulumi.Kubernetes;
 
 namespace Infra.Components.Postgres;
@@ -27,30 +24,23 @@ public sealed class PostgresDatabases : InfraComponent
         var provider = args.Provider;
 
         var operatorNs = Namespaces.Create(PostgresSpec.OperatorNamespace, On(provider));
-        var operatorRelease = HelmReleases.Create(PostgresPlanner.OperatorRelease, PostgresVersions.Operator, PostgresSpec.OperatorNamespace, [], MinioPlanner.TimeoutSeconds, On(provider, operatorNs));
+        var operatorRelease = HelmReleases.Create(PostgresPlanner.OperatorRelease, PostgresVersions.Operator, PostgresSpec.OperatorNamespace, [], KubernetesNodes.ReleaseTimeoutSeconds, On(provider, operatorNs));
         var ns = Namespaces.Create(PostgresSpec.Namespace, On(provider));
 
         var clusterDependencies = new List<Resource> { operatorRelease };
         var passwords = ImmutableDictionary.CreateBuilder<string, Output<string>>(StringComparer.Ordinal);
         foreach (var user in spec.Users)
         {
-            var password = new RandomPassword(PostgresPlanner.Password(user), new RandomPasswordArgs { Length = MinioPlanner.PasswordLength, Special = false }, ChildOptions());
+            var password = GeneratedPassword(PostgresPlanner.Password(user));
             passwords[user.Service] = Output.CreateSecret(password.Result);
-            clusterDependencies.Add(new K8s.Core.V1.Secret(user.SecretName, new SecretArgs
-            {
-                Metadata = Metadata(user.SecretName),
-                Type = "kubernetes.io/basic-auth",
-                StringData = { { "username", user.Owner }, { "password", password.Result } },
-            }, On(provider, ns, password)));
+            clusterDependencies.Add(Secrets.Create(user.SecretName, PostgresSpec.Namespace, "kubernetes.io/basic-auth",
+                [("username", user.Owner), ("password", password.Result)], On(provider, ns, password)));
         }
 
         if (spec.BackupBucket is not null && args.ObjectStore is { } store)
         {
-            clusterDependencies.Add(new K8s.Core.V1.Secret(PostgresSpec.BackupSecret, new SecretArgs
-            {
-                Metadata = Metadata(PostgresSpec.BackupSecret),
-                StringData = { { "ACCESS_KEY_ID", "postgres" }, { "ACCESS_SECRET_KEY", store.IdentityPasswords["postgres"] } },
-            }, On(provider, ns)));
+            clusterDependencies.Add(Secrets.Create(PostgresSpec.BackupSecret, PostgresSpec.Namespace, null,
+                [("ACCESS_KEY_ID", "postgres"), ("ACCESS_SECRET_KEY", store.IdentityPasswords["postgres"])], On(provider, ns)));
             clusterDependencies.Add(store.PolicyJob);
         }
 
@@ -95,6 +85,4 @@ public sealed class PostgresDatabases : InfraComponent
 
     /// <summary>Each service's database resources, by service, for the services to wait on.</summary>
     public ImmutableDictionary<string, ImmutableArray<Resource>> Databases { get; }
-
-    private static ObjectMetaArgs Metadata(string name) => new() { Name = name, Namespace = PostgresSpec.Namespace };
 }

@@ -1,6 +1,6 @@
 using Infra.Components.Core;
 using Infra.Components.Kubernetes;
-using Infra.Model.Minio;
+using Infra.Model.Kubernetes;
 using Infra.Model.Spark;
 using Pulumi;
 using Pulumi.Kubernetes.Types.Inputs.Core.V1;
@@ -29,11 +29,9 @@ public sealed class SparkOperator : InfraComponent
         {
             var nsResource = ns == SparkSpec.JobsNamespace ? jobsNs : args.TeamNamespaces[ns];
             releaseDependencies.Add(nsResource);
-            _ = new K8s.Core.V1.Secret(SparkPlanner.InNamespace(SparkSpec.StoreSecret, ns), new SecretArgs
-            {
-                Metadata = new ObjectMetaArgs { Name = SparkSpec.StoreSecret, Namespace = ns },
-                StringData = { { "AWS_ACCESS_KEY_ID", SparkPlanner.Name }, { "AWS_SECRET_ACCESS_KEY", args.ObjectStore.IdentityPasswords[SparkPlanner.Name] } },
-            }, On(args.Provider, nsResource, args.ObjectStore.PolicyJob));
+            _ = Secrets.Create(SparkSpec.StoreSecret, ns, null,
+                [("AWS_ACCESS_KEY_ID", SparkPlanner.Name), ("AWS_SECRET_ACCESS_KEY", args.ObjectStore.IdentityPasswords[SparkPlanner.Name])],
+                On(args.Provider, nsResource, args.ObjectStore.PolicyJob), SparkPlanner.InNamespace(SparkSpec.StoreSecret, ns));
             _ = new K8s.Core.V1.ConfigMap(SparkPlanner.InNamespace(SparkSpec.DefaultsConfigMap, ns), new ConfigMapArgs
             {
                 Metadata = new ObjectMetaArgs { Name = SparkSpec.DefaultsConfigMap, Namespace = ns },
@@ -41,7 +39,7 @@ public sealed class SparkOperator : InfraComponent
             }, On(args.Provider, nsResource));
         }
 
-        _ = HelmReleases.Create(SparkSpec.OperatorNamespace, SparkVersions.Operator, SparkSpec.OperatorNamespace, spec.Values(), MinioPlanner.TimeoutSeconds, On(args.Provider, [.. releaseDependencies]));
+        _ = HelmReleases.Create(SparkSpec.OperatorNamespace, SparkVersions.Operator, SparkSpec.OperatorNamespace, spec.Values(), KubernetesNodes.ReleaseTimeoutSeconds, On(args.Provider, [.. releaseDependencies]));
         RegisterOutputs(new Dictionary<string, object?> { ["jobNamespaces"] = Output.Create(string.Join(',', spec.JobNamespaces)) });
     }
 }

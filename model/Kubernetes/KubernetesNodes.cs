@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Infra.Model.Planning;
 using static Infra.Model.Planning.PlanNodes;
 
@@ -6,6 +7,30 @@ namespace Infra.Model.Kubernetes;
 /// <summary>Plan nodes of the Kubernetes kinds every service uses, on an explicit cluster provider.</summary>
 public static class KubernetesNodes
 {
+    /// <summary>Generated passwords: 32 characters, letters and digits only (they go into shell and URLs).</summary>
+    public const int PasswordLength = 32;
+
+    /// <summary>How long Helm may take to roll out a platform service's release, in seconds.</summary>
+    public const int ReleaseTimeoutSeconds = 900;
+
+    /// <summary>A generated password (<see cref="PasswordLength"/> letters and digits).</summary>
+    public static PlanNode RandomPassword(string name, string parent) =>
+        Resource(KubernetesTokens.RandomPassword, name, parent, ("length", PlanValue.Of(PasswordLength)), ("special", PlanValue.Of(false)));
+
+    /// <summary>A resource from a manifest (a custom resource, or a kind registered as one), named after its metadata.</summary>
+    public static PlanNode Manifest(JsonObject manifest, string parent, string providerId)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        var apiVersion = (string)manifest["apiVersion"]!;
+        var kind = (string)manifest["kind"]!;
+        return Resource(KubernetesTokens.CustomResource(apiVersion, kind), (string)manifest["metadata"]!["name"]!, parent,
+            ("apiVersion", PlanValue.Of(apiVersion)),
+            ("kind", PlanValue.Of(kind)),
+            ("metadata", PlanValues.FromJson(manifest["metadata"])),
+            ("spec", PlanValues.FromJson(manifest["spec"])))
+            with { Provider = providerId };
+    }
+
     /// <summary>A namespace, with labels and annotations where given, registered as <paramref name="resourceName"/> where given, else as <paramref name="name"/>.</summary>
     public static PlanNode Namespace(string name, string parent, string providerId, IReadOnlyDictionary<string, string>? labels = null, IReadOnlyDictionary<string, string>? annotations = null, string? resourceName = null) =>
         Resource(KubernetesTokens.Namespace, resourceName ?? name, parent,

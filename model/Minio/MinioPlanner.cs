@@ -19,12 +19,6 @@ public static class MinioPlanner
     /// <summary>The tenant's Helm release.</summary>
     public const string TenantRelease = "minio-tenant";
 
-    /// <summary>Generated passwords: 32 characters, letters and digits only (they go into shell and URLs).</summary>
-    public const int PasswordLength = 32;
-
-    /// <summary>How long Helm may take to roll out a release, in seconds.</summary>
-    public const int TimeoutSeconds = 900;
-
     /// <summary>The logical name of the root password.</summary>
     public const string RootPassword = "minio-root-password";
 
@@ -44,13 +38,13 @@ public static class MinioPlanner
 
         var operatorNs = KubernetesNodes.Namespace(MinioSpec.OperatorNamespace, component.Id, providerId);
         yield return operatorNs;
-        var operatorRelease = KubernetesNodes.HelmRelease(OperatorRelease, MinioVersions.Operator, MinioSpec.OperatorNamespace, PlanValues.FromJson(spec.OperatorValues()), TimeoutSeconds, component.Id, providerId)
+        var operatorRelease = KubernetesNodes.HelmRelease(OperatorRelease, MinioVersions.Operator, MinioSpec.OperatorNamespace, PlanValues.FromJson(spec.OperatorValues()), KubernetesNodes.ReleaseTimeoutSeconds, component.Id, providerId)
             with { DependsOn = [operatorNs.Id] };
         yield return operatorRelease;
 
         var ns = KubernetesNodes.Namespace(MinioSpec.Namespace, component.Id, providerId);
         yield return ns;
-        var rootPassword = Password(RootPassword, component.Id);
+        var rootPassword = KubernetesNodes.RandomPassword(RootPassword, component.Id);
         yield return rootPassword;
         var rootSecret = Resource(KubernetesTokens.Secret, MinioSpec.RootSecret, component.Id,
             ("metadata", Metadata(MinioSpec.RootSecret)),
@@ -61,7 +55,7 @@ public static class MinioPlanner
         var userSecrets = new List<string>();
         foreach (var identity in spec.Store.Identities)
         {
-            var password = Password(UserPassword(identity.Name), component.Id);
+            var password = KubernetesNodes.RandomPassword(UserPassword(identity.Name), component.Id);
             yield return password;
             var secret = Resource(KubernetesTokens.Secret, MinioSpec.UserSecret(identity), component.Id,
                 ("metadata", Metadata(MinioSpec.UserSecret(identity))),
@@ -73,7 +67,7 @@ public static class MinioPlanner
             yield return secret;
         }
 
-        var tenant = KubernetesNodes.HelmRelease(TenantRelease, MinioVersions.Tenant, MinioSpec.Namespace, PlanValues.FromJson(spec.TenantValues()), TimeoutSeconds, component.Id, providerId)
+        var tenant = KubernetesNodes.HelmRelease(TenantRelease, MinioVersions.Tenant, MinioSpec.Namespace, PlanValues.FromJson(spec.TenantValues()), KubernetesNodes.ReleaseTimeoutSeconds, component.Id, providerId)
             with { Protect = spec.Protect, DependsOn = [operatorRelease.Id, rootSecret.Id, .. userSecrets, .. storageClassNodeId is null ? [] : new[] { storageClassNodeId }] };
         yield return tenant;
 
@@ -89,9 +83,6 @@ public static class MinioPlanner
             ("spec", PlanValues.FromJson(job["spec"])))
             with { Provider = providerId, DependsOn = [tenant.Id, policies.Id] };
     }
-
-    private static PlanNode Password(string name, string parent) =>
-        Resource(KubernetesTokens.RandomPassword, name, parent, ("length", PlanValue.Of(PasswordLength)), ("special", PlanValue.Of(false)));
 
     private static PlanValue Metadata(string name) =>
         Map(("name", PlanValue.Of(name)), ("namespace", PlanValue.Of(MinioSpec.Namespace)));

@@ -87,7 +87,7 @@ public sealed record MinioSpec(int Servers, int VolumesPerServer, int VolumeGi, 
         $"export MINIO_ROOT_USER={RootUser}\nexport MINIO_ROOT_PASSWORD={password}\n";
 
     /// <summary>An image through the registry mirror, where one is set: <c>&lt;mirror&gt;/&lt;image&gt;</c>.</summary>
-    public string Image(string image) => Registry is null ? image : $"{Registry}/{image}";
+    public string Image(string image) => Images.Through(Registry, image);
 
     /// <summary>The tenant chart's values: one pool on the default tier, the buckets, a user per service, root credentials by Secret.</summary>
     public JsonObject TenantValues() => new()

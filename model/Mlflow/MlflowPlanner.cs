@@ -45,7 +45,7 @@ public static class MlflowPlanner
             with { DependsOn = [ns.Id, storePassword] };
         yield return storeSecret;
 
-        var adminPassword = Resource(KubernetesTokens.RandomPassword, AdminPassword, component.Id, ("length", PlanValue.Of(MinioPlanner.PasswordLength)), ("special", PlanValue.Of(false)));
+        var adminPassword = KubernetesNodes.RandomPassword(AdminPassword, component.Id);
         yield return adminPassword;
         var adminSecret = KubernetesNodes.Secret(MlflowSpec.AdminSecret, MlflowSpec.Namespace, "kubernetes.io/basic-auth",
             [("username", PlanValue.Of(MlflowSpec.AdminUser)), ("password", PlanValue.Secret(adminPassword.Id))], component.Id, providerId)
@@ -59,13 +59,13 @@ public static class MlflowPlanner
         yield return awsConfig;
 
         var databases = spec.User.Databases.Select(d => PlanNode.IdOf(KubernetesTokens.CustomResource("postgresql.cnpg.io/v1", "Database"), PostgresSpec.ResourceName(d)));
-        var release = KubernetesNodes.HelmRelease(MlflowSpec.Namespace, MlflowVersions.Chart, MlflowSpec.Namespace, PlanValues.FromJson(spec.Values()), MinioPlanner.TimeoutSeconds, component.Id, providerId)
+        var release = KubernetesNodes.HelmRelease(MlflowSpec.Namespace, MlflowVersions.Chart, MlflowSpec.Namespace, PlanValues.FromJson(spec.Values()), KubernetesNodes.ReleaseTimeoutSeconds, component.Id, providerId)
             with { DependsOn = [databaseSecret.Id, storeSecret.Id, adminSecret.Id, awsConfig.Id, .. databases, PlanNode.IdOf(KubernetesTokens.Job, minio.PolicyJobName())] };
         yield return release;
 
         if (spec.DisruptionBudget() is { } budget)
         {
-            yield return PostgresPlanner.Manifest(budget, component.Id, providerId) with { DependsOn = [ns.Id] };
+            yield return KubernetesNodes.Manifest(budget, component.Id, providerId) with { DependsOn = [ns.Id] };
         }
     }
 }

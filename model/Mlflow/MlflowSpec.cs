@@ -67,7 +67,7 @@ public sealed record MlflowSpec(int Replicas, string Cpu, string Memory, string 
     }
 
     /// <summary>An image through the registry mirror, where one is set: <c>&lt;mirror&gt;/&lt;image&gt;</c>.</summary>
-    public string Image(string image) => Registry is null ? image : $"{Registry}/{image}";
+    public string Image(string image) => Images.Through(Registry, image);
 
     /// <summary>The chart's values: pinned images, the databases, the bucket and the admin, credentials only by Secret.</summary>
     public JsonObject Values()

@@ -38,7 +38,7 @@ public static class PostgresPlanner
 
         var operatorNs = KubernetesNodes.Namespace(PostgresSpec.OperatorNamespace, component.Id, providerId);
         yield return operatorNs;
-        var operatorRelease = KubernetesNodes.HelmRelease(OperatorRelease, PostgresVersions.Operator, PostgresSpec.OperatorNamespace, PlanValue.Map([]), MinioPlanner.TimeoutSeconds, component.Id, providerId)
+        var operatorRelease = KubernetesNodes.HelmRelease(OperatorRelease, PostgresVersions.Operator, PostgresSpec.OperatorNamespace, PlanValue.Map([]), KubernetesNodes.ReleaseTimeoutSeconds, component.Id, providerId)
             with { DependsOn = [operatorNs.Id] };
         yield return operatorRelease;
 
@@ -48,7 +48,7 @@ public static class PostgresPlanner
         var clusterDependencies = new List<string> { operatorRelease.Id };
         foreach (var user in spec.Users)
         {
-            var password = Resource(KubernetesTokens.RandomPassword, Password(user), component.Id, ("length", PlanValue.Of(MinioPlanner.PasswordLength)), ("special", PlanValue.Of(false)));
+            var password = KubernetesNodes.RandomPassword(Password(user), component.Id);
             yield return password;
             var secret = KubernetesNodes.Secret(user.SecretName, PostgresSpec.Namespace, "kubernetes.io/basic-auth",
                 [("username", PlanValue.Of(user.Owner)), ("password", PlanValue.Secret(password.Id))], component.Id, providerId)
@@ -73,31 +73,17 @@ public static class PostgresPlanner
             clusterDependencies.Add(storageClassNodeId);
         }
 
-        var cluster = Manifest(spec.Cluster(), component.Id, providerId) with { Protect = spec.Protect, DependsOn = [.. clusterDependencies] };
+        var cluster = KubernetesNodes.Manifest(spec.Cluster(), component.Id, providerId) with { Protect = spec.Protect, DependsOn = [.. clusterDependencies] };
         yield return cluster;
 
         foreach (var database in spec.Users.SelectMany(PostgresSpec.Databases))
         {
-            yield return Manifest(database, component.Id, providerId) with { DependsOn = [cluster.Id] };
+            yield return KubernetesNodes.Manifest(database, component.Id, providerId) with { DependsOn = [cluster.Id] };
         }
 
         if (spec.ScheduledBackup() is { } schedule)
         {
-            yield return Manifest(schedule, component.Id, providerId) with { DependsOn = [cluster.Id] };
+            yield return KubernetesNodes.Manifest(schedule, component.Id, providerId) with { DependsOn = [cluster.Id] };
         }
-    }
-
-    /// <summary>A custom resource node from a manifest.</summary>
-    public static PlanNode Manifest(System.Text.Json.Nodes.JsonObject manifest, string parent, string providerId)
-    {
-        ArgumentNullException.ThrowIfNull(manifest);
-        var apiVersion = (string)manifest["apiVersion"]!;
-        var kind = (string)manifest["kind"]!;
-        return Resource(KubernetesTokens.CustomResource(apiVersion, kind), (string)manifest["metadata"]!["name"]!, parent,
-            ("apiVersion", PlanValue.Of(apiVersion)),
-            ("kind", PlanValue.Of(kind)),
-            ("metadata", PlanValues.FromJson(manifest["metadata"])),
-            ("spec", PlanValues.FromJson(manifest["spec"])))
-            with { Provider = providerId };
     }
 }

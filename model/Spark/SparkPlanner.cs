@@ -51,7 +51,7 @@ public static class SparkPlanner
                 with { Provider = providerId, DependsOn = [nsId] };
         }
 
-        yield return KubernetesNodes.HelmRelease(SparkSpec.OperatorNamespace, SparkVersions.Operator, SparkSpec.OperatorNamespace, PlanValues.FromJson(spec.Values()), MinioPlanner.TimeoutSeconds, component.Id, providerId)
+        yield return KubernetesNodes.HelmRelease(SparkSpec.OperatorNamespace, SparkVersions.Operator, SparkSpec.OperatorNamespace, PlanValues.FromJson(spec.Values()), KubernetesNodes.ReleaseTimeoutSeconds, component.Id, providerId)
             with { DependsOn = [.. releaseDependencies] };
     }
 }

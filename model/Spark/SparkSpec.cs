@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
+using Infra.Model.Kubernetes;
 using Infra.Model.ObjectStore;
 using Infra.Model.Options;
 using Infra.Model.Teams;
@@ -90,7 +91,7 @@ public sealed record SparkSpec(int Replicas, string? Cpu, string? Memory, Immuta
         {
             ["image"] = new JsonObject
             {
-                ["registry"] = Registry is null ? "ghcr.io" : $"{Registry}/ghcr.io",
+                ["registry"] = Images.Through(Registry, "ghcr.io"),
                 ["repository"] = "kubeflow/spark-operator/controller",
                 ["tag"] = SparkVersions.OperatorTag,
             },
@@ -141,7 +142,7 @@ public sealed record SparkSpec(int Replicas, string? Cpu, string? Memory, Immuta
             {
                 ["type"] = "Scala",
                 ["mode"] = "cluster",
-                ["image"] = Registry is null ? SparkVersions.SparkImage : $"{Registry}/{SparkVersions.SparkImage}",
+                ["image"] = Images.Through(Registry, SparkVersions.SparkImage),
                 ["mainClass"] = "org.apache.spark.examples.SparkPi",
                 ["mainApplicationFile"] = $"local:///opt/spark/examples/jars/spark-examples_2.12-{SparkVersions.SparkVersion}.jar",
                 ["arguments"] = new JsonArray("1000"),
