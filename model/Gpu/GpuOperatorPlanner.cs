@@ -23,25 +23,17 @@ public static class GpuOperatorPlanner
         var ns = KubernetesNodes.Namespace(GpuOperatorSpec.Namespace, component.Id, providerId, GpuOperatorSpec.NamespaceLabels);
         yield return ns;
 
-        var licensing = Resource(KubernetesTokens.Secret, GpuOperatorSpec.LicensingSecret, component.Id,
-            ("metadata", Metadata(GpuOperatorSpec.LicensingSecret)),
-            ("stringData", Map(
-                (GpuOperatorSpec.GriddConfFile, PlanValue.Of(string.Empty)),
-                (GpuOperatorSpec.TokenFile, PlanValue.Secret(spec.LicenseToken.FullKey)))))
-            with { Provider = providerId, DependsOn = [ns.Id] };
+        var licensing = KubernetesNodes.Secret(GpuOperatorSpec.LicensingSecret, GpuOperatorSpec.Namespace, null,
+            [(GpuOperatorSpec.GriddConfFile, PlanValue.Of(string.Empty)), (GpuOperatorSpec.TokenFile, PlanValue.Secret(spec.LicenseToken.FullKey))], component.Id, providerId)
+            with { DependsOn = [ns.Id] };
         yield return licensing;
 
-        var registry = Resource(KubernetesTokens.Secret, GpuOperatorSpec.RegistrySecret, component.Id,
-            ("metadata", Metadata(GpuOperatorSpec.RegistrySecret)),
-            ("type", PlanValue.Of("kubernetes.io/dockerconfigjson")),
-            ("stringData", Map((".dockerconfigjson", PlanValue.Secret(spec.PullSecret.FullKey)))))
-            with { Provider = providerId, DependsOn = [ns.Id] };
+        var registry = KubernetesNodes.Secret(GpuOperatorSpec.RegistrySecret, GpuOperatorSpec.Namespace, "kubernetes.io/dockerconfigjson",
+            [(".dockerconfigjson", PlanValue.Secret(spec.PullSecret.FullKey))], component.Id, providerId)
+            with { DependsOn = [ns.Id] };
         yield return registry;
 
         yield return KubernetesNodes.HelmRelease(GpuOperatorSpec.ReleaseName, GpuOperatorVersions.HelmChart, GpuOperatorSpec.Namespace, PlanValues.FromJson(spec.Values()), TimeoutSeconds, component.Id, providerId)
             with { DependsOn = [ns.Id, licensing.Id, registry.Id] };
     }
-
-    private static PlanValue Metadata(string name) =>
-        Map(("name", PlanValue.Of(name)), ("namespace", PlanValue.Of(GpuOperatorSpec.Namespace)));
 }

@@ -46,10 +46,9 @@ public static class MinioPlanner
         yield return ns;
         var rootPassword = KubernetesNodes.RandomPassword(RootPassword, component.Id);
         yield return rootPassword;
-        var rootSecret = Resource(KubernetesTokens.Secret, MinioSpec.RootSecret, component.Id,
-            ("metadata", Metadata(MinioSpec.RootSecret)),
-            ("stringData", Map(("config.env", PlanValue.Secret($"{rootPassword.Id} in config.env")))))
-            with { Provider = providerId, DependsOn = [ns.Id, rootPassword.Id] };
+        var rootSecret = KubernetesNodes.Secret(MinioSpec.RootSecret, MinioSpec.Namespace, null,
+            [("config.env", PlanValue.Secret($"{rootPassword.Id} in config.env"))], component.Id, providerId)
+            with { DependsOn = [ns.Id, rootPassword.Id] };
         yield return rootSecret;
 
         var userSecrets = new List<string>();
@@ -57,12 +56,9 @@ public static class MinioPlanner
         {
             var password = KubernetesNodes.RandomPassword(UserPassword(identity.Name), component.Id);
             yield return password;
-            var secret = Resource(KubernetesTokens.Secret, MinioSpec.UserSecret(identity), component.Id,
-                ("metadata", Metadata(MinioSpec.UserSecret(identity))),
-                ("stringData", Map(
-                    ("CONSOLE_ACCESS_KEY", PlanValue.Of(identity.Name)),
-                    ("CONSOLE_SECRET_KEY", PlanValue.Secret(password.Id)))))
-                with { Provider = providerId, DependsOn = [ns.Id, password.Id] };
+            var secret = KubernetesNodes.Secret(MinioSpec.UserSecret(identity), MinioSpec.Namespace, null,
+                [("CONSOLE_ACCESS_KEY", PlanValue.Of(identity.Name)), ("CONSOLE_SECRET_KEY", PlanValue.Secret(password.Id))], component.Id, providerId)
+                with { DependsOn = [ns.Id, password.Id] };
             userSecrets.Add(secret.Id);
             yield return secret;
         }
