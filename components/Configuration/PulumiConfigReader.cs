@@ -41,13 +41,12 @@ public static class PulumiConfigReader
         var loaded = Load();
         if (!loaded.IsValid)
         {
-            foreach (var error in loaded.Errors)
-            {
-                Log.Error(error.Message);
-            }
-
+            // The errors travel in the exception itself: log calls are asynchronous, and the runner stops at the
+            // first exception without waiting for them, so separately logged errors could be lost.
             var count = loaded.Errors.Length;
-            throw new RunException($"The stack configuration has {count} error{(count == 1 ? string.Empty : "s")} (each logged above); nothing was created.");
+            throw new RunException(
+                $"The stack configuration has {count} error{(count == 1 ? string.Empty : "s")}; nothing was created.\n" +
+                string.Join('\n', loaded.Errors.Select(e => $"  {e.Message}")));
         }
 
         foreach (var notice in loaded.Notices)
