@@ -1,11 +1,15 @@
 using System.Collections.Immutable;
 using Infra.Components.Core;
+using Infra.Components.Feast;
 using Infra.Components.Kubernetes;
 using Infra.Components.Minio;
 using Infra.Components.Mlflow;
 using Infra.Components.Postgres;
+using Infra.Components.Redis;
 using Infra.Components.Spark;
+using Infra.Model.Feast;
 using Infra.Model.Postgres;
+using Infra.Model.Redis;
 using Infra.Model.Minio;
 using Infra.Model.Mlflow;
 using Infra.Model.Spark;
@@ -53,17 +57,35 @@ public sealed class Platform : InfraComponent
                 outputs["objectStoreConsole"] = store.ConsoleUrl;
             }
 
+            PostgresDatabases? databases = null;
             if (PostgresSpec.For(args.Options) is { } postgres)
             {
-                var databases = new PostgresDatabases(PostgresPlanner.Name, new PostgresDatabasesArgs { Spec = postgres, Provider = provider, StorageClass = args.DefaultStorageClass, ObjectStore = store }, ChildComponentOptions());
+                databases = new PostgresDatabases(PostgresPlanner.Name, new PostgresDatabasesArgs { Spec = postgres, Provider = provider, StorageClass = args.DefaultStorageClass, ObjectStore = store }, ChildComponentOptions());
                 outputs["postgresHost"] = databases.Host;
-                if (MlflowSpec.For(args.Options) is { } mlflow && store is not null)
-                {
-                    var registry = new ModelRegistry(MlflowPlanner.Name, new ModelRegistryArgs { Spec = mlflow, Provider = provider, Databases = databases, ObjectStore = store }, ChildComponentOptions());
-                    MlflowUrl = registry.Url;
-                    MlflowAdminPassword = registry.AdminPasswordOutput;
-                    outputs["mlflowUrl"] = registry.Url;
-                }
+            }
+
+            KeyValueStore? keyValueStore = null;
+            if (RedisSpec.For(args.Options) is { } redis)
+            {
+                keyValueStore = new KeyValueStore(RedisPlanner.Name, new KeyValueStoreArgs { Spec = redis, Provider = provider, StorageClass = args.DefaultStorageClass }, ChildComponentOptions());
+                outputs["redisAddress"] = keyValueStore.Address;
+            }
+
+            if (MlflowSpec.For(args.Options) is { } mlflow && store is not null && databases is not null)
+            {
+                var registry = new ModelRegistry(MlflowPlanner.Name, new ModelRegistryArgs { Spec = mlflow, Provider = provider, Databases = databases, ObjectStore = store }, ChildComponentOptions());
+                MlflowUrl = registry.Url;
+                MlflowAdminPassword = registry.AdminPasswordOutput;
+                outputs["mlflowUrl"] = registry.Url;
+            }
+
+            if (FeastSpec.For(args.Options) is { } feast && store is not null && databases is not null && keyValueStore is not null)
+            {
+                var features = new FeatureStore(FeastPlanner.Name, new FeatureStoreArgs { Spec = feast, Provider = provider, Databases = databases, KeyValueStore = keyValueStore, ObjectStore = store }, ChildComponentOptions());
+                FeastOnlineUrl = features.OnlineUrl;
+                FeastRegistry = features.RegistryLocation;
+                outputs["feastOnlineUrl"] = features.OnlineUrl;
+                outputs["feastRegistry"] = features.RegistryLocation;
             }
 
             var teams = ImmutableDictionary.CreateBuilder<string, Resource>(StringComparer.Ordinal);
@@ -92,6 +114,12 @@ public sealed class Platform : InfraComponent
 
     /// <summary>MLflow's generated admin password, a secret, where MLflow runs.</summary>
     public Output<string>? MlflowAdminPassword { get; }
+
+    /// <summary>Feast's online feature server in-cluster URL, where Feast runs.</summary>
+    public Output<string>? FeastOnlineUrl { get; }
+
+    /// <summary>Where Feast's registry lives (its database, without credentials), where Feast runs.</summary>
+    public Output<string>? FeastRegistry { get; }
 
     /// <summary>The provider of the cluster the platform runs on; null before the cluster exists.</summary>
     public ProviderResource? ClusterProvider { get; }

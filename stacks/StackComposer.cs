@@ -59,6 +59,12 @@ public static class StackComposer
                 outputs["mlflowUrl"] = mlflowUrl;
                 outputs["mlflowAdminPassword"] = platform.MlflowAdminPassword;
             }
+
+            if (platform.FeastOnlineUrl is { } feastOnlineUrl)
+            {
+                outputs["feastOnlineUrl"] = feastOnlineUrl;
+                outputs["feastRegistry"] = platform.FeastRegistry;
+            }
         }
 
         return outputs;

@@ -30,6 +30,9 @@ public static class KubernetesTokens
     /// <summary>A Helm v3 release.</summary>
     public const string HelmRelease = "kubernetes:helm.sh/v3:Release";
 
+    /// <summary>A manifest bundle applied from a file or URL (a component of the objects it holds).</summary>
+    public const string ConfigFile = "kubernetes:yaml/v2:ConfigFile";
+
     /// <summary>The type token of a custom resource: <c>kubernetes:&lt;apiVersion&gt;:&lt;kind&gt;</c>.</summary>
     public static string CustomResource(string apiVersion, string kind) => $"kubernetes:{apiVersion}:{kind}";
 }

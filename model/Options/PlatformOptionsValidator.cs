@@ -249,7 +249,10 @@ public sealed partial class PlatformOptionsValidator
             Quantity($"{path}:storage", block.Storage, "100Gi");
         }
 
-        foreach (var (service, keeps) in new[] { (PlatformService.Mlflow, "its artifacts"), (PlatformService.Spark, "event logs and data") })
+        DataStore("postgres", "PostgreSQL runs at least 1 instance", options.Platform?.Postgres?.Replicas, options.Platform?.Postgres?.Storage, null);
+        DataStore("redis", "Redis runs at least 1 instance", options.Platform?.Redis?.Replicas, options.Platform?.Redis?.Storage, options.Platform?.Redis?.Memory);
+
+        foreach (var (service, keeps) in new[] { (PlatformService.Mlflow, "its artifacts"), (PlatformService.Spark, "event logs and data"), (PlatformService.Feast, "offline data") })
         {
             if (options.IsEnabled(service) && !options.IsEnabled(PlatformService.Minio))
             {
@@ -271,6 +274,18 @@ public sealed partial class PlatformOptionsValidator
                 Fail($"mlops:platform:{name}:enabled", $"is false, but maturity {ConfigSchema.ChoiceName(level)} needs {service} for {role}. Enable it with 'pulumi config set --path mlops:platform.{name}.enabled true', or lower mlops:maturity.");
             }
         }
+    }
+
+    private void DataStore(string name, string rule, int? replicas, string? storage, string? memory)
+    {
+        var path = $"mlops:platform:{name}";
+        if (replicas is < 1)
+        {
+            Fail($"{path}:replicas", $"'{replicas}' is out of range: {rule}. Set it with 'pulumi config set --path mlops:platform.{name}.replicas <number>'.");
+        }
+
+        Quantity($"{path}:storage", storage, "100Gi");
+        Quantity($"{path}:memory", memory, "4Gi");
     }
 
     private void Teams(IReadOnlyList<TeamOptions>? teams)

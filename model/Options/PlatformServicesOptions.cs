@@ -26,4 +26,7 @@ public sealed record PlatformServicesOptions
 
     /// <summary>The PostgreSQL cluster the services share (one database and owner each). Deployed when a service needs it.</summary>
     public DatabaseOptions? Postgres { get; init; }
+
+    /// <summary>The Redis-compatible store Feast's online store and GitLab share (one user each). Deployed when a service needs it.</summary>
+    public RedisOptions? Redis { get; init; }
 }

@@ -32,6 +32,18 @@ public static class StackRenderer
                 new[] { postgres.Cluster() }.Concat(postgres.Users.SelectMany(Postgres.PostgresSpec.Databases)).Concat(postgres.ScheduledBackup() is { } schedule ? [schedule] : []))));
         }
 
+        if (platformRuns && Redis.RedisSpec.For(options) is { } redis)
+        {
+            files.Add(new RenderedFile("helm/valkey.values.yaml", YamlText.Of(redis.Values())));
+        }
+
+        if (platformRuns && Feast.FeastSpec.For(options) is { } feast)
+        {
+            files.Add(new RenderedFile("feast/feature-store.yaml", YamlText.Of(feast.FeatureStore())));
+            files.AddRange(feast.DataStores().Select(store => new RenderedFile($"feast/data-stores/{store.Key}.yaml", store.Value)));
+            files.Add(new RenderedFile("feast/client/feature_store.yaml", feast.ClientConfig()));
+        }
+
         if (platformRuns && Mlflow.MlflowSpec.For(options) is { } mlflow)
         {
             files.Add(new RenderedFile("helm/mlflow.values.yaml", YamlText.Of(mlflow.Values())));

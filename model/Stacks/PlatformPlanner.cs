@@ -77,9 +77,19 @@ public static class PlatformPlanner
             nodes = nodes.Concat(Postgres.PostgresPlanner.Nodes(postgres, minio, providerId, storageClassNodeId, parent));
         }
 
+        if (Redis.RedisSpec.For(options) is { } redis)
+        {
+            nodes = nodes.Concat(Redis.RedisPlanner.Nodes(redis, providerId, storageClassNodeId, parent));
+        }
+
         if (Mlflow.MlflowSpec.For(options) is { } mlflow && minio is not null)
         {
             nodes = nodes.Concat(Mlflow.MlflowPlanner.Nodes(mlflow, minio, providerId, parent));
+        }
+
+        if (Feast.FeastSpec.For(options) is { } feast && minio is not null)
+        {
+            nodes = nodes.Concat(Feast.FeastPlanner.Nodes(feast, minio, providerId, parent));
         }
 
         var teams = Teams.TeamNamespaces.For(options);

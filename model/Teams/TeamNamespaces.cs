@@ -18,7 +18,7 @@ public static class TeamNamespaces
         "default", "kube-system", "kube-public", "kube-node-lease",
         Minio.MinioSpec.Namespace, Minio.MinioSpec.OperatorNamespace, Postgres.PostgresSpec.Namespace, Postgres.PostgresSpec.OperatorNamespace,
         Mlflow.MlflowSpec.Namespace, Gpu.GpuOperatorSpec.Namespace, Spark.SparkSpec.OperatorNamespace, Spark.SparkSpec.JobsNamespace,
-        "kubeflow", "kubeflow-user-example-com", "istio-system", "auth", "cert-manager", "knative-serving", "gitlab", "feast", "redis",
+        "kubeflow", "kubeflow-user-example-com", "istio-system", "auth", "cert-manager", "knative-serving", "gitlab", Feast.FeastSpec.Namespace, "feast-operator-system", Redis.RedisSpec.Namespace,
     ];
 
     /// <summary>The teams' namespaces for <paramref name="options"/>, in configuration order.</summary>

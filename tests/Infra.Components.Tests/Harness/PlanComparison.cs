@@ -23,6 +23,20 @@ internal static class PlanComparison
             .Order(StringComparer.Ordinal);
         Assert.Equal(planned, registered);
 
+        // The ordering edges of the cluster's resources: each waits explicitly for what the plan says it waits for,
+        // except where an input already carries the dependency (another node's output, or a generated password), as
+        // the engine tracks those. (The vSphere resources carry theirs through inputs the plan spells as literals.)
+        foreach (var registration in run.Registrations.Where(r => plan[r.Id].Kind == PlanNodeKind.Resource && r.Type.StartsWith("kubernetes:", StringComparison.Ordinal)))
+        {
+            var node = plan[registration.Id];
+            var waitsFor = node.DependsOn.Where(d => plan[d].Kind is PlanNodeKind.Resource or PlanNodeKind.Component).ToHashSet(StringComparer.Ordinal);
+            var throughInputs = node.Inputs.Values.SelectMany(v => v.References().Concat(SecretSources(v))).ToHashSet(StringComparer.Ordinal);
+            var explicitly = run.Dependencies[registration.Id];
+            Assert.True(
+                explicitly.All(waitsFor.Contains) && waitsFor.All(d => explicitly.Contains(d) || throughInputs.Contains(d)),
+                $"{node.Id} waits for [{string.Join(", ", explicitly.Order(StringComparer.Ordinal))}]; the plan says [{string.Join(", ", waitsFor.Order(StringComparer.Ordinal))}].");
+        }
+
         var resolver = new Resolver(plan, run.Mocks);
         var plannedCalls = plan.Nodes
             .Where(n => n.Kind == PlanNodeKind.DataSource)
@@ -49,6 +63,14 @@ internal static class PlanComparison
             }
         }
     }
+
+    private static IEnumerable<string> SecretSources(PlanValue value) => value switch
+    {
+        PlanValue.SecretValue secret => [secret.Source],
+        PlanValue.ListValue list => list.Items.SelectMany(SecretSources),
+        PlanValue.MapValue map => map.Entries.Values.SelectMany(SecretSources),
+        _ => [],
+    };
 
     public static string Render(object? value) => value switch
     {

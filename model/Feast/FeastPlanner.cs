@@ -1,0 +1,67 @@
+using Infra.Model.Kubernetes;
+using Infra.Model.Minio;
+using Infra.Model.Planning;
+using Infra.Model.Postgres;
+using Infra.Model.Redis;
+using static Infra.Model.Planning.PlanNodes;
+
+namespace Infra.Model.Feast;
+
+/// <summary>The plan nodes of the feature store (<c>infra:ml:FeatureStore</c>).</summary>
+public static class FeastPlanner
+{
+    /// <summary>This project's feature store component.</summary>
+    public const string ComponentType = "infra:ml:FeatureStore";
+
+    /// <summary>The component's logical name, and Feast's object store identity.</summary>
+    public const string Name = "feast";
+
+    /// <summary>The operator bundle's logical name.</summary>
+    public const string OperatorBundle = "feast-operator";
+
+    /// <summary>The nodes, on the cluster provider <paramref name="providerId"/>, parented to <paramref name="parent"/>.</summary>
+    /// <param name="spec">The feature store's decisions.</param>
+    /// <param name="minio">The object store holding offline data.</param>
+    /// <param name="providerId">The cluster's provider node.</param>
+    /// <param name="parent">The parent node.</param>
+    public static IEnumerable<PlanNode> Nodes(FeastSpec spec, MinioSpec minio, string providerId, string parent)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(minio);
+        var component = Component(ComponentType, Name, parent);
+        yield return component;
+
+        var bundle = Resource(KubernetesTokens.ConfigFile, OperatorBundle, component.Id, ("file", PlanValue.Of(FeastVersions.OperatorBundle)))
+            with { Provider = providerId };
+        yield return bundle;
+
+        var ns = KubernetesNodes.Namespace(FeastSpec.Namespace, component.Id, providerId);
+        yield return ns;
+
+        var dataStores = KubernetesNodes.Secret(FeastSpec.DataStoresSecret, FeastSpec.Namespace, null,
+            spec.DataStores().Select(s => (s.Key, PlanValue.Of(s.Value))), component.Id, providerId)
+            with { DependsOn = [ns.Id] };
+        yield return dataStores;
+
+        var databasePassword = PlanNode.IdOf(KubernetesTokens.RandomPassword, PostgresPlanner.Password(spec.User));
+        var redisPassword = PlanNode.IdOf(KubernetesTokens.RandomPassword, RedisPlanner.Password(FeastSpec.RedisUser));
+        var storePassword = PlanNode.IdOf(KubernetesTokens.RandomPassword, MinioPlanner.UserPassword(Name));
+        var credentials = KubernetesNodes.Secret(FeastSpec.CredentialsSecret, FeastSpec.Namespace, null,
+            [
+                ("POSTGRES_PASSWORD", PlanValue.Secret(databasePassword)),
+                ("REDIS_PASSWORD", PlanValue.Secret(redisPassword)),
+                ("AWS_ACCESS_KEY_ID", PlanValue.Of(Name)),
+                ("AWS_SECRET_ACCESS_KEY", PlanValue.Secret(storePassword)),
+            ], component.Id, providerId)
+            with { DependsOn = [ns.Id, databasePassword, redisPassword, storePassword] };
+        yield return credentials;
+
+        var databases = spec.User.Databases.Select(d => PlanNode.IdOf(KubernetesTokens.CustomResource("postgresql.cnpg.io/v1", "Database"), PostgresSpec.ResourceName(d)));
+        yield return KubernetesNodes.Manifest(spec.FeatureStore(), component.Id, providerId)
+            with
+            {
+                DependsOn = [bundle.Id, dataStores.Id, credentials.Id, .. databases,
+                    PlanNode.IdOf(KubernetesTokens.HelmRelease, RedisSpec.Release), PlanNode.IdOf(KubernetesTokens.Job, minio.PolicyJobName())],
+            };
+    }
+}

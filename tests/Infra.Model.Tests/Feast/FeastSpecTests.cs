@@ -1,0 +1,123 @@
+using System.Text.Json.Nodes;
+using Infra.Model.Feast;
+using Infra.Model.Planning;
+using Infra.Model.Stacks;
+using Infra.Model.Tests.Upstream;
+
+namespace Infra.Model.Tests.Feast;
+
+public sealed class FeastSpecTests
+{
+    private const string Crd = "feast/feast.dev_featurestores.yaml";
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("prod")]
+    public void FeatureStore_MatchesTheOperatorsCrd(string stack)
+    {
+        var store = FeastSpec.For(TestConfig.StackOptions(stack))!.FeatureStore();
+
+        Assert.Empty(UpstreamSchemas.Errors(UpstreamSchemas.Crd(Crd, "v1"), store));
+    }
+
+    [Fact]
+    public void FeatureStore_Crd_RejectsAnUnknownStoreType()
+    {
+        var store = FeastSpec.For(TestConfig.StackOptions("dev"))!.FeatureStore();
+        store["spec"]!["services"]!["onlineStore"]!["persistence"]!["store"]!["type"] = "memcached";
+
+        Assert.Contains(
+            UpstreamSchemas.Errors(UpstreamSchemas.Crd(Crd, "v1"), store),
+            e => e.StartsWith("/spec/services/onlineStore/persistence/store/type: ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void FeatureStore_Dev_StoresInPostgresRedisAndFilesAndServesOffline()
+    {
+        var spec = FeastSpec.For(TestConfig.StackOptions("dev"))!;
+        var store = spec.FeatureStore();
+        var services = store["spec"]!["services"]!;
+
+        Assert.Equal((1, "100m", "512Mi", "mlops_dev", "mlops-dev-feast-offline"), (spec.Replicas, spec.Cpu, spec.Memory, spec.Project, spec.OfflineBucket));
+        Assert.Equal("""{"name":"mlops","namespace":"feast"}""", store["metadata"]!.ToJsonString());
+        Assert.Equal("""{"feastProject":"mlops_dev","feastProjectDir":{"init":{"minimal":true}},"replicas":1}""", WithoutServices(store));
+        Assert.Equal("""{"store":{"type":"redis","secretRef":{"name":"feast-data-stores"}}}""", services["onlineStore"]!["persistence"]!.ToJsonString());
+        Assert.Equal("""{"store":{"type":"sql","secretRef":{"name":"feast-data-stores"}}}""", services["registry"]!["local"]!["persistence"]!.ToJsonString());
+        Assert.Equal("""{"file":{"type":"file"}}""", services["offlineStore"]!["persistence"]!.ToJsonString());
+        Assert.False((bool)services["runFeastApplyOnInit"]!);
+        Assert.Null(services["podDisruptionBudgets"]);
+        Assert.Equal(
+            """{"image":"quay.io/feastdev/feature-server:0.66.0","envFrom":[{"secretRef":{"name":"feast-credentials"}}],"env":[{"name":"AWS_ENDPOINT_URL","value":"http://minio.minio.svc.cluster.local"},{"name":"FEAST_S3_ENDPOINT_URL","value":"http://minio.minio.svc.cluster.local"},{"name":"AWS_DEFAULT_REGION","value":"us-east-1"}],"resources":{"requests":{"cpu":"100m","memory":"512Mi"},"limits":{"memory":"512Mi"}},"grpc":true,"restAPI":true}""",
+            services["registry"]!["local"]!["server"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void FeatureStore_Prod_ScalesWithABudgetWithoutTheFileOfflineServerAndPullsThroughTheMirror()
+    {
+        var spec = FeastSpec.For(TestConfig.StackOptions("prod"))!;
+        var services = spec.FeatureStore()["spec"]!["services"]!;
+
+        // The operator's own rule: a feature store scales only where every store it serves is a database.
+        Assert.Equal(2, spec.Replicas);
+        Assert.Null(services["offlineStore"]);
+        Assert.Equal("""{"maxUnavailable":1}""", services["podDisruptionBudgets"]!.ToJsonString());
+        Assert.Equal("harbor.prod.example.com/mirror/quay.io/feastdev/feature-server:0.66.0", (string)services["onlineStore"]!["server"]!["image"]!);
+    }
+
+    [Fact]
+    public void DataStores_NameCredentialsOnlyAsEnvironmentVariables()
+    {
+        var stores = FeastSpec.For(TestConfig.StackOptions("dev"))!.DataStores();
+
+        Assert.Equal(
+            [
+                ("sql", "path: postgresql+psycopg://feast:${POSTGRES_PASSWORD}@mlops-postgres-rw.postgres.svc.cluster.local:5432/feast_registry\ncache_ttl_seconds: 60\nsqlalchemy_config_kwargs:\n  echo: false\n  pool_pre_ping: true\n"),
+                ("redis", "connection_string: valkey.redis.svc.cluster.local:6379,username=feast,password=${REDIS_PASSWORD}\n"),
+            ],
+            stores);
+    }
+
+    [Fact]
+    public void Plan_FeatureStoreWaitsForItsOperatorSecretsDatabaseRedisAndBucketsOnly()
+    {
+        var options = TestConfig.StackOptions("dev");
+        var plan = StackPlanner.Plan("dev", options);
+        var store = plan[PlanNode.IdOf("kubernetes:feast.dev/v1:FeatureStore", "mlops")];
+        var credentials = plan[PlanNode.IdOf("kubernetes:core/v1:Secret", "feast-credentials")];
+
+        Assert.Equal(
+            [
+                "kubernetes:yaml/v2:ConfigFile::feast-operator", "kubernetes:core/v1:Secret::feast-data-stores", "kubernetes:core/v1:Secret::feast-credentials",
+                "kubernetes:postgresql.cnpg.io/v1:Database::feast-registry", "kubernetes:helm.sh/v3:Release::valkey", PlanNode.IdOf("kubernetes:batch/v1:Job", Infra.Model.Minio.MinioSpec.For(options)!.PolicyJobName()),
+            ],
+            store.DependsOn.ToArray());
+        Assert.Equal(
+            "{AWS_ACCESS_KEY_ID: feast, AWS_SECRET_ACCESS_KEY: [secret random:index/randomPassword:RandomPassword::feast-minio-password], POSTGRES_PASSWORD: [secret random:index/randomPassword:RandomPassword::feast-postgres-password], REDIS_PASSWORD: [secret random:index/randomPassword:RandomPassword::redis-feast-password]}",
+            credentials.Inputs["stringData"].ToString());
+        Assert.Equal("https://raw.githubusercontent.com/feast-dev/feast/v0.66.0/infra/feast-operator/dist/install.yaml",
+            ((PlanValue.Literal)plan[PlanNode.IdOf("kubernetes:yaml/v2:ConfigFile", "feast-operator")].Inputs["file"]).Value);
+    }
+
+    [Fact]
+    public void Validation_FeastWithoutTheObjectStoreIsAnError()
+    {
+        var errors = TestConfig.Errors(("mlops:platform", "\n    minio:\n      enabled: false\n    mlflow:\n      enabled: false\n    spark:\n      enabled: false"));
+
+        Assert.Contains("mlops:platform.minio.enabled is false, but Feast keeps offline data in the object store. Enable it with 'pulumi config set --path mlops:platform.minio.enabled true', or disable Feast with 'pulumi config set --path mlops:platform.feast.enabled false'.", errors);
+    }
+
+    [Fact]
+    public void ClientConfig_PointsAtTheRemoteRegistryAndOnlineServer()
+    {
+        Assert.Equal(
+            "project: mlops_dev\nprovider: local\nregistry:\n  registry_type: remote\n  path: feast-mlops-registry.feast.svc.cluster.local:80\nonline_store:\n  type: remote\n  path: http://feast-mlops-online.feast.svc.cluster.local\noffline_store:\n  type: file\nentity_key_serialization_version: 3\n",
+            FeastSpec.For(TestConfig.StackOptions("dev"))!.ClientConfig());
+    }
+
+    private static string WithoutServices(JsonNode store)
+    {
+        var spec = store["spec"]!.DeepClone().AsObject();
+        spec.Remove("services");
+        return spec.ToJsonString();
+    }
+}
