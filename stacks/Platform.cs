@@ -96,7 +96,12 @@ public sealed class Platform : InfraComponent
 
             if (SparkSpec.For(args.Options) is { } spark && store is not null)
             {
-                _ = new SparkOperator(SparkPlanner.Name, new SparkOperatorArgs { Spec = spark, Provider = provider, ObjectStore = store, TeamNamespaces = teams.ToImmutable() }, ChildComponentOptions());
+                var sparkOperator = new SparkOperator(SparkPlanner.Name, new SparkOperatorArgs { Spec = spark, Provider = provider, ObjectStore = store, TeamNamespaces = teams.ToImmutable() }, ChildComponentOptions());
+                if (sparkOperator.HistoryServerUrl is { } historyServerUrl)
+                {
+                    SparkHistoryUrl = historyServerUrl;
+                    outputs["sparkHistoryUrl"] = historyServerUrl;
+                }
             }
         }
 
@@ -120,6 +125,9 @@ public sealed class Platform : InfraComponent
 
     /// <summary>Where Feast's registry lives (its database, without credentials), where Feast runs.</summary>
     public Output<string>? FeastRegistry { get; }
+
+    /// <summary>The Spark history server's in-cluster URL, where it runs.</summary>
+    public Output<string>? SparkHistoryUrl { get; }
 
     /// <summary>The provider of the cluster the platform runs on; null before the cluster exists.</summary>
     public ProviderResource? ClusterProvider { get; }

@@ -60,6 +60,11 @@ public static class StackComposer
                 outputs["mlflowAdminPassword"] = platform.MlflowAdminPassword;
             }
 
+            if (platform.SparkHistoryUrl is { } sparkHistoryUrl)
+            {
+                outputs["sparkHistoryUrl"] = sparkHistoryUrl;
+            }
+
             if (platform.FeastOnlineUrl is { } feastOnlineUrl)
             {
                 outputs["feastOnlineUrl"] = feastOnlineUrl;

@@ -23,6 +23,11 @@ public sealed class ManifestArgs : Pulumi.Kubernetes.ApiExtensions.CustomResourc
         ArgumentNullException.ThrowIfNull(manifest);
         var metadata = manifest["metadata"]!.AsObject();
         var meta = new ObjectMetaArgs { Name = (string)metadata["name"]!, Namespace = (string)metadata["namespace"]! };
+        if (metadata["labels"] is JsonObject labels)
+        {
+            meta.Labels = labels.ToImmutableDictionary(a => a.Key, a => (string)a.Value!, StringComparer.Ordinal);
+        }
+
         if (metadata["annotations"] is JsonObject annotations)
         {
             meta.Annotations = annotations.ToImmutableDictionary(a => a.Key, a => (string)a.Value!, StringComparer.Ordinal);

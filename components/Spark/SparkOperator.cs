@@ -39,7 +39,20 @@ public sealed class SparkOperator : InfraComponent
             }, On(args.Provider, nsResource));
         }
 
+        if (spec.HistoryServerDeployment() is { } deployment && spec.HistoryServerService() is { } service)
+        {
+            var historySecret = Secrets.Create(SparkSpec.StoreSecret, SparkSpec.OperatorNamespace, null,
+                [("AWS_ACCESS_KEY_ID", SparkPlanner.Name), ("AWS_SECRET_ACCESS_KEY", args.ObjectStore.IdentityPasswords[SparkPlanner.Name])],
+                On(args.Provider, operatorNs), SparkPlanner.InNamespace(SparkSpec.StoreSecret, SparkSpec.OperatorNamespace));
+            _ = new K8s.ApiExtensions.CustomResource(SparkSpec.HistoryServerName, ManifestArgs.From(deployment), On(args.Provider, historySecret, args.ObjectStore.PolicyJob));
+            _ = new K8s.ApiExtensions.CustomResource(SparkSpec.HistoryServerName, ManifestArgs.From(service), On(args.Provider, operatorNs));
+            HistoryServerUrl = Output.Create(SparkSpec.HistoryServerUrl);
+        }
+
         _ = HelmReleases.Create(SparkSpec.OperatorNamespace, SparkVersions.Operator, SparkSpec.OperatorNamespace, spec.Values(), KubernetesNodes.ReleaseTimeoutSeconds, On(args.Provider, [.. releaseDependencies]));
-        RegisterOutputs(new Dictionary<string, object?> { ["jobNamespaces"] = Output.Create(string.Join(',', spec.JobNamespaces)) });
+        RegisterOutputs(new Dictionary<string, object?> { ["jobNamespaces"] = Output.Create(string.Join(',', spec.JobNamespaces)), ["historyServerUrl"] = HistoryServerUrl });
     }
+
+    /// <summary>The history server's in-cluster URL, where it runs.</summary>
+    public Output<string>? HistoryServerUrl { get; }
 }

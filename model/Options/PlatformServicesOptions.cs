@@ -19,7 +19,7 @@ public sealed record PlatformServicesOptions
     public ServiceOptions? Feast { get; init; }
 
     /// <summary>Spark operator.</summary>
-    public ServiceOptions? Spark { get; init; }
+    public SparkOptions? Spark { get; init; }
 
     /// <summary>GitLab with its runner.</summary>
     public ServiceOptions? Gitlab { get; init; }

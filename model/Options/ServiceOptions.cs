@@ -1,7 +1,7 @@
 namespace Infra.Model.Options;
 
 /// <summary>A platform service's block (<c>mlops:platform.&lt;service&gt;</c>): whether it runs and how big it is.</summary>
-public sealed record ServiceOptions
+public record ServiceOptions
 {
     /// <summary>Whether the service is deployed. Default: whether the maturity level includes it.</summary>
     public bool? Enabled { get; init; }

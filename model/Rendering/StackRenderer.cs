@@ -58,6 +58,10 @@ public static class StackRenderer
             files.Add(new RenderedFile("helm/spark-operator.values.yaml", YamlText.Of(spark.Values())));
             files.Add(new RenderedFile("spark/spark-defaults.conf", spark.Defaults()));
             files.Add(new RenderedFile("spark/spark-pi.yaml", YamlText.Of(spark.SampleApplication(Spark.SparkSpec.JobsNamespace))));
+            if (spark.HistoryServerDeployment() is { } deployment && spark.HistoryServerService() is { } service)
+            {
+                files.Add(new RenderedFile("spark/history-server.yaml", YamlText.Of(new[] { deployment, service })));
+            }
         }
 
         if (options.DeploysFoundation)

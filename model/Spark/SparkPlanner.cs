@@ -51,6 +51,17 @@ public static class SparkPlanner
                 with { Provider = providerId, DependsOn = [nsId] };
         }
 
+        if (spec.HistoryServerDeployment() is { } deployment && spec.HistoryServerService() is { } service)
+        {
+            var historySecret = KubernetesNodes.Secret(SparkSpec.StoreSecret, SparkSpec.OperatorNamespace, null,
+                [("AWS_ACCESS_KEY_ID", PlanValue.Of(Name)), ("AWS_SECRET_ACCESS_KEY", PlanValue.Secret(storePassword))], component.Id, providerId, InNamespace(SparkSpec.StoreSecret, SparkSpec.OperatorNamespace))
+                with { DependsOn = [operatorNs.Id, storePassword] };
+            yield return historySecret;
+            yield return KubernetesNodes.Manifest(deployment, component.Id, providerId)
+                with { DependsOn = [historySecret.Id, PlanNode.IdOf(KubernetesTokens.Job, minio.PolicyJobName())] };
+            yield return KubernetesNodes.Manifest(service, component.Id, providerId) with { DependsOn = [operatorNs.Id] };
+        }
+
         yield return KubernetesNodes.HelmRelease(SparkSpec.OperatorNamespace, SparkVersions.Operator, SparkSpec.OperatorNamespace, PlanValues.FromJson(spec.Values()), KubernetesNodes.ReleaseTimeoutSeconds, component.Id, providerId)
             with { DependsOn = [.. releaseDependencies] };
     }

@@ -20,8 +20,18 @@ namespace Infra.Model.Spark;
 /// <param name="EventsBucket">The bucket of event logs.</param>
 /// <param name="DataBucket">The bucket of data.</param>
 /// <param name="Registry">The registry mirror images are pulled through, or null.</param>
-public sealed record SparkSpec(int Replicas, string? Cpu, string? Memory, ImmutableArray<string> JobNamespaces, string EventsBucket, string DataBucket, string? Registry)
+/// <param name="HistoryServer">Whether a history server reads the event logs.</param>
+public sealed record SparkSpec(int Replicas, string? Cpu, string? Memory, ImmutableArray<string> JobNamespaces, string EventsBucket, string DataBucket, string? Registry, bool HistoryServer)
 {
+    /// <summary>The history server's Deployment, Service and labels' name, in the operator's namespace.</summary>
+    public const string HistoryServerName = "spark-history-server";
+
+    /// <summary>The history server's port.</summary>
+    public const int HistoryServerPort = 18080;
+
+    /// <summary>The history server's in-cluster URL.</summary>
+    public const string HistoryServerUrl = $"http://{HistoryServerName}.{OperatorNamespace}.svc.cluster.local:18080";
+
     /// <summary>The operator's namespace and release.</summary>
     public const string OperatorNamespace = "spark-operator";
 
@@ -57,7 +67,8 @@ public sealed record SparkSpec(int Replicas, string? Cpu, string? Memory, Immuta
             [JobsNamespace, .. TeamNamespaces.For(options).Select(t => t.Name)],
             ObjectStoreSpec.BucketName(options.Environment, purposes[0]),
             ObjectStoreSpec.BucketName(options.Environment, purposes[1]),
-            options.Platform?.Registry);
+            options.Platform?.Registry,
+            block?.HistoryServer ?? true);
     }
 
     /// <summary>The chart's values: the pinned image, replicas with leader election, the job namespaces.</summary>
@@ -106,30 +117,114 @@ public sealed record SparkSpec(int Replicas, string? Cpu, string? Memory, Immuta
         };
     }
 
+    /// <summary>The S3A settings every Spark process here uses, as <c>key value</c> pairs.</summary>
+    private static IEnumerable<(string Key, string Value)> S3a() =>
+    [
+        ("spark.hadoop.fs.s3a.endpoint", Minio.MinioSpec.Endpoint),
+        ("spark.hadoop.fs.s3a.path.style.access", "true"),
+        ("spark.hadoop.fs.s3a.connection.ssl.enabled", "false"),
+        ("spark.hadoop.fs.s3a.aws.credentials.provider", "com.amazonaws.auth.EnvironmentVariableCredentialsProvider"),
+    ];
+
+    private static IEnumerable<JsonNode> StoreEnvironment() => StoreKeys.Select(key => (JsonNode)new JsonObject
+    {
+        ["name"] = key,
+        ["valueFrom"] = new JsonObject { ["secretKeyRef"] = new JsonObject { ["name"] = StoreSecret, ["key"] = key } },
+    });
+
+    private static JsonObject HistoryServerLabels() => new() { ["app.kubernetes.io/name"] = HistoryServerName };
+
+    /// <summary>
+    /// The history server's Deployment, or null where it is off: the Spark image running the history server
+    /// over the events bucket through S3A, with the S3A jars an init container fetches by exact version, and
+    /// the object store credentials from the Secret in the operator's namespace.
+    /// </summary>
+    public JsonObject? HistoryServerDeployment()
+    {
+        if (!HistoryServer)
+        {
+            return null;
+        }
+
+        var options = S3a().Prepend((Key: "spark.history.fs.logDirectory", Value: $"s3a://{EventsBucket}/")).Select(o => $"-D{o.Key}={o.Value}");
+        var fetch = string.Join(" && ", SparkVersions.HistoryServerJars.Select(url => $"wget -q -O /jars/{url[(url.LastIndexOf('/') + 1)..]} {url}"));
+        var jars = new JsonObject { ["name"] = "jars", ["mountPath"] = "/jars" };
+        return new JsonObject
+        {
+            ["apiVersion"] = "apps/v1",
+            ["kind"] = "Deployment",
+            ["metadata"] = new JsonObject { ["name"] = HistoryServerName, ["namespace"] = OperatorNamespace, ["labels"] = HistoryServerLabels() },
+            ["spec"] = new JsonObject
+            {
+                ["replicas"] = 1,
+                ["selector"] = new JsonObject { ["matchLabels"] = HistoryServerLabels() },
+                ["template"] = new JsonObject
+                {
+                    ["metadata"] = new JsonObject { ["labels"] = HistoryServerLabels() },
+                    ["spec"] = new JsonObject
+                    {
+                        // The Spark image's own user.
+                        ["securityContext"] = new JsonObject { ["runAsNonRoot"] = true, ["runAsUser"] = 185, ["fsGroup"] = 185 },
+                        ["initContainers"] = new JsonArray(new JsonObject
+                        {
+                            ["name"] = "s3a-jars",
+                            ["image"] = Images.Through(Registry, SparkVersions.Busybox),
+                            ["command"] = new JsonArray("sh", "-c", fetch),
+                            ["volumeMounts"] = new JsonArray(jars.DeepClone()),
+                        }),
+                        ["containers"] = new JsonArray(new JsonObject
+                        {
+                            ["name"] = "history-server",
+                            ["image"] = Images.Through(Registry, SparkVersions.SparkImage),
+                            ["command"] = new JsonArray("/opt/spark/bin/spark-class", "org.apache.spark.deploy.history.HistoryServer"),
+                            ["env"] = new JsonArray(
+                            [
+                                new JsonObject { ["name"] = "SPARK_DAEMON_CLASSPATH", ["value"] = "/jars/*" },
+                                new JsonObject { ["name"] = "SPARK_HISTORY_OPTS", ["value"] = string.Join(' ', options) },
+                                .. StoreEnvironment(),
+                            ]),
+                            ["ports"] = new JsonArray(new JsonObject { ["name"] = "http", ["containerPort"] = HistoryServerPort }),
+                            ["readinessProbe"] = new JsonObject { ["httpGet"] = new JsonObject { ["path"] = "/", ["port"] = "http" } },
+                            ["resources"] = new JsonObject
+                            {
+                                ["requests"] = new JsonObject { ["cpu"] = "100m", ["memory"] = "1Gi" },
+                                ["limits"] = new JsonObject { ["memory"] = "1Gi" },
+                            },
+                            ["volumeMounts"] = new JsonArray(jars),
+                        }),
+                        ["volumes"] = new JsonArray(new JsonObject { ["name"] = "jars", ["emptyDir"] = new JsonObject() }),
+                    },
+                },
+            },
+        };
+    }
+
+    /// <summary>The history server's Service, or null where it is off.</summary>
+    public JsonObject? HistoryServerService() => !HistoryServer ? null : new JsonObject
+    {
+        ["apiVersion"] = "v1",
+        ["kind"] = "Service",
+        ["metadata"] = new JsonObject { ["name"] = HistoryServerName, ["namespace"] = OperatorNamespace, ["labels"] = HistoryServerLabels() },
+        ["spec"] = new JsonObject
+        {
+            ["selector"] = HistoryServerLabels(),
+            ["ports"] = new JsonArray(new JsonObject { ["name"] = "http", ["port"] = HistoryServerPort, ["targetPort"] = "http" }),
+        },
+    };
+
     /// <summary>
     /// <c>spark-defaults.conf</c>: S3A on the in-cluster object store, path-style and plain HTTP, credentials from
     /// the <c>AWS_*</c> environment the Secret provides, event logs in the events bucket.
     /// </summary>
     public string Defaults() => string.Join('\n',
-        $"spark.hadoop.fs.s3a.endpoint {Minio.MinioSpec.Endpoint}",
-        "spark.hadoop.fs.s3a.path.style.access true",
-        "spark.hadoop.fs.s3a.connection.ssl.enabled false",
-        "spark.hadoop.fs.s3a.aws.credentials.provider com.amazonaws.auth.EnvironmentVariableCredentialsProvider",
-        "spark.eventLog.enabled true",
-        $"spark.eventLog.dir s3a://{EventsBucket}/",
-        string.Empty);
+        [.. S3a().Select(o => $"{o.Key} {o.Value}"), "spark.eventLog.enabled true", $"spark.eventLog.dir s3a://{EventsBucket}/", string.Empty]);
 
     /// <summary>A sample application in <paramref name="ns"/>: SparkPi with the defaults, the credentials and its event log in the bucket.</summary>
     public JsonObject SampleApplication(string ns)
     {
         JsonObject Pod(JsonObject extra)
         {
-            extra["env"] = new JsonArray(
-                [.. StoreKeys.Select(key => (JsonNode)new JsonObject
-                {
-                    ["name"] = key,
-                    ["valueFrom"] = new JsonObject { ["secretKeyRef"] = new JsonObject { ["name"] = StoreSecret, ["key"] = key } },
-                })]);
+            extra["env"] = new JsonArray([.. StoreEnvironment()]);
             return extra;
         }
 

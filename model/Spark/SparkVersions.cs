@@ -17,4 +17,17 @@ public static class SparkVersions
 
     /// <summary>The S3A connector matching the image's Hadoop 3.3.4.</summary>
     public const string HadoopAws = "org.apache.hadoop:hadoop-aws:3.3.4";
+
+    /// <summary>
+    /// The jars the history server puts on its class path for S3A: the connector and the AWS SDK bundle it was
+    /// built with, by exact version from Maven Central (whose releases are immutable).
+    /// </summary>
+    public static IReadOnlyList<string> HistoryServerJars { get; } =
+    [
+        "https://repo1.maven.org/maven2/org/apache/hadoop/hadoop-aws/3.3.4/hadoop-aws-3.3.4.jar",
+        "https://repo1.maven.org/maven2/com/amazonaws/aws-java-sdk-bundle/1.12.262/aws-java-sdk-bundle-1.12.262.jar",
+    ];
+
+    /// <summary>The image of the init container that fetches the jars.</summary>
+    public const string Busybox = "docker.io/library/busybox:1.38.0";
 }

@@ -99,3 +99,59 @@ public sealed class SparkSpecTests
         Assert.Equal(PlanValue.Of("2.5.2"), plan["kubernetes:helm.sh/v3:Release::spark-operator"].Inputs["version"]);
     }
 }
+
+public sealed class SparkHistoryServerTests
+{
+    private const string Core = "kubernetes/v1.35.api__v1_openapi.json";
+
+    [Fact]
+    public void Deployment_ReadsTheEventsBucketThroughS3aWithSparksIdentity()
+    {
+        var deployment = SparkSpec.For(TestConfig.StackOptions("dev"))!.HistoryServerDeployment()!;
+        var container = deployment["spec"]!["template"]!["spec"]!["containers"]![0]!;
+
+        Assert.Equal("""{"name":"spark-history-server","namespace":"spark-operator","labels":{"app.kubernetes.io/name":"spark-history-server"}}""", deployment["metadata"]!.ToJsonString());
+        Assert.Equal("docker.io/library/spark:3.5.6", (string)container["image"]!);
+        Assert.Equal(
+            """[{"name":"SPARK_DAEMON_CLASSPATH","value":"/jars/*"},{"name":"SPARK_HISTORY_OPTS","value":"-Dspark.history.fs.logDirectory=s3a://mlops-dev-spark-events/ -Dspark.hadoop.fs.s3a.endpoint=http://minio.minio.svc.cluster.local -Dspark.hadoop.fs.s3a.path.style.access=true -Dspark.hadoop.fs.s3a.connection.ssl.enabled=false -Dspark.hadoop.fs.s3a.aws.credentials.provider=com.amazonaws.auth.EnvironmentVariableCredentialsProvider"},{"name":"AWS_ACCESS_KEY_ID","valueFrom":{"secretKeyRef":{"name":"spark-s3","key":"AWS_ACCESS_KEY_ID"}}},{"name":"AWS_SECRET_ACCESS_KEY","valueFrom":{"secretKeyRef":{"name":"spark-s3","key":"AWS_SECRET_ACCESS_KEY"}}}]""",
+            container["env"]!.ToJsonString());
+        Assert.Equal(
+            "wget -q -O /jars/hadoop-aws-3.3.4.jar https://repo1.maven.org/maven2/org/apache/hadoop/hadoop-aws/3.3.4/hadoop-aws-3.3.4.jar && wget -q -O /jars/aws-java-sdk-bundle-1.12.262.jar https://repo1.maven.org/maven2/com/amazonaws/aws-java-sdk-bundle/1.12.262/aws-java-sdk-bundle-1.12.262.jar",
+            (string)deployment["spec"]!["template"]!["spec"]!["initContainers"]![0]!["command"]![2]!);
+    }
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("prod")]
+    public void PodSpecAndService_MatchKubernetesSchemas(string stack)
+    {
+        var spec = SparkSpec.For(TestConfig.StackOptions(stack))!;
+
+        Assert.Empty(UpstreamSchemas.Errors(UpstreamSchemas.Kubernetes(Core, "io.k8s.api.core.v1.PodSpec"), spec.HistoryServerDeployment()!["spec"]!["template"]!["spec"]!));
+        Assert.Empty(UpstreamSchemas.Errors(UpstreamSchemas.Kubernetes(Core, "io.k8s.api.core.v1.Service"), spec.HistoryServerService()!));
+    }
+
+    [Fact]
+    public void Prod_PullsThroughTheMirror_AndTheServerIsOptional()
+    {
+        var prod = SparkSpec.For(TestConfig.StackOptions("prod"))!.HistoryServerDeployment()!["spec"]!["template"]!["spec"]!;
+        var off = SparkSpec.For(TestConfig.Load(("mlops:platform", "\n    spark:\n      historyServer: false")).ValidOptions())!;
+
+        Assert.Equal("harbor.prod.example.com/mirror/docker.io/library/spark:3.5.6", (string)prod["containers"]![0]!["image"]!);
+        Assert.Equal("harbor.prod.example.com/mirror/docker.io/library/busybox:1.38.0", (string)prod["initContainers"]![0]!["image"]!);
+        Assert.Null(off.HistoryServerDeployment());
+        Assert.Null(off.HistoryServerService());
+        Assert.DoesNotContain(StackPlanner.Plan("test", TestConfig.Load(("mlops:platform", "\n    spark:\n      historyServer: false")).ValidOptions()).Nodes, n => n.Name == SparkSpec.HistoryServerName);
+    }
+
+    [Fact]
+    public void Plan_TheServerWaitsForItsSecretAndTheSparkIdentity()
+    {
+        var options = TestConfig.StackOptions("dev");
+        var plan = StackPlanner.Plan("dev", options);
+
+        Assert.Equal(
+            ["kubernetes:core/v1:Secret::spark-s3-spark-operator", PlanNode.IdOf("kubernetes:batch/v1:Job", Infra.Model.Minio.MinioSpec.For(options)!.PolicyJobName())],
+            plan[PlanNode.IdOf("kubernetes:apps/v1:Deployment", SparkSpec.HistoryServerName)].DependsOn.ToArray());
+    }
+}
