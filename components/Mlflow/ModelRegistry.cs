@@ -45,12 +45,12 @@ public sealed class ModelRegistry : InfraComponent
             _ = new K8s.ApiExtensions.CustomResource(MlflowSpec.Namespace, ManifestArgs.From(budget), On(args.Provider, ns));
         }
 
-        Url = Output.Create(MlflowSpec.Url);
+        Url = Output.Create(spec.TrackingUri);
         AdminPasswordOutput = Output.CreateSecret(adminPassword.Result);
         RegisterOutputs(new Dictionary<string, object?> { ["url"] = Url, ["adminPassword"] = AdminPasswordOutput });
     }
 
-    /// <summary>The in-cluster tracking URL.</summary>
+    /// <summary>The tracking URI: the ingress host where MLflow has one, else the in-cluster URL.</summary>
     [Output("url")]
     public Output<string> Url { get; }
 

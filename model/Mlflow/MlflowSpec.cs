@@ -17,7 +17,8 @@ namespace Infra.Model.Mlflow;
 /// <param name="Bucket">The artifact bucket.</param>
 /// <param name="User">MLflow's databases and owner.</param>
 /// <param name="Registry">The registry mirror images are pulled through, or null.</param>
-public sealed record MlflowSpec(int Replicas, string Cpu, string Memory, string Bucket, DatabaseUser User, string? Registry)
+/// <param name="Ingress">The ingress it is served behind, or null for in-cluster only.</param>
+public sealed record MlflowSpec(int Replicas, string Cpu, string Memory, string Bucket, DatabaseUser User, string? Registry, IngressSpec? Ingress)
 {
     /// <summary>The namespace and the Helm release's name.</summary>
     public const string Namespace = "mlflow";
@@ -63,8 +64,12 @@ public sealed record MlflowSpec(int Replicas, string Cpu, string Memory, string 
             block?.Memory ?? (production ? "4Gi" : "1Gi"),
             ObjectStoreSpec.BucketName(options.Environment, ObjectStoreSpec.Purposes(StoreConsumer.Mlflow)[0]),
             PostgresSpec.UsersFor(options).Single(u => u.Service == Namespace),
-            options.Platform?.Registry);
+            options.Platform?.Registry,
+            IngressSpec.For(options));
     }
+
+    /// <summary>The tracking URI users reach: the ingress host where there is one, else the in-cluster URL.</summary>
+    public string TrackingUri => Ingress?.Url(Namespace) ?? Url;
 
     /// <summary>An image through the registry mirror, where one is set: <c>&lt;mirror&gt;/&lt;image&gt;</c>.</summary>
     public string Image(string image) => Images.Through(Registry, image);
@@ -130,6 +135,7 @@ public sealed record MlflowSpec(int Replicas, string Cpu, string Memory, string 
             },
             ["extraVolumes"] = new JsonArray(new JsonObject { ["name"] = "aws-config", ["configMap"] = new JsonObject { ["name"] = AwsConfigMap } }),
             ["extraVolumeMounts"] = new JsonArray(new JsonObject { ["name"] = "aws-config", ["mountPath"] = AwsConfigDirectory, ["readOnly"] = true }),
+            ["ingress"] = IngressValues(),
             ["auth"] = new JsonObject
             {
                 ["enabled"] = true,
@@ -138,6 +144,32 @@ public sealed record MlflowSpec(int Replicas, string Cpu, string Memory, string 
                 ["postgres"] = auth,
             },
         };
+    }
+
+    private JsonObject IngressValues()
+    {
+        if (Ingress is null)
+        {
+            return new JsonObject { ["enabled"] = false };
+        }
+
+        var values = new JsonObject
+        {
+            ["enabled"] = true,
+            ["annotations"] = Ingress.Annotations(),
+            ["hosts"] = new JsonArray(new JsonObject
+            {
+                ["host"] = Ingress.Host(Namespace),
+                ["paths"] = new JsonArray(new JsonObject { ["path"] = "/", ["pathType"] = "Prefix" }),
+            }),
+            ["tls"] = Ingress.Tls(Namespace),
+        };
+        if (Ingress.ClassName is not null)
+        {
+            values["className"] = Ingress.ClassName;
+        }
+
+        return values;
     }
 
     /// <summary>

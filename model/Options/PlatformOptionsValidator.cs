@@ -249,6 +249,7 @@ public sealed partial class PlatformOptionsValidator
             Quantity($"{path}:storage", block.Storage, "100Gi");
         }
 
+        Ingress(options.Platform?.Ingress);
         DataStore("postgres", "PostgreSQL runs at least 1 instance", options.Platform?.Postgres?.Replicas, options.Platform?.Postgres?.Storage, null);
         DataStore("redis", "Redis runs at least 1 instance", options.Platform?.Redis?.Replicas, options.Platform?.Redis?.Storage, options.Platform?.Redis?.Memory);
 
@@ -272,6 +273,32 @@ public sealed partial class PlatformOptionsValidator
             {
                 var name = ConfigSchema.ChoiceName(service);
                 Fail($"mlops:platform:{name}:enabled", $"is false, but maturity {ConfigSchema.ChoiceName(level)} needs {service} for {role}. Enable it with 'pulumi config set --path mlops:platform.{name}.enabled true', or lower mlops:maturity.");
+            }
+        }
+    }
+
+    private void Ingress(IngressOptions? ingress)
+    {
+        if (ingress is null)
+        {
+            return;
+        }
+
+        if (ingress.Domain is { Length: > 0 } domain && (domain.Length > 253 || !domain.Split('.').All(label => IsDnsLabel(label)) || !domain.Contains('.', StringComparison.Ordinal)))
+        {
+            Fail("mlops:platform:ingress:domain", $"'{domain}' is not a DNS domain: write lowercase labels of letters, digits and '-' joined by dots, such as 'mlops.example.com'. Set it with 'pulumi config set --path mlops:platform.ingress.domain <domain>'.");
+        }
+
+        if (ingress.Domain is not { Length: > 0 } && (ingress.ClassName is not null || ingress.ClusterIssuer is not null))
+        {
+            Fail("mlops:platform:ingress:domain", "is required when mlops:platform.ingress sets className or clusterIssuer: the services' hosts are <service>.<domain>. Set it with 'pulumi config set --path mlops:platform.ingress.domain <domain>'.");
+        }
+
+        foreach (var (key, value) in new[] { ("className", ingress.ClassName), ("clusterIssuer", ingress.ClusterIssuer) })
+        {
+            if (value is not null && !IsDnsLabel(value))
+            {
+                Fail($"mlops:platform:ingress:{key}", $"'{value}' is not a Kubernetes object name: write lowercase letters, digits and '-'. Set it with 'pulumi config set --path mlops:platform.ingress.{key} <name>'.");
             }
         }
     }

@@ -14,7 +14,7 @@ public sealed class ModelRegistryTests
 
         var run = await StackRun.RunAsync(() => outputs = StackComposer.Deploy(StackFiles.Options("dev"), TestSecrets.Create().Object));
 
-        Assert.Equal("http://mlflow.mlflow.svc.cluster.local", await OutputUtilities.GetValueAsync((Output<string>)outputs!["mlflowUrl"]!));
+        Assert.Equal("http://mlflow.mlops-dev.example.com", await OutputUtilities.GetValueAsync((Output<string>)outputs!["mlflowUrl"]!));
         var password = (Output<string>)outputs["mlflowAdminPassword"]!;
         Assert.True(await Output.IsSecretAsync(password));
         var generated = await OutputUtilities.GetValueAsync(password);

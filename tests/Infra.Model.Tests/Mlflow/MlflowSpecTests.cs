@@ -145,3 +145,41 @@ public sealed class MlflowSpecTests
             loaded.Notices.ToArray());
     }
 }
+
+public sealed class MlflowIngressTests
+{
+    [Fact]
+    public void Prod_IsServedAtItsHostWithACertificateFromTheIssuer()
+    {
+        var spec = MlflowSpec.For(TestConfig.StackOptions("prod"))!;
+
+        Assert.Equal("https://mlflow.mlops.example.com", spec.TrackingUri);
+        Assert.Equal(
+            """{"enabled":true,"annotations":{"cert-manager.io/cluster-issuer":"corporate-ca"},"hosts":[{"host":"mlflow.mlops.example.com","paths":[{"path":"/","pathType":"Prefix"}]}],"tls":[{"hosts":["mlflow.mlops.example.com"],"secretName":"mlflow-tls"}],"className":"contour"}""",
+            spec.Values()["ingress"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void WithoutADomain_MlflowStaysInCluster()
+    {
+        var spec = MlflowSpec.For(TestConfig.StackOptions("dev") with { Platform = TestConfig.StackOptions("dev").Platform! with { Ingress = null } })!;
+
+        Assert.Equal("http://mlflow.mlflow.svc.cluster.local", spec.TrackingUri);
+        Assert.Equal("""{"enabled":false}""", spec.Values()["ingress"]!.ToJsonString());
+        Assert.Equal("http://mlflow.mlops-dev.example.com", MlflowSpec.For(TestConfig.StackOptions("dev"))!.TrackingUri);
+    }
+
+    [Fact]
+    public void Validation_NamesABadDomainAndASettingWithoutOne()
+    {
+        Assert.Contains(
+            "mlops:platform.ingress.domain 'MLOps_example' is not a DNS domain: write lowercase labels of letters, digits and '-' joined by dots, such as 'mlops.example.com'. Set it with 'pulumi config set --path mlops:platform.ingress.domain <domain>'.",
+            TestConfig.Errors(("mlops:platform", "\n    ingress:\n      domain: MLOps_example")));
+        Assert.Equal(
+            [
+                "mlops:platform.ingress.domain is required when mlops:platform.ingress sets className or clusterIssuer: the services' hosts are <service>.<domain>. Set it with 'pulumi config set --path mlops:platform.ingress.domain <domain>'.",
+                "mlops:platform.ingress.className 'Contour' is not a Kubernetes object name: write lowercase letters, digits and '-'. Set it with 'pulumi config set --path mlops:platform.ingress.className <name>'.",
+            ],
+            TestConfig.Errors(("mlops:platform", "\n    ingress:\n      className: Contour")));
+    }
+}
