@@ -3,6 +3,7 @@ using Infra.Components.Core;
 using Infra.Components.Feast;
 using Infra.Components.Kubernetes;
 using Infra.Components.Minio;
+using Infra.Components.ObjectStore;
 using Infra.Components.Mlflow;
 using Infra.Components.Postgres;
 using Infra.Components.Redis;
@@ -11,6 +12,7 @@ using Infra.Model.Feast;
 using Infra.Model.Postgres;
 using Infra.Model.Redis;
 using Infra.Model.Minio;
+using Infra.Model.ObjectStore;
 using Infra.Model.Mlflow;
 using Infra.Model.Spark;
 using Infra.Model.Stacks;
@@ -47,14 +49,21 @@ public sealed class Platform : InfraComponent
         var outputs = new Dictionary<string, object?>();
         if (ClusterProvider is { } provider)
         {
-            MinioObjectStore? store = null;
+            ObjectStoreCredentials? store = null;
             if (MinioSpec.For(args.Options) is { } minio)
             {
-                store = new MinioObjectStore(MinioPlanner.Name, new MinioObjectStoreArgs { Spec = minio, Provider = provider, StorageClass = args.DefaultStorageClass }, ChildComponentOptions());
-                ObjectStoreEndpoint = store.Endpoint;
-                ObjectStoreConsole = store.ConsoleUrl;
-                outputs["objectStoreEndpoint"] = store.Endpoint;
-                outputs["objectStoreConsole"] = store.ConsoleUrl;
+                var minioStore = new MinioObjectStore(MinioPlanner.Name, new MinioObjectStoreArgs { Spec = minio, Provider = provider, StorageClass = args.DefaultStorageClass }, ChildComponentOptions());
+                store = ObjectStoreCredentials.Generated(ObjectStoreAccess.For(args.Options)!, minioStore.IdentityPasswords, minioStore.PolicyJob);
+                ObjectStoreEndpoint = minioStore.Endpoint;
+                ObjectStoreConsole = minioStore.ConsoleUrl;
+                outputs["objectStoreEndpoint"] = minioStore.Endpoint;
+                outputs["objectStoreConsole"] = minioStore.ConsoleUrl;
+            }
+            else if (ObjectStoreAccess.For(args.Options) is { } external)
+            {
+                store = ObjectStoreCredentials.External(external, args.Secrets);
+                ObjectStoreEndpoint = Output.Create(external.Endpoint);
+                outputs["objectStoreEndpoint"] = ObjectStoreEndpoint;
             }
 
             PostgresDatabases? databases = null;

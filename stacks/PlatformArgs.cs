@@ -14,6 +14,9 @@ public sealed class PlatformArgs
     /// <summary>The all-in-one stack's cluster provider, from the foundation; null before the cluster exists.</summary>
     public ProviderResource? ClusterProvider { get; init; }
 
+    /// <summary>Where secret settings come from (an external object store's keys).</summary>
+    public required Components.Configuration.ISecretSource Secrets { get; init; }
+
     /// <summary>The foundation stack of a platform-only stack (<c>organization/project/stack</c>).</summary>
     public string? FoundationStack { get; init; }
 }

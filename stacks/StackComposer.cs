@@ -44,6 +44,7 @@ public static class StackComposer
             var platform = new Platform(new PlatformArgs
             {
                 Options = options,
+                Secrets = secrets,
                 DefaultStorageClass = defaultStorageClass,
                 ClusterProvider = clusterProvider,
                 FoundationStack = options.DeploysFoundation ? null : options.FoundationStack,
@@ -51,7 +52,10 @@ public static class StackComposer
             if (platform.ObjectStoreEndpoint is { } endpoint)
             {
                 outputs["objectStoreEndpoint"] = endpoint;
-                outputs["objectStoreConsole"] = platform.ObjectStoreConsole;
+                if (platform.ObjectStoreConsole is { } console)
+                {
+                    outputs["objectStoreConsole"] = console;
+                }
             }
 
             if (platform.MlflowUrl is { } mlflowUrl)

@@ -29,12 +29,12 @@ public sealed class FeatureStore : InfraComponent
             [
                 ("POSTGRES_PASSWORD", args.Databases.Passwords[spec.User.Service]),
                 ("REDIS_PASSWORD", args.KeyValueStore.Passwords[FeastSpec.RedisUser]),
-                ("AWS_ACCESS_KEY_ID", FeastPlanner.Name),
-                ("AWS_SECRET_ACCESS_KEY", args.ObjectStore.IdentityPasswords[FeastPlanner.Name]),
+                ("AWS_ACCESS_KEY_ID", args.ObjectStore.AccessKey(FeastPlanner.Name)),
+                ("AWS_SECRET_ACCESS_KEY", args.ObjectStore.SecretKeys[FeastPlanner.Name]),
             ], On(args.Provider, ns));
 
         _ = new K8s.ApiExtensions.CustomResource(FeastSpec.StoreName, ManifestArgs.From(spec.FeatureStore()),
-            On(args.Provider, [bundle, dataStores, credentials, .. args.Databases.Databases[spec.User.Service], args.KeyValueStore.Release, args.ObjectStore.PolicyJob]));
+            On(args.Provider, [bundle, dataStores, credentials, .. args.Databases.Databases[spec.User.Service], args.KeyValueStore.Release, .. args.ObjectStore.Ready]));
 
         OnlineUrl = Output.Create(FeastSpec.OnlineUrl);
         RegistryLocation = Output.Create(spec.RegistryLocation);

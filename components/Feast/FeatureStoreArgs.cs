@@ -1,4 +1,4 @@
-using Infra.Components.Minio;
+using Infra.Components.ObjectStore;
 using Infra.Components.Postgres;
 using Infra.Components.Redis;
 using Infra.Model.Feast;
@@ -22,5 +22,5 @@ public sealed class FeatureStoreArgs
     public required KeyValueStore KeyValueStore { get; init; }
 
     /// <summary>The object store, with Feast's buckets and identity.</summary>
-    public required MinioObjectStore ObjectStore { get; init; }
+    public required ObjectStoreCredentials ObjectStore { get; init; }
 }

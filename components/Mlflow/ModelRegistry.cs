@@ -27,7 +27,7 @@ public sealed class ModelRegistry : InfraComponent
         var databaseSecret = Secrets.Create(MlflowSpec.DatabaseSecret, MlflowSpec.Namespace, "kubernetes.io/basic-auth",
             [("username", spec.User.Owner), ("password", args.Databases.Passwords[spec.User.Service])], On(args.Provider, ns));
         var storeSecret = Secrets.Create(MlflowSpec.StoreSecret, MlflowSpec.Namespace, null,
-            [("AWS_ACCESS_KEY_ID", MlflowPlanner.Name), ("AWS_SECRET_ACCESS_KEY", args.ObjectStore.IdentityPasswords[MlflowPlanner.Name])], On(args.Provider, ns));
+            [("AWS_ACCESS_KEY_ID", args.ObjectStore.AccessKey(MlflowPlanner.Name)), ("AWS_SECRET_ACCESS_KEY", args.ObjectStore.SecretKeys[MlflowPlanner.Name])], On(args.Provider, ns));
         var adminPassword = GeneratedPassword(MlflowPlanner.AdminPassword);
         var adminSecret = Secrets.Create(MlflowSpec.AdminSecret, MlflowSpec.Namespace, "kubernetes.io/basic-auth",
             [("username", MlflowSpec.AdminUser), ("password", adminPassword.Result)], On(args.Provider, ns, adminPassword));
@@ -35,11 +35,11 @@ public sealed class ModelRegistry : InfraComponent
         var awsConfig = new K8s.Core.V1.ConfigMap(MlflowSpec.AwsConfigMap, new ConfigMapArgs
         {
             Metadata = new ObjectMetaArgs { Name = MlflowSpec.AwsConfigMap, Namespace = MlflowSpec.Namespace },
-            Data = { { "config", MlflowSpec.AwsConfig } },
+            Data = { { "config", spec.AwsConfig } },
         }, On(args.Provider, ns));
 
         _ = HelmReleases.Create(MlflowSpec.Namespace, MlflowVersions.Chart, MlflowSpec.Namespace, spec.Values(), KubernetesNodes.ReleaseTimeoutSeconds,
-            On(args.Provider, [databaseSecret, storeSecret, adminSecret, awsConfig, .. args.Databases.Databases[spec.User.Service], args.ObjectStore.PolicyJob]));
+            On(args.Provider, [databaseSecret, storeSecret, adminSecret, awsConfig, .. args.Databases.Databases[spec.User.Service], .. args.ObjectStore.Ready]));
         if (spec.DisruptionBudget() is { } budget)
         {
             _ = new K8s.ApiExtensions.CustomResource(MlflowSpec.Namespace, ManifestArgs.From(budget), On(args.Provider, ns));

@@ -1,4 +1,4 @@
-using Infra.Components.Minio;
+using Infra.Components.ObjectStore;
 using Infra.Components.Postgres;
 using Infra.Model.Mlflow;
 using Pulumi;
@@ -18,5 +18,5 @@ public sealed class ModelRegistryArgs
     public required PostgresDatabases Databases { get; init; }
 
     /// <summary>The object store, with MLflow's bucket and identity.</summary>
-    public required MinioObjectStore ObjectStore { get; init; }
+    public required ObjectStoreCredentials ObjectStore { get; init; }
 }

@@ -40,8 +40,8 @@ public sealed class PostgresDatabases : InfraComponent
         if (spec.BackupBucket is not null && args.ObjectStore is { } store)
         {
             clusterDependencies.Add(Secrets.Create(PostgresSpec.BackupSecret, PostgresSpec.Namespace, null,
-                [("ACCESS_KEY_ID", "postgres"), ("ACCESS_SECRET_KEY", store.IdentityPasswords["postgres"])], On(provider, ns)));
-            clusterDependencies.Add(store.PolicyJob);
+                [("ACCESS_KEY_ID", store.AccessKey(PostgresPlanner.Name)), ("ACCESS_SECRET_KEY", store.SecretKeys[PostgresPlanner.Name])], On(provider, ns)));
+            clusterDependencies.AddRange(store.Ready);
         }
 
         if (args.StorageClass is { } storageClass)

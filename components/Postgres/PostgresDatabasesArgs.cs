@@ -1,4 +1,4 @@
-using Infra.Components.Minio;
+using Infra.Components.ObjectStore;
 using Infra.Model.Postgres;
 using Pulumi;
 
@@ -17,5 +17,5 @@ public sealed class PostgresDatabasesArgs
     public Resource? StorageClass { get; init; }
 
     /// <summary>The object store that keeps the backups, where backups are set.</summary>
-    public MinioObjectStore? ObjectStore { get; init; }
+    public ObjectStoreCredentials? ObjectStore { get; init; }
 }

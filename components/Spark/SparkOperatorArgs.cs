@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Infra.Components.Minio;
+using Infra.Components.ObjectStore;
 using Infra.Model.Spark;
 using Pulumi;
 
@@ -15,7 +15,7 @@ public sealed class SparkOperatorArgs
     public required ProviderResource Provider { get; init; }
 
     /// <summary>The object store, with Spark's buckets and identity.</summary>
-    public required MinioObjectStore ObjectStore { get; init; }
+    public required ObjectStoreCredentials ObjectStore { get; init; }
 
     /// <summary>The teams' namespaces, by name, which the operator watches.</summary>
     public required ImmutableDictionary<string, Resource> TeamNamespaces { get; init; }

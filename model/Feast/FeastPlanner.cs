@@ -21,13 +21,12 @@ public static class FeastPlanner
 
     /// <summary>The nodes, on the cluster provider <paramref name="providerId"/>, parented to <paramref name="parent"/>.</summary>
     /// <param name="spec">The feature store's decisions.</param>
-    /// <param name="minio">The object store holding offline data.</param>
     /// <param name="providerId">The cluster's provider node.</param>
     /// <param name="parent">The parent node.</param>
-    public static IEnumerable<PlanNode> Nodes(FeastSpec spec, MinioSpec minio, string providerId, string parent)
+    public static IEnumerable<PlanNode> Nodes(FeastSpec spec, string providerId, string parent)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        ArgumentNullException.ThrowIfNull(minio);
+        var store = spec.Store;
         var component = Component(ComponentType, Name, parent);
         yield return component;
 
@@ -45,15 +44,14 @@ public static class FeastPlanner
 
         var databasePassword = PlanNode.IdOf(KubernetesTokens.RandomPassword, PostgresPlanner.Password(spec.User));
         var redisPassword = PlanNode.IdOf(KubernetesTokens.RandomPassword, RedisPlanner.Password(FeastSpec.RedisUser));
-        var storePassword = PlanNode.IdOf(KubernetesTokens.RandomPassword, MinioPlanner.UserPassword(Name));
         var credentials = KubernetesNodes.Secret(FeastSpec.CredentialsSecret, FeastSpec.Namespace, null,
             [
                 ("POSTGRES_PASSWORD", PlanValue.Secret(databasePassword)),
                 ("REDIS_PASSWORD", PlanValue.Secret(redisPassword)),
-                ("AWS_ACCESS_KEY_ID", PlanValue.Of(Name)),
-                ("AWS_SECRET_ACCESS_KEY", PlanValue.Secret(storePassword)),
+                ("AWS_ACCESS_KEY_ID", PlanValue.Of(store.AccessKey(Name))),
+                ("AWS_SECRET_ACCESS_KEY", store.SecretKey(Name)),
             ], component.Id, providerId)
-            with { DependsOn = [ns.Id, databasePassword, redisPassword, storePassword] };
+            with { DependsOn = [ns.Id, databasePassword, redisPassword, .. store.KeyNodes(Name)] };
         yield return credentials;
 
         var databases = spec.User.Databases.Select(d => PlanNode.IdOf(KubernetesTokens.CustomResource("postgresql.cnpg.io/v1", "Database"), PostgresSpec.ResourceName(d)));
@@ -61,7 +59,7 @@ public static class FeastPlanner
             with
             {
                 DependsOn = [bundle.Id, dataStores.Id, credentials.Id, .. databases,
-                    PlanNode.IdOf(KubernetesTokens.HelmRelease, RedisSpec.Release), PlanNode.IdOf(KubernetesTokens.Job, minio.PolicyJobName())],
+                    PlanNode.IdOf(KubernetesTokens.HelmRelease, RedisSpec.Release), .. store.Ready],
             };
     }
 }

@@ -20,7 +20,8 @@ namespace Infra.Model.Feast;
 /// <param name="OfflineBucket">The bucket of offline data (Parquet files).</param>
 /// <param name="User">Feast's registry database and owner.</param>
 /// <param name="Registry">The registry mirror images are pulled through, or null.</param>
-public sealed record FeastSpec(int Replicas, string Cpu, string Memory, string Project, string OfflineBucket, DatabaseUser User, string? Registry)
+/// <param name="Store">The object store of offline data.</param>
+public sealed record FeastSpec(int Replicas, string Cpu, string Memory, string Project, string OfflineBucket, DatabaseUser User, string? Registry, ObjectStoreAccess Store)
 {
     /// <summary>The namespace.</summary>
     public const string Namespace = "feast";
@@ -47,7 +48,7 @@ public sealed record FeastSpec(int Replicas, string Cpu, string Memory, string P
     public static FeastSpec? For(PlatformOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (!options.IsEnabled(PlatformService.Feast))
+        if (!options.IsEnabled(PlatformService.Feast) || ObjectStoreAccess.For(options) is not { } store)
         {
             return null;
         }
@@ -61,7 +62,8 @@ public sealed record FeastSpec(int Replicas, string Cpu, string Memory, string P
             ProjectName(options.Environment),
             ObjectStoreSpec.BucketName(options.Environment, "feast-offline"),
             PostgresSpec.UsersFor(options).Single(u => u.Service == Namespace),
-            options.Platform?.Registry);
+            options.Platform?.Registry,
+            store);
     }
 
     /// <summary>The Feast project of an environment: <c>mlops_&lt;environment&gt;</c>, letters, digits and underscores as Feast requires.</summary>
@@ -111,14 +113,14 @@ public sealed record FeastSpec(int Replicas, string Cpu, string Memory, string P
         {
             ["onlineStore"] = new JsonObject
             {
-                ["persistence"] = Store("redis"),
+                ["persistence"] = DatabaseStore("redis"),
                 ["server"] = Server(),
             },
             ["registry"] = new JsonObject
             {
                 ["local"] = new JsonObject
                 {
-                    ["persistence"] = Store("sql"),
+                    ["persistence"] = DatabaseStore("sql"),
                     ["server"] = Server(("grpc", true), ("restAPI", true)),
                 },
             },
@@ -153,7 +155,7 @@ public sealed record FeastSpec(int Replicas, string Cpu, string Memory, string P
         };
     }
 
-    private static JsonObject Store(string type) => new()
+    private static JsonObject DatabaseStore(string type) => new()
     {
         ["store"] = new JsonObject { ["type"] = type, ["secretRef"] = new JsonObject { ["name"] = DataStoresSecret } },
     };
@@ -165,9 +167,9 @@ public sealed record FeastSpec(int Replicas, string Cpu, string Memory, string P
             ["image"] = Images.Through(Registry, FeastVersions.FeatureServerImage),
             ["envFrom"] = new JsonArray(new JsonObject { ["secretRef"] = new JsonObject { ["name"] = CredentialsSecret } }),
             ["env"] = new JsonArray(
-                Env("AWS_ENDPOINT_URL", Minio.MinioSpec.Endpoint),
-                Env("FEAST_S3_ENDPOINT_URL", Minio.MinioSpec.Endpoint),
-                Env("AWS_DEFAULT_REGION", "us-east-1")),
+                Env("AWS_ENDPOINT_URL", Store.Endpoint),
+                Env("FEAST_S3_ENDPOINT_URL", Store.Endpoint),
+                Env("AWS_DEFAULT_REGION", Store.Region)),
             ["resources"] = new JsonObject
             {
                 ["requests"] = new JsonObject { ["cpu"] = Cpu, ["memory"] = Memory },

@@ -20,13 +20,12 @@ public static class MlflowPlanner
 
     /// <summary>The nodes, on the cluster provider <paramref name="providerId"/>, parented to <paramref name="parent"/>.</summary>
     /// <param name="spec">The MLflow decisions.</param>
-    /// <param name="minio">The object store holding the artifacts.</param>
     /// <param name="providerId">The cluster's provider node.</param>
     /// <param name="parent">The parent node.</param>
-    public static IEnumerable<PlanNode> Nodes(MlflowSpec spec, MinioSpec minio, string providerId, string parent)
+    public static IEnumerable<PlanNode> Nodes(MlflowSpec spec, string providerId, string parent)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        ArgumentNullException.ThrowIfNull(minio);
+        var store = spec.Store;
         var component = Component(ComponentType, Name, parent);
         yield return component;
 
@@ -39,10 +38,9 @@ public static class MlflowPlanner
             with { DependsOn = [ns.Id, databasePassword] };
         yield return databaseSecret;
 
-        var storePassword = PlanNode.IdOf(KubernetesTokens.RandomPassword, MinioPlanner.UserPassword(Name));
         var storeSecret = KubernetesNodes.Secret(MlflowSpec.StoreSecret, MlflowSpec.Namespace, null,
-            [("AWS_ACCESS_KEY_ID", PlanValue.Of(Name)), ("AWS_SECRET_ACCESS_KEY", PlanValue.Secret(storePassword))], component.Id, providerId)
-            with { DependsOn = [ns.Id, storePassword] };
+            [("AWS_ACCESS_KEY_ID", PlanValue.Of(store.AccessKey(Name))), ("AWS_SECRET_ACCESS_KEY", store.SecretKey(Name))], component.Id, providerId)
+            with { DependsOn = [ns.Id, .. store.KeyNodes(Name)] };
         yield return storeSecret;
 
         var adminPassword = KubernetesNodes.RandomPassword(AdminPassword, component.Id);
@@ -54,13 +52,13 @@ public static class MlflowPlanner
 
         var awsConfig = Resource(KubernetesTokens.ConfigMap, MlflowSpec.AwsConfigMap, component.Id,
             ("metadata", Map(("name", PlanValue.Of(MlflowSpec.AwsConfigMap)), ("namespace", PlanValue.Of(MlflowSpec.Namespace)))),
-            ("data", Map(("config", PlanValue.Of(MlflowSpec.AwsConfig)))))
+            ("data", Map(("config", PlanValue.Of(spec.AwsConfig)))))
             with { Provider = providerId, DependsOn = [ns.Id] };
         yield return awsConfig;
 
         var databases = spec.User.Databases.Select(d => PlanNode.IdOf(KubernetesTokens.CustomResource("postgresql.cnpg.io/v1", "Database"), PostgresSpec.ResourceName(d)));
         var release = KubernetesNodes.HelmRelease(MlflowSpec.Namespace, MlflowVersions.Chart, MlflowSpec.Namespace, PlanValues.FromJson(spec.Values()), KubernetesNodes.ReleaseTimeoutSeconds, component.Id, providerId)
-            with { DependsOn = [databaseSecret.Id, storeSecret.Id, adminSecret.Id, awsConfig.Id, .. databases, PlanNode.IdOf(KubernetesTokens.Job, minio.PolicyJobName())] };
+            with { DependsOn = [databaseSecret.Id, storeSecret.Id, adminSecret.Id, awsConfig.Id, .. databases, .. store.Ready] };
         yield return release;
 
         if (spec.DisruptionBudget() is { } budget)

@@ -18,7 +18,8 @@ namespace Infra.Model.Mlflow;
 /// <param name="User">MLflow's databases and owner.</param>
 /// <param name="Registry">The registry mirror images are pulled through, or null.</param>
 /// <param name="Ingress">The ingress it is served behind, or null for in-cluster only.</param>
-public sealed record MlflowSpec(int Replicas, string Cpu, string Memory, string Bucket, DatabaseUser User, string? Registry, IngressSpec? Ingress)
+/// <param name="Store">The object store of the artifacts.</param>
+public sealed record MlflowSpec(int Replicas, string Cpu, string Memory, string Bucket, DatabaseUser User, string? Registry, IngressSpec? Ingress, ObjectStoreAccess Store)
 {
     /// <summary>The namespace and the Helm release's name.</summary>
     public const string Namespace = "mlflow";
@@ -38,8 +39,8 @@ public sealed record MlflowSpec(int Replicas, string Cpu, string Memory, string 
     /// <summary>Where the server reads the AWS client configuration.</summary>
     public const string AwsConfigDirectory = "/etc/mlflow/aws";
 
-    /// <summary>The AWS client configuration: path-style requests, which MinIO answers without wildcard DNS.</summary>
-    public const string AwsConfig = "[default]\ns3 =\n    addressing_style = path\n";
+    /// <summary>The AWS client configuration: path-style requests (which MinIO answers without wildcard DNS) where the store wants them.</summary>
+    public string AwsConfig => $"[default]\nregion = {Store.Region}\ns3 =\n    addressing_style = {(Store.PathStyle ? "path" : "virtual")}\n";
 
     /// <summary>The admin's user name.</summary>
     public const string AdminUser = "admin";
@@ -51,7 +52,7 @@ public sealed record MlflowSpec(int Replicas, string Cpu, string Memory, string 
     public static MlflowSpec? For(PlatformOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (!options.IsEnabled(PlatformService.Mlflow))
+        if (!options.IsEnabled(PlatformService.Mlflow) || ObjectStoreAccess.For(options) is not { } store)
         {
             return null;
         }
@@ -65,7 +66,8 @@ public sealed record MlflowSpec(int Replicas, string Cpu, string Memory, string 
             ObjectStoreSpec.BucketName(options.Environment, ObjectStoreSpec.Purposes(StoreConsumer.Mlflow)[0]),
             PostgresSpec.UsersFor(options).Single(u => u.Service == Namespace),
             options.Platform?.Registry,
-            IngressSpec.For(options));
+            IngressSpec.For(options),
+            store);
     }
 
     /// <summary>The tracking URI users reach: the ingress host where there is one, else the in-cluster URL.</summary>
@@ -129,8 +131,8 @@ public sealed record MlflowSpec(int Replicas, string Cpu, string Memory, string 
             },
             ["extraEnvVars"] = new JsonObject
             {
-                ["MLFLOW_S3_ENDPOINT_URL"] = Minio.MinioSpec.Endpoint,
-                ["AWS_DEFAULT_REGION"] = "us-east-1",
+                ["MLFLOW_S3_ENDPOINT_URL"] = Store.Endpoint,
+                ["AWS_DEFAULT_REGION"] = Store.Region,
                 ["AWS_CONFIG_FILE"] = $"{AwsConfigDirectory}/config",
             },
             ["extraVolumes"] = new JsonArray(new JsonObject { ["name"] = "aws-config", ["configMap"] = new JsonObject { ["name"] = AwsConfigMap } }),

@@ -26,11 +26,14 @@ public static class MaturityLevels
         _ => throw new ArgumentOutOfRangeException(nameof(service), service, "Unknown service."),
     };
 
-    /// <summary>Whether the stack runs a service: its <c>enabled</c> flag, else whether its level needs it.</summary>
+    /// <summary>Whether the stack runs a service: its <c>enabled</c> flag, else whether its level needs it (MinIO not where an existing object store is set).</summary>
     public static bool IsEnabled(this PlatformOptions options, PlatformService service)
     {
         ArgumentNullException.ThrowIfNull(options);
+
+        // An existing S3 endpoint takes MinIO's place unless MinIO is asked for explicitly.
+        var replaced = service == PlatformService.Minio && options.Platform?.ObjectStore is not null;
         return options.Platform.Block(service)?.Enabled
-            ?? Requires(options.Maturity ?? MaturityLevel.Level0).Any(r => r.Service == service);
+            ?? (!replaced && Requires(options.Maturity ?? MaturityLevel.Level0).Any(r => r.Service == service));
     }
 }

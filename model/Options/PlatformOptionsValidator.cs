@@ -253,14 +253,17 @@ public sealed partial class PlatformOptionsValidator
         DataStore("postgres", "PostgreSQL runs at least 1 instance", options.Platform?.Postgres?.Replicas, options.Platform?.Postgres?.Storage, null);
         DataStore("redis", "Redis runs at least 1 instance", options.Platform?.Redis?.Replicas, options.Platform?.Redis?.Storage, options.Platform?.Redis?.Memory);
 
+        var external = options.Platform?.ObjectStore;
         foreach (var (service, keeps) in new[] { (PlatformService.Mlflow, "its artifacts"), (PlatformService.Spark, "event logs and data"), (PlatformService.Feast, "offline data") })
         {
-            if (options.IsEnabled(service) && !options.IsEnabled(PlatformService.Minio))
+            if (options.IsEnabled(service) && !options.IsEnabled(PlatformService.Minio) && external is null)
             {
                 var name = ConfigSchema.ChoiceName(service);
-                Fail("mlops:platform:minio:enabled", $"is false, but {service} keeps {keeps} in the object store. Enable it with 'pulumi config set --path mlops:platform.minio.enabled true', or disable {service} with 'pulumi config set --path mlops:platform.{name}.enabled false'.");
+                Fail("mlops:platform:minio:enabled", $"is false, but {service} keeps {keeps} in the object store. Enable it with 'pulumi config set --path mlops:platform.minio.enabled true', use an existing S3 endpoint with 'pulumi config set --path mlops:platform.objectStore.endpoint https://<host>', or disable {service} with 'pulumi config set --path mlops:platform.{name}.enabled false'.");
             }
         }
+
+        ExternalObjectStore(options, external);
 
         if (options.Maturity is not { } level)
         {
@@ -269,7 +272,7 @@ public sealed partial class PlatformOptionsValidator
 
         foreach (var (service, role) in MaturityLevels.Requires(level))
         {
-            if (options.Platform.Block(service)?.Enabled == false)
+            if (options.Platform.Block(service)?.Enabled == false && !(service == PlatformService.Minio && options.Platform?.ObjectStore is not null))
             {
                 var name = ConfigSchema.ChoiceName(service);
                 Fail($"mlops:platform:{name}:enabled", $"is false, but maturity {ConfigSchema.ChoiceName(level)} needs {service} for {role}. Enable it with 'pulumi config set --path mlops:platform.{name}.enabled true', or lower mlops:maturity.");
@@ -300,6 +303,61 @@ public sealed partial class PlatformOptionsValidator
             {
                 Fail($"mlops:platform:ingress:{key}", $"'{value}' is not a Kubernetes object name: write lowercase letters, digits and '-'. Set it with 'pulumi config set --path mlops:platform.ingress.{key} <name>'.");
             }
+        }
+    }
+
+    private void ExternalObjectStore(PlatformOptions options, ExternalObjectStoreOptions? external)
+    {
+        if (external is null)
+        {
+            return;
+        }
+
+        const string Path = "mlops:platform:objectStore";
+        if (options.IsEnabled(PlatformService.Minio))
+        {
+            Fail(Path, "is set, but mlops:platform.minio.enabled is true: an existing S3 endpoint replaces MinIO. Remove the flag with 'pulumi config rm --path mlops:platform.minio.enabled', or the external store with 'pulumi config rm --path mlops:platform.objectStore'.");
+            return;
+        }
+
+        if (external.Endpoint is not { Length: > 0 } endpoint)
+        {
+            Fail($"{Path}:endpoint", "is required for an existing object store. Set it with 'pulumi config set --path mlops:platform.objectStore.endpoint https://<host>'.");
+        }
+        else if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp) || uri.Query.Length > 0)
+        {
+            Fail($"{Path}:endpoint", $"'{endpoint}' is not an S3 endpoint: write an http:// or https:// URL, such as 'https://s3.example.com'. Set it with 'pulumi config set --path mlops:platform.objectStore.endpoint <url>'.");
+        }
+
+        var needed = ObjectStore.ObjectStoreSpec.For(options).Identities.Select(i => i.Name).ToArray();
+        var entries = external.Identities ?? [];
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var entry = entries[i];
+            var path = $"{Path}:identities:{i}";
+            if (entry.Name is not { Length: > 0 } name || !needed.Contains(name, StringComparer.Ordinal))
+            {
+                Fail($"{path}:name", $"'{entry.Name}' is not an identity this stack uses: it needs {(needed.Length == 0 ? "none" : string.Join(", ", needed))}. Set it with 'pulumi config set --path \"mlops:platform.objectStore.identities[{i}].name\" <identity>', or remove the entry.");
+                continue;
+            }
+
+            if (entry.AccessKey is not { Length: > 0 })
+            {
+                Fail($"{path}:accessKey", $"is required: the access key ID of '{name}'. Set it with 'pulumi config set --path \"mlops:platform.objectStore.identities[{i}].accessKey\" <access key id>'.");
+            }
+
+            if (entry.SecretKey is null)
+            {
+                Fail($"{path}:secretKey", $"is required: the secret access key of '{name}'. Set it with 'pulumi config set --secret --path \"mlops:platform.objectStore.identities[{i}].secretKey\" <secret key>'.");
+            }
+        }
+
+        var given = entries.Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
+        var next = entries.Count;
+        foreach (var name in needed.Where(n => !given.Contains(n)))
+        {
+            Fail($"{Path}:identities", $"has no access key for '{name}': each service that keeps data uses its own identity, with the policy 'infractl render' writes to object-store/policies/{name}-buckets.json. Add it with 'pulumi config set --path \"mlops:platform.objectStore.identities[{next}].name\" {name}', 'pulumi config set --path \"mlops:platform.objectStore.identities[{next}].accessKey\" <access key id>' and 'pulumi config set --secret --path \"mlops:platform.objectStore.identities[{next}].secretKey\" <secret key>'.");
+            next++;
         }
     }
 

@@ -18,6 +18,9 @@ public sealed record PlatformServicesOptions
     /// <summary>MinIO object store.</summary>
     public ServiceOptions? Minio { get; init; }
 
+    /// <summary>An existing S3 endpoint the services use instead, with MinIO off. Default: none.</summary>
+    public ExternalObjectStoreOptions? ObjectStore { get; init; }
+
     /// <summary>Feast feature store.</summary>
     public ServiceOptions? Feast { get; init; }
 

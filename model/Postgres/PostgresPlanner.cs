@@ -26,11 +26,10 @@ public static class PostgresPlanner
 
     /// <summary>The nodes, on the cluster provider <paramref name="providerId"/>, parented to <paramref name="parent"/>.</summary>
     /// <param name="spec">The PostgreSQL decisions.</param>
-    /// <param name="minio">The object store holding backups, where backups are set.</param>
     /// <param name="providerId">The cluster's provider node.</param>
     /// <param name="storageClassNodeId">The StorageClass node of the volumes where this stack creates it, else null.</param>
     /// <param name="parent">The parent node.</param>
-    public static IEnumerable<PlanNode> Nodes(PostgresSpec spec, MinioSpec? minio, string providerId, string? storageClassNodeId, string parent)
+    public static IEnumerable<PlanNode> Nodes(PostgresSpec spec, string providerId, string? storageClassNodeId, string parent)
     {
         ArgumentNullException.ThrowIfNull(spec);
         var component = Component(ComponentType, Name, parent);
@@ -57,14 +56,13 @@ public static class PostgresPlanner
             yield return secret;
         }
 
-        if (spec.BackupBucket is not null && minio is not null)
+        if (spec.BackupBucket is not null && spec.Store is { } store)
         {
-            var backupPassword = PlanNode.IdOf(KubernetesTokens.RandomPassword, MinioPlanner.UserPassword("postgres"));
             var backupSecret = KubernetesNodes.Secret(PostgresSpec.BackupSecret, PostgresSpec.Namespace, null,
-                [("ACCESS_KEY_ID", PlanValue.Of("postgres")), ("ACCESS_SECRET_KEY", PlanValue.Secret(backupPassword))], component.Id, providerId)
-                with { DependsOn = [ns.Id, backupPassword] };
+                [("ACCESS_KEY_ID", PlanValue.Of(store.AccessKey(Name))), ("ACCESS_SECRET_KEY", store.SecretKey(Name))], component.Id, providerId)
+                with { DependsOn = [ns.Id, .. store.KeyNodes(Name)] };
             clusterDependencies.Add(backupSecret.Id);
-            clusterDependencies.Add(PlanNode.IdOf(KubernetesTokens.Job, minio.PolicyJobName()));
+            clusterDependencies.AddRange(store.Ready);
             yield return backupSecret;
         }
 

@@ -16,8 +16,9 @@ namespace Infra.Model.Postgres;
 /// <param name="StorageClass">The StorageClass of the volumes.</param>
 /// <param name="Users">A database and owner per service.</param>
 /// <param name="BackupBucket">The bucket of continuous backups, or null (development).</param>
+/// <param name="Store">The object store the backups go to, where they are set.</param>
 /// <param name="Protect">Whether the cluster is protected from deletion.</param>
-public sealed record PostgresSpec(int Instances, int StorageGi, string StorageClass, ImmutableArray<DatabaseUser> Users, string? BackupBucket, bool Protect)
+public sealed record PostgresSpec(int Instances, int StorageGi, string StorageClass, ImmutableArray<DatabaseUser> Users, string? BackupBucket, bool Protect, ObjectStoreAccess? Store = null)
 {
     /// <summary>The operator's namespace.</summary>
     public const string OperatorNamespace = "cnpg-system";
@@ -72,7 +73,8 @@ public sealed record PostgresSpec(int Instances, int StorageGi, string StorageCl
 
         var production = options.IsProduction;
         var block = options.Platform?.Postgres;
-        var backups = production && options.IsEnabled(PlatformService.Minio)
+        var store = ObjectStoreAccess.For(options);
+        var backups = production && store is not null
             ? ObjectStoreSpec.BucketName(options.Environment, ObjectStoreSpec.Purposes(StoreConsumer.Postgres)[0])
             : null;
         return new PostgresSpec(
@@ -81,7 +83,8 @@ public sealed record PostgresSpec(int Instances, int StorageGi, string StorageCl
             StorageSpec.For(options).Default?.Name ?? "default",
             users,
             backups,
-            production);
+            production,
+            backups is null ? null : store);
     }
 
     /// <summary>The cluster resource: instances, storage, one managed role per service, backups where set.</summary>
@@ -112,7 +115,7 @@ public sealed record PostgresSpec(int Instances, int StorageGi, string StorageCl
                 ["barmanObjectStore"] = new JsonObject
                 {
                     ["destinationPath"] = $"s3://{BackupBucket}/",
-                    ["endpointURL"] = Minio.MinioSpec.Endpoint,
+                    ["endpointURL"] = Store!.Endpoint,
                     ["s3Credentials"] = new JsonObject
                     {
                         ["accessKeyId"] = new JsonObject { ["name"] = BackupSecret, ["key"] = "ACCESS_KEY_ID" },

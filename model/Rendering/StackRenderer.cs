@@ -26,6 +26,14 @@ public static class StackRenderer
             files.AddRange(minio.PolicyFiles().Select(f => new RenderedFile($"minio/policies/{f.Key}", f.Value + "\n")));
         }
 
+        else if (platformRuns && ObjectStore.ObjectStoreAccess.For(options) is not null)
+        {
+            // An existing store's administrators create the buckets and give each identity its policy.
+            var store = ObjectStore.ObjectStoreSpec.For(options);
+            files.Add(new RenderedFile("object-store/buckets.txt", string.Concat(store.Buckets.Select(b => b.Name + "\n"))));
+            files.AddRange(store.Identities.Select(i => new RenderedFile($"object-store/policies/{i.PolicyName}.json", i.Policy().ToJsonString() + "\n")));
+        }
+
         if (platformRuns && Postgres.PostgresSpec.For(options) is { } postgres)
         {
             files.Add(new RenderedFile("postgres/cluster.yaml", YamlText.Of(

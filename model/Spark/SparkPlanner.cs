@@ -19,14 +19,13 @@ public static class SparkPlanner
 
     /// <summary>The nodes, on the cluster provider <paramref name="providerId"/>, parented to <paramref name="parent"/>.</summary>
     /// <param name="spec">The Spark decisions.</param>
-    /// <param name="minio">The object store holding event logs and data.</param>
     /// <param name="teamNamespaceIds">The nodes of the teams' namespaces, by namespace.</param>
     /// <param name="providerId">The cluster's provider node.</param>
     /// <param name="parent">The parent node.</param>
-    public static IEnumerable<PlanNode> Nodes(SparkSpec spec, MinioSpec minio, IReadOnlyDictionary<string, string> teamNamespaceIds, string providerId, string parent)
+    public static IEnumerable<PlanNode> Nodes(SparkSpec spec, IReadOnlyDictionary<string, string> teamNamespaceIds, string providerId, string parent)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        ArgumentNullException.ThrowIfNull(minio);
+        var store = spec.Store;
         ArgumentNullException.ThrowIfNull(teamNamespaceIds);
         var component = Component(ComponentType, Name, parent);
         yield return component;
@@ -36,15 +35,14 @@ public static class SparkPlanner
         var jobsNs = KubernetesNodes.Namespace(SparkSpec.JobsNamespace, component.Id, providerId);
         yield return jobsNs;
 
-        var storePassword = PlanNode.IdOf(KubernetesTokens.RandomPassword, MinioPlanner.UserPassword(Name));
         var releaseDependencies = new List<string> { operatorNs.Id };
         foreach (var ns in spec.JobNamespaces)
         {
             var nsId = ns == SparkSpec.JobsNamespace ? jobsNs.Id : teamNamespaceIds[ns];
             releaseDependencies.Add(nsId);
             yield return KubernetesNodes.Secret(SparkSpec.StoreSecret, ns, null,
-                [("AWS_ACCESS_KEY_ID", PlanValue.Of(Name)), ("AWS_SECRET_ACCESS_KEY", PlanValue.Secret(storePassword))], component.Id, providerId, InNamespace(SparkSpec.StoreSecret, ns))
-                with { DependsOn = [nsId, storePassword, PlanNode.IdOf(KubernetesTokens.Job, minio.PolicyJobName())] };
+                [("AWS_ACCESS_KEY_ID", PlanValue.Of(store.AccessKey(Name))), ("AWS_SECRET_ACCESS_KEY", store.SecretKey(Name))], component.Id, providerId, InNamespace(SparkSpec.StoreSecret, ns))
+                with { DependsOn = [nsId, .. store.KeyNodes(Name), .. store.Ready] };
             yield return Resource(KubernetesTokens.ConfigMap, InNamespace(SparkSpec.DefaultsConfigMap, ns), component.Id,
                 ("metadata", Map(("name", PlanValue.Of(SparkSpec.DefaultsConfigMap)), ("namespace", PlanValue.Of(ns)))),
                 ("data", Map(("spark-defaults.conf", PlanValue.Of(spec.Defaults())))))
@@ -54,11 +52,11 @@ public static class SparkPlanner
         if (spec.HistoryServerDeployment() is { } deployment && spec.HistoryServerService() is { } service)
         {
             var historySecret = KubernetesNodes.Secret(SparkSpec.StoreSecret, SparkSpec.OperatorNamespace, null,
-                [("AWS_ACCESS_KEY_ID", PlanValue.Of(Name)), ("AWS_SECRET_ACCESS_KEY", PlanValue.Secret(storePassword))], component.Id, providerId, InNamespace(SparkSpec.StoreSecret, SparkSpec.OperatorNamespace))
-                with { DependsOn = [operatorNs.Id, storePassword] };
+                [("AWS_ACCESS_KEY_ID", PlanValue.Of(store.AccessKey(Name))), ("AWS_SECRET_ACCESS_KEY", store.SecretKey(Name))], component.Id, providerId, InNamespace(SparkSpec.StoreSecret, SparkSpec.OperatorNamespace))
+                with { DependsOn = [operatorNs.Id, .. store.KeyNodes(Name)] };
             yield return historySecret;
             yield return KubernetesNodes.Manifest(deployment, component.Id, providerId)
-                with { DependsOn = [historySecret.Id, PlanNode.IdOf(KubernetesTokens.Job, minio.PolicyJobName())] };
+                with { DependsOn = [historySecret.Id, .. store.Ready] };
             yield return KubernetesNodes.Manifest(service, component.Id, providerId) with { DependsOn = [operatorNs.Id] };
         }
 

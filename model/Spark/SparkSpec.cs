@@ -21,7 +21,8 @@ namespace Infra.Model.Spark;
 /// <param name="DataBucket">The bucket of data.</param>
 /// <param name="Registry">The registry mirror images are pulled through, or null.</param>
 /// <param name="HistoryServer">Whether a history server reads the event logs.</param>
-public sealed record SparkSpec(int Replicas, string? Cpu, string? Memory, ImmutableArray<string> JobNamespaces, string EventsBucket, string DataBucket, string? Registry, bool HistoryServer)
+/// <param name="Store">The object store of event logs and data.</param>
+public sealed record SparkSpec(int Replicas, string? Cpu, string? Memory, ImmutableArray<string> JobNamespaces, string EventsBucket, string DataBucket, string? Registry, bool HistoryServer, ObjectStoreAccess Store)
 {
     /// <summary>The history server's Deployment, Service and labels' name, in the operator's namespace.</summary>
     public const string HistoryServerName = "spark-history-server";
@@ -53,7 +54,7 @@ public sealed record SparkSpec(int Replicas, string? Cpu, string? Memory, Immuta
     public static SparkSpec? For(PlatformOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (!options.IsEnabled(PlatformService.Spark))
+        if (!options.IsEnabled(PlatformService.Spark) || ObjectStoreAccess.For(options) is not { } store)
         {
             return null;
         }
@@ -68,7 +69,8 @@ public sealed record SparkSpec(int Replicas, string? Cpu, string? Memory, Immuta
             ObjectStoreSpec.BucketName(options.Environment, purposes[0]),
             ObjectStoreSpec.BucketName(options.Environment, purposes[1]),
             options.Platform?.Registry,
-            block?.HistoryServer ?? true);
+            block?.HistoryServer ?? true,
+            store);
     }
 
     /// <summary>The chart's values: the pinned image, replicas with leader election, the job namespaces.</summary>
@@ -118,11 +120,12 @@ public sealed record SparkSpec(int Replicas, string? Cpu, string? Memory, Immuta
     }
 
     /// <summary>The S3A settings every Spark process here uses, as <c>key value</c> pairs.</summary>
-    private static IEnumerable<(string Key, string Value)> S3a() =>
+    private IEnumerable<(string Key, string Value)> S3a() =>
     [
-        ("spark.hadoop.fs.s3a.endpoint", Minio.MinioSpec.Endpoint),
-        ("spark.hadoop.fs.s3a.path.style.access", "true"),
-        ("spark.hadoop.fs.s3a.connection.ssl.enabled", "false"),
+        ("spark.hadoop.fs.s3a.endpoint", Store.Endpoint),
+        ("spark.hadoop.fs.s3a.endpoint.region", Store.Region),
+        ("spark.hadoop.fs.s3a.path.style.access", Store.PathStyle ? "true" : "false"),
+        ("spark.hadoop.fs.s3a.connection.ssl.enabled", Store.Secure ? "true" : "false"),
         ("spark.hadoop.fs.s3a.aws.credentials.provider", "com.amazonaws.auth.EnvironmentVariableCredentialsProvider"),
     ];
 

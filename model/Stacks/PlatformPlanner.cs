@@ -74,7 +74,7 @@ public static class PlatformPlanner
         var nodes = minio is null ? [] : MinioPlanner.Nodes(minio, providerId, storageClassNodeId, parent);
         if (Postgres.PostgresSpec.For(options) is { } postgres)
         {
-            nodes = nodes.Concat(Postgres.PostgresPlanner.Nodes(postgres, minio, providerId, storageClassNodeId, parent));
+            nodes = nodes.Concat(Postgres.PostgresPlanner.Nodes(postgres, providerId, storageClassNodeId, parent));
         }
 
         if (Redis.RedisSpec.For(options) is { } redis)
@@ -82,22 +82,22 @@ public static class PlatformPlanner
             nodes = nodes.Concat(Redis.RedisPlanner.Nodes(redis, providerId, storageClassNodeId, parent));
         }
 
-        if (Mlflow.MlflowSpec.For(options) is { } mlflow && minio is not null)
+        if (Mlflow.MlflowSpec.For(options) is { } mlflow)
         {
-            nodes = nodes.Concat(Mlflow.MlflowPlanner.Nodes(mlflow, minio, providerId, parent));
+            nodes = nodes.Concat(Mlflow.MlflowPlanner.Nodes(mlflow, providerId, parent));
         }
 
-        if (Feast.FeastSpec.For(options) is { } feast && minio is not null)
+        if (Feast.FeastSpec.For(options) is { } feast)
         {
-            nodes = nodes.Concat(Feast.FeastPlanner.Nodes(feast, minio, providerId, parent));
+            nodes = nodes.Concat(Feast.FeastPlanner.Nodes(feast, providerId, parent));
         }
 
         var teams = Teams.TeamNamespaces.For(options);
         nodes = nodes.Concat(teams.Select(t => KubernetesNodes.Namespace(t.Name, parent, providerId, t.Labels, t.Annotations, Teams.TeamNamespaces.ResourceName(t))));
-        if (Spark.SparkSpec.For(options) is { } spark && minio is not null)
+        if (Spark.SparkSpec.For(options) is { } spark)
         {
             var teamIds = teams.ToDictionary(t => t.Name, t => PlanNode.IdOf(KubernetesTokens.Namespace, Teams.TeamNamespaces.ResourceName(t)), StringComparer.Ordinal);
-            nodes = nodes.Concat(Spark.SparkPlanner.Nodes(spark, minio, teamIds, providerId, parent));
+            nodes = nodes.Concat(Spark.SparkPlanner.Nodes(spark, teamIds, providerId, parent));
         }
 
         return nodes;

@@ -103,7 +103,7 @@ public sealed class FeastSpecTests
     {
         var errors = TestConfig.Errors(("mlops:platform", "\n    minio:\n      enabled: false\n    mlflow:\n      enabled: false\n    spark:\n      enabled: false"));
 
-        Assert.Contains("mlops:platform.minio.enabled is false, but Feast keeps offline data in the object store. Enable it with 'pulumi config set --path mlops:platform.minio.enabled true', or disable Feast with 'pulumi config set --path mlops:platform.feast.enabled false'.", errors);
+        Assert.Contains("mlops:platform.minio.enabled is false, but Feast keeps offline data in the object store. Enable it with 'pulumi config set --path mlops:platform.minio.enabled true', use an existing S3 endpoint with 'pulumi config set --path mlops:platform.objectStore.endpoint https://<host>', or disable Feast with 'pulumi config set --path mlops:platform.feast.enabled false'.", errors);
     }
 
     [Fact]

@@ -104,7 +104,7 @@ public sealed class MlflowSpecTests
             ],
             release.DependsOn.ToArray());
         Assert.Equal("infra:ml:ModelRegistry::mlflow", release.Parent);
-        Assert.Equal("{config: [default]\ns3 =\n    addressing_style = path\n}", plan["kubernetes:core/v1:ConfigMap::mlflow-aws-config"].Inputs["data"].ToString());
+        Assert.Equal("{config: [default]\nregion = us-east-1\ns3 =\n    addressing_style = path\n}", plan["kubernetes:core/v1:ConfigMap::mlflow-aws-config"].Inputs["data"].ToString());
     }
 
     [Fact]

@@ -188,8 +188,8 @@ public sealed class PlatformOptionsValidatorTests
     {
         Assert.Equal(
             [
-                "mlops:platform.minio.enabled is false, but Mlflow keeps its artifacts in the object store. Enable it with 'pulumi config set --path mlops:platform.minio.enabled true', or disable Mlflow with 'pulumi config set --path mlops:platform.mlflow.enabled false'.",
-                "mlops:platform.minio.enabled is false, but Spark keeps event logs and data in the object store. Enable it with 'pulumi config set --path mlops:platform.minio.enabled true', or disable Spark with 'pulumi config set --path mlops:platform.spark.enabled false'.",
+                "mlops:platform.minio.enabled is false, but Mlflow keeps its artifacts in the object store. Enable it with 'pulumi config set --path mlops:platform.minio.enabled true', use an existing S3 endpoint with 'pulumi config set --path mlops:platform.objectStore.endpoint https://<host>', or disable Mlflow with 'pulumi config set --path mlops:platform.mlflow.enabled false'.",
+                "mlops:platform.minio.enabled is false, but Spark keeps event logs and data in the object store. Enable it with 'pulumi config set --path mlops:platform.minio.enabled true', use an existing S3 endpoint with 'pulumi config set --path mlops:platform.objectStore.endpoint https://<host>', or disable Spark with 'pulumi config set --path mlops:platform.spark.enabled false'.",
                 "mlops:platform.minio.enabled is false, but maturity level0 needs Minio for the object store. Enable it with 'pulumi config set --path mlops:platform.minio.enabled true', or lower mlops:maturity.",
             ],
             TestConfig.Errors(("mlops:maturity", "level0"), ("mlops:platform", "\n    mlflow:\n      enabled: true\n    spark:\n      enabled: true\n    minio:\n      enabled: false")));

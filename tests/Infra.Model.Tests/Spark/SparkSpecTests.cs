@@ -41,6 +41,7 @@ public sealed class SparkSpecTests
         Assert.Equal(
             """
             spark.hadoop.fs.s3a.endpoint http://minio.minio.svc.cluster.local
+            spark.hadoop.fs.s3a.endpoint.region us-east-1
             spark.hadoop.fs.s3a.path.style.access true
             spark.hadoop.fs.s3a.connection.ssl.enabled false
             spark.hadoop.fs.s3a.aws.credentials.provider com.amazonaws.auth.EnvironmentVariableCredentialsProvider
@@ -113,7 +114,7 @@ public sealed class SparkHistoryServerTests
         Assert.Equal("""{"name":"spark-history-server","namespace":"spark-operator","labels":{"app.kubernetes.io/name":"spark-history-server"}}""", deployment["metadata"]!.ToJsonString());
         Assert.Equal("docker.io/library/spark:3.5.6", (string)container["image"]!);
         Assert.Equal(
-            """[{"name":"SPARK_DAEMON_CLASSPATH","value":"/jars/*"},{"name":"SPARK_HISTORY_OPTS","value":"-Dspark.history.fs.logDirectory=s3a://mlops-dev-spark-events/ -Dspark.hadoop.fs.s3a.endpoint=http://minio.minio.svc.cluster.local -Dspark.hadoop.fs.s3a.path.style.access=true -Dspark.hadoop.fs.s3a.connection.ssl.enabled=false -Dspark.hadoop.fs.s3a.aws.credentials.provider=com.amazonaws.auth.EnvironmentVariableCredentialsProvider"},{"name":"AWS_ACCESS_KEY_ID","valueFrom":{"secretKeyRef":{"name":"spark-s3","key":"AWS_ACCESS_KEY_ID"}}},{"name":"AWS_SECRET_ACCESS_KEY","valueFrom":{"secretKeyRef":{"name":"spark-s3","key":"AWS_SECRET_ACCESS_KEY"}}}]""",
+            """[{"name":"SPARK_DAEMON_CLASSPATH","value":"/jars/*"},{"name":"SPARK_HISTORY_OPTS","value":"-Dspark.history.fs.logDirectory=s3a://mlops-dev-spark-events/ -Dspark.hadoop.fs.s3a.endpoint=http://minio.minio.svc.cluster.local -Dspark.hadoop.fs.s3a.endpoint.region=us-east-1 -Dspark.hadoop.fs.s3a.path.style.access=true -Dspark.hadoop.fs.s3a.connection.ssl.enabled=false -Dspark.hadoop.fs.s3a.aws.credentials.provider=com.amazonaws.auth.EnvironmentVariableCredentialsProvider"},{"name":"AWS_ACCESS_KEY_ID","valueFrom":{"secretKeyRef":{"name":"spark-s3","key":"AWS_ACCESS_KEY_ID"}}},{"name":"AWS_SECRET_ACCESS_KEY","valueFrom":{"secretKeyRef":{"name":"spark-s3","key":"AWS_SECRET_ACCESS_KEY"}}}]""",
             container["env"]!.ToJsonString());
         Assert.Equal(
             "wget -q -O /jars/hadoop-aws-3.3.4.jar https://repo1.maven.org/maven2/org/apache/hadoop/hadoop-aws/3.3.4/hadoop-aws-3.3.4.jar && wget -q -O /jars/aws-java-sdk-bundle-1.12.262.jar https://repo1.maven.org/maven2/com/amazonaws/aws-java-sdk-bundle/1.12.262/aws-java-sdk-bundle-1.12.262.jar",
