@@ -9,7 +9,7 @@ cd "$(dirname "$0")"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 log_dir=$(mktemp -d)
 trap 'rm -rf "$log_dir"' EXIT
-passed=0 failed=0 skipped=0 status=0
+passed=0 failed=0 skipped=0 status=0 failures=()
 
 run_tests() { # project
   local name log
@@ -27,6 +27,7 @@ run_tests() { # project
   fi
   if [[ $rc -ne 0 ]]; then
     echo "FAILED: $1 (exit $rc)"
+    failures+=("$1")
     status=1
   fi
 }
@@ -41,6 +42,7 @@ if dotnet restore tests/Infra.Components.Tests --nologo >"$restore_log" 2>&1 \
   echo "==> dotnet build infra (the Pulumi program)"
   if ! dotnet build infra --no-restore --nologo; then
     echo "FAILED: the Pulumi program does not build"
+    failures+=("infra (build)")
     status=1
   fi
   run_tests tests/Infra.Components.Tests
@@ -55,10 +57,14 @@ else
   else
     cat "$restore_log"
     echo "FAILED: restore of the Pulumi projects failed for a reason other than a missing Pulumi package"
+    failures+=("restore of the Pulumi projects")
     status=1
   fi
 fi
 
 echo
 echo "tests: $passed passed, $failed failed, $skipped skipped"
+if [[ $status -ne 0 ]]; then
+  echo "FAILED: $(printf '%s; ' "${failures[@]}" | sed 's/; $//') (see above)"
+fi
 exit $status

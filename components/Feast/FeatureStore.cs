@@ -20,8 +20,13 @@ public sealed class FeatureStore : InfraComponent
         ArgumentNullException.ThrowIfNull(args);
         var spec = args.Spec;
 
-        var bundle = new K8s.Yaml.V2.ConfigFile(FeastPlanner.OperatorBundle, new K8s.Types.Inputs.Yaml.V2.ConfigFileArgs { File = FeastVersions.OperatorBundle },
-            new ComponentResourceOptions { Parent = this, Providers = { args.Provider } });
+        var bundleOptions = new ComponentResourceOptions { Parent = this, Providers = { args.Provider } };
+        if (spec.Registry is { } registry)
+        {
+            bundleOptions.ResourceTransforms.Add(ImageMirror.Through(registry));
+        }
+
+        var bundle = new K8s.Yaml.V2.ConfigFile(FeastPlanner.OperatorBundle, new K8s.Types.Inputs.Yaml.V2.ConfigFileArgs { File = spec.OperatorBundle }, bundleOptions);
         var ns = Namespaces.Create(FeastSpec.Namespace, On(args.Provider));
         var dataStores = Secrets.Create(FeastSpec.DataStoresSecret, FeastSpec.Namespace, null,
             spec.DataStores().Select(s => (s.Key, (Input<string>)s.Value)), On(args.Provider, ns));

@@ -30,7 +30,7 @@ public static class FeastPlanner
         var component = Component(ComponentType, Name, parent);
         yield return component;
 
-        var bundle = Resource(KubernetesTokens.ConfigFile, OperatorBundle, component.Id, ("file", PlanValue.Of(FeastVersions.OperatorBundle)))
+        var bundle = Resource(KubernetesTokens.ConfigFile, OperatorBundle, component.Id, ("file", PlanValue.Of(spec.OperatorBundle)))
             with { Provider = providerId };
         yield return bundle;
 

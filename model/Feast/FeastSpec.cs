@@ -21,7 +21,8 @@ namespace Infra.Model.Feast;
 /// <param name="User">Feast's registry database and owner.</param>
 /// <param name="Registry">The registry mirror images are pulled through, or null.</param>
 /// <param name="Store">The object store of offline data.</param>
-public sealed record FeastSpec(int Replicas, string Cpu, string Memory, string Project, string OfflineBucket, DatabaseUser User, string? Registry, ObjectStoreAccess Store)
+/// <param name="OperatorBundle">Where the operator's install bundle is read from: the pinned release URL, or a site's copy.</param>
+public sealed record FeastSpec(int Replicas, string Cpu, string Memory, string Project, string OfflineBucket, DatabaseUser User, string? Registry, ObjectStoreAccess Store, string OperatorBundle)
 {
     /// <summary>The namespace.</summary>
     public const string Namespace = "feast";
@@ -63,7 +64,8 @@ public sealed record FeastSpec(int Replicas, string Cpu, string Memory, string P
             ObjectStoreSpec.BucketName(options.Environment, "feast-offline"),
             PostgresSpec.UsersFor(options).Single(u => u.Service == Namespace),
             options.Platform?.Registry,
-            store);
+            store,
+            block?.OperatorBundle ?? FeastVersions.OperatorBundle);
     }
 
     /// <summary>The Feast project of an environment: <c>mlops_&lt;environment&gt;</c>, letters, digits and underscores as Feast requires.</summary>

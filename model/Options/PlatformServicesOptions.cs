@@ -22,7 +22,7 @@ public sealed record PlatformServicesOptions
     public ExternalObjectStoreOptions? ObjectStore { get; init; }
 
     /// <summary>Feast feature store.</summary>
-    public ServiceOptions? Feast { get; init; }
+    public FeastOptions? Feast { get; init; }
 
     /// <summary>Spark operator.</summary>
     public SparkOptions? Spark { get; init; }
