@@ -69,7 +69,7 @@ public sealed class ClusterManifestTests
         var spec = TanzuSpec.For(Stack("prod"));
 
         Assert.Equal(3, spec.ControlPlaneReplicas);
-        Assert.Equal("v1.30.1+vmware.1-fips", (string)ClusterManifest.For(spec)["spec"]!["topology"]!["version"]!);
+        Assert.Equal("v1.33.6+vmware.1-fips", (string)ClusterManifest.For(spec)["spec"]!["topology"]!["version"]!);
         Assert.Equal(["guaranteed-2xlarge", "guaranteed-large", "vgpu-a100d-40c"], spec.VmClasses.ToArray());
         Assert.Equal(200, spec.NodePools.Single(p => p.Gpu).ContainerdVolumeGi);
     }

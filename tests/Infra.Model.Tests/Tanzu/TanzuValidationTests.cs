@@ -28,7 +28,7 @@ public sealed class TanzuValidationTests
     {
         Assert.Equal(
         [
-            "mlops:tanzu.release 'v1.27.0' is not a pinned Tanzu Kubernetes release. Known: v1.29.4---vmware.3-fips.1-tkg.1, v1.30.1---vmware.1-fips-tkg.5, v1.31.4---vmware.1-fips-vkr.3. Set it with 'pulumi config set --path mlops:tanzu.release <release>', or leave it unset for v1.31.4---vmware.1-fips-vkr.3.",
+            "mlops:tanzu.release 'v1.27.0' is not a pinned Tanzu Kubernetes release. Known: v1.29.4---vmware.3-fips.1-tkg.1, v1.30.1---vmware.1-fips-tkg.5, v1.31.4---vmware.1-fips-vkr.3, v1.32.7---vmware.3-fips-vkr.1, v1.33.6---vmware.1-fips-vkr.2. Set it with 'pulumi config set --path mlops:tanzu.release <release>', or leave it unset for v1.33.6---vmware.1-fips-vkr.2.",
             "mlops:tanzu.clusterName 'ML' is not a valid cluster name: it must be a lowercase DNS label (a-z, 0-9 and '-', starting with a letter) of at most 41 characters, so that node names derived from it stay under 63. Set it with 'pulumi config set --path mlops:tanzu.clusterName <name>'.",
             "mlops:tanzu.podCidr '10.0.0.0' is not an IPv4 CIDR block such as 192.168.0.0/16. Set it with 'pulumi config set --path mlops:tanzu.podCidr 192.168.0.0/16'.",
             "mlops:tanzu.vmClasses[0] 'Big_VM' is not a valid VM class name: it must be a lowercase DNS label. Set it with 'pulumi config set --path \"mlops:tanzu.vmClasses[0]\" <class>'.",
