@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Infra.Components.Core;
 using Infra.Components.Feast;
+using Infra.Components.Gitlab;
 using Infra.Components.Kubernetes;
 using Infra.Components.Minio;
 using Infra.Components.ObjectStore;
@@ -9,6 +10,7 @@ using Infra.Components.Postgres;
 using Infra.Components.Redis;
 using Infra.Components.Spark;
 using Infra.Model.Feast;
+using Infra.Model.Gitlab;
 using Infra.Model.Postgres;
 using Infra.Model.Redis;
 using Infra.Model.Minio;
@@ -97,6 +99,14 @@ public sealed class Platform : InfraComponent
                 outputs["feastRegistry"] = features.RegistryLocation;
             }
 
+            if (GitlabSpec.For(args.Options) is { } gitlab && store is not null && databases is not null && keyValueStore is not null)
+            {
+                var sourceControl = new SourceControl(GitlabPlanner.Name, new SourceControlArgs { Spec = gitlab, Provider = provider, Databases = databases, KeyValueStore = keyValueStore, ObjectStore = store, StorageClass = args.DefaultStorageClass }, ChildComponentOptions());
+                GitlabUrl = sourceControl.Url;
+                GitlabRootPassword = sourceControl.RootPasswordOutput;
+                outputs["gitlabUrl"] = sourceControl.Url;
+            }
+
             var teams = ImmutableDictionary.CreateBuilder<string, Resource>(StringComparer.Ordinal);
             foreach (var team in TeamNamespaces.For(args.Options))
             {
@@ -137,6 +147,12 @@ public sealed class Platform : InfraComponent
 
     /// <summary>The Spark history server's in-cluster URL, where it runs.</summary>
     public Output<string>? SparkHistoryUrl { get; }
+
+    /// <summary>GitLab's external URL, where GitLab runs.</summary>
+    public Output<string>? GitlabUrl { get; }
+
+    /// <summary>GitLab's generated root password, a secret, where GitLab runs.</summary>
+    public Output<string>? GitlabRootPassword { get; }
 
     /// <summary>The provider of the cluster the platform runs on; null before the cluster exists.</summary>
     public ProviderResource? ClusterProvider { get; }

@@ -64,6 +64,12 @@ public static class StackComposer
                 outputs["mlflowAdminPassword"] = platform.MlflowAdminPassword;
             }
 
+            if (platform.GitlabUrl is { } gitlabUrl)
+            {
+                outputs["gitlabUrl"] = gitlabUrl;
+                outputs["gitlabRootPassword"] = platform.GitlabRootPassword;
+            }
+
             if (platform.SparkHistoryUrl is { } sparkHistoryUrl)
             {
                 outputs["sparkHistoryUrl"] = sparkHistoryUrl;

@@ -254,7 +254,7 @@ public sealed partial class PlatformOptionsValidator
         DataStore("redis", "Redis runs at least 1 instance", options.Platform?.Redis?.Replicas, options.Platform?.Redis?.Storage, options.Platform?.Redis?.Memory);
 
         var external = options.Platform?.ObjectStore;
-        foreach (var (service, keeps) in new[] { (PlatformService.Mlflow, "its artifacts"), (PlatformService.Spark, "event logs and data"), (PlatformService.Feast, "offline data") })
+        foreach (var (service, keeps) in new[] { (PlatformService.Mlflow, "its artifacts"), (PlatformService.Spark, "event logs and data"), (PlatformService.Feast, "offline data"), (PlatformService.Gitlab, "artifacts, LFS objects, uploads, packages, registry images and backups") })
         {
             if (options.IsEnabled(service) && !options.IsEnabled(PlatformService.Minio) && external is null)
             {
@@ -264,6 +264,7 @@ public sealed partial class PlatformOptionsValidator
         }
 
         ExternalObjectStore(options, external);
+        Gitlab(options);
 
         if (options.Maturity is not { } level)
         {
@@ -303,6 +304,41 @@ public sealed partial class PlatformOptionsValidator
             {
                 Fail($"mlops:platform:ingress:{key}", $"'{value}' is not a Kubernetes object name: write lowercase letters, digits and '-'. Set it with 'pulumi config set --path mlops:platform.ingress.{key} <name>'.");
             }
+        }
+    }
+
+    private void Gitlab(PlatformOptions options)
+    {
+        if (!options.IsEnabled(PlatformService.Gitlab))
+        {
+            return;
+        }
+
+        if (options.Platform?.Ingress?.Domain is not { Length: > 0 })
+        {
+            Fail("mlops:platform:ingress:domain", "is required when GitLab runs: GitLab is served at gitlab.<domain>, the address its clones, CI jobs and runners use. Set it with 'pulumi config set --path mlops:platform.ingress.domain <domain>', or disable GitLab with 'pulumi config set --path mlops:platform.gitlab.enabled false'.");
+        }
+
+        // GitLab's documented minimum, checked where the stack deploys the cluster and knows its classes' sizes.
+        if (!options.DeploysFoundation || options.Tanzu is null)
+        {
+            return;
+        }
+
+        var pools = Infra.Model.Tanzu.TanzuSpec.For(options).NodePools.Where(p => !p.Gpu).ToArray();
+        var sizes = pools.Select(p => (Pool: p, Size: Infra.Model.Tanzu.VmClassSizes.Of(p.VmClass))).ToArray();
+        if (sizes.Any(s => s.Size is null))
+        {
+            return;
+        }
+
+        var cpu = sizes.Sum(s => s.Pool.Replicas * s.Size!.Value.Cpu);
+        var memory = sizes.Sum(s => s.Pool.Replicas * s.Size!.Value.MemoryGi);
+        var (minimumCpu, minimumMemory) = Infra.Model.Gitlab.GitlabSpec.Minimum;
+        if (cpu < minimumCpu || memory < minimumMemory)
+        {
+            var described = pools.Length == 0 ? "no CPU node pool" : string.Join(", ", sizes.Select(s => $"{s.Pool.Name}: {s.Pool.Replicas} x {s.Pool.VmClass}"));
+            Fail("mlops:tanzu:nodePools", $"give GitLab {cpu} vCPUs and {memory} GiB ({described}), but GitLab needs at least {minimumCpu} vCPUs and {minimumMemory} GiB on the CPU pools. Add nodes with 'pulumi config set --path \"mlops:tanzu.nodePools[0].replicas\" <number>', choose a larger class with 'pulumi config set --path \"mlops:tanzu.nodePools[0].vmClass\" best-effort-xlarge', or disable GitLab with 'pulumi config set --path mlops:platform.gitlab.enabled false'.");
         }
     }
 

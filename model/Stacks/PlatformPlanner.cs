@@ -92,6 +92,11 @@ public static class PlatformPlanner
             nodes = nodes.Concat(Feast.FeastPlanner.Nodes(feast, providerId, parent));
         }
 
+        if (Gitlab.GitlabSpec.For(options) is { } gitlab)
+        {
+            nodes = nodes.Concat(Gitlab.GitlabPlanner.Nodes(gitlab, providerId, storageClassNodeId, parent));
+        }
+
         var teams = Teams.TeamNamespaces.For(options);
         nodes = nodes.Concat(teams.Select(t => KubernetesNodes.Namespace(t.Name, parent, providerId, t.Labels, t.Annotations, Teams.TeamNamespaces.ResourceName(t))));
         if (Spark.SparkSpec.For(options) is { } spark)

@@ -17,7 +17,7 @@ public sealed class DiffAndGraphTests
         var run = CliRun.Project("diff", "--stack", "prod", "--against", "dev");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.StartsWith("Plan diff for stack prod: stack dev -> stack prod: 37 to add, 17 to remove, 18 to change.\n", run.Out, StringComparison.Ordinal);
+        Assert.StartsWith("Plan diff for stack prod: stack dev -> stack prod: 37 to add, 17 to remove, 19 to change.\n", run.Out, StringComparison.Ordinal);
     }
 
     [Fact]

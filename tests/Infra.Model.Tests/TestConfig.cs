@@ -20,6 +20,13 @@ internal static class TestConfig
     /// <summary>The Supervisor settings every foundation needs, to start an overriding mlops:tanzu block with.</summary>
     public const string Supervisor = "\n    supervisorId: domain-c8\n    supervisorKubeconfig:\n      secure: v1:kube";
 
+    /// <summary>What GitLab needs beside the base: a domain to be served at, and a CPU pool of 8 vCPUs and 32 GiB.</summary>
+    public static readonly (string Key, string? Block)[] GitlabReady =
+    [
+        ("mlops:tanzu", Supervisor + "\n    nodePools:\n      - name: cpu\n        replicas: 2"),
+        ("mlops:platform", "\n    ingress:\n      domain: mlops.example.com"),
+    ];
+
     /// <summary>The GPU Operator settings vGPU mode needs, to end an overriding mlops:gpu block with.</summary>
     public const string Operator = "\n    operator:\n      driverRepository: nvcr.io/nvaie\n      driverVersion: \"550.90.07\"\n      pullSecret:\n        secure: v1:p\n      licenseToken:\n        secure: v1:t";
 

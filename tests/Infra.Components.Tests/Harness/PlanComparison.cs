@@ -1,5 +1,7 @@
 using System.Collections;
 using System.Globalization;
+using Infra.Model.Gitlab;
+using Infra.Model.Options;
 using Infra.Model.Planning;
 
 namespace Infra.Components.Tests.Harness;
@@ -12,7 +14,7 @@ namespace Infra.Components.Tests.Harness;
 /// </summary>
 internal static class PlanComparison
 {
-    public static void AssertMatches(Plan plan, StackRun run)
+    public static void AssertMatches(Plan plan, StackRun run, PlatformOptions options)
     {
         var planned = plan.Nodes
             .Where(n => n.Kind != PlanNodeKind.DataSource)
@@ -37,7 +39,7 @@ internal static class PlanComparison
                 $"{node.Id} waits for [{string.Join(", ", explicitly.Order(StringComparer.Ordinal))}]; the plan says [{string.Join(", ", waitsFor.Order(StringComparer.Ordinal))}].");
         }
 
-        var resolver = new Resolver(plan, run.Mocks);
+        var resolver = new Resolver(plan, run.Mocks, options);
         var plannedCalls = plan.Nodes
             .Where(n => n.Kind == PlanNodeKind.DataSource)
             .Select(n => $"{n.Type} {Render(resolver.Inputs(n))}")
@@ -66,7 +68,7 @@ internal static class PlanComparison
 
     private static IEnumerable<string> SecretSources(PlanValue value) => value switch
     {
-        PlanValue.SecretValue secret => [secret.Source],
+        PlanValue.SecretValue secret => [secret.Source.Split(" in ", 2)[0]],
         PlanValue.ListValue list => list.Items.SelectMany(SecretSources),
         PlanValue.MapValue map => map.Entries.Values.SelectMany(SecretSources),
         _ => [],
@@ -84,7 +86,7 @@ internal static class PlanComparison
     };
 
     /// <summary>Turns planned values into what the engine would see, asking the mocks for other nodes' outputs.</summary>
-    private sealed class Resolver(Plan plan, EchoMocks mocks)
+    private sealed class Resolver(Plan plan, EchoMocks mocks, PlatformOptions options)
     {
         public Dictionary<string, object?> Inputs(PlanNode node) => node.Inputs.ToDictionary(i => i.Key, i => Value(i.Value));
 
@@ -97,6 +99,11 @@ internal static class PlanComparison
 
             // A secret from config resolves through the test secret source; a kubeconfig through the Secret or stack output it is read from.
             // A generated password resolves to what the mocked RandomPassword generates; MinIO's root config embeds it.
+            // GitLab's object storage configurations embed the identity's secret key.
+            PlanValue.SecretValue secret when secret.Source.Contains($" in {GitlabSpec.StorageSecret}/", StringComparison.Ordinal) =>
+                GitlabSpec.For(options)!.StorageConfigFor(
+                    secret.Source[(secret.Source.LastIndexOf('/') + 1)..],
+                    (string)Value(PlanValue.Secret(secret.Source[..secret.Source.IndexOf($" in {GitlabSpec.StorageSecret}/", StringComparison.Ordinal)]))!),
             PlanValue.SecretValue secret when secret.Source.StartsWith("random:", StringComparison.Ordinal) && secret.Source.EndsWith(" in config.env", StringComparison.Ordinal) =>
                 Infra.Model.Minio.MinioSpec.RootConfig(EchoMocks.PasswordOf(secret.Source[(secret.Source.IndexOf("::", StringComparison.Ordinal) + 2)..^" in config.env".Length])),
             PlanValue.SecretValue secret when secret.Source.StartsWith("random:", StringComparison.Ordinal) =>

@@ -26,7 +26,7 @@ public sealed class ExternalObjectStoreTests
 
         var run = await StackRun.RunAsync(() => outputs = StackComposer.Deploy(options, TestSecrets.Create().Object));
 
-        PlanComparison.AssertMatches(StackPlanner.Plan("dev", options), run);
+        PlanComparison.AssertMatches(StackPlanner.Plan("dev", options), run, options);
         Assert.DoesNotContain(run.Registrations, r => r.Type == "infra:ml:ObjectStore");
         var mlflow = Assert.IsType<IDictionary<string, object>>(run.InputsOf("kubernetes:core/v1:Secret", "mlflow-s3")["stringData"], exactMatch: false);
         Assert.Equal("AK-mlflow", mlflow["AWS_ACCESS_KEY_ID"]);

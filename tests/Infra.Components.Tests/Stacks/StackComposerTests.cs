@@ -15,7 +15,7 @@ public sealed class StackComposerTests
 
         var run = await StackRun.RunAsync(() => StackComposer.Deploy(options, TestSecrets.Create().Object), stack);
 
-        PlanComparison.AssertMatches(StackPlanner.Plan(stack, options), run);
+        PlanComparison.AssertMatches(StackPlanner.Plan(stack, options), run, options);
     }
 
     [Fact]
@@ -25,7 +25,7 @@ public sealed class StackComposerTests
 
         var run = await StackRun.RunAsync(() => StackComposer.Deploy(options, TestSecrets.Create().Object), "lab");
 
-        PlanComparison.AssertMatches(StackPlanner.Plan("lab", options), run);
+        PlanComparison.AssertMatches(StackPlanner.Plan("lab", options), run, options);
     }
 
     [Fact]
@@ -35,7 +35,7 @@ public sealed class StackComposerTests
 
         var run = await StackRun.RunAsync(() => StackComposer.Deploy(options, TestSecrets.Create().Object), "team");
 
-        PlanComparison.AssertMatches(StackPlanner.Plan("team", options), run);
+        PlanComparison.AssertMatches(StackPlanner.Plan("team", options), run, options);
         Assert.Equal(
             ["infra:stacks:Platform::platform", "kubernetes:core/v1:Namespace::team-data-science", "pulumi:providers:kubernetes::workload-cluster", "pulumi:pulumi:StackReference::acme/mlops/dev"],
             run.Registrations.Where(r => r.Parent is null || r.Parent == "infra:stacks:Platform::platform" && !r.Type.StartsWith("infra:ml:", StringComparison.Ordinal)).Select(r => r.Id).Order(StringComparer.Ordinal));
@@ -69,6 +69,6 @@ public sealed class StackComposerTests
             return outputs;
         });
 
-        Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => PlanComparison.AssertMatches(StackPlanner.Plan("dev", options), run));
+        Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => PlanComparison.AssertMatches(StackPlanner.Plan("dev", options), run, options));
     }
 }

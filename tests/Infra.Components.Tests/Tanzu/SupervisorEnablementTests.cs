@@ -55,7 +55,7 @@ public sealed class SupervisorEnablementTests
 
         var run = await StackRun.RunAsync(() => StackComposer.Deploy(options, TestSecrets.Create().Object));
 
-        PlanComparison.AssertMatches(StackPlanner.Plan("dev", options), run);
+        PlanComparison.AssertMatches(StackPlanner.Plan("dev", options), run, options);
         Assert.Equal(withKubeconfig, run.Registrations.Any(r => r.Type == "kubernetes:cluster.x-k8s.io/v1beta1:Cluster"));
     }
 

@@ -20,7 +20,7 @@ public sealed class WorkloadClusterTests
 
         var run = await StackRun.RunAsync(() => StackComposer.Deploy(options, TestSecrets.Create().Object));
 
-        PlanComparison.AssertMatches(StackPlanner.Plan("dev", options), run);
+        PlanComparison.AssertMatches(StackPlanner.Plan("dev", options), run, options);
         Assert.Contains(run.Registrations, r => r.Type == "kubernetes:run.tanzu.vmware.com/v1alpha3:TanzuKubernetesCluster");
         Assert.Contains(run.Registrations, r => r.Type == "vsphere:index/tag:Tag" && r.Name == "tag-standard");
     }

@@ -33,7 +33,7 @@ public sealed partial class ObjectStoreSpecTests
     [Fact]
     public void EnabledFlags_DecideTheConsumers()
     {
-        var spec = ObjectStoreSpec.For(TestConfig.Load(("mlops:maturity", "level2"), ("mlops:platform", "\n    gitlab:\n      enabled: true\n    spark:\n      enabled: true")).ValidOptions());
+        var spec = ObjectStoreSpec.For(TestConfig.Load([.. TestConfig.GitlabReady, ("mlops:maturity", "level2"), ("mlops:platform", "\n    ingress:\n      domain: mlops.example.com\n    gitlab:\n      enabled: true\n    spark:\n      enabled: true")]).ValidOptions());
         var level0WithMlflow = ObjectStoreSpec.For(TestConfig.Load(("mlops:maturity", "level0"), ("mlops:platform", "\n    mlflow:\n      enabled: true")).ValidOptions());
 
         Assert.Contains(spec.Identities, i => i.Consumer == StoreConsumer.Gitlab);
@@ -58,7 +58,7 @@ public sealed partial class ObjectStoreSpecTests
             .Select((first, middle, last) => $"{first}{middle}{last}");
         environments.Sample(environment =>
         {
-            var spec = ObjectStoreSpec.For(TestConfig.Load(("mlops:environment", environment), ("mlops:maturity", "level2")).ValidOptions());
+            var spec = ObjectStoreSpec.For(TestConfig.Load([.. TestConfig.GitlabReady, ("mlops:environment", environment), ("mlops:maturity", "level2")]).ValidOptions());
             return spec.Buckets.All(b => S3Name().IsMatch(b.Name))
                 && spec.Identities.All(i => !i.Policy().ToJsonString().Contains("\"*\"", StringComparison.Ordinal)
                     && !i.Policy().ToJsonString().Contains("s3:*", StringComparison.Ordinal)

@@ -41,7 +41,7 @@ public sealed class RedisSpecTests
         Assert.Equal((2, 1024, "8Gi"), (sized.Instances, sized.StorageGi, sized.Memory));
         Assert.Equal(["default", "feast"], sized.Users.ToArray());
         Assert.Null(RedisSpec.For(TestConfig.Load(("mlops:maturity", "level0")).ValidOptions()));
-        Assert.Equal(["default", "gitlab"], RedisSpec.For(TestConfig.Load(("mlops:maturity", "level0"), ("mlops:platform", "\n    gitlab:\n      enabled: true")).ValidOptions())!.Users.ToArray());
+        Assert.Equal(["default", "gitlab"], RedisSpec.For(TestConfig.Load([.. TestConfig.GitlabReady, ("mlops:maturity", "level0"), ("mlops:platform", "\n    ingress:\n      domain: mlops.example.com\n    gitlab:\n      enabled: true")]).ValidOptions())!.Users.ToArray());
     }
 
     [Fact]

@@ -1,0 +1,73 @@
+using Infra.Model.Kubernetes;
+using Infra.Model.Planning;
+using Infra.Model.Postgres;
+using Infra.Model.Redis;
+using static Infra.Model.Planning.PlanNodes;
+
+namespace Infra.Model.Gitlab;
+
+/// <summary>The plan nodes of GitLab (<c>infra:ml:SourceControl</c>).</summary>
+public static class GitlabPlanner
+{
+    /// <summary>This project's GitLab component.</summary>
+    public const string ComponentType = "infra:ml:SourceControl";
+
+    /// <summary>The component's logical name.</summary>
+    public const string Name = "gitlab";
+
+    /// <summary>The logical name of the generated root password.</summary>
+    public const string RootPassword = "gitlab-root-password";
+
+    /// <summary>The source a storage configuration's secret is planned as: the key's own source, inside the configuration.</summary>
+    public static string StorageSource(string secretKeySource, string key) => $"{secretKeySource} in {GitlabSpec.StorageSecret}/{key}";
+
+    /// <summary>The nodes, on the cluster provider <paramref name="providerId"/>, parented to <paramref name="parent"/>.</summary>
+    /// <param name="spec">GitLab's decisions.</param>
+    /// <param name="providerId">The cluster's provider node.</param>
+    /// <param name="storageClassNodeId">The StorageClass node of Gitaly's volume where this stack creates it, else null.</param>
+    /// <param name="parent">The parent node.</param>
+    public static IEnumerable<PlanNode> Nodes(GitlabSpec spec, string providerId, string? storageClassNodeId, string parent)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var component = Component(ComponentType, Name, parent);
+        yield return component;
+
+        var ns = KubernetesNodes.Namespace(GitlabSpec.Namespace, component.Id, providerId);
+        yield return ns;
+
+        var rootPassword = KubernetesNodes.RandomPassword(RootPassword, component.Id);
+        yield return rootPassword;
+        var rootSecret = KubernetesNodes.Secret(GitlabSpec.RootPasswordSecret, GitlabSpec.Namespace, null,
+            [("password", PlanValue.Secret(rootPassword.Id))], component.Id, providerId)
+            with { DependsOn = [ns.Id, rootPassword.Id] };
+        yield return rootSecret;
+
+        var databasePassword = PlanNode.IdOf(KubernetesTokens.RandomPassword, PostgresPlanner.Password(spec.User));
+        var databaseSecret = KubernetesNodes.Secret(GitlabSpec.DatabaseSecret, GitlabSpec.Namespace, "kubernetes.io/basic-auth",
+            [("username", PlanValue.Of(spec.User.Owner)), ("password", PlanValue.Secret(databasePassword))], component.Id, providerId)
+            with { DependsOn = [ns.Id, databasePassword] };
+        yield return databaseSecret;
+
+        var redisPassword = PlanNode.IdOf(KubernetesTokens.RandomPassword, RedisPlanner.Password(GitlabSpec.RedisUser));
+        var redisSecret = KubernetesNodes.Secret(GitlabSpec.RedisSecret, GitlabSpec.Namespace, null,
+            [("password", PlanValue.Secret(redisPassword))], component.Id, providerId)
+            with { DependsOn = [ns.Id, redisPassword] };
+        yield return redisSecret;
+
+        var secretKey = ((PlanValue.SecretValue)spec.Store.SecretKey(GitlabSpec.Identity)).Source;
+        var storageSecret = KubernetesNodes.Secret(GitlabSpec.StorageSecret, GitlabSpec.Namespace, null,
+            GitlabSpec.StorageKeys.Select(key => (key, PlanValue.Secret(StorageSource(secretKey, key)))), component.Id, providerId)
+            with { DependsOn = [ns.Id, .. spec.Store.KeyNodes(GitlabSpec.Identity)] };
+        yield return storageSecret;
+
+        var databases = spec.User.Databases.Select(d => PlanNode.IdOf(KubernetesTokens.CustomResource("postgresql.cnpg.io/v1", "Database"), PostgresSpec.ResourceName(d)));
+        List<string> dependencies = [rootSecret.Id, databaseSecret.Id, redisSecret.Id, storageSecret.Id, .. databases, PlanNode.IdOf(KubernetesTokens.HelmRelease, RedisSpec.Release), .. spec.Store.Ready];
+        if (storageClassNodeId is not null)
+        {
+            dependencies.Add(storageClassNodeId);
+        }
+
+        yield return KubernetesNodes.HelmRelease(GitlabSpec.Namespace, GitlabVersions.Chart, GitlabSpec.Namespace, PlanValues.FromJson(spec.Values()), GitlabSpec.ReleaseTimeoutSeconds, component.Id, providerId)
+            with { Protect = spec.Protect, DependsOn = [.. dependencies] };
+    }
+}

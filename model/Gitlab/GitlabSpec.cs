@@ -1,0 +1,207 @@
+using System.Collections.Immutable;
+using System.Text.Json.Nodes;
+using Infra.Model.Kubernetes;
+using Infra.Model.ObjectStore;
+using Infra.Model.Options;
+using Infra.Model.Postgres;
+using Infra.Model.Redis;
+using Infra.Model.Storage;
+
+namespace Infra.Model.Gitlab;
+
+/// <summary>
+/// GitLab on the platform's services: its database in the shared PostgreSQL, its caches and queues in the shared
+/// Redis as its own user, every object storage type in its buckets, served at <c>gitlab.&lt;domain&gt;</c> on the
+/// cluster's ingress with certificates from the cert-manager issuer. The chart's own PostgreSQL, Redis, MinIO,
+/// cert-manager, NGINX and Prometheus are off, and the root password is generated.
+/// </summary>
+/// <param name="Replicas">Web service and Sidekiq replicas.</param>
+/// <param name="Cpu">The web service's CPU request.</param>
+/// <param name="Memory">The web service's memory request.</param>
+/// <param name="GitalyStorageGi">Gitaly's repository volume in GiB.</param>
+/// <param name="StorageClass">The StorageClass of Gitaly's volume.</param>
+/// <param name="Ingress">Where GitLab is served.</param>
+/// <param name="User">GitLab's database and owner.</param>
+/// <param name="Store">The object store of its buckets.</param>
+/// <param name="Buckets">Its buckets, by purpose (e.g. <c>gitlab-artifacts</c>).</param>
+/// <param name="Registry">The registry mirror images are pulled through, or null.</param>
+/// <param name="Protect">Whether the release is protected from deletion.</param>
+public sealed record GitlabSpec(int Replicas, string Cpu, string Memory, int GitalyStorageGi, string StorageClass, IngressSpec Ingress, DatabaseUser User, ObjectStoreAccess Store, ImmutableDictionary<string, string> Buckets, string? Registry, bool Protect)
+{
+    /// <summary>The namespace and the release.</summary>
+    public const string Namespace = "gitlab";
+
+    /// <summary>The Secret (basic-auth) with GitLab's database credentials.</summary>
+    public const string DatabaseSecret = "gitlab-database";
+
+    /// <summary>The Secret with GitLab's Redis password.</summary>
+    public const string RedisSecret = "gitlab-redis";
+
+    /// <summary>The Redis user (and service) name of GitLab.</summary>
+    public const string RedisUser = "gitlab";
+
+    /// <summary>The Secret with the object storage configurations: Rails' connection, the registry's storage and the backups' s3cmd file.</summary>
+    public const string StorageSecret = "gitlab-object-storage";
+
+    /// <summary>The Secret with the generated root password.</summary>
+    public const string RootPasswordSecret = "gitlab-initial-root-password";
+
+    /// <summary>How long the release may take: a first install migrates a new database, in seconds.</summary>
+    public const int ReleaseTimeoutSeconds = 1800;
+
+    /// <summary>GitLab's minimum across the cluster's CPU pools: the chart's documented 8 vCPUs and 30 GB.</summary>
+    public static (int Cpu, int MemoryGi) Minimum { get; } = (8, 28);
+
+    /// <summary>The decisions for <paramref name="options"/>, or null where GitLab is off or cannot run (validation says why).</summary>
+    public static GitlabSpec? For(PlatformOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!options.IsEnabled(PlatformService.Gitlab) || ObjectStoreAccess.For(options) is not { } store || IngressSpec.For(options) is not { } ingress)
+        {
+            return null;
+        }
+
+        var block = options.Platform?.Gitlab;
+        var production = options.IsProduction;
+        var buckets = ObjectStoreSpec.Purposes(StoreConsumer.Gitlab)
+            .ToImmutableDictionary(p => p, p => ObjectStoreSpec.BucketName(options.Environment, p), StringComparer.Ordinal);
+        return new GitlabSpec(
+            block?.Replicas ?? (production ? 2 : 1),
+            block?.Cpu ?? (production ? "1" : "300m"),
+            block?.Memory ?? (production ? "4Gi" : "2.5Gi"),
+            (int)(Quantity.ToGibibytes(block?.Storage) ?? (production ? 200 : 50)),
+            StorageSpec.For(options).Default?.Name ?? "default",
+            ingress,
+            PostgresSpec.UsersFor(options).Single(u => u.Service == Namespace),
+            store,
+            buckets,
+            options.Platform?.Registry,
+            production);
+    }
+
+    /// <summary>GitLab's external URL.</summary>
+    public string Url => Ingress.Url(Namespace);
+
+    /// <summary>The identity GitLab's object storage uses.</summary>
+    public static string Identity => ObjectStoreSpec.IdentityName(StoreConsumer.Gitlab);
+
+    /// <summary>
+    /// An object storage configuration in <see cref="StorageSecret"/> with the secret access key in place:
+    /// <c>connection</c> (Rails, fog), <c>registry</c> (the registry's S3 driver) or <c>s3cfg</c> (backups, s3cmd).
+    /// </summary>
+    public static string StorageConfig(string key, ObjectStoreAccess store, string secretKey)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var accessKey = store.AccessKey(Identity);
+        var host = new Uri(store.Endpoint).Authority;
+        return key switch
+        {
+            "connection" => $"provider: AWS\nregion: {store.Region}\naws_access_key_id: {accessKey}\naws_secret_access_key: {secretKey}\nendpoint: {store.Endpoint}\npath_style: {(store.PathStyle ? "true" : "false")}\n",
+            "registry" => $"s3:\n  accesskey: {accessKey}\n  secretkey: {secretKey}\n  region: {store.Region}\n  regionendpoint: {store.Endpoint}\n  bucket: {{bucket}}\n  forcepathstyle: {(store.PathStyle ? "true" : "false")}\n",
+            "s3cfg" => $"[default]\naccess_key = {accessKey}\nsecret_key = {secretKey}\nhost_base = {host}\nhost_bucket = {(store.PathStyle ? host : "%(bucket)s." + host)}\nuse_https = {(store.Secure ? "True" : "False")}\nbucket_location = {store.Region}\n",
+            _ => throw new ArgumentOutOfRangeException(nameof(key), key, "Unknown storage configuration."),
+        };
+    }
+
+    /// <summary>The keys of <see cref="StorageSecret"/>.</summary>
+    public static ImmutableArray<string> StorageKeys { get; } = ["connection", "registry", "s3cfg"];
+
+    /// <summary>The storage configuration <paramref name="key"/> with the registry bucket filled in.</summary>
+    public string StorageConfigFor(string key, string secretKey) =>
+        StorageConfig(key, Store, secretKey).Replace("{bucket}", Buckets["gitlab-registry"], StringComparison.Ordinal);
+
+    /// <summary>The chart's values: the platform's services wired in by Secret, the bundled ones off.</summary>
+    public JsonObject Values()
+    {
+        JsonObject Secret(string name, string key) => new() { ["secret"] = name, ["key"] = key };
+        JsonObject Bucket(string purpose) => new() { ["bucket"] = Buckets[purpose] };
+        var https = Ingress.ClusterIssuer is not null;
+        var ingress = new JsonObject
+        {
+            ["configureCertmanager"] = false,
+            ["annotations"] = Ingress.Annotations(),
+            ["tls"] = new JsonObject { ["enabled"] = https },
+        };
+        if (Ingress.ClassName is not null)
+        {
+            ingress["class"] = Ingress.ClassName;
+        }
+
+        var global = new JsonObject
+        {
+            ["edition"] = "ce",
+            ["hosts"] = new JsonObject { ["domain"] = Ingress.Domain, ["https"] = https },
+            ["ingress"] = ingress,
+            ["initialRootPassword"] = Secret(RootPasswordSecret, "password"),
+            ["psql"] = new JsonObject
+            {
+                ["host"] = PostgresSpec.Host,
+                ["port"] = 5432,
+                ["database"] = User.Database,
+                ["username"] = User.Owner,
+                ["password"] = new JsonObject { ["useSecret"] = true, ["secret"] = DatabaseSecret, ["key"] = "password" },
+            },
+            ["redis"] = new JsonObject
+            {
+                ["host"] = RedisSpec.Host,
+                ["port"] = RedisSpec.Port,
+                ["user"] = RedisUser,
+                ["auth"] = new JsonObject { ["enabled"] = true, ["secret"] = RedisSecret, ["key"] = "password" },
+            },
+            ["minio"] = new JsonObject { ["enabled"] = false },
+            ["kas"] = new JsonObject { ["enabled"] = false },
+            ["registry"] = new JsonObject { ["bucket"] = Buckets["gitlab-registry"] },
+            ["appConfig"] = new JsonObject
+            {
+                ["object_store"] = new JsonObject { ["enabled"] = true, ["proxy_download"] = true, ["connection"] = Secret(StorageSecret, "connection") },
+                ["artifacts"] = Bucket("gitlab-artifacts"),
+                ["lfs"] = Bucket("gitlab-lfs"),
+                ["uploads"] = Bucket("gitlab-uploads"),
+                ["packages"] = Bucket("gitlab-packages"),
+                ["backups"] = new JsonObject { ["bucket"] = Buckets["gitlab-backups"], ["tmpBucket"] = Buckets["gitlab-tmp"] },
+            },
+        };
+        if (Registry is not null)
+        {
+            global["image"] = new JsonObject { ["registry"] = Images.Through(Registry, GitlabVersions.ImageRegistry) };
+        }
+
+        return new JsonObject
+        {
+            ["global"] = global,
+            ["upgradeCheck"] = new JsonObject { ["enabled"] = false },
+            ["installCertmanager"] = false,
+            ["nginx-ingress"] = new JsonObject { ["enabled"] = false },
+            ["prometheus"] = new JsonObject { ["install"] = false },
+            ["redis"] = new JsonObject { ["install"] = false },
+            ["postgresql"] = new JsonObject { ["install"] = false },
+            ["gitlab-runner"] = new JsonObject { ["install"] = false },
+            ["registry"] = new JsonObject
+            {
+                ["storage"] = Secret(StorageSecret, "registry"),
+                ["hpa"] = new JsonObject { ["minReplicas"] = Replicas, ["maxReplicas"] = Replicas * 2 },
+            },
+            ["gitlab"] = new JsonObject
+            {
+                ["webservice"] = new JsonObject
+                {
+                    ["minReplicas"] = Replicas,
+                    ["maxReplicas"] = Replicas * 2,
+                    ["resources"] = new JsonObject { ["requests"] = new JsonObject { ["cpu"] = Cpu, ["memory"] = Memory } },
+                },
+                ["sidekiq"] = new JsonObject { ["minReplicas"] = Replicas, ["maxReplicas"] = Replicas * 2 },
+                ["gitaly"] = new JsonObject
+                {
+                    ["persistence"] = new JsonObject { ["size"] = $"{GitalyStorageGi}Gi", ["storageClass"] = StorageClass },
+                },
+                ["toolbox"] = new JsonObject
+                {
+                    ["backups"] = new JsonObject
+                    {
+                        ["objectStorage"] = new JsonObject { ["config"] = Secret(StorageSecret, "s3cfg") },
+                    },
+                },
+            },
+        };
+    }
+}
