@@ -52,6 +52,11 @@ public static class StackRenderer
             files.Add(new RenderedFile("feast/client/feature_store.yaml", feast.ClientConfig()));
         }
 
+        if (platformRuns && Gitlab.GitlabSpec.For(options) is { } gitlab)
+        {
+            files.Add(new RenderedFile("helm/gitlab.values.yaml", YamlText.Of(gitlab.Values())));
+        }
+
         if (platformRuns && Mlflow.MlflowSpec.For(options) is { } mlflow)
         {
             files.Add(new RenderedFile("helm/mlflow.values.yaml", YamlText.Of(mlflow.Values())));
