@@ -13,7 +13,8 @@ namespace Infra.Model.Gitlab;
 /// GitLab on the platform's services: its database in the shared PostgreSQL, its caches and queues in the shared
 /// Redis as its own user, every object storage type in its buckets, served at <c>gitlab.&lt;domain&gt;</c> on the
 /// cluster's ingress with certificates from the cert-manager issuer. The chart's own PostgreSQL, Redis, MinIO,
-/// cert-manager, NGINX and Prometheus are off, and the root password is generated.
+/// cert-manager, NGINX and Prometheus are off, the root password is generated, and the chart's runner
+/// registers with the registration token its shared-secrets job generates into a Secret.
 /// </summary>
 /// <param name="Replicas">Web service and Sidekiq replicas.</param>
 /// <param name="Cpu">The web service's CPU request.</param>
@@ -110,6 +111,43 @@ public sealed record GitlabSpec(int Replicas, string Cpu, string Memory, int Git
     public string StorageConfigFor(string key, string secretKey) =>
         StorageConfig(key, Store, secretKey).Replace("{bucket}", Buckets["gitlab-registry"], StringComparison.Ordinal);
 
+    /// <summary>
+    /// The Kubernetes executor of the chart's runner subchart: jobs run as pods in GitLab's namespace, in the
+    /// default job image unless a job names one, through the registry mirror where one is set.
+    /// </summary>
+    public string RunnerConfig()
+    {
+        var helper = Registry is null
+            ? string.Empty
+            : $"\n    helper_image = \"{Images.Through(Registry, $"{GitlabVersions.ImageRegistry}/gitlab-org/gitlab-runner/gitlab-runner-helper:x86_64-v{GitlabVersions.RunnerVersion}")}\"";
+        return $"""
+            [[runners]]
+              [runners.kubernetes]
+                namespace = "{Namespace}"
+                image = "{Images.Through(Registry, GitlabVersions.DefaultJobImage)}"{helper}
+                cpu_request = "500m"
+                memory_request = "1Gi"
+                memory_limit = "4Gi"
+
+            """;
+    }
+
+    private JsonObject Runner()
+    {
+        var runner = new JsonObject
+        {
+            ["install"] = true,
+            ["rbac"] = new JsonObject { ["create"] = true },
+            ["runners"] = new JsonObject { ["locked"] = false, ["config"] = RunnerConfig() },
+        };
+        if (Registry is not null)
+        {
+            runner["image"] = new JsonObject { ["registry"] = Images.Through(Registry, GitlabVersions.ImageRegistry) };
+        }
+
+        return runner;
+    }
+
     /// <summary>The chart's values: the platform's services wired in by Secret, the bundled ones off.</summary>
     public JsonObject Values()
     {
@@ -175,7 +213,7 @@ public sealed record GitlabSpec(int Replicas, string Cpu, string Memory, int Git
             ["prometheus"] = new JsonObject { ["install"] = false },
             ["redis"] = new JsonObject { ["install"] = false },
             ["postgresql"] = new JsonObject { ["install"] = false },
-            ["gitlab-runner"] = new JsonObject { ["install"] = false },
+            ["gitlab-runner"] = Runner(),
             ["registry"] = new JsonObject
             {
                 ["storage"] = Secret(StorageSecret, "registry"),

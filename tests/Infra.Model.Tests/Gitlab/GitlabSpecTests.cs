@@ -13,7 +13,7 @@ public sealed class GitlabSpecTests
     private const string Values = "gitlab/gitlab.values.yaml";
 
     /// <summary>Subcharts whose values the umbrella chart's values.yaml does not carry.</summary>
-    private static readonly string[] Subcharts = ["registry", "gitlab.webservice", "gitlab.sidekiq", "gitlab.gitaly", "gitlab.toolbox.backups"];
+    private static readonly string[] Subcharts = ["registry", "gitlab.webservice", "gitlab.sidekiq", "gitlab.gitaly", "gitlab.toolbox.backups", "gitlab-runner.image"];
 
     [Theory]
     [InlineData("dev")]
@@ -29,7 +29,8 @@ public sealed class GitlabSpecTests
             ["global.psql.host", "global.psql.port", "global.psql.database", "global.psql.username", "global.redis.host", "global.redis.port", "global.redis.user", "global.redis.auth.secret", "global.redis.auth.key"],
             commented.Where(k => k != "global.ingress.class").ToArray());
         Assert.All(commented, path => Assert.True(DocumentedInComments(path), $"{path} is neither in the chart's defaults nor documented in its comments"));
-        Assert.Equal(Subcharts, unknown.Intersect(Subcharts).ToArray());
+        // The runner's image moves only through a registry mirror (production's).
+        Assert.Equal(Subcharts.Where(s => stack == "prod" || s != "gitlab-runner.image").Order(StringComparer.Ordinal), unknown.Intersect(Subcharts).Order(StringComparer.Ordinal));
         Assert.Empty(UpstreamSchemas.Errors(UpstreamSchemas.ValuesSchema("gitlab/webservice.values.schema.json"), values["gitlab"]!["webservice"]!));
     }
 
@@ -51,11 +52,26 @@ public sealed class GitlabSpecTests
         Assert.Equal("""{"bucket":"mlops-prod-gitlab-backups","tmpBucket":"mlops-prod-gitlab-tmp"}""", global["appConfig"]!["backups"]!.ToJsonString());
         Assert.Equal("harbor.prod.example.com/mirror/registry.gitlab.com", (string)global["image"]!["registry"]!);
         Assert.Equal(
-            (false, false, false, false, false, false, false),
+            (false, false, false, false, false, false),
             ((bool)values["installCertmanager"]!, (bool)values["nginx-ingress"]!["enabled"]!, (bool)values["prometheus"]!["install"]!, (bool)values["redis"]!["install"]!,
-             (bool)values["postgresql"]!["install"]!, (bool)values["gitlab-runner"]!["install"]!, (bool)global["minio"]!["enabled"]!));
+             (bool)values["postgresql"]!["install"]!, (bool)global["minio"]!["enabled"]!));
         Assert.Equal("""{"size":"500Gi","storageClass":"gold"}""", values["gitlab"]!["gitaly"]!["persistence"]!.ToJsonString());
         Assert.Equal((3, "16Gi"), ((int)values["gitlab"]!["webservice"]!["minReplicas"]!, (string)values["gitlab"]!["webservice"]!["resources"]!["requests"]!["memory"]!));
+    }
+
+    [Fact]
+    public void Runner_IsTheChartsKubernetesExecutorInGitlabsNamespaceThroughTheMirror()
+    {
+        var dev = GitlabSpec.For(TestConfig.StackOptions("dev"))!.Values()["gitlab-runner"]!;
+        var prod = GitlabSpec.For(TestConfig.StackOptions("prod"))!.Values()["gitlab-runner"]!;
+
+        Assert.Equal(
+            """{"install":true,"rbac":{"create":true},"runners":{"locked":false,"config":"[[runners]]\n  [runners.kubernetes]\n    namespace = \u0022gitlab\u0022\n    image = \u0022docker.io/library/python:3.12-slim\u0022\n    cpu_request = \u0022500m\u0022\n    memory_request = \u00221Gi\u0022\n    memory_limit = \u00224Gi\u0022\n"}}""",
+            dev.ToJsonString());
+        Assert.Equal(
+            "[[runners]]\n  [runners.kubernetes]\n    namespace = \"gitlab\"\n    image = \"harbor.prod.example.com/mirror/docker.io/library/python:3.12-slim\"\n    helper_image = \"harbor.prod.example.com/mirror/registry.gitlab.com/gitlab-org/gitlab-runner/gitlab-runner-helper:x86_64-v18.9.0\"\n    cpu_request = \"500m\"\n    memory_request = \"1Gi\"\n    memory_limit = \"4Gi\"\n",
+            (string)prod["runners"]!["config"]!);
+        Assert.Equal("harbor.prod.example.com/mirror/registry.gitlab.com", (string)prod["image"]!["registry"]!);
     }
 
     [Fact]
