@@ -1,0 +1,65 @@
+"""The training pipeline: compile it for Kubeflow Pipelines, or submit it and wait for the run.
+
+The run trains in the project's image: train.py logs parameters and metrics to MLflow and registers a model
+version tagged with the commit, which promote.py finds.
+"""
+import argparse
+import os
+
+from kfp import client, compiler, dsl
+
+TRAIN_IMAGE = os.environ.get("TRAIN_IMAGE", "train:dev")
+
+
+@dsl.container_component
+def train(model_name: str, commit: str):
+    """Runs train.py in the training image."""
+    return dsl.ContainerSpec(
+        image=TRAIN_IMAGE,
+        command=["python", "train.py"],
+        args=["--model-name", model_name, "--commit", commit],
+    )
+
+
+@dsl.pipeline(name="train")
+def training_pipeline(model_name: str, commit: str):
+    step = train(model_name=model_name, commit=commit)
+    step.set_env_variable("MLFLOW_TRACKING_URI", os.environ.get("MLFLOW_TRACKING_URI", ""))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    sub = parser.add_subparsers(dest="command", required=True)
+    compile_ = sub.add_parser("compile")
+    compile_.add_argument("--image", required=True)
+    compile_.add_argument("--output", required=True)
+    submit = sub.add_parser("submit")
+    submit.add_argument("--package", required=True)
+    submit.add_argument("--run-name", required=True)
+    submit.add_argument("--model-name", required=True)
+    submit.add_argument("--commit", required=True)
+    submit.add_argument("--output", required=True)
+    args = parser.parse_args()
+
+    if args.command == "compile":
+        global TRAIN_IMAGE
+        TRAIN_IMAGE = args.image
+        compiler.Compiler().compile(training_pipeline, args.output)
+        return
+
+    kfp = client.Client(host=os.environ["KFP_HOST"], namespace=os.environ["KFP_NAMESPACE"])
+    run = kfp.create_run_from_pipeline_package(
+        args.package,
+        arguments={"model_name": args.model_name, "commit": args.commit},
+        run_name=args.run_name,
+        namespace=os.environ["KFP_NAMESPACE"],
+    )
+    result = kfp.wait_for_run_completion(run.run_id, timeout=6 * 3600)
+    if result.state != "SUCCEEDED":
+        raise SystemExit(f"run {run.run_id} ended {result.state}")
+    with open(args.output, "w", encoding="utf-8") as env:
+        env.write(f"KFP_RUN_ID={run.run_id}\n")
+
+
+if __name__ == "__main__":
+    main()
