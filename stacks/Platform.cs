@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Infra.Components.Core;
 using Infra.Components.Feast;
 using Infra.Components.Gitlab;
+using Infra.Components.Kubeflow;
 using Infra.Components.Kubernetes;
 using Infra.Components.Minio;
 using Infra.Components.ObjectStore;
@@ -11,6 +12,7 @@ using Infra.Components.Redis;
 using Infra.Components.Spark;
 using Infra.Model.Feast;
 using Infra.Model.Gitlab;
+using Infra.Model.Kubeflow;
 using Infra.Model.Postgres;
 using Infra.Model.Redis;
 using Infra.Model.Minio;
@@ -113,6 +115,13 @@ public sealed class Platform : InfraComponent
                 teams[team.Name] = Namespaces.Create(team.Name, On(provider), team.Labels, team.Annotations, TeamNamespaces.ResourceName(team));
             }
 
+            if (KubeflowSpec.For(args.Options) is { } kubeflow)
+            {
+                var platform = new KubeflowPlatform(KubeflowPlanner.Name, new KubeflowArgs { Spec = kubeflow, Provider = provider, TeamNamespaces = teams.ToImmutable() }, ChildComponentOptions());
+                KubeflowUrl = platform.DashboardUrl;
+                outputs["kubeflowUrl"] = platform.DashboardUrl;
+            }
+
             if (SparkSpec.For(args.Options) is { } spark && store is not null)
             {
                 var sparkOperator = new SparkOperator(SparkPlanner.Name, new SparkOperatorArgs { Spec = spark, Provider = provider, ObjectStore = store, TeamNamespaces = teams.ToImmutable() }, ChildComponentOptions());
@@ -153,6 +162,9 @@ public sealed class Platform : InfraComponent
 
     /// <summary>GitLab's generated root password, a secret, where GitLab runs.</summary>
     public Output<string>? GitlabRootPassword { get; }
+
+    /// <summary>Kubeflow's dashboard URL, where Kubeflow runs.</summary>
+    public Output<string>? KubeflowUrl { get; }
 
     /// <summary>The provider of the cluster the platform runs on; null before the cluster exists.</summary>
     public ProviderResource? ClusterProvider { get; }

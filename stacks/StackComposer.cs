@@ -64,6 +64,11 @@ public static class StackComposer
                 outputs["mlflowAdminPassword"] = platform.MlflowAdminPassword;
             }
 
+            if (platform.KubeflowUrl is { } kubeflowUrl)
+            {
+                outputs["kubeflowUrl"] = kubeflowUrl;
+            }
+
             if (platform.GitlabUrl is { } gitlabUrl)
             {
                 outputs["gitlabUrl"] = gitlabUrl;

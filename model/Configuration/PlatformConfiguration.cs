@@ -64,6 +64,11 @@ public static class PlatformConfiguration
             }
         }
 
+        if (options.Platform?.Kubeflow is { } kubeflow && (kubeflow.Replicas is not null || kubeflow.Cpu is not null || kubeflow.Memory is not null || kubeflow.Storage is not null))
+        {
+            notices.Add("mlops:platform.kubeflow replicas, cpu, memory and storage are not used: Kubeflow's workloads keep the sizing of the pinned release. Remove them with 'pulumi config rm --path mlops:platform.kubeflow.<key>'.");
+        }
+
         return notices.ToImmutable();
     }
 }

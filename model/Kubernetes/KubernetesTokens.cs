@@ -33,6 +33,9 @@ public static class KubernetesTokens
     /// <summary>A manifest bundle applied from a file or URL (a component of the objects it holds).</summary>
     public const string ConfigFile = "kubernetes:yaml/v2:ConfigFile";
 
+    /// <summary>A kustomization applied from a folder or a repository (a component of the objects it builds).</summary>
+    public const string KustomizeDirectory = "kubernetes:kustomize/v2:Directory";
+
     /// <summary>The type token of a custom resource: <c>kubernetes:&lt;apiVersion&gt;:&lt;kind&gt;</c>.</summary>
     public static string CustomResource(string apiVersion, string kind) => $"kubernetes:{apiVersion}:{kind}";
 }

@@ -265,6 +265,7 @@ public sealed partial class PlatformOptionsValidator
 
         ExternalObjectStore(options, external);
         Gitlab(options);
+        Kubeflow(options);
 
         if (options.Maturity is not { } level)
         {
@@ -307,6 +308,47 @@ public sealed partial class PlatformOptionsValidator
         }
     }
 
+    private void Kubeflow(PlatformOptions options)
+    {
+        var chosen = options.Platform?.Kubeflow?.Components;
+        if (chosen is not null)
+        {
+            var known = Infra.Model.Kubeflow.KubeflowCatalog.Applications;
+            for (var i = 0; i < chosen.Count; i++)
+            {
+                var name = chosen[i];
+                var path = $"mlops:platform:kubeflow:components:{i}";
+                if (!known.Contains(name))
+                {
+                    Fail(path, $"'{name}' is not a Kubeflow application: choose from {string.Join(", ", known)}{(Suggestions.Closest(name, known) is { } closest ? $" (did you mean '{closest}'?)" : string.Empty)}. Set it with 'pulumi config set --path \"mlops:platform.kubeflow.components[{i}]\" <application>'.");
+                }
+                else if (Infra.Model.Kubeflow.KubeflowCatalog.NotYetDeployable.Contains(name))
+                {
+                    Fail(path, $"'{name}' does not deploy yet: the release's manifests for it bring their own database and object store with example credentials, and this platform deploys no default credentials. Remove it with 'pulumi config rm --path \"mlops:platform.kubeflow.components[{i}]\"'.");
+                }
+            }
+
+            if (chosen.Contains("notebooks") && !chosen.Contains("profiles"))
+            {
+                Fail("mlops:platform:kubeflow:components", "has 'notebooks' without 'profiles': notebooks run in the users' profile namespaces. Add it with 'pulumi config set --path \"mlops:platform.kubeflow.components[" + chosen.Count + "]\" profiles'.");
+            }
+        }
+
+        // The release's Kubernetes floor, checked against the Tanzu release where this stack deploys the cluster.
+        if (!options.IsEnabled(PlatformService.Kubeflow) || !options.DeploysFoundation || options.Tanzu is null)
+        {
+            return;
+        }
+
+        var release = Infra.Model.Tanzu.TanzuReleases.Find(options.Tanzu.Release) ?? (options.Tanzu.Release is null ? Infra.Model.Tanzu.TanzuReleases.Default : null);
+        var minimum = Infra.Model.Kubeflow.KubeflowVersions.MinimumKubernetes;
+        if (release is not null && Version.Parse(release.KubernetesVersion) < minimum)
+        {
+            var newest = Infra.Model.Tanzu.TanzuReleases.Default.Name;
+            Fail("mlops:tanzu:release", $"'{release.Name}' runs Kubernetes {release.KubernetesVersion}, but Kubeflow {Infra.Model.Kubeflow.KubeflowVersions.Release} needs {minimum.Major}.{minimum.Minor} or later. Set it with 'pulumi config set --path mlops:tanzu.release {newest}', or disable Kubeflow with 'pulumi config set --path mlops:platform.kubeflow.enabled false'.");
+        }
+    }
+
     private void Gitlab(PlatformOptions options)
     {
         if (!options.IsEnabled(PlatformService.Gitlab))
@@ -314,13 +356,15 @@ public sealed partial class PlatformOptionsValidator
             return;
         }
 
+        var holds = _errors.Count == 0 && _alreadyFailed.Count == 0;
         if (options.Platform?.Ingress?.Domain is not { Length: > 0 })
         {
             Fail("mlops:platform:ingress:domain", "is required when GitLab runs: GitLab is served at gitlab.<domain>, the address its clones, CI jobs and runners use. Set it with 'pulumi config set --path mlops:platform.ingress.domain <domain>', or disable GitLab with 'pulumi config set --path mlops:platform.gitlab.enabled false'.");
         }
 
-        // GitLab's documented minimum, checked where the stack deploys the cluster and knows its classes' sizes.
-        if (!options.DeploysFoundation || options.Tanzu is null)
+        // GitLab's documented minimum, checked where the stack deploys the cluster and knows its classes' sizes,
+        // once the rest of the configuration holds (the node pools are read as the plan reads them).
+        if (!options.DeploysFoundation || options.Tanzu is null || !holds)
         {
             return;
         }

@@ -10,7 +10,7 @@ public sealed record PlatformServicesOptions
     public IngressOptions? Ingress { get; init; }
 
     /// <summary>Kubeflow: pipelines with ML Metadata, notebooks, Katib, training, KServe.</summary>
-    public ServiceOptions? Kubeflow { get; init; }
+    public KubeflowOptions? Kubeflow { get; init; }
 
     /// <summary>MLflow tracking server and model registry.</summary>
     public ServiceOptions? Mlflow { get; init; }

@@ -99,10 +99,15 @@ public static class PlatformPlanner
 
         var teams = Teams.TeamNamespaces.For(options);
         nodes = nodes.Concat(teams.Select(t => KubernetesNodes.Namespace(t.Name, parent, providerId, t.Labels, t.Annotations, Teams.TeamNamespaces.ResourceName(t))));
+        var teamIds = teams.ToDictionary(t => t.Name, t => PlanNode.IdOf(KubernetesTokens.Namespace, Teams.TeamNamespaces.ResourceName(t)), StringComparer.Ordinal);
         if (Spark.SparkSpec.For(options) is { } spark)
         {
-            var teamIds = teams.ToDictionary(t => t.Name, t => PlanNode.IdOf(KubernetesTokens.Namespace, Teams.TeamNamespaces.ResourceName(t)), StringComparer.Ordinal);
             nodes = nodes.Concat(Spark.SparkPlanner.Nodes(spark, teamIds, providerId, parent));
+        }
+
+        if (Kubeflow.KubeflowSpec.For(options) is { } kubeflow)
+        {
+            nodes = nodes.Concat(Kubeflow.KubeflowPlanner.Nodes(kubeflow, teamIds, providerId, parent));
         }
 
         return nodes;

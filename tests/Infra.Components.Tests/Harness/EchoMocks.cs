@@ -61,12 +61,15 @@ internal sealed class EchoMocks : IMocks
     /// <summary>The password a mocked RandomPassword named <paramref name="name"/> generates.</summary>
     public static string PasswordOf(string name) => $"generated-{name}";
 
+    /// <summary>The bcrypt hash a mocked RandomPassword named <paramref name="name"/> gives for its password.</summary>
+    public static string BcryptOf(string name) => $"$2a$10$hash-of-{name}";
+
     public Task<(string? id, object state)> NewResourceAsync(MockResourceArgs args)
     {
         Resources.Add(args);
         if (args.Type == "random:index/randomPassword:RandomPassword")
         {
-            return Task.FromResult<(string?, object)>((IdOf(args.Name!), args.Inputs.SetItem("result", PasswordOf(args.Name!))));
+            return Task.FromResult<(string?, object)>((IdOf(args.Name!), args.Inputs.SetItem("result", PasswordOf(args.Name!)).SetItem("bcryptHash", BcryptOf(args.Name!))));
         }
 
         if (args.Type == "pulumi:pulumi:StackReference")

@@ -123,7 +123,12 @@ internal static class PlanComparison
                 return Navigate(mocks.Facts(node.Type, Inputs(node)), property);
             }
 
-            return property == "id" ? EchoMocks.IdOf(node.Name) : Value(node.Inputs[property]);
+            return property switch
+            {
+                "id" => EchoMocks.IdOf(node.Name),
+                "bcryptHash" when node.Type == Model.Kubernetes.KubernetesTokens.RandomPassword => EchoMocks.BcryptOf(node.Name),
+                _ => Value(node.Inputs[property]),
+            };
         }
 
         private static object? Navigate(object? value, string path)

@@ -1,0 +1,18 @@
+using System.Collections.Immutable;
+using Infra.Model.Kubeflow;
+using Pulumi;
+
+namespace Infra.Components.Kubeflow;
+
+/// <summary>What Kubeflow is built from.</summary>
+public sealed class KubeflowArgs
+{
+    /// <summary>Kubeflow's decisions.</summary>
+    public required KubeflowSpec Spec { get; init; }
+
+    /// <summary>The cluster's provider.</summary>
+    public required ProviderResource Provider { get; init; }
+
+    /// <summary>The teams' namespaces, by name, which the profiles adopt.</summary>
+    public required ImmutableDictionary<string, Resource> TeamNamespaces { get; init; }
+}

@@ -1,0 +1,85 @@
+using Infra.Components.Core;
+using Infra.Components.Kubernetes;
+using Infra.Model.Kubeflow;
+using Pulumi;
+using Pulumi.Kubernetes.Types.Inputs.Core.V1;
+using Pulumi.Kubernetes.Types.Inputs.Meta.V1;
+using K8s = Pulumi.Kubernetes;
+
+namespace Infra.Components.Kubeflow;
+
+/// <summary>
+/// Kubeflow (<c>infra:ml:Kubeflow</c>): the pinned release's kustomizations, each applied once the ones it
+/// needs are ready; Dex and oauth2-proxy with generated users and secrets; a profile per team; the dashboard
+/// behind the cluster ingress.
+/// </summary>
+public sealed class KubeflowPlatform : InfraComponent
+{
+    /// <summary>Registers sign-in, the kustomizations, the profiles and the dashboard's ingress.</summary>
+    public KubeflowPlatform(string name, KubeflowArgs args, ComponentResourceOptions? options = null)
+        : base(KubeflowPlanner.ComponentType, name, options)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var spec = args.Spec;
+        var provider = args.Provider;
+
+        var auth = Namespaces.Create(KubeflowSpec.AuthNamespace, On(provider));
+        var proxyNs = Namespaces.Create(KubeflowSpec.ProxyNamespace, On(provider));
+        var passwords = spec.Users.Select(u => GeneratedPassword(KubeflowSpec.PasswordName(u))).ToArray();
+        var clientSecret = GeneratedPassword(KubeflowPlanner.ClientSecretPassword);
+        var cookieSecret = GeneratedPassword(KubeflowPlanner.CookieSecretPassword);
+
+        var hashes = Secrets.Create(KubeflowSpec.PasswordHashesSecret, KubeflowSpec.AuthNamespace, null,
+            passwords.Select((p, i) => (KubeflowSpec.HashVariable(i), (Input<string>)p.BcryptHash)), On(provider, auth));
+        _ = Secrets.Create(KubeflowSpec.UserPasswordsSecret, KubeflowSpec.AuthNamespace, null,
+            spec.Users.Zip(passwords, (u, p) => (KubeflowSpec.UserKey(u), (Input<string>)p.Result)), On(provider, [auth, .. passwords]));
+        var client = Secrets.Create(KubeflowSpec.OidcClientSecret, KubeflowSpec.AuthNamespace, null,
+            [("OIDC_CLIENT_ID", KubeflowSpec.OidcClientId), ("OIDC_CLIENT_SECRET", clientSecret.Result)], On(provider, auth, clientSecret));
+        var dexConfig = new K8s.Core.V1.ConfigMap(KubeflowSpec.DexConfigMap, new ConfigMapArgs
+        {
+            Metadata = new ObjectMetaArgs { Name = KubeflowSpec.DexConfigMap, Namespace = KubeflowSpec.AuthNamespace },
+            Data = { { "config.yaml", spec.DexConfig() } },
+        }, On(provider, auth));
+        var proxySecret = Secrets.Create(KubeflowSpec.ProxySecret, KubeflowSpec.ProxyNamespace, null,
+            [("client-id", KubeflowSpec.OidcClientId), ("client-secret", clientSecret.Result), ("cookie-secret", cookieSecret.Result)], On(provider, proxyNs, clientSecret, cookieSecret));
+
+        var prerequisites = new Dictionary<string, Resource[]>(StringComparer.Ordinal)
+        {
+            ["dex"] = [hashes, client, dexConfig],
+            ["oauth2-proxy"] = [proxySecret],
+        };
+        var units = new Dictionary<string, Resource>(StringComparer.Ordinal);
+        foreach (var unit in spec.Units)
+        {
+            var unitOptions = new ComponentResourceOptions
+            {
+                Parent = this,
+                Providers = { provider },
+                DependsOn = [.. unit.Needs.Select(n => units[n]), .. prerequisites.GetValueOrDefault(unit.Name, [])],
+            };
+            if (spec.Registry is { } registry)
+            {
+                unitOptions.ResourceTransforms.Add(ImageMirror.Through(registry));
+            }
+
+            units[unit.Name] = new K8s.Kustomize.V2.Directory(unit.Name, new K8s.Types.Inputs.Kustomize.V2.DirectoryArgs { Directory = unit.Directory }, unitOptions);
+        }
+
+        foreach (var profile in spec.Profiles)
+        {
+            _ = new K8s.ApiExtensions.CustomResource(profile.Name, ManifestArgs.From(profile.Manifest()), On(provider, units["profiles"], args.TeamNamespaces[profile.Name]));
+        }
+
+        if (spec.DashboardIngress() is { } ingress)
+        {
+            _ = new K8s.ApiExtensions.CustomResource("kubeflow", ManifestArgs.From(ingress), On(provider, units["istio"]));
+        }
+
+        DashboardUrl = Output.Create(spec.DashboardUrl);
+        RegisterOutputs(new Dictionary<string, object?> { ["dashboardUrl"] = DashboardUrl });
+    }
+
+    /// <summary>The central dashboard's URL.</summary>
+    [Output("dashboardUrl")]
+    public Output<string> DashboardUrl { get; }
+}

@@ -1,0 +1,98 @@
+using Infra.Model.Kubernetes;
+using Infra.Model.Planning;
+using static Infra.Model.Planning.PlanNodes;
+
+namespace Infra.Model.Kubeflow;
+
+/// <summary>The plan nodes of Kubeflow (<c>infra:ml:Kubeflow</c>).</summary>
+public static class KubeflowPlanner
+{
+    /// <summary>This project's Kubeflow component.</summary>
+    public const string ComponentType = "infra:ml:Kubeflow";
+
+    /// <summary>The component's logical name.</summary>
+    public const string Name = "kubeflow";
+
+    /// <summary>The logical name of the generated OIDC client secret Dex and oauth2-proxy share.</summary>
+    public const string ClientSecretPassword = "kubeflow-oidc-client-secret";
+
+    /// <summary>The logical name of oauth2-proxy's generated cookie secret (32 characters: an AES-256 key).</summary>
+    public const string CookieSecretPassword = "kubeflow-cookie-secret";
+
+    /// <summary>The id of a unit's node.</summary>
+    public static string UnitId(string unit) => PlanNode.IdOf(KubernetesTokens.KustomizeDirectory, unit);
+
+    /// <summary>The nodes, on the cluster provider <paramref name="providerId"/>, parented to <paramref name="parent"/>.</summary>
+    /// <param name="spec">Kubeflow's decisions.</param>
+    /// <param name="teamNamespaceIds">The nodes of the teams' namespaces, by namespace, which the profiles adopt.</param>
+    /// <param name="providerId">The cluster's provider node.</param>
+    /// <param name="parent">The parent node.</param>
+    public static IEnumerable<PlanNode> Nodes(KubeflowSpec spec, IReadOnlyDictionary<string, string> teamNamespaceIds, string providerId, string parent)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(teamNamespaceIds);
+        var component = Component(ComponentType, Name, parent);
+        yield return component;
+
+        // Sign-in: generated users and secrets in place before Dex and oauth2-proxy start.
+        var auth = KubernetesNodes.Namespace(KubeflowSpec.AuthNamespace, component.Id, providerId);
+        yield return auth;
+        var proxyNs = KubernetesNodes.Namespace(KubeflowSpec.ProxyNamespace, component.Id, providerId);
+        yield return proxyNs;
+
+        var passwords = spec.Users.Select(u => KubernetesNodes.RandomPassword(KubeflowSpec.PasswordName(u), component.Id)).ToArray();
+        foreach (var password in passwords)
+        {
+            yield return password;
+        }
+
+        var clientSecret = KubernetesNodes.RandomPassword(ClientSecretPassword, component.Id);
+        yield return clientSecret;
+        var cookieSecret = KubernetesNodes.RandomPassword(CookieSecretPassword, component.Id);
+        yield return cookieSecret;
+
+        var hashes = KubernetesNodes.Secret(KubeflowSpec.PasswordHashesSecret, KubeflowSpec.AuthNamespace, null,
+            passwords.Select((p, i) => (KubeflowSpec.HashVariable(i), (PlanValue)PlanValue.Output(p.Id, "bcryptHash"))), component.Id, providerId)
+            with { DependsOn = [auth.Id] };
+        yield return hashes;
+        var plain = KubernetesNodes.Secret(KubeflowSpec.UserPasswordsSecret, KubeflowSpec.AuthNamespace, null,
+            spec.Users.Zip(passwords, (u, p) => (KubeflowSpec.UserKey(u), PlanValue.Secret(p.Id))), component.Id, providerId)
+            with { DependsOn = [auth.Id, .. passwords.Select(p => p.Id)] };
+        yield return plain;
+        var client = KubernetesNodes.Secret(KubeflowSpec.OidcClientSecret, KubeflowSpec.AuthNamespace, null,
+            [("OIDC_CLIENT_ID", PlanValue.Of(KubeflowSpec.OidcClientId)), ("OIDC_CLIENT_SECRET", PlanValue.Secret(clientSecret.Id))], component.Id, providerId)
+            with { DependsOn = [auth.Id, clientSecret.Id] };
+        yield return client;
+        var dexConfig = Resource(KubernetesTokens.ConfigMap, KubeflowSpec.DexConfigMap, component.Id,
+            ("metadata", Map(("name", PlanValue.Of(KubeflowSpec.DexConfigMap)), ("namespace", PlanValue.Of(KubeflowSpec.AuthNamespace)))),
+            ("data", Map(("config.yaml", PlanValue.Of(spec.DexConfig())))))
+            with { Provider = providerId, DependsOn = [auth.Id] };
+        yield return dexConfig;
+        var proxySecret = KubernetesNodes.Secret(KubeflowSpec.ProxySecret, KubeflowSpec.ProxyNamespace, null,
+            [("client-id", PlanValue.Of(KubeflowSpec.OidcClientId)), ("client-secret", PlanValue.Secret(clientSecret.Id)), ("cookie-secret", PlanValue.Secret(cookieSecret.Id))], component.Id, providerId)
+            with { DependsOn = [proxyNs.Id, clientSecret.Id, cookieSecret.Id] };
+        yield return proxySecret;
+
+        var prerequisites = new Dictionary<string, string[]>(StringComparer.Ordinal)
+        {
+            ["dex"] = [hashes.Id, client.Id, dexConfig.Id],
+            ["oauth2-proxy"] = [proxySecret.Id],
+        };
+        foreach (var unit in spec.Units)
+        {
+            yield return Resource(KubernetesTokens.KustomizeDirectory, unit.Name, component.Id, ("directory", PlanValue.Of(unit.Directory)))
+                with { Provider = providerId, DependsOn = [.. unit.Needs.Select(UnitId), .. prerequisites.GetValueOrDefault(unit.Name, [])] };
+        }
+
+        foreach (var profile in spec.Profiles)
+        {
+            yield return KubernetesNodes.Manifest(profile.Manifest(), component.Id, providerId)
+                with { DependsOn = [UnitId("profiles"), teamNamespaceIds[profile.Name]] };
+        }
+
+        if (spec.DashboardIngress() is { } ingress)
+        {
+            yield return KubernetesNodes.Manifest(ingress, component.Id, providerId) with { DependsOn = [UnitId("istio")] };
+        }
+    }
+}

@@ -1,0 +1,215 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Infra.Model.Kubernetes;
+using Infra.Model.Options;
+
+namespace Infra.Model.Kubeflow;
+
+/// <summary>
+/// Kubeflow from the pinned kubeflow/manifests release: the chosen applications and the common services they
+/// need, sign-in through Dex and oauth2-proxy with generated credentials only (the release's example user and
+/// secrets are removed by this repository's overlays), a <c>Profile</c> per team over the team's namespace,
+/// and the dashboard behind the cluster ingress.
+/// </summary>
+/// <param name="Applications">The chosen applications.</param>
+/// <param name="Units">Their kustomizations with the common services'.</param>
+/// <param name="Users">Dex's static users, by e-mail: the platform admin, then each team owner.</param>
+/// <param name="Profiles">One profile per team.</param>
+/// <param name="Ingress">The ingress the dashboard is served behind, or null.</param>
+/// <param name="Registry">The registry mirror images are pulled through, or null.</param>
+public sealed record KubeflowSpec(ImmutableArray<string> Applications, ImmutableArray<KubeflowComponent> Units, ImmutableArray<string> Users, ImmutableArray<KubeflowProfile> Profiles, IngressSpec? Ingress, string? Registry)
+{
+    /// <summary>Dex's namespace.</summary>
+    public const string AuthNamespace = "auth";
+
+    /// <summary>oauth2-proxy's namespace.</summary>
+    public const string ProxyNamespace = "oauth2-proxy";
+
+    /// <summary>The Secret with the static users' bcrypt hashes, which Dex reads as environment variables.</summary>
+    public const string PasswordHashesSecret = "dex-passwords";
+
+    /// <summary>The Secret with the static users' passwords, for the platform team to hand out.</summary>
+    public const string UserPasswordsSecret = "kubeflow-user-passwords";
+
+    /// <summary>The Secret with the OIDC client Dex knows oauth2-proxy by.</summary>
+    public const string OidcClientSecret = "dex-oidc-client";
+
+    /// <summary>The OIDC client's ID.</summary>
+    public const string OidcClientId = "kubeflow-oidc-authservice";
+
+    /// <summary>Dex's configuration ConfigMap.</summary>
+    public const string DexConfigMap = "dex";
+
+    /// <summary>oauth2-proxy's Secret (client and cookie secrets).</summary>
+    public const string ProxySecret = "oauth2-proxy";
+
+    /// <summary>The in-cluster address of the Istio ingress gateway, where the dashboard is served.</summary>
+    public const string GatewayUrl = "http://istio-ingressgateway.istio-system.svc.cluster.local";
+
+    /// <summary>The decisions for <paramref name="options"/>, or null where Kubeflow is disabled.</summary>
+    public static KubeflowSpec? For(PlatformOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!options.IsEnabled(PlatformService.Kubeflow))
+        {
+            return null;
+        }
+
+        var applications = ApplicationsFor(options);
+        var ingress = IngressSpec.For(options);
+        var admin = $"admin@{ingress?.Domain ?? "kubeflow.local"}";
+        var teams = options.Teams ?? [];
+        var users = new[] { admin }.Concat(teams.Select(t => t.Owner).OfType<string>()).Distinct(StringComparer.OrdinalIgnoreCase).ToImmutableArray();
+        var profiles = applications.Contains("profiles")
+            ? teams.Where(t => t.Name is not null && t.Owner is not null).Select(t => new KubeflowProfile(t.Name!, t.Owner!, t.CpuQuota, t.MemoryQuota, t.GpuQuota)).ToImmutableArray()
+            : [];
+        return new KubeflowSpec(applications, KubeflowCatalog.For(applications), users, profiles, ingress, options.Platform?.Registry);
+    }
+
+    /// <summary>The chosen applications: <c>mlops:platform.kubeflow.components</c>, else the level's defaults, in catalog order.</summary>
+    public static ImmutableArray<string> ApplicationsFor(PlatformOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var chosen = options.Platform?.Kubeflow?.Components ?? KubeflowCatalog.Defaults(options.Maturity ?? MaturityLevel.Level0);
+        return [.. KubeflowCatalog.Applications.Where(chosen.Contains)];
+    }
+
+    /// <summary>The dashboard's URL: the ingress host where there is one, else the in-cluster gateway.</summary>
+    public string DashboardUrl => Ingress?.Url("kubeflow") ?? GatewayUrl;
+
+    /// <summary>The environment variable Dex reads user <paramref name="index"/>'s hash from.</summary>
+    public static string HashVariable(int index) => $"DEX_USER_{index}_HASH";
+
+    /// <summary>A Secret key for a user's e-mail: Secret keys allow letters, digits, '-', '_' and '.'.</summary>
+    public static string UserKey(string email)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        return new string([.. email.Replace("@", "_at_", StringComparison.Ordinal).Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '-')]);
+    }
+
+    /// <summary>The logical name of a user's generated password.</summary>
+    public static string PasswordName(string email) => $"kubeflow-{UserKey(email).ToLowerInvariant().Replace('_', '-').Replace('.', '-')}-password";
+
+    /// <summary>
+    /// Dex's configuration: Kubernetes storage, the password database with the generated static users (each
+    /// hash from its environment variable), and oauth2-proxy as the OIDC client, its secret from the environment.
+    /// </summary>
+    public string DexConfig()
+    {
+        var users = new StringBuilder();
+        for (var i = 0; i < Users.Length; i++)
+        {
+            var email = Users[i];
+            users.Append($"- email: {email}\n  hashFromEnv: {HashVariable(i)}\n  username: {email[..email.IndexOf('@', StringComparison.Ordinal)]}\n  userID: \"{UserId(email)}\"\n");
+        }
+
+        return $"""
+            issuer: http://dex.auth.svc.cluster.local:5556/dex
+            storage:
+              type: kubernetes
+              config:
+                inCluster: true
+            web:
+              http: 0.0.0.0:5556
+            logger:
+              level: info
+              format: text
+            oauth2:
+              skipApprovalScreen: true
+            enablePasswordDB: true
+            staticPasswords:
+            {users}staticClients:
+            - idEnv: OIDC_CLIENT_ID
+              redirectURIs: ["/oauth2/callback"]
+              name: Kubeflow
+              secretEnv: OIDC_CLIENT_SECRET
+
+            """;
+    }
+
+    /// <summary>A stable user ID for Dex, from the e-mail.</summary>
+    public static string UserId(string email) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(email.ToLowerInvariant())))[..16];
+
+    /// <summary>The dashboard's ingress to the Istio gateway, where there is an ingress.</summary>
+    public JsonObject? DashboardIngress()
+    {
+        if (Ingress is null)
+        {
+            return null;
+        }
+
+        var spec = new JsonObject
+        {
+            ["rules"] = new JsonArray(new JsonObject
+            {
+                ["host"] = Ingress.Host("kubeflow"),
+                ["http"] = new JsonObject
+                {
+                    ["paths"] = new JsonArray(new JsonObject
+                    {
+                        ["path"] = "/",
+                        ["pathType"] = "Prefix",
+                        ["backend"] = new JsonObject { ["service"] = new JsonObject { ["name"] = "istio-ingressgateway", ["port"] = new JsonObject { ["number"] = 80 } } },
+                    }),
+                },
+            }),
+        };
+        if (Ingress.ClassName is not null)
+        {
+            spec["ingressClassName"] = Ingress.ClassName;
+        }
+
+        if (Ingress.ClusterIssuer is not null)
+        {
+            spec["tls"] = Ingress.Tls("kubeflow");
+        }
+
+        return new JsonObject
+        {
+            ["apiVersion"] = "networking.k8s.io/v1",
+            ["kind"] = "Ingress",
+            ["metadata"] = new JsonObject { ["name"] = "kubeflow", ["namespace"] = "istio-system", ["annotations"] = Ingress.Annotations() },
+            ["spec"] = spec,
+        };
+    }
+}
+
+/// <summary>A team's Kubeflow profile: its namespace, owner and quota.</summary>
+/// <param name="Name">The team, and the profile's namespace.</param>
+/// <param name="Owner">The owner's e-mail.</param>
+/// <param name="Cpu">The CPU quota, or null.</param>
+/// <param name="Memory">The memory quota, or null.</param>
+/// <param name="Gpus">The GPU quota, or null.</param>
+public sealed record KubeflowProfile(string Name, string Owner, string? Cpu, string? Memory, int? Gpus)
+{
+    /// <summary>The <c>Profile</c>: the owner, and a quota on requests including <c>requests.nvidia.com/gpu</c>.</summary>
+    public JsonObject Manifest()
+    {
+        var hard = new JsonObject();
+        if (Cpu is not null)
+        {
+            hard["requests.cpu"] = Cpu;
+        }
+
+        if (Memory is not null)
+        {
+            hard["requests.memory"] = Memory;
+        }
+
+        hard["requests.nvidia.com/gpu"] = (Gpus ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new JsonObject
+        {
+            ["apiVersion"] = "kubeflow.org/v1",
+            ["kind"] = "Profile",
+            ["metadata"] = new JsonObject { ["name"] = Name },
+            ["spec"] = new JsonObject
+            {
+                ["owner"] = new JsonObject { ["kind"] = "User", ["name"] = Owner },
+                ["resourceQuotaSpec"] = new JsonObject { ["hard"] = hard },
+            },
+        };
+    }
+}

@@ -1,0 +1,17 @@
+namespace Infra.Model.Kubeflow;
+
+/// <summary>The pinned Kubeflow release: the kubeflow/manifests tag every component is applied from.</summary>
+public static class KubeflowVersions
+{
+    /// <summary>The manifests repository.</summary>
+    public const string Repository = "https://github.com/kubeflow/manifests";
+
+    /// <summary>The release tag (Kubeflow 1.10.2: Pipelines 2.5.0, Notebooks 1.10.0, KServe 0.15.0, Katib 0.18.0, Istio 1.26.1, Dex 2.41.1).</summary>
+    public const string Release = "v1.10.2";
+
+    /// <summary>The Kubernetes minor version the release targets (its test cluster runs 1.32); Kubeflow 1.11 needs 1.34.</summary>
+    public static Version MinimumKubernetes { get; } = new(1, 32);
+
+    /// <summary>A folder of the release, as a kustomize remote directory.</summary>
+    public static string Directory(string path) => $"{Repository}/tree/{Release}/{path}";
+}

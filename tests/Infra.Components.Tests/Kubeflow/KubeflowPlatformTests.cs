@@ -1,0 +1,29 @@
+using Infra.Components.Tests.Harness;
+using Infra.Model.Kubeflow;
+using Infra.Stacks;
+using Pulumi;
+using Pulumi.Utilities;
+
+namespace Infra.Components.Tests.Kubeflow;
+
+public sealed class KubeflowPlatformTests
+{
+    [Fact]
+    public async Task SignIn_GetsTheGeneratedHashesPasswordsAndClientSecretOnly()
+    {
+        IDictionary<string, object?>? outputs = null;
+
+        var run = await StackRun.RunAsync(() => outputs = StackComposer.Deploy(StackFiles.Options("dev"), TestSecrets.Create().Object));
+
+        var hashes = Assert.IsType<IDictionary<string, object>>(run.InputsOf("kubernetes:core/v1:Secret", KubeflowSpec.PasswordHashesSecret)["stringData"], exactMatch: false);
+        var users = Assert.IsType<IDictionary<string, object>>(run.InputsOf("kubernetes:core/v1:Secret", KubeflowSpec.UserPasswordsSecret)["stringData"], exactMatch: false);
+        var proxy = Assert.IsType<IDictionary<string, object>>(run.InputsOf("kubernetes:core/v1:Secret", KubeflowSpec.ProxySecret)["stringData"], exactMatch: false);
+        var admin = KubeflowSpec.PasswordName("admin@mlops-dev.example.com");
+        Assert.Equal(EchoMocks.BcryptOf(admin), hashes["DEX_USER_0_HASH"]);
+        Assert.Equal(EchoMocks.PasswordOf(admin), users["admin_at_mlops-dev.example.com"]);
+        Assert.Equal(EchoMocks.PasswordOf(KubeflowPlanner.ClientSecretPassword), proxy["client-secret"]);
+        Assert.Equal(EchoMocks.PasswordOf(KubeflowPlanner.CookieSecretPassword), proxy["cookie-secret"]);
+        Assert.Equal("http://kubeflow.mlops-dev.example.com", await OutputUtilities.GetValueAsync((Output<string>)outputs!["kubeflowUrl"]!));
+        Assert.Equal("kubeflow/dex", run.InputsOf("kubernetes:kustomize/v2:Directory", "dex")["directory"]);
+    }
+}

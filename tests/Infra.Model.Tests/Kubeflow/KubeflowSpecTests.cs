@@ -1,0 +1,133 @@
+using Infra.Model.Kubeflow;
+using Infra.Model.Planning;
+using Infra.Model.Stacks;
+using Infra.Model.Tests.Upstream;
+
+namespace Infra.Model.Tests.Kubeflow;
+
+public sealed class KubeflowSpecTests
+{
+    private static string Unit(string name) => KubeflowPlanner.UnitId(name);
+
+    [Fact]
+    public void Catalog_EveryNeedIsAUnitOfTheRelease()
+    {
+        var units = KubeflowCatalog.For(KubeflowCatalog.Applications);
+        var names = units.Select(u => u.Name).ToHashSet(StringComparer.Ordinal);
+
+        Assert.All(units, u => Assert.All(u.Needs, n => Assert.Contains(n, names)));
+        Assert.All(units.Where(u => !u.Directory.StartsWith("kubeflow/", StringComparison.Ordinal)),
+            u => Assert.StartsWith("https://github.com/kubeflow/manifests/tree/v1.10.2/", u.Directory, StringComparison.Ordinal));
+        Assert.Equal(names.Count, units.Length);
+    }
+
+    [Fact]
+    public void Applications_FollowTheLevelUnlessConfigChooses()
+    {
+        Assert.Equal(["dashboard", "profiles", "notebooks"], KubeflowSpec.ApplicationsFor(TestConfig.Load(("mlops:maturity", "level0")).ValidOptions()).ToArray());
+        Assert.Equal(["dashboard", "profiles", "notebooks", "training", "kserve"], KubeflowSpec.For(TestConfig.StackOptions("dev"))!.Applications.ToArray());
+        Assert.Equal(["profiles", "notebooks"], KubeflowSpec.ApplicationsFor(TestConfig.Load(("mlops:platform", "\n    kubeflow:\n      components: [notebooks, profiles]")).ValidOptions()).ToArray());
+    }
+
+    [Fact]
+    public void Plan_OrdersEachUnitAfterWhatItNeedsAndNothingElse()
+    {
+        var plan = StackPlanner.Plan("dev", TestConfig.StackOptions("dev"));
+        string[] Needs(string unit) => [.. plan[Unit(unit)].DependsOn.Order(StringComparer.Ordinal)];
+
+        Assert.Empty(Needs("cert-manager"));
+        Assert.Empty(Needs("istio-crds"));
+        Assert.Equal([Unit("cert-manager")], Needs("cert-manager-issuer"));
+        Assert.Equal([Unit("istio-crds"), Unit("istio-namespace")], Needs("istio"));
+        Assert.Equal(["kubernetes:core/v1:ConfigMap::dex", "kubernetes:core/v1:Secret::dex-oidc-client", "kubernetes:core/v1:Secret::dex-passwords", Unit("istio")], Needs("dex"));
+        Assert.Equal(["kubernetes:core/v1:Secret::oauth2-proxy", Unit("istio")], Needs("oauth2-proxy"));
+        Assert.Equal([Unit("cert-manager-issuer"), Unit("cluster-local-gateway"), Unit("knative-serving")], Needs("kserve"));
+        Assert.Equal([Unit("cert-manager-issuer"), Unit("kubeflow-namespace")], Needs("admission-webhook"));
+        Assert.Equal([Unit("kubeflow-istio-resources"), Unit("kubeflow-roles")], Needs("centraldashboard"));
+
+        // Least serialisation: the roots deploy together, cert-manager beside Istio's CRDs.
+        var waves = plan.Waves;
+        Assert.Equal(waves[Unit("cert-manager")], waves[Unit("istio-crds")]);
+        Assert.True(waves[Unit("kserve")] > waves[Unit("knative-serving")]);
+        Assert.True(waves[Unit("centraldashboard")] > waves[Unit("istio")]);
+    }
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("prod")]
+    public void Profiles_MatchTheCrdWithTheTeamsOwnerAndQuotaIncludingGpus(string stack)
+    {
+        var profiles = KubeflowSpec.For(TestConfig.StackOptions(stack))!.Profiles;
+
+        Assert.NotEmpty(profiles);
+        Assert.All(profiles, p => Assert.Empty(UpstreamSchemas.Errors(UpstreamSchemas.Crd("kubeflow/kubeflow.org_profiles.yaml", "v1"), p.Manifest())));
+        Assert.Equal(
+            """{"apiVersion":"kubeflow.org/v1","kind":"Profile","metadata":{"name":"fraud-detection"},"spec":{"owner":{"kind":"User","name":"fraud-lead@example.com"},"resourceQuotaSpec":{"hard":{"requests.cpu":"64","requests.memory":"512Gi","requests.nvidia.com/gpu":"8"}}}}""",
+            KubeflowSpec.For(TestConfig.StackOptions("prod"))!.Profiles[0].Manifest().ToJsonString());
+    }
+
+    [Fact]
+    public void SignIn_HasOnlyGeneratedUsersAndSecrets()
+    {
+        var options = TestConfig.StackOptions("prod");
+        var spec = KubeflowSpec.For(options)!;
+        var json = PlanJson.Write(StackPlanner.Plan("prod", options));
+
+        Assert.Equal(["admin@mlops.example.com", "fraud-lead@example.com", "reco-lead@example.com"], spec.Users.ToArray());
+        Assert.Contains("- email: fraud-lead@example.com\n  hashFromEnv: DEX_USER_1_HASH\n  username: fraud-lead\n  userID: \"", spec.DexConfig(), StringComparison.Ordinal);
+        foreach (var upstreamDefault in new[] { "user@example.com", "12341234", "pUBnBOY80SnXgjibTYM9ZWNzY2xreNGQok", "7d16fee92f8d11b8940b081b3f8b8acb", "$2y$12$4K/VkmDd1q1Orb3xAt82zu8gk7Ad6ReFR4LCP9UeYE90NLiN9Df72" })
+        {
+            Assert.DoesNotContain(upstreamDefault, json, StringComparison.Ordinal);
+        }
+
+        var plan = StackPlanner.Plan("prod", options);
+        Assert.Equal(
+            "{DEX_USER_0_HASH: <random:index/randomPassword:RandomPassword::kubeflow-admin-at-mlops-example-com-password.bcryptHash>, DEX_USER_1_HASH: <random:index/randomPassword:RandomPassword::kubeflow-fraud-lead-at-example-com-password.bcryptHash>, DEX_USER_2_HASH: <random:index/randomPassword:RandomPassword::kubeflow-reco-lead-at-example-com-password.bcryptHash>}",
+            plan[PlanNode.IdOf("kubernetes:core/v1:Secret", "dex-passwords")].Inputs["stringData"].ToString());
+    }
+
+    [Fact]
+    public void Overlays_RemoveEveryExampleCredentialOfThePinnedRelease()
+    {
+        var dex = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "kubeflow", "dex", "kustomization.yaml"));
+        var proxy = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "kubeflow", "oauth2-proxy", "kustomization.yaml"));
+
+        Assert.Contains($"- https://github.com/kubeflow/manifests//common/dex/overlays/oauth2-proxy?ref={KubeflowVersions.Release}\n", dex, StringComparison.Ordinal);
+        Assert.Contains($"- https://github.com/kubeflow/manifests//common/oauth2-proxy/overlays/m2m-dex-only?ref={KubeflowVersions.Release}\n", proxy, StringComparison.Ordinal);
+        foreach (var deleted in new[] { "kind: Secret\n    metadata:\n      name: dex-passwords", "kind: Secret\n    metadata:\n      name: dex-oidc-client", "kind: ConfigMap\n    metadata:\n      name: dex", "kind: Namespace\n    metadata:\n      name: auth" })
+        {
+            Assert.Contains("$patch: delete\n    apiVersion: v1\n    " + deleted, dex, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("$patch: delete\n    apiVersion: v1\n    kind: Secret\n    metadata:\n      name: oauth2-proxy", proxy, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Dashboard_IsServedBehindTheIngressAtItsHost()
+    {
+        var spec = KubeflowSpec.For(TestConfig.StackOptions("prod"))!;
+        var ingress = spec.DashboardIngress()!;
+
+        Assert.Equal("https://kubeflow.mlops.example.com", spec.DashboardUrl);
+        Assert.Empty(UpstreamSchemas.Errors(UpstreamSchemas.Kubernetes("kubernetes/v1.35.apis__networking.k8s.io__v1_openapi.json", "io.k8s.api.networking.v1.Ingress"), ingress));
+        Assert.Equal("""[{"hosts":["kubeflow.mlops.example.com"],"secretName":"kubeflow-tls"}]""", ingress["spec"]!["tls"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void Validation_NamesUnknownUndeployableAndIncompleteChoicesAndAnOldRelease()
+    {
+        var errors = TestConfig.Errors(("mlops:platform", "\n    kubeflow:\n      components: [notebok, pipelines, notebooks]"));
+        var old = TestConfig.Errors(("mlops:tanzu", TestConfig.Supervisor + "\n    release: v1.31.4---vmware.1-fips-vkr.3"));
+
+        Assert.Equal(
+            [
+                "mlops:platform.kubeflow.components[0] 'notebok' is not a Kubeflow application: choose from dashboard, profiles, notebooks, training, kserve, pipelines, katib (did you mean 'notebooks'?). Set it with 'pulumi config set --path \"mlops:platform.kubeflow.components[0]\" <application>'.",
+                "mlops:platform.kubeflow.components[1] 'pipelines' does not deploy yet: the release's manifests for it bring their own database and object store with example credentials, and this platform deploys no default credentials. Remove it with 'pulumi config rm --path \"mlops:platform.kubeflow.components[1]\"'.",
+                "mlops:platform.kubeflow.components has 'notebooks' without 'profiles': notebooks run in the users' profile namespaces. Add it with 'pulumi config set --path \"mlops:platform.kubeflow.components[3]\" profiles'.",
+            ],
+            errors);
+        Assert.Equal(
+            ["mlops:tanzu.release 'v1.31.4---vmware.1-fips-vkr.3' runs Kubernetes 1.31, but Kubeflow v1.10.2 needs 1.32 or later. Set it with 'pulumi config set --path mlops:tanzu.release v1.33.6---vmware.1-fips-vkr.2', or disable Kubeflow with 'pulumi config set --path mlops:platform.kubeflow.enabled false'."],
+            old);
+    }
+}
