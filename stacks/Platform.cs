@@ -60,6 +60,7 @@ public sealed class Platform : InfraComponent
                 store = ObjectStoreCredentials.Generated(ObjectStoreAccess.For(args.Options)!, minioStore.IdentityPasswords, minioStore.PolicyJob);
                 ObjectStoreEndpoint = minioStore.Endpoint;
                 ObjectStoreConsole = minioStore.ConsoleUrl;
+                ObjectStoreRootPassword = minioStore.RootPassword;
                 outputs["objectStoreEndpoint"] = minioStore.Endpoint;
                 outputs["objectStoreConsole"] = minioStore.ConsoleUrl;
             }
@@ -74,6 +75,7 @@ public sealed class Platform : InfraComponent
             if (PostgresSpec.For(args.Options) is { } postgres)
             {
                 databases = new PostgresDatabases(PostgresPlanner.Name, new PostgresDatabasesArgs { Spec = postgres, Provider = provider, StorageClass = args.DefaultStorageClass, ObjectStore = store }, ChildComponentOptions());
+                PostgresHost = databases.Host;
                 outputs["postgresHost"] = databases.Host;
             }
 
@@ -81,6 +83,7 @@ public sealed class Platform : InfraComponent
             if (RedisSpec.For(args.Options) is { } redis)
             {
                 keyValueStore = new KeyValueStore(RedisPlanner.Name, new KeyValueStoreArgs { Spec = redis, Provider = provider, StorageClass = args.DefaultStorageClass }, ChildComponentOptions());
+                RedisAddress = keyValueStore.Address;
                 outputs["redisAddress"] = keyValueStore.Address;
             }
 
@@ -165,6 +168,15 @@ public sealed class Platform : InfraComponent
 
     /// <summary>Kubeflow's dashboard URL, where Kubeflow runs.</summary>
     public Output<string>? KubeflowUrl { get; }
+
+    /// <summary>MinIO's generated root password, a secret, where MinIO runs.</summary>
+    public Output<string>? ObjectStoreRootPassword { get; }
+
+    /// <summary>The shared PostgreSQL cluster's read-write host, where a service needs it.</summary>
+    public Output<string>? PostgresHost { get; }
+
+    /// <summary>The shared Redis's address, where a service needs it.</summary>
+    public Output<string>? RedisAddress { get; }
 
     /// <summary>The provider of the cluster the platform runs on; null before the cluster exists.</summary>
     public ProviderResource? ClusterProvider { get; }

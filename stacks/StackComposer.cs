@@ -55,7 +55,18 @@ public static class StackComposer
                 if (platform.ObjectStoreConsole is { } console)
                 {
                     outputs["objectStoreConsole"] = console;
+                    outputs["objectStoreRootPassword"] = platform.ObjectStoreRootPassword;
                 }
+            }
+
+            if (platform.PostgresHost is { } postgresHost)
+            {
+                outputs["postgresHost"] = postgresHost;
+            }
+
+            if (platform.RedisAddress is { } redisAddress)
+            {
+                outputs["redisAddress"] = redisAddress;
             }
 
             if (platform.MlflowUrl is { } mlflowUrl)

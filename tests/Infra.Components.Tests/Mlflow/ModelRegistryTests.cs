@@ -34,5 +34,10 @@ public sealed class ModelRegistryTests
         Assert.Equal("http://mlops-console.minio.svc.cluster.local:9090", await OutputUtilities.GetValueAsync((Output<string>)outputs["objectStoreConsole"]!));
         Assert.False(await Output.IsSecretAsync((Output<string>)outputs["objectStoreConsole"]!));
         Assert.False(await Output.IsSecretAsync((Output<string>)outputs["mlflowUrl"]!));
+        Assert.Equal("mlops-postgres-rw.postgres.svc.cluster.local", await OutputUtilities.GetValueAsync((Output<string>)outputs["postgresHost"]!));
+        Assert.Equal("valkey.redis.svc.cluster.local:6379", await OutputUtilities.GetValueAsync((Output<string>)outputs["redisAddress"]!));
+        var root = (Output<string>)outputs["objectStoreRootPassword"]!;
+        Assert.True(await Output.IsSecretAsync(root));
+        Assert.Equal(EchoMocks.PasswordOf("minio-root-password"), await OutputUtilities.GetValueAsync(root));
     }
 }
