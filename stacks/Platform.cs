@@ -113,14 +113,22 @@ public sealed class Platform : InfraComponent
             }
 
             var teams = ImmutableDictionary.CreateBuilder<string, Resource>(StringComparer.Ordinal);
+            var teamSecrets = ImmutableDictionary.CreateBuilder<string, Resource>(StringComparer.Ordinal);
             foreach (var team in TeamNamespaces.For(args.Options))
             {
                 teams[team.Name] = Namespaces.Create(team.Name, On(provider), team.Labels, team.Annotations, TeamNamespaces.ResourceName(team));
+                if (store is not null)
+                {
+                    var identity = ObjectStoreSpec.TeamIdentity(team.Name);
+                    teamSecrets[team.Name] = Secrets.Create(TeamNamespaces.StoreSecret, team.Name, null,
+                        [("AWS_ACCESS_KEY_ID", store.AccessKey(identity)), ("AWS_SECRET_ACCESS_KEY", store.SecretKeys[identity])],
+                        On(provider, [teams[team.Name], .. store.Ready]), TeamNamespaces.StoreSecretName(team.Name));
+                }
             }
 
             if (KubeflowSpec.For(args.Options) is { } kubeflow)
             {
-                var platform = new KubeflowPlatform(KubeflowPlanner.Name, new KubeflowArgs { Spec = kubeflow, Provider = provider, TeamNamespaces = teams.ToImmutable() }, ChildComponentOptions());
+                var platform = new KubeflowPlatform(KubeflowPlanner.Name, new KubeflowArgs { Spec = kubeflow, Provider = provider, TeamNamespaces = teams.ToImmutable(), TeamStoreSecrets = teamSecrets.ToImmutable() }, ChildComponentOptions());
                 KubeflowUrl = platform.DashboardUrl;
                 outputs["kubeflowUrl"] = platform.DashboardUrl;
             }

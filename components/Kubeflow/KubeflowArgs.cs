@@ -15,4 +15,7 @@ public sealed class KubeflowArgs
 
     /// <summary>The teams' namespaces, by name, which the profiles adopt.</summary>
     public required ImmutableDictionary<string, Resource> TeamNamespaces { get; init; }
+
+    /// <summary>The teams' object store Secrets, by team, where there is an object store.</summary>
+    public required ImmutableDictionary<string, Resource> TeamStoreSecrets { get; init; }
 }

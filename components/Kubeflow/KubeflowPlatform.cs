@@ -70,6 +70,20 @@ public sealed class KubeflowPlatform : InfraComponent
             _ = new K8s.ApiExtensions.CustomResource(profile.Name, ManifestArgs.From(profile.Manifest()), On(provider, units["profiles"], args.TeamNamespaces[profile.Name]));
         }
 
+        if (spec.Services is { } services)
+        {
+            foreach (var (team, ns) in args.TeamNamespaces.OrderBy(t => t.Key, StringComparer.Ordinal))
+            {
+                List<Resource> needs = [units["admission-webhook"], ns];
+                if (services.StoreEndpoint is not null)
+                {
+                    needs.Add(args.TeamStoreSecrets[team]);
+                }
+
+                _ = new K8s.ApiExtensions.CustomResource(KubeflowPlanner.PodDefaultName(team), ManifestArgs.From(services.PodDefault(team)), On(provider, [.. needs]));
+            }
+        }
+
         if (spec.DashboardIngress() is { } ingress)
         {
             _ = new K8s.ApiExtensions.CustomResource("kubeflow", ManifestArgs.From(ingress), On(provider, units["istio"]));

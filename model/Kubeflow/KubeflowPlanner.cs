@@ -19,6 +19,9 @@ public static class KubeflowPlanner
     /// <summary>The logical name of oauth2-proxy's generated cookie secret (32 characters: an AES-256 key).</summary>
     public const string CookieSecretPassword = "kubeflow-cookie-secret";
 
+    /// <summary>The logical name of a team's PodDefault.</summary>
+    public static string PodDefaultName(string team) => $"{KubeflowSpec.ServicesPodDefault}-{team}";
+
     /// <summary>The id of a unit's node.</summary>
     public static string UnitId(string unit) => PlanNode.IdOf(KubernetesTokens.KustomizeDirectory, unit);
 
@@ -88,6 +91,21 @@ public static class KubeflowPlanner
         {
             yield return KubernetesNodes.Manifest(profile.Manifest(), component.Id, providerId)
                 with { DependsOn = [UnitId("profiles"), teamNamespaceIds[profile.Name]] };
+        }
+
+        if (spec.Services is { } services)
+        {
+            foreach (var team in teamNamespaceIds.Keys.Order(StringComparer.Ordinal))
+            {
+                var podDefault = services.PodDefault(team);
+                List<string> needs = [UnitId("admission-webhook"), teamNamespaceIds[team]];
+                if (services.StoreEndpoint is not null)
+                {
+                    needs.Add(PlanNode.IdOf(KubernetesTokens.Secret, Teams.TeamNamespaces.StoreSecretName(team)));
+                }
+
+                yield return KubernetesNodes.Manifest(podDefault, component.Id, providerId, PodDefaultName(team)) with { DependsOn = [.. needs] };
+            }
         }
 
         if (spec.DashboardIngress() is { } ingress)

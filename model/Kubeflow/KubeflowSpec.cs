@@ -19,8 +19,12 @@ namespace Infra.Model.Kubeflow;
 /// <param name="Profiles">One profile per team.</param>
 /// <param name="Ingress">The ingress the dashboard is served behind, or null.</param>
 /// <param name="Registry">The registry mirror images are pulled through, or null.</param>
-public sealed record KubeflowSpec(ImmutableArray<string> Applications, ImmutableArray<KubeflowComponent> Units, ImmutableArray<string> Users, ImmutableArray<KubeflowProfile> Profiles, IngressSpec? Ingress, string? Registry)
+/// <param name="Services">What a team's pods reach through the <c>mlops-services</c> PodDefault, or null without notebooks.</param>
+public sealed record KubeflowSpec(ImmutableArray<string> Applications, ImmutableArray<KubeflowComponent> Units, ImmutableArray<string> Users, ImmutableArray<KubeflowProfile> Profiles, IngressSpec? Ingress, string? Registry, TeamServices? Services = null)
 {
+    /// <summary>The PodDefault in each team's namespace that notebooks and pipelines opt into.</summary>
+    public const string ServicesPodDefault = "mlops-services";
+
     /// <summary>Dex's namespace.</summary>
     public const string AuthNamespace = "auth";
 
@@ -65,7 +69,15 @@ public sealed record KubeflowSpec(ImmutableArray<string> Applications, Immutable
         var profiles = applications.Contains("profiles")
             ? teams.Where(t => t.Name is not null && t.Owner is not null).Select(t => new KubeflowProfile(t.Name!, t.Owner!, t.CpuQuota, t.MemoryQuota, t.GpuQuota)).ToImmutableArray()
             : [];
-        return new KubeflowSpec(applications, KubeflowCatalog.For(applications), users, profiles, ingress, options.Platform?.Registry);
+        var store = ObjectStore.ObjectStoreAccess.For(options);
+        var services = applications.Contains("notebooks")
+            ? new TeamServices(
+                options.IsEnabled(PlatformService.Mlflow) ? Mlflow.MlflowSpec.Url : null,
+                store?.Endpoint,
+                store?.Region,
+                store is null ? null : ObjectStore.ObjectStoreSpec.BucketName(options.Environment, "teams"))
+            : null;
+        return new KubeflowSpec(applications, KubeflowCatalog.For(applications), users, profiles, ingress, options.Platform?.Registry, services);
     }
 
     /// <summary>The chosen applications: <c>mlops:platform.kubeflow.components</c>, else the level's defaults, in catalog order.</summary>
@@ -172,6 +184,54 @@ public sealed record KubeflowSpec(ImmutableArray<string> Applications, Immutable
             ["apiVersion"] = "networking.k8s.io/v1",
             ["kind"] = "Ingress",
             ["metadata"] = new JsonObject { ["name"] = "kubeflow", ["namespace"] = "istio-system", ["annotations"] = Ingress.Annotations() },
+            ["spec"] = spec,
+        };
+    }
+}
+
+/// <summary>The platform services a team's pods are pointed at: MLflow, and the team's prefix of the teams' bucket.</summary>
+/// <param name="MlflowUrl">MLflow's in-cluster tracking URI, or null where MLflow is off.</param>
+/// <param name="StoreEndpoint">The object store's endpoint, or null without one.</param>
+/// <param name="StoreRegion">Its region.</param>
+/// <param name="TeamsBucket">The teams' bucket.</param>
+public sealed record TeamServices(string? MlflowUrl, string? StoreEndpoint, string? StoreRegion, string? TeamsBucket)
+{
+    /// <summary>
+    /// The <c>mlops-services</c> PodDefault in <paramref name="team"/>'s namespace: pods labelled
+    /// <c>mlops-services: "true"</c> (a checkbox in the notebook form) get MLflow's URI, the object store's
+    /// endpoint and the team's identity and folder.
+    /// </summary>
+    public JsonObject PodDefault(string team)
+    {
+        var env = new JsonArray();
+        void Add(string name, string? value)
+        {
+            if (value is not null)
+            {
+                env.Add(new JsonObject { ["name"] = name, ["value"] = value });
+            }
+        }
+
+        Add("MLFLOW_TRACKING_URI", MlflowUrl);
+        Add("AWS_ENDPOINT_URL", StoreEndpoint);
+        Add("AWS_DEFAULT_REGION", StoreRegion);
+        Add("TEAM_BUCKET_URL", TeamsBucket is null ? null : $"s3://{TeamsBucket}/{team}/");
+        var spec = new JsonObject
+        {
+            ["desc"] = "MLflow and the team's object store folder",
+            ["selector"] = new JsonObject { ["matchLabels"] = new JsonObject { [KubeflowSpec.ServicesPodDefault] = "true" } },
+            ["env"] = env,
+        };
+        if (StoreEndpoint is not null)
+        {
+            spec["envFrom"] = new JsonArray(new JsonObject { ["secretRef"] = new JsonObject { ["name"] = Teams.TeamNamespaces.StoreSecret } });
+        }
+
+        return new JsonObject
+        {
+            ["apiVersion"] = "kubeflow.org/v1alpha1",
+            ["kind"] = "PodDefault",
+            ["metadata"] = new JsonObject { ["name"] = KubeflowSpec.ServicesPodDefault, ["namespace"] = team },
             ["spec"] = spec,
         };
     }

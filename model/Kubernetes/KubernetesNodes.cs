@@ -17,13 +17,13 @@ public static class KubernetesNodes
     public static PlanNode RandomPassword(string name, string parent) =>
         Resource(KubernetesTokens.RandomPassword, name, parent, ("length", PlanValue.Of(PasswordLength)), ("special", PlanValue.Of(false)));
 
-    /// <summary>A resource from a manifest (a custom resource, or a kind registered as one), named after its metadata.</summary>
-    public static PlanNode Manifest(JsonObject manifest, string parent, string providerId)
+    /// <summary>A resource from a manifest (a custom resource, or a kind registered as one), registered as <paramref name="resourceName"/> where given, else after its metadata's name.</summary>
+    public static PlanNode Manifest(JsonObject manifest, string parent, string providerId, string? resourceName = null)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         var apiVersion = (string)manifest["apiVersion"]!;
         var kind = (string)manifest["kind"]!;
-        return Resource(KubernetesTokens.CustomResource(apiVersion, kind), (string)manifest["metadata"]!["name"]!, parent,
+        return Resource(KubernetesTokens.CustomResource(apiVersion, kind), resourceName ?? (string)manifest["metadata"]!["name"]!, parent,
             ("apiVersion", PlanValue.Of(apiVersion)),
             ("kind", PlanValue.Of(kind)),
             ("metadata", PlanValues.FromJson(manifest["metadata"])),

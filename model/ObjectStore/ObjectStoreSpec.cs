@@ -20,6 +20,7 @@ public sealed record ObjectStoreSpec(ImmutableArray<BucketSpec> Buckets, Immutab
         StoreConsumer.Spark => ["spark-events", "spark-data"],
         StoreConsumer.Gitlab => ["gitlab-artifacts", "gitlab-lfs", "gitlab-uploads", "gitlab-packages", "gitlab-registry", "gitlab-backups", "gitlab-tmp"],
         StoreConsumer.Postgres => ["postgres-backups"],
+        StoreConsumer.Team => ["teams"],
         _ => throw new ArgumentOutOfRangeException(nameof(consumer), consumer, "Unknown consumer."),
     };
 
@@ -32,13 +33,18 @@ public sealed record ObjectStoreSpec(ImmutableArray<BucketSpec> Buckets, Immutab
             .SelectMany(c => Purposes(c).Select(p => new BucketSpec(BucketName(options.Environment, p), p, c)))
             .ToImmutableArray();
         var identities = consumers
+            .Where(c => c != StoreConsumer.Team)
             .Select(c => new StoreIdentity(c, IdentityName(c), [.. buckets.Where(b => b.Owner == c).Select(b => b.Name)]))
+            .Concat((options.Teams ?? []).Select(t => new StoreIdentity(StoreConsumer.Team, TeamIdentity(t.Name), [BucketName(options.Environment, "teams")], t.Name)))
             .ToImmutableArray();
         return new ObjectStoreSpec(buckets, identities);
     }
 
     /// <summary>A bucket's name: <c>mlops-&lt;environment&gt;-&lt;purpose&gt;</c>.</summary>
     public static string BucketName(string environment, string purpose) => $"mlops-{environment}-{purpose}";
+
+    /// <summary>A team's identity: <c>team-&lt;name&gt;</c>, reaching <c>s3://mlops-&lt;environment&gt;-teams/&lt;name&gt;/</c>.</summary>
+    public static string TeamIdentity(string team) => $"team-{team}";
 
     /// <summary>A consumer's identity name, e.g. <c>kubeflow-pipelines</c>.</summary>
     public static string IdentityName(StoreConsumer consumer) => consumer switch
@@ -75,6 +81,12 @@ public sealed record ObjectStoreSpec(ImmutableArray<BucketSpec> Buckets, Immutab
         if (options.IsEnabled(PlatformService.Gitlab))
         {
             consumers.Add(StoreConsumer.Gitlab);
+        }
+
+        // Each team keeps its data under its own prefix of one bucket.
+        if ((options.Teams ?? []).Count > 0)
+        {
+            consumers.Add(StoreConsumer.Team);
         }
 
         // Production databases back up to the object store.

@@ -20,4 +20,7 @@ public enum StoreConsumer
 
     /// <summary>PostgreSQL's backups (production).</summary>
     Postgres,
+
+    /// <summary>The teams: one identity each, reaching its own prefix of the teams' bucket.</summary>
+    Team,
 }

@@ -7,7 +7,8 @@ namespace Infra.Model.ObjectStore;
 /// <param name="Consumer">The service.</param>
 /// <param name="Name">The identity's name in the object store, e.g. <c>mlflow</c>.</param>
 /// <param name="Buckets">The buckets its policy covers.</param>
-public sealed record StoreIdentity(StoreConsumer Consumer, string Name, ImmutableArray<string> Buckets)
+/// <param name="Prefix">The key prefix its policy is limited to within those buckets (a team's folder), or null for whole buckets.</param>
+public sealed record StoreIdentity(StoreConsumer Consumer, string Name, ImmutableArray<string> Buckets, string? Prefix = null)
 {
     /// <summary>The object actions a service needs on its own buckets.</summary>
     public static ImmutableArray<string> ObjectActions { get; } = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"];
@@ -18,22 +19,35 @@ public sealed record StoreIdentity(StoreConsumer Consumer, string Name, Immutabl
     /// <summary>The policy's name in the object store.</summary>
     public string PolicyName => $"{Name}-buckets";
 
-    /// <summary>The IAM-style policy document (as MinIO and S3 take it): list and locate its buckets, read and write their objects.</summary>
-    public JsonObject Policy() => new()
+    /// <summary>
+    /// The IAM-style policy document (as MinIO and S3 take it): list and locate its buckets, read and write their
+    /// objects; with a prefix, listing only under it and objects only below it.
+    /// </summary>
+    public JsonObject Policy()
     {
-        ["Version"] = "2012-10-17",
-        ["Statement"] = new JsonArray(
-            new JsonObject
-            {
-                ["Effect"] = "Allow",
-                ["Action"] = new JsonArray([.. BucketActions.Select(a => (JsonNode)a)]),
-                ["Resource"] = new JsonArray([.. Buckets.Select(b => (JsonNode)$"arn:aws:s3:::{b}")]),
-            },
-            new JsonObject
-            {
-                ["Effect"] = "Allow",
-                ["Action"] = new JsonArray([.. ObjectActions.Select(a => (JsonNode)a)]),
-                ["Resource"] = new JsonArray([.. Buckets.Select(b => (JsonNode)$"arn:aws:s3:::{b}/*")]),
-            }),
-    };
+        var list = new JsonObject
+        {
+            ["Effect"] = "Allow",
+            ["Action"] = new JsonArray([.. BucketActions.Select(a => (JsonNode)a)]),
+            ["Resource"] = new JsonArray([.. Buckets.Select(b => (JsonNode)$"arn:aws:s3:::{b}")]),
+        };
+        if (Prefix is not null)
+        {
+            list["Condition"] = new JsonObject { ["StringLike"] = new JsonObject { ["s3:prefix"] = new JsonArray($"{Prefix}/", $"{Prefix}/*") } };
+        }
+
+        var objects = Prefix is null ? "/*" : $"/{Prefix}/*";
+        return new JsonObject
+        {
+            ["Version"] = "2012-10-17",
+            ["Statement"] = new JsonArray(
+                list,
+                new JsonObject
+                {
+                    ["Effect"] = "Allow",
+                    ["Action"] = new JsonArray([.. ObjectActions.Select(a => (JsonNode)a)]),
+                    ["Resource"] = new JsonArray([.. Buckets.Select(b => (JsonNode)$"arn:aws:s3:::{b}{objects}")]),
+                }),
+        };
+    }
 }

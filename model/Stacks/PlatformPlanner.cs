@@ -100,6 +100,16 @@ public static class PlatformPlanner
         var teams = Teams.TeamNamespaces.For(options);
         nodes = nodes.Concat(teams.Select(t => KubernetesNodes.Namespace(t.Name, parent, providerId, t.Labels, t.Annotations, Teams.TeamNamespaces.ResourceName(t))));
         var teamIds = teams.ToDictionary(t => t.Name, t => PlanNode.IdOf(KubernetesTokens.Namespace, Teams.TeamNamespaces.ResourceName(t)), StringComparer.Ordinal);
+        if (ObjectStore.ObjectStoreAccess.For(options) is { } store)
+        {
+            nodes = nodes.Concat(teams.Select(t =>
+            {
+                var identity = ObjectStore.ObjectStoreSpec.TeamIdentity(t.Name);
+                return KubernetesNodes.Secret(Teams.TeamNamespaces.StoreSecret, t.Name, null,
+                    [("AWS_ACCESS_KEY_ID", PlanValue.Of(store.AccessKey(identity))), ("AWS_SECRET_ACCESS_KEY", store.SecretKey(identity))], parent, providerId, Teams.TeamNamespaces.StoreSecretName(t.Name))
+                    with { DependsOn = [teamIds[t.Name], .. store.KeyNodes(identity), .. store.Ready] };
+            }));
+        }
         if (Spark.SparkSpec.For(options) is { } spark)
         {
             nodes = nodes.Concat(Spark.SparkPlanner.Nodes(spark, teamIds, providerId, parent));

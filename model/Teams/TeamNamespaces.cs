@@ -9,6 +9,12 @@ namespace Infra.Model.Teams;
 /// </summary>
 public static class TeamNamespaces
 {
+    /// <summary>The Secret in a team's namespace with the team's object store identity, reaching its prefix of the teams' bucket.</summary>
+    public const string StoreSecret = "team-s3";
+
+    /// <summary>The logical name of a team's store Secret.</summary>
+    public static string StoreSecretName(string team) => $"{StoreSecret}-{team}";
+
     /// <summary>The label that marks a team's namespace, with the team's name.</summary>
     public const string TeamLabel = "mlops.platform/team";
 
@@ -18,7 +24,7 @@ public static class TeamNamespaces
         "default", "kube-system", "kube-public", "kube-node-lease",
         Minio.MinioSpec.Namespace, Minio.MinioSpec.OperatorNamespace, Postgres.PostgresSpec.Namespace, Postgres.PostgresSpec.OperatorNamespace,
         Mlflow.MlflowSpec.Namespace, Gpu.GpuOperatorSpec.Namespace, Spark.SparkSpec.OperatorNamespace, Spark.SparkSpec.JobsNamespace,
-        "kubeflow", "kubeflow-user-example-com", "istio-system", "auth", "cert-manager", "knative-serving", "gitlab", Feast.FeastSpec.Namespace, "feast-operator-system", Redis.RedisSpec.Namespace,
+        "kubeflow", "kubeflow-user-example-com", "istio-system", "auth", "cert-manager", "knative-serving", "gitlab", Feast.FeastSpec.Namespace, "feast-operator-system", Redis.RedisSpec.Namespace, "oauth2-proxy", "knative-eventing",
     ];
 
     /// <summary>The teams' namespaces for <paramref name="options"/>, in configuration order.</summary>

@@ -37,7 +37,7 @@ public sealed class StackComposerTests
 
         PlanComparison.AssertMatches(StackPlanner.Plan("team", options), run, options);
         Assert.Equal(
-            ["infra:stacks:Platform::platform", "kubernetes:core/v1:Namespace::team-data-science", "pulumi:providers:kubernetes::workload-cluster", "pulumi:pulumi:StackReference::acme/mlops/dev"],
+            ["infra:stacks:Platform::platform", "kubernetes:core/v1:Namespace::team-data-science", "kubernetes:core/v1:Secret::team-s3-data-science", "pulumi:providers:kubernetes::workload-cluster", "pulumi:pulumi:StackReference::acme/mlops/dev"],
             run.Registrations.Where(r => r.Parent is null || r.Parent == "infra:stacks:Platform::platform" && !r.Type.StartsWith("infra:ml:", StringComparison.Ordinal)).Select(r => r.Id).Order(StringComparer.Ordinal));
         Assert.All(run.Registrations.Where(r => r.Type.StartsWith("kubernetes:", StringComparison.Ordinal)), r => Assert.Equal("pulumi:providers:kubernetes::workload-cluster", r.Provider));
         Assert.Equal(EchoMocks.StackOutputOf("acme/mlops/dev", "kubeconfig"), run.InputsOf("pulumi:providers:kubernetes", "workload-cluster")["kubeconfig"]);

@@ -131,3 +131,34 @@ public sealed class KubeflowSpecTests
             old);
     }
 }
+
+public sealed class TeamAccessTests
+{
+    [Fact]
+    public void TeamIdentity_ReachesOnlyItsFolderOfTheTeamsBucket()
+    {
+        var identity = Infra.Model.ObjectStore.ObjectStoreSpec.For(TestConfig.StackOptions("dev")).Identities.Single(i => i.Name == "team-data-science");
+
+        Assert.Equal(
+            """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:ListBucket","s3:GetBucketLocation","s3:ListBucketMultipartUploads"],"Resource":["arn:aws:s3:::mlops-dev-teams"],"Condition":{"StringLike":{"s3:prefix":["data-science/","data-science/*"]}}},{"Effect":"Allow","Action":["s3:GetObject","s3:PutObject","s3:DeleteObject","s3:AbortMultipartUpload","s3:ListMultipartUploadParts"],"Resource":["arn:aws:s3:::mlops-dev-teams/data-science/*"]}]}""",
+            identity.Policy().ToJsonString());
+    }
+
+    [Fact]
+    public void PodDefault_PointsTheTeamsPodsAtMlflowAndItsFolderWithItsIdentity()
+    {
+        var options = TestConfig.StackOptions("dev");
+        var plan = StackPlanner.Plan("dev", options);
+        var podDefault = plan[PlanNode.IdOf("kubernetes:kubeflow.org/v1alpha1:PodDefault", "mlops-services-data-science")];
+
+        Assert.Equal(
+            """{"apiVersion":"kubeflow.org/v1alpha1","kind":"PodDefault","metadata":{"name":"mlops-services","namespace":"data-science"},"spec":{"desc":"MLflow and the team\u0027s object store folder","selector":{"matchLabels":{"mlops-services":"true"}},"env":[{"name":"MLFLOW_TRACKING_URI","value":"http://mlflow.mlflow.svc.cluster.local"},{"name":"AWS_ENDPOINT_URL","value":"http://minio.minio.svc.cluster.local"},{"name":"AWS_DEFAULT_REGION","value":"us-east-1"},{"name":"TEAM_BUCKET_URL","value":"s3://mlops-dev-teams/data-science/"}],"envFrom":[{"secretRef":{"name":"team-s3"}}]}}""",
+            KubeflowSpec.For(options)!.Services!.PodDefault("data-science").ToJsonString());
+        Assert.Equal(
+            [KubeflowPlanner.UnitId("admission-webhook"), "kubernetes:core/v1:Namespace::team-data-science", "kubernetes:core/v1:Secret::team-s3-data-science"],
+            podDefault.DependsOn.ToArray());
+        Assert.Equal(
+            "{AWS_ACCESS_KEY_ID: team-data-science, AWS_SECRET_ACCESS_KEY: [secret random:index/randomPassword:RandomPassword::team-data-science-minio-password]}",
+            plan[PlanNode.IdOf("kubernetes:core/v1:Secret", "team-s3-data-science")].Inputs["stringData"].ToString());
+    }
+}

@@ -38,6 +38,7 @@ public sealed class StackPlannerTests
             $"resource kubernetes:core/v1:Namespace::team-data-science parent=infra:stacks:Platform::platform provider={Workload}",
             $"resource kubernetes:core/v1:Secret::gpu-operator-licensing parent={Operator} provider={Workload}",
             $"resource kubernetes:core/v1:Secret::nvidia-registry parent={Operator} provider={Workload}",
+            $"resource kubernetes:core/v1:Secret::team-s3-data-science parent=infra:stacks:Platform::platform provider={Workload}",
             $"resource kubernetes:helm.sh/v3:Release::gpu-operator parent={Operator} provider={Workload}",
             $"resource kubernetes:storage.k8s.io/v1:StorageClass::standard parent={Cluster} provider={Workload}",
             $"resource pulumi:providers:kubernetes::supervisor parent={Cluster} provider=-",
@@ -52,7 +53,7 @@ public sealed class StackPlannerTests
         Assert.Equal(PlanValue.Of("vm"), folder.Inputs["type"]);
         Assert.Equal(PlanValue.Output("vsphere:index/getDatacenter:getDatacenter::datacenter", "id"), folder.Inputs["datacenterId"]);
         Assert.Equal(PlanValue.Of("dc-lab"), plan["vsphere:index/getDatacenter:getDatacenter::datacenter"].Inputs["name"]);
-        Assert.Equal(13, plan.WaveCount);
+        Assert.Equal(14, plan.WaveCount);
     }
 
     [Fact]
