@@ -128,7 +128,7 @@ public sealed class Platform : InfraComponent
 
             if (KubeflowSpec.For(args.Options) is { } kubeflow)
             {
-                var platform = new KubeflowPlatform(KubeflowPlanner.Name, new KubeflowArgs { Spec = kubeflow, Provider = provider, TeamNamespaces = teams.ToImmutable(), TeamStoreSecrets = teamSecrets.ToImmutable() }, ChildComponentOptions());
+                var platform = new KubeflowPlatform(KubeflowPlanner.Name, new KubeflowArgs { Spec = kubeflow, Provider = provider, Databases = databases, TeamNamespaces = teams.ToImmutable(), TeamStoreSecrets = teamSecrets.ToImmutable() }, ChildComponentOptions());
                 KubeflowUrl = platform.DashboardUrl;
                 outputs["kubeflowUrl"] = platform.DashboardUrl;
             }

@@ -16,6 +16,9 @@ public sealed class KubeflowArgs
     /// <summary>The teams' namespaces, by name, which the profiles adopt.</summary>
     public required ImmutableDictionary<string, Resource> TeamNamespaces { get; init; }
 
+    /// <summary>The shared PostgreSQL cluster, with Katib's database where Katib runs.</summary>
+    public Postgres.PostgresDatabases? Databases { get; init; }
+
     /// <summary>The teams' object store Secrets, by team, where there is an object store.</summary>
     public required ImmutableDictionary<string, Resource> TeamStoreSecrets { get; init; }
 }

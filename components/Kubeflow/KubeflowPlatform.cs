@@ -51,6 +51,13 @@ public sealed class KubeflowPlatform : InfraComponent
         var units = new Dictionary<string, Resource>(StringComparer.Ordinal);
         foreach (var unit in spec.Units)
         {
+            if (unit.Name == "katib" && spec.KatibDatabase is { } katib && args.Databases is { } databases)
+            {
+                var katibSecret = Secrets.Create(KubeflowSpec.KatibDatabaseSecret, "kubeflow", "kubernetes.io/basic-auth",
+                    [("username", katib.Owner), ("password", databases.Passwords[katib.Service])], On(provider, units["kubeflow-namespace"]));
+                prerequisites["katib"] = [katibSecret, .. databases.Databases[katib.Service]];
+            }
+
             var unitOptions = new ComponentResourceOptions
             {
                 Parent = this,

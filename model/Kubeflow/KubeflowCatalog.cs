@@ -13,13 +13,13 @@ public static class KubeflowCatalog
     /// <summary>The applications a stack chooses from, in the order the README lists them.</summary>
     public static ImmutableArray<string> Applications { get; } = ["dashboard", "profiles", "notebooks", "training", "kserve", "pipelines", "katib"];
 
-    /// <summary>The applications that do not deploy yet: their upstream manifests bring databases and object stores with example credentials.</summary>
-    public static ImmutableArray<string> NotYetDeployable { get; } = ["pipelines", "katib"];
+    /// <summary>The applications that do not deploy yet: Pipelines' multi-user manifests bring MySQL and MinIO with example credentials.</summary>
+    public static ImmutableArray<string> NotYetDeployable { get; } = ["pipelines"];
 
     /// <summary>The applications a maturity level runs by default.</summary>
     public static ImmutableArray<string> Defaults(Options.MaturityLevel level) => level == Options.MaturityLevel.Level0
         ? ["dashboard", "profiles", "notebooks"]
-        : ["dashboard", "profiles", "notebooks", "training", "kserve"];
+        : ["dashboard", "profiles", "notebooks", "training", "kserve", "katib"];
 
     private static KubeflowComponent Unit(string name, string directory, params string[] needs) => new(name, directory, [.. needs]);
 
@@ -62,7 +62,7 @@ public static class KubeflowCatalog
             Unit("models-web-app", KubeflowVersions.Directory("applications/kserve/models-web-app/overlays/kubeflow"), "kserve", "kubeflow-istio-resources"),
         ],
         ["pipelines"] = [Unit("pipelines", KubeflowVersions.Directory("applications/pipeline/upstream/env/cert-manager/platform-agnostic-multi-user"), "cert-manager-issuer", "kubeflow-istio-resources", "kubeflow-roles")],
-        ["katib"] = [Unit("katib", KubeflowVersions.Directory("applications/katib/upstream/installs/katib-with-kubeflow"), "cert-manager-issuer", "kubeflow-istio-resources")],
+        ["katib"] = [Unit("katib", "kubeflow/katib", "cert-manager-issuer", "kubeflow-istio-resources")],
     }.ToImmutableDictionary(StringComparer.Ordinal);
 
     /// <summary>The units of <paramref name="applications"/> after the common services; the plan's graph orders them by their needs.</summary>

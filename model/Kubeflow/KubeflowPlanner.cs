@@ -81,6 +81,16 @@ public static class KubeflowPlanner
             ["dex"] = [hashes.Id, client.Id, dexConfig.Id],
             ["oauth2-proxy"] = [proxySecret.Id],
         };
+        if (spec.KatibDatabase is { } katib)
+        {
+            // Katib's DB manager connects to its database on the shared cluster as its own role.
+            var password = PlanNode.IdOf(KubernetesTokens.RandomPassword, Postgres.PostgresPlanner.Password(katib));
+            var secret = KubernetesNodes.Secret(KubeflowSpec.KatibDatabaseSecret, "kubeflow", "kubernetes.io/basic-auth",
+                [("username", PlanValue.Of(katib.Owner)), ("password", PlanValue.Secret(password))], component.Id, providerId)
+                with { DependsOn = [UnitId("kubeflow-namespace"), password] };
+            yield return secret;
+            prerequisites["katib"] = [secret.Id, .. katib.Databases.Select(d => PlanNode.IdOf(KubernetesTokens.CustomResource("postgresql.cnpg.io/v1", "Database"), Postgres.PostgresSpec.ResourceName(d)))];
+        }
         foreach (var unit in spec.Units)
         {
             yield return Resource(KubernetesTokens.KustomizeDirectory, unit.Name, component.Id, ("directory", PlanValue.Of(unit.Directory)))

@@ -20,8 +20,12 @@ namespace Infra.Model.Kubeflow;
 /// <param name="Ingress">The ingress the dashboard is served behind, or null.</param>
 /// <param name="Registry">The registry mirror images are pulled through, or null.</param>
 /// <param name="Services">What a team's pods reach through the <c>mlops-services</c> PodDefault, or null without notebooks.</param>
-public sealed record KubeflowSpec(ImmutableArray<string> Applications, ImmutableArray<KubeflowComponent> Units, ImmutableArray<string> Users, ImmutableArray<KubeflowProfile> Profiles, IngressSpec? Ingress, string? Registry, TeamServices? Services = null)
+/// <param name="KatibDatabase">Katib's database and role on the shared PostgreSQL, where Katib runs.</param>
+public sealed record KubeflowSpec(ImmutableArray<string> Applications, ImmutableArray<KubeflowComponent> Units, ImmutableArray<string> Users, ImmutableArray<KubeflowProfile> Profiles, IngressSpec? Ingress, string? Registry, TeamServices? Services = null, Postgres.DatabaseUser? KatibDatabase = null)
 {
+    /// <summary>The Secret (basic-auth) in <c>kubeflow</c> with Katib's database credentials, which the katib overlay reads.</summary>
+    public const string KatibDatabaseSecret = "katib-database";
+
     /// <summary>The PodDefault in each team's namespace that notebooks and pipelines opt into.</summary>
     public const string ServicesPodDefault = "mlops-services";
 
@@ -77,7 +81,8 @@ public sealed record KubeflowSpec(ImmutableArray<string> Applications, Immutable
                 store?.Region,
                 store is null ? null : ObjectStore.ObjectStoreSpec.BucketName(options.Environment, "teams"))
             : null;
-        return new KubeflowSpec(applications, KubeflowCatalog.For(applications), users, profiles, ingress, options.Platform?.Registry, services);
+        var katib = applications.Contains("katib") ? Postgres.PostgresSpec.UsersFor(options).Single(u => u.Service == "katib") : null;
+        return new KubeflowSpec(applications, KubeflowCatalog.For(applications), users, profiles, ingress, options.Platform?.Registry, services, katib);
     }
 
     /// <summary>The chosen applications: <c>mlops:platform.kubeflow.components</c>, else the level's defaults, in catalog order.</summary>

@@ -5,8 +5,8 @@ public sealed record KubeflowOptions : ServiceOptions
 {
     /// <summary>
     /// The applications: <c>dashboard</c>, <c>profiles</c>, <c>notebooks</c>, <c>training</c>, <c>kserve</c>,
-    /// <c>pipelines</c>, <c>katib</c>. Default: dashboard, profiles and notebooks at level 0; training and KServe
-    /// from level 1.
+    /// <c>pipelines</c>, <c>katib</c>. Default: dashboard, profiles and notebooks at level 0; training, KServe and
+    /// Katib from level 1.
     /// </summary>
     public IReadOnlyList<string>? Components { get; init; }
 }

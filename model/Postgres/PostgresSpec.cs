@@ -58,6 +58,11 @@ public sealed record PostgresSpec(int Instances, int StorageGi, string StorageCl
             users.Add(new DatabaseUser("gitlab", "gitlabhq_production", "gitlab"));
         }
 
+        if (options.IsEnabled(PlatformService.Kubeflow) && Kubeflow.KubeflowSpec.ApplicationsFor(options).Contains("katib"))
+        {
+            users.Add(new DatabaseUser("katib", "katib", "katib"));
+        }
+
         return users.ToImmutable();
     }
 

@@ -25,7 +25,7 @@ public sealed class KubeflowSpecTests
     public void Applications_FollowTheLevelUnlessConfigChooses()
     {
         Assert.Equal(["dashboard", "profiles", "notebooks"], KubeflowSpec.ApplicationsFor(TestConfig.Load(("mlops:maturity", "level0")).ValidOptions()).ToArray());
-        Assert.Equal(["dashboard", "profiles", "notebooks", "training", "kserve"], KubeflowSpec.For(TestConfig.StackOptions("dev"))!.Applications.ToArray());
+        Assert.Equal(["dashboard", "profiles", "notebooks", "training", "kserve", "katib"], KubeflowSpec.For(TestConfig.StackOptions("dev"))!.Applications.ToArray());
         Assert.Equal(["profiles", "notebooks"], KubeflowSpec.ApplicationsFor(TestConfig.Load(("mlops:platform", "\n    kubeflow:\n      components: [notebooks, profiles]")).ValidOptions()).ToArray());
     }
 
@@ -100,6 +100,27 @@ public sealed class KubeflowSpecTests
         }
 
         Assert.Contains("$patch: delete\n    apiVersion: v1\n    kind: Secret\n    metadata:\n      name: oauth2-proxy", proxy, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Katib_RunsOnTheSharedPostgresqlWithoutItsBundledMysql()
+    {
+        var plan = StackPlanner.Plan("dev", TestConfig.StackOptions("dev"));
+        var overlay = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "kubeflow", "katib", "kustomization.yaml"));
+
+        Assert.Equal(
+            ["kubernetes:core/v1:Secret::katib-database", Unit("cert-manager-issuer"), Unit("kubeflow-istio-resources"), "kubernetes:postgresql.cnpg.io/v1:Database::katib"],
+            plan[Unit("katib")].DependsOn.Order(StringComparer.Ordinal).ToArray());
+        Assert.Equal(
+            "{password: [secret random:index/randomPassword:RandomPassword::katib-postgres-password], username: katib}",
+            plan[PlanNode.IdOf("kubernetes:core/v1:Secret", KubeflowSpec.KatibDatabaseSecret)].Inputs["stringData"].ToString());
+        Assert.Contains($"- https://github.com/kubeflow/manifests//applications/katib/upstream/installs/katib-with-kubeflow?ref={KubeflowVersions.Release}\n", overlay, StringComparison.Ordinal);
+        Assert.Contains($"      - name: KATIB_POSTGRESQL_DB_HOST\n        value: {Infra.Model.Postgres.PostgresSpec.Host}\n", overlay, StringComparison.Ordinal);
+        Assert.Contains($"            name: {KubeflowSpec.KatibDatabaseSecret}\n            key: password\n", overlay, StringComparison.Ordinal);
+        foreach (var deleted in new[] { "kind: Deployment\n    metadata:\n      name: katib-mysql", "kind: Service\n    metadata:\n      name: katib-mysql", "kind: PersistentVolumeClaim\n    metadata:\n      name: katib-mysql", "kind: Secret\n    metadata:\n      name: katib-mysql-secrets" })
+        {
+            Assert.Contains(deleted, overlay, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
