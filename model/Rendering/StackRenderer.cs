@@ -57,6 +57,27 @@ public static class StackRenderer
             files.Add(new RenderedFile("helm/gitlab.values.yaml", YamlText.Of(gitlab.Values())));
         }
 
+        if (platformRuns && Kubeflow.KubeflowSpec.For(options) is { } kubeflow)
+        {
+            // The kustomizations in the order the plan applies them, and what the stack adds beside them.
+            files.Add(new RenderedFile("kubeflow/units.txt", string.Concat(kubeflow.Units.Select(u => $"{u.Name} {u.Directory}{(u.Needs.IsEmpty ? string.Empty : " after " + string.Join(",", u.Needs))}\n"))));
+            files.Add(new RenderedFile("kubeflow/dex-config.yaml", kubeflow.DexConfig()));
+            if (!kubeflow.Profiles.IsEmpty)
+            {
+                files.Add(new RenderedFile("kubeflow/profiles.yaml", YamlText.Of(kubeflow.Profiles.Select(p => p.Manifest()))));
+            }
+
+            if (kubeflow.Services is { } services)
+            {
+                files.Add(new RenderedFile("kubeflow/pod-defaults.yaml", YamlText.Of(Teams.TeamNamespaces.For(options).Select(t => services.PodDefault(t.Name)))));
+            }
+
+            if (kubeflow.DashboardIngress() is { } ingress)
+            {
+                files.Add(new RenderedFile("kubeflow/ingress.yaml", YamlText.Of(ingress)));
+            }
+        }
+
         if (platformRuns && Mlflow.MlflowSpec.For(options) is { } mlflow)
         {
             files.Add(new RenderedFile("helm/mlflow.values.yaml", YamlText.Of(mlflow.Values())));
