@@ -12,6 +12,6 @@ public static class KubeflowVersions
     /// <summary>The Kubernetes minor version the release targets (its test cluster runs 1.32); Kubeflow 1.11 needs 1.34.</summary>
     public static Version MinimumKubernetes { get; } = new(1, 32);
 
-    /// <summary>A folder of the release, as a kustomize remote directory.</summary>
-    public static string Directory(string path) => $"{Repository}/tree/{Release}/{path}";
+    /// <summary>A folder of the release as a kustomize remote target (<c>repo//path?ref=tag</c>), the form the provider's kustomize fetches with git.</summary>
+    public static string Directory(string path) => $"{Repository}//{path}?ref={Release}";
 }

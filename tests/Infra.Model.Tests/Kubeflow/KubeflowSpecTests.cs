@@ -17,7 +17,14 @@ public sealed class KubeflowSpecTests
 
         Assert.All(units, u => Assert.All(u.Needs, n => Assert.Contains(n, names)));
         Assert.All(units.Where(u => !u.Directory.StartsWith("kubeflow/", StringComparison.Ordinal)),
-            u => Assert.StartsWith("https://github.com/kubeflow/manifests/tree/v1.10.2/", u.Directory, StringComparison.Ordinal));
+            u => Assert.Matches("^https://github\\.com/kubeflow/manifests//[a-z0-9/-]+\\?ref=v1\\.10\\.2$", u.Directory));
+        Assert.Equal("https://github.com/kubeflow/manifests//common/cert-manager/base?ref=v1.10.2", units[0].Directory);
+
+        // The overlays' remote bases take the same form and the same tag.
+        foreach (var overlay in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "kubeflow"), "kustomization.yaml", SearchOption.AllDirectories))
+        {
+            Assert.Matches("\\n- https://github\\.com/kubeflow/manifests//[a-z0-9/-]+\\?ref=v1\\.10\\.2\\n", File.ReadAllText(overlay));
+        }
         Assert.Equal(names.Count, units.Length);
     }
 
