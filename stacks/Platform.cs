@@ -50,7 +50,7 @@ public sealed class Platform : InfraComponent
             ClusterProvider = args.ClusterProvider;
         }
 
-        var outputs = new Dictionary<string, object?>();
+        var outputs = new Dictionary<string, Output<string>>(StringComparer.Ordinal);
         if (ClusterProvider is { } provider)
         {
             ObjectStoreCredentials? store = null;
@@ -58,24 +58,20 @@ public sealed class Platform : InfraComponent
             {
                 var minioStore = new MinioObjectStore(MinioPlanner.Name, new MinioObjectStoreArgs { Spec = minio, Provider = provider, StorageClass = args.DefaultStorageClass }, ChildComponentOptions());
                 store = ObjectStoreCredentials.Generated(ObjectStoreAccess.For(args.Options)!, minioStore.IdentityPasswords, minioStore.PolicyJob);
-                ObjectStoreEndpoint = minioStore.Endpoint;
-                ObjectStoreConsole = minioStore.ConsoleUrl;
-                ObjectStoreRootPassword = minioStore.RootPassword;
                 outputs["objectStoreEndpoint"] = minioStore.Endpoint;
                 outputs["objectStoreConsole"] = minioStore.ConsoleUrl;
+                outputs["objectStoreRootPassword"] = minioStore.RootPassword;
             }
             else if (ObjectStoreAccess.For(args.Options) is { } external)
             {
                 store = ObjectStoreCredentials.External(external, args.Secrets);
-                ObjectStoreEndpoint = Output.Create(external.Endpoint);
-                outputs["objectStoreEndpoint"] = ObjectStoreEndpoint;
+                outputs["objectStoreEndpoint"] = Output.Create(external.Endpoint);
             }
 
             PostgresDatabases? databases = null;
             if (PostgresSpec.For(args.Options) is { } postgres)
             {
                 databases = new PostgresDatabases(PostgresPlanner.Name, new PostgresDatabasesArgs { Spec = postgres, Provider = provider, StorageClass = args.DefaultStorageClass, ObjectStore = store }, ChildComponentOptions());
-                PostgresHost = databases.Host;
                 outputs["postgresHost"] = databases.Host;
             }
 
@@ -83,23 +79,19 @@ public sealed class Platform : InfraComponent
             if (RedisSpec.For(args.Options) is { } redis)
             {
                 keyValueStore = new KeyValueStore(RedisPlanner.Name, new KeyValueStoreArgs { Spec = redis, Provider = provider, StorageClass = args.DefaultStorageClass }, ChildComponentOptions());
-                RedisAddress = keyValueStore.Address;
                 outputs["redisAddress"] = keyValueStore.Address;
             }
 
             if (MlflowSpec.For(args.Options) is { } mlflow && store is not null && databases is not null)
             {
                 var registry = new ModelRegistry(MlflowPlanner.Name, new ModelRegistryArgs { Spec = mlflow, Provider = provider, Databases = databases, ObjectStore = store }, ChildComponentOptions());
-                MlflowUrl = registry.Url;
-                MlflowAdminPassword = registry.AdminPasswordOutput;
                 outputs["mlflowUrl"] = registry.Url;
+                outputs["mlflowAdminPassword"] = registry.AdminPasswordOutput;
             }
 
             if (FeastSpec.For(args.Options) is { } feast && store is not null && databases is not null && keyValueStore is not null)
             {
                 var features = new FeatureStore(FeastPlanner.Name, new FeatureStoreArgs { Spec = feast, Provider = provider, Databases = databases, KeyValueStore = keyValueStore, ObjectStore = store }, ChildComponentOptions());
-                FeastOnlineUrl = features.OnlineUrl;
-                FeastRegistry = features.RegistryLocation;
                 outputs["feastOnlineUrl"] = features.OnlineUrl;
                 outputs["feastRegistry"] = features.RegistryLocation;
             }
@@ -107,9 +99,8 @@ public sealed class Platform : InfraComponent
             if (GitlabSpec.For(args.Options) is { } gitlab && store is not null && databases is not null && keyValueStore is not null)
             {
                 var sourceControl = new SourceControl(GitlabPlanner.Name, new SourceControlArgs { Spec = gitlab, Provider = provider, Databases = databases, KeyValueStore = keyValueStore, ObjectStore = store, StorageClass = args.DefaultStorageClass }, ChildComponentOptions());
-                GitlabUrl = sourceControl.Url;
-                GitlabRootPassword = sourceControl.RootPasswordOutput;
                 outputs["gitlabUrl"] = sourceControl.Url;
+                outputs["gitlabRootPassword"] = sourceControl.RootPasswordOutput;
             }
 
             var teams = ImmutableDictionary.CreateBuilder<string, Resource>(StringComparer.Ordinal);
@@ -129,7 +120,6 @@ public sealed class Platform : InfraComponent
             if (KubeflowSpec.For(args.Options) is { } kubeflow)
             {
                 var platform = new KubeflowPlatform(KubeflowPlanner.Name, new KubeflowArgs { Spec = kubeflow, Provider = provider, Databases = databases, TeamNamespaces = teams.ToImmutable(), TeamStoreSecrets = teamSecrets.ToImmutable() }, ChildComponentOptions());
-                KubeflowUrl = platform.DashboardUrl;
                 outputs["kubeflowUrl"] = platform.DashboardUrl;
             }
 
@@ -138,53 +128,20 @@ public sealed class Platform : InfraComponent
                 var sparkOperator = new SparkOperator(SparkPlanner.Name, new SparkOperatorArgs { Spec = spark, Provider = provider, ObjectStore = store, TeamNamespaces = teams.ToImmutable() }, ChildComponentOptions());
                 if (sparkOperator.HistoryServerUrl is { } historyServerUrl)
                 {
-                    SparkHistoryUrl = historyServerUrl;
                     outputs["sparkHistoryUrl"] = historyServerUrl;
                 }
             }
         }
 
-        RegisterOutputs(outputs);
+        Exports = outputs;
+        RegisterOutputs(outputs.ToDictionary(o => o.Key, o => (object?)o.Value, StringComparer.Ordinal));
     }
 
-    /// <summary>The object store's in-cluster S3 endpoint, where MinIO runs.</summary>
-    public Output<string>? ObjectStoreEndpoint { get; }
-
-    /// <summary>The object store console's in-cluster URL, where MinIO runs.</summary>
-    public Output<string>? ObjectStoreConsole { get; }
-
-    /// <summary>MLflow's in-cluster tracking URL, where MLflow runs.</summary>
-    public Output<string>? MlflowUrl { get; }
-
-    /// <summary>MLflow's generated admin password, a secret, where MLflow runs.</summary>
-    public Output<string>? MlflowAdminPassword { get; }
-
-    /// <summary>Feast's online feature server in-cluster URL, where Feast runs.</summary>
-    public Output<string>? FeastOnlineUrl { get; }
-
-    /// <summary>Where Feast's registry lives (its database, without credentials), where Feast runs.</summary>
-    public Output<string>? FeastRegistry { get; }
-
-    /// <summary>The Spark history server's in-cluster URL, where it runs.</summary>
-    public Output<string>? SparkHistoryUrl { get; }
-
-    /// <summary>GitLab's external URL, where GitLab runs.</summary>
-    public Output<string>? GitlabUrl { get; }
-
-    /// <summary>GitLab's generated root password, a secret, where GitLab runs.</summary>
-    public Output<string>? GitlabRootPassword { get; }
-
-    /// <summary>Kubeflow's dashboard URL, where Kubeflow runs.</summary>
-    public Output<string>? KubeflowUrl { get; }
-
-    /// <summary>MinIO's generated root password, a secret, where MinIO runs.</summary>
-    public Output<string>? ObjectStoreRootPassword { get; }
-
-    /// <summary>The shared PostgreSQL cluster's read-write host, where a service needs it.</summary>
-    public Output<string>? PostgresHost { get; }
-
-    /// <summary>The shared Redis's address, where a service needs it.</summary>
-    public Output<string>? RedisAddress { get; }
+    /// <summary>
+    /// What the stack exports for the platform, by output name: each running service's endpoints, and its
+    /// generated administrator credentials as secrets.
+    /// </summary>
+    public IReadOnlyDictionary<string, Output<string>> Exports { get; }
 
     /// <summary>The provider of the cluster the platform runs on; null before the cluster exists.</summary>
     public ProviderResource? ClusterProvider { get; }

@@ -49,52 +49,9 @@ public static class StackComposer
                 ClusterProvider = clusterProvider,
                 FoundationStack = options.DeploysFoundation ? null : options.FoundationStack,
             });
-            if (platform.ObjectStoreEndpoint is { } endpoint)
+            foreach (var (name, value) in platform.Exports)
             {
-                outputs["objectStoreEndpoint"] = endpoint;
-                if (platform.ObjectStoreConsole is { } console)
-                {
-                    outputs["objectStoreConsole"] = console;
-                    outputs["objectStoreRootPassword"] = platform.ObjectStoreRootPassword;
-                }
-            }
-
-            if (platform.PostgresHost is { } postgresHost)
-            {
-                outputs["postgresHost"] = postgresHost;
-            }
-
-            if (platform.RedisAddress is { } redisAddress)
-            {
-                outputs["redisAddress"] = redisAddress;
-            }
-
-            if (platform.MlflowUrl is { } mlflowUrl)
-            {
-                outputs["mlflowUrl"] = mlflowUrl;
-                outputs["mlflowAdminPassword"] = platform.MlflowAdminPassword;
-            }
-
-            if (platform.KubeflowUrl is { } kubeflowUrl)
-            {
-                outputs["kubeflowUrl"] = kubeflowUrl;
-            }
-
-            if (platform.GitlabUrl is { } gitlabUrl)
-            {
-                outputs["gitlabUrl"] = gitlabUrl;
-                outputs["gitlabRootPassword"] = platform.GitlabRootPassword;
-            }
-
-            if (platform.SparkHistoryUrl is { } sparkHistoryUrl)
-            {
-                outputs["sparkHistoryUrl"] = sparkHistoryUrl;
-            }
-
-            if (platform.FeastOnlineUrl is { } feastOnlineUrl)
-            {
-                outputs["feastOnlineUrl"] = feastOnlineUrl;
-                outputs["feastRegistry"] = platform.FeastRegistry;
+                outputs[name] = value;
             }
         }
 
