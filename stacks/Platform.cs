@@ -121,6 +121,11 @@ public sealed class Platform : InfraComponent
             {
                 var platform = new KubeflowPlatform(KubeflowPlanner.Name, new KubeflowArgs { Spec = kubeflow, Provider = provider, Databases = databases, TeamNamespaces = teams.ToImmutable(), TeamStoreSecrets = teamSecrets.ToImmutable() }, ChildComponentOptions());
                 outputs["kubeflowUrl"] = platform.DashboardUrl;
+                if (platform.PipelinesUrl is { } pipelinesUrl && platform.MetadataEndpoint is { } metadataEndpoint)
+                {
+                    outputs["kubeflowPipelinesUrl"] = pipelinesUrl;
+                    outputs["mlMetadataEndpoint"] = metadataEndpoint;
+                }
             }
 
             if (SparkSpec.For(args.Options) is { } spark && store is not null)

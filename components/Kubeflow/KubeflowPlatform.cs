@@ -51,6 +51,17 @@ public sealed class KubeflowPlatform : InfraComponent
         var units = new Dictionary<string, Resource>(StringComparer.Ordinal);
         foreach (var unit in spec.Units)
         {
+            if (unit.Name == "pipelines")
+            {
+                var databasePassword = GeneratedPassword(KubeflowPlanner.PipelinesDatabasePassword);
+                var storePassword = GeneratedPassword(KubeflowPlanner.PipelinesStorePassword);
+                prerequisites["pipelines"] =
+                [
+                    Secrets.Create(KubeflowSpec.PipelinesDatabaseSecret, "kubeflow", null, [("username", "root"), ("password", databasePassword.Result)], On(provider, units["kubeflow-namespace"], databasePassword)),
+                    Secrets.Create(KubeflowSpec.PipelinesStoreSecret, "kubeflow", null, [("accesskey", KubeflowSpec.PipelinesStoreAccessKey), ("secretkey", storePassword.Result)], On(provider, units["kubeflow-namespace"], storePassword)),
+                ];
+            }
+
             if (unit.Name == "katib" && spec.KatibDatabase is { } katib && args.Databases is { } databases)
             {
                 var katibSecret = Secrets.Create(KubeflowSpec.KatibDatabaseSecret, "kubeflow", "kubernetes.io/basic-auth",
@@ -97,8 +108,20 @@ public sealed class KubeflowPlatform : InfraComponent
         }
 
         DashboardUrl = Output.Create(spec.DashboardUrl);
-        RegisterOutputs(new Dictionary<string, object?> { ["dashboardUrl"] = DashboardUrl });
+        if (spec.Pipelines)
+        {
+            PipelinesUrl = Output.Create(KubeflowSpec.PipelinesApiUrl);
+            MetadataEndpoint = Output.Create(KubeflowSpec.MetadataEndpoint);
+        }
+
+        RegisterOutputs(new Dictionary<string, object?> { ["dashboardUrl"] = DashboardUrl, ["pipelinesUrl"] = PipelinesUrl, ["metadataEndpoint"] = MetadataEndpoint });
     }
+
+    /// <summary>The Pipelines API in the cluster, where Pipelines runs.</summary>
+    public Output<string>? PipelinesUrl { get; }
+
+    /// <summary>ML Metadata's gRPC endpoint, where Pipelines runs.</summary>
+    public Output<string>? MetadataEndpoint { get; }
 
     /// <summary>The central dashboard's URL.</summary>
     [Output("dashboardUrl")]

@@ -13,13 +13,19 @@ public static class KubeflowCatalog
     /// <summary>The applications a stack chooses from, in the order the README lists them.</summary>
     public static ImmutableArray<string> Applications { get; } = ["dashboard", "profiles", "notebooks", "training", "kserve", "pipelines", "katib"];
 
-    /// <summary>The applications that do not deploy yet: Pipelines' multi-user manifests bring MySQL and MinIO with example credentials.</summary>
-    public static ImmutableArray<string> NotYetDeployable { get; } = ["pipelines"];
+    /// <summary>
+    /// The applications that run in development only: Pipelines keeps the release's own MySQL and MinIO (with
+    /// generated credentials), which production must not depend on.
+    /// </summary>
+    public static ImmutableArray<string> DevelopmentOnly { get; } = ["pipelines"];
 
-    /// <summary>The applications a maturity level runs by default.</summary>
-    public static ImmutableArray<string> Defaults(Options.MaturityLevel level) => level == Options.MaturityLevel.Level0
-        ? ["dashboard", "profiles", "notebooks"]
-        : ["dashboard", "profiles", "notebooks", "training", "kserve", "katib"];
+    /// <summary>The applications a maturity level runs by default; Pipelines from level 1, in development.</summary>
+    public static ImmutableArray<string> Defaults(Options.MaturityLevel level, bool production) => level switch
+    {
+        Options.MaturityLevel.Level0 => ["dashboard", "profiles", "notebooks"],
+        _ when production => ["dashboard", "profiles", "notebooks", "training", "kserve", "katib"],
+        _ => ["dashboard", "profiles", "notebooks", "training", "kserve", "katib", "pipelines"],
+    };
 
     private static KubeflowComponent Unit(string name, string directory, params string[] needs) => new(name, directory, [.. needs]);
 
@@ -61,7 +67,7 @@ public static class KubeflowCatalog
             Unit("kserve", KubeflowVersions.Directory("applications/kserve/kserve"), "cert-manager-issuer", "knative-serving", "cluster-local-gateway"),
             Unit("models-web-app", KubeflowVersions.Directory("applications/kserve/models-web-app/overlays/kubeflow"), "kserve", "kubeflow-istio-resources"),
         ],
-        ["pipelines"] = [Unit("pipelines", KubeflowVersions.Directory("applications/pipeline/upstream/env/cert-manager/platform-agnostic-multi-user"), "cert-manager-issuer", "kubeflow-istio-resources", "kubeflow-roles")],
+        ["pipelines"] = [Unit("pipelines", "kubeflow/pipelines", "cert-manager-issuer", "kubeflow-istio-resources", "kubeflow-roles")],
         ["katib"] = [Unit("katib", "kubeflow/katib", "cert-manager-issuer", "kubeflow-istio-resources")],
     }.ToImmutableDictionary(StringComparer.Ordinal);
 

@@ -19,6 +19,12 @@ public static class KubeflowPlanner
     /// <summary>The logical name of oauth2-proxy's generated cookie secret (32 characters: an AES-256 key).</summary>
     public const string CookieSecretPassword = "kubeflow-cookie-secret";
 
+    /// <summary>The logical name of the generated root password of Pipelines' bundled MySQL.</summary>
+    public const string PipelinesDatabasePassword = "kubeflow-pipelines-bundled-mysql-password";
+
+    /// <summary>The logical name of the generated secret key of Pipelines' bundled MinIO.</summary>
+    public const string PipelinesStorePassword = "kubeflow-pipelines-bundled-minio-password";
+
     /// <summary>The logical name of a team's PodDefault.</summary>
     public static string PodDefaultName(string team) => $"{KubeflowSpec.ServicesPodDefault}-{team}";
 
@@ -81,6 +87,24 @@ public static class KubeflowPlanner
             ["dex"] = [hashes.Id, client.Id, dexConfig.Id],
             ["oauth2-proxy"] = [proxySecret.Id],
         };
+        if (spec.Pipelines)
+        {
+            // The release's own MySQL and MinIO, with generated credentials instead of its examples.
+            var databasePassword = KubernetesNodes.RandomPassword(PipelinesDatabasePassword, component.Id);
+            yield return databasePassword;
+            var storePassword = KubernetesNodes.RandomPassword(PipelinesStorePassword, component.Id);
+            yield return storePassword;
+            var database = KubernetesNodes.Secret(KubeflowSpec.PipelinesDatabaseSecret, "kubeflow", null,
+                [("username", PlanValue.Of("root")), ("password", PlanValue.Secret(databasePassword.Id))], component.Id, providerId)
+                with { DependsOn = [UnitId("kubeflow-namespace"), databasePassword.Id] };
+            yield return database;
+            var store = KubernetesNodes.Secret(KubeflowSpec.PipelinesStoreSecret, "kubeflow", null,
+                [("accesskey", PlanValue.Of(KubeflowSpec.PipelinesStoreAccessKey)), ("secretkey", PlanValue.Secret(storePassword.Id))], component.Id, providerId)
+                with { DependsOn = [UnitId("kubeflow-namespace"), storePassword.Id] };
+            yield return store;
+            prerequisites["pipelines"] = [database.Id, store.Id];
+        }
+
         if (spec.KatibDatabase is { } katib)
         {
             // Katib's DB manager connects to its database on the shared cluster as its own role.

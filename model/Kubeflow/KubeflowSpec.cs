@@ -26,6 +26,24 @@ public sealed record KubeflowSpec(ImmutableArray<string> Applications, Immutable
     /// <summary>The Secret (basic-auth) in <c>kubeflow</c> with Katib's database credentials, which the katib overlay reads.</summary>
     public const string KatibDatabaseSecret = "katib-database";
 
+    /// <summary>The Secret with the bundled MySQL's root credentials, which Pipelines and ML Metadata read.</summary>
+    public const string PipelinesDatabaseSecret = "mysql-secret";
+
+    /// <summary>The Secret with the bundled MinIO's credentials, which Pipelines, Argo and the profiles' copies read.</summary>
+    public const string PipelinesStoreSecret = "mlpipeline-minio-artifact";
+
+    /// <summary>The access key of the bundled MinIO.</summary>
+    public const string PipelinesStoreAccessKey = "kubeflow-pipelines";
+
+    /// <summary>The Pipelines API, for the SDK's <c>KFP_HOST</c>.</summary>
+    public const string PipelinesApiUrl = "http://ml-pipeline.kubeflow.svc.cluster.local:8888";
+
+    /// <summary>ML Metadata's gRPC endpoint.</summary>
+    public const string MetadataEndpoint = "metadata-grpc-service.kubeflow.svc.cluster.local:8080";
+
+    /// <summary>Whether Pipelines with ML Metadata runs.</summary>
+    public bool Pipelines => Applications.Contains("pipelines");
+
     /// <summary>The PodDefault in each team's namespace that notebooks and pipelines opt into.</summary>
     public const string ServicesPodDefault = "mlops-services";
 
@@ -89,7 +107,7 @@ public sealed record KubeflowSpec(ImmutableArray<string> Applications, Immutable
     public static ImmutableArray<string> ApplicationsFor(PlatformOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var chosen = options.Platform?.Kubeflow?.Components ?? KubeflowCatalog.Defaults(options.Maturity ?? MaturityLevel.Level0);
+        var chosen = options.Platform?.Kubeflow?.Components ?? KubeflowCatalog.Defaults(options.Maturity ?? MaturityLevel.Level0, options.IsProduction);
         return [.. KubeflowCatalog.Applications.Where(chosen.Contains)];
     }
 

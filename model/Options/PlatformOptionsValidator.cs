@@ -322,9 +322,9 @@ public sealed partial class PlatformOptionsValidator
                 {
                     Fail(path, $"'{name}' is not a Kubeflow application: choose from {string.Join(", ", known)}{(Suggestions.Closest(name, known) is { } closest ? $" (did you mean '{closest}'?)" : string.Empty)}. Set it with 'pulumi config set --path \"mlops:platform.kubeflow.components[{i}]\" <application>'.");
                 }
-                else if (Infra.Model.Kubeflow.KubeflowCatalog.NotYetDeployable.Contains(name))
+                else if (options.IsProduction && Infra.Model.Kubeflow.KubeflowCatalog.DevelopmentOnly.Contains(name))
                 {
-                    Fail(path, $"'{name}' does not deploy yet: the release's manifests for it bring their own database and object store with example credentials, and this platform deploys no default credentials. Remove it with 'pulumi config rm --path \"mlops:platform.kubeflow.components[{i}]\"'.");
+                    Fail(path, $"'{name}' runs in development only: it keeps the release's own MySQL and MinIO, which production must not depend on, until it runs on the platform's PostgreSQL and object store. Remove it with 'pulumi config rm --path \"mlops:platform.kubeflow.components[{i}]\"'.");
                 }
             }
 

@@ -25,5 +25,9 @@ public sealed class KubeflowPlatformTests
         Assert.Equal(EchoMocks.PasswordOf(KubeflowPlanner.CookieSecretPassword), proxy["cookie-secret"]);
         Assert.Equal("http://kubeflow.mlops-dev.example.com", await OutputUtilities.GetValueAsync((Output<string>)outputs!["kubeflowUrl"]!));
         Assert.Equal("kubeflow/dex", run.InputsOf("kubernetes:kustomize/v2:Directory", "dex")["directory"]);
+        Assert.Equal("http://ml-pipeline.kubeflow.svc.cluster.local:8888", await OutputUtilities.GetValueAsync((Output<string>)outputs["kubeflowPipelinesUrl"]!));
+        Assert.Equal("metadata-grpc-service.kubeflow.svc.cluster.local:8080", await OutputUtilities.GetValueAsync((Output<string>)outputs["mlMetadataEndpoint"]!));
+        var mysql = Assert.IsType<IDictionary<string, object>>(run.InputsOf("kubernetes:core/v1:Secret", KubeflowSpec.PipelinesDatabaseSecret)["stringData"], exactMatch: false);
+        Assert.Equal(EchoMocks.PasswordOf(KubeflowPlanner.PipelinesDatabasePassword), mysql["password"]);
     }
 }

@@ -32,7 +32,8 @@ public sealed class KubeflowSpecTests
     public void Applications_FollowTheLevelUnlessConfigChooses()
     {
         Assert.Equal(["dashboard", "profiles", "notebooks"], KubeflowSpec.ApplicationsFor(TestConfig.Load(("mlops:maturity", "level0")).ValidOptions()).ToArray());
-        Assert.Equal(["dashboard", "profiles", "notebooks", "training", "kserve", "katib"], KubeflowSpec.For(TestConfig.StackOptions("dev"))!.Applications.ToArray());
+        Assert.Equal(["dashboard", "profiles", "notebooks", "training", "kserve", "pipelines", "katib"], KubeflowSpec.For(TestConfig.StackOptions("dev"))!.Applications.ToArray());
+        Assert.Equal(["dashboard", "profiles", "notebooks", "training", "kserve", "katib"], KubeflowSpec.For(TestConfig.StackOptions("prod"))!.Applications.ToArray());
         Assert.Equal(["profiles", "notebooks"], KubeflowSpec.ApplicationsFor(TestConfig.Load(("mlops:platform", "\n    kubeflow:\n      components: [notebooks, profiles]")).ValidOptions()).ToArray());
     }
 
@@ -131,6 +132,27 @@ public sealed class KubeflowSpecTests
     }
 
     [Fact]
+    public void Pipelines_InDevelopmentKeepTheBundledStoresWithGeneratedCredentialsOnly()
+    {
+        var plan = StackPlanner.Plan("dev", TestConfig.StackOptions("dev"));
+        var overlay = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "kubeflow", "pipelines", "kustomization.yaml"));
+
+        Assert.Equal(
+            ["kubernetes:core/v1:Secret::mlpipeline-minio-artifact", "kubernetes:core/v1:Secret::mysql-secret", Unit("cert-manager-issuer"), Unit("kubeflow-istio-resources"), Unit("kubeflow-roles")],
+            plan[Unit("pipelines")].DependsOn.Order(StringComparer.Ordinal).ToArray());
+        Assert.Equal(
+            "{password: [secret random:index/randomPassword:RandomPassword::kubeflow-pipelines-bundled-mysql-password], username: root}",
+            plan[PlanNode.IdOf("kubernetes:core/v1:Secret", KubeflowSpec.PipelinesDatabaseSecret)].Inputs["stringData"].ToString());
+        Assert.Equal(
+            "{accesskey: kubeflow-pipelines, secretkey: [secret random:index/randomPassword:RandomPassword::kubeflow-pipelines-bundled-minio-password]}",
+            plan[PlanNode.IdOf("kubernetes:core/v1:Secret", KubeflowSpec.PipelinesStoreSecret)].Inputs["stringData"].ToString());
+        Assert.Contains("$patch: delete\n    apiVersion: v1\n    kind: Secret\n    metadata:\n      name: mysql-secret", overlay, StringComparison.Ordinal);
+        Assert.Contains("$patch: delete\n    apiVersion: v1\n    kind: Secret\n    metadata:\n      name: mlpipeline-minio-artifact", overlay, StringComparison.Ordinal);
+        Assert.Contains("      - name: MYSQL_ROOT_PASSWORD\n        valueFrom:\n          secretKeyRef:\n            name: mysql-secret\n            key: password\n", overlay, StringComparison.Ordinal);
+        Assert.DoesNotContain(StackPlanner.Plan("prod", TestConfig.StackOptions("prod")).Nodes, n => n.Name == "pipelines");
+    }
+
+    [Fact]
     public void Dashboard_IsServedBehindTheIngressAtItsHost()
     {
         var spec = KubeflowSpec.For(TestConfig.StackOptions("prod"))!;
@@ -144,13 +166,13 @@ public sealed class KubeflowSpecTests
     [Fact]
     public void Validation_NamesUnknownUndeployableAndIncompleteChoicesAndAnOldRelease()
     {
-        var errors = TestConfig.Errors(("mlops:platform", "\n    kubeflow:\n      components: [notebok, pipelines, notebooks]"));
+        var errors = TestConfig.Errors(("mlops:production", "true"), ("mlops:platform", "\n    kubeflow:\n      components: [notebok, pipelines, notebooks]"));
         var old = TestConfig.Errors(("mlops:tanzu", TestConfig.Supervisor + "\n    release: v1.31.4---vmware.1-fips-vkr.3"));
 
         Assert.Equal(
             [
                 "mlops:platform.kubeflow.components[0] 'notebok' is not a Kubeflow application: choose from dashboard, profiles, notebooks, training, kserve, pipelines, katib (did you mean 'notebooks'?). Set it with 'pulumi config set --path \"mlops:platform.kubeflow.components[0]\" <application>'.",
-                "mlops:platform.kubeflow.components[1] 'pipelines' does not deploy yet: the release's manifests for it bring their own database and object store with example credentials, and this platform deploys no default credentials. Remove it with 'pulumi config rm --path \"mlops:platform.kubeflow.components[1]\"'.",
+                "mlops:platform.kubeflow.components[1] 'pipelines' runs in development only: it keeps the release's own MySQL and MinIO, which production must not depend on, until it runs on the platform's PostgreSQL and object store. Remove it with 'pulumi config rm --path \"mlops:platform.kubeflow.components[1]\"'.",
                 "mlops:platform.kubeflow.components has 'notebooks' without 'profiles': notebooks run in the users' profile namespaces. Add it with 'pulumi config set --path \"mlops:platform.kubeflow.components[3]\" profiles'.",
             ],
             errors);
