@@ -62,11 +62,8 @@ public sealed record ObjectStoreSpec(ImmutableArray<BucketSpec> Buckets, Immutab
             consumers.Add(StoreConsumer.Mlflow);
         }
 
-        // Pipelines come with Kubeflow from level 1; at level 0 Kubeflow serves notebooks only.
-        if (options.IsEnabled(PlatformService.Kubeflow) && level >= MaturityLevel.Level1)
-        {
-            consumers.Add(StoreConsumer.KubeflowPipelines);
-        }
+        // Kubeflow Pipelines keeps its artifacts in the release's own MinIO (development only) until it runs on
+        // the platform's store; its bucket and identity are planned from then on.
 
         if (options.IsEnabled(PlatformService.Feast))
         {

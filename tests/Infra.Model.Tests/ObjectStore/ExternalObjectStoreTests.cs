@@ -7,7 +7,7 @@ namespace Infra.Model.Tests.ObjectStore;
 
 public sealed class ExternalObjectStoreTests
 {
-    /// <summary>Level 1 with an existing store: MLflow, Feast and Spark keep data there, Kubeflow Pipelines too.</summary>
+    /// <summary>Level 1 with an existing store: MLflow, Feast and Spark keep data there.</summary>
     private const string Store = """
 
             objectStore:
@@ -18,10 +18,6 @@ public sealed class ExternalObjectStoreTests
                   accessKey: AKMLFLOW
                   secretKey:
                     secure: v1:m
-                - name: kubeflow-pipelines
-                  accessKey: AKKFP
-                  secretKey:
-                    secure: v1:k
                 - name: feast
                   accessKey: AKFEAST
                   secretKey:
@@ -40,7 +36,7 @@ public sealed class ExternalObjectStoreTests
 
         Assert.Equal(("https://s3.example.com", "eu-central-1", true, true, (string?)null), (access.Endpoint, access.Region, access.PathStyle, access.Secure, access.PolicyJob));
         Assert.Equal("AKSPARK", access.AccessKey("spark"));
-        Assert.Equal(PlanValue.Secret("mlops:platform.objectStore.identities[3].secretKey"), access.SecretKey("spark"));
+        Assert.Equal(PlanValue.Secret("mlops:platform.objectStore.identities[2].secretKey"), access.SecretKey("spark"));
         Assert.Null(Infra.Model.Minio.MinioSpec.For(options));
     }
 
@@ -62,9 +58,9 @@ public sealed class ExternalObjectStoreTests
     {
         var files = StackRenderer.Render(TestConfig.Load(("mlops:platform", Store)).ValidOptions()).ToDictionary(f => f.Name, f => f.Content);
 
-        Assert.Equal("mlops-dev-mlflow-artifacts\nmlops-dev-kfp-artifacts\nmlops-dev-feast-registry\nmlops-dev-feast-offline\nmlops-dev-spark-events\nmlops-dev-spark-data\n", files["object-store/buckets.txt"]);
+        Assert.Equal("mlops-dev-mlflow-artifacts\nmlops-dev-feast-registry\nmlops-dev-feast-offline\nmlops-dev-spark-events\nmlops-dev-spark-data\n", files["object-store/buckets.txt"]);
         Assert.Equal(
-            ["object-store/policies/feast-buckets.json", "object-store/policies/kubeflow-pipelines-buckets.json", "object-store/policies/mlflow-buckets.json", "object-store/policies/spark-buckets.json"],
+            ["object-store/policies/feast-buckets.json", "object-store/policies/mlflow-buckets.json", "object-store/policies/spark-buckets.json"],
             files.Keys.Where(k => k.StartsWith("object-store/policies/", StringComparison.Ordinal)).ToArray());
         Assert.DoesNotContain(files.Keys, k => k.StartsWith("helm/minio", StringComparison.Ordinal));
     }
@@ -77,11 +73,10 @@ public sealed class ExternalObjectStoreTests
         Assert.Equal(
             [
                 "mlops:platform.objectStore.endpoint 's3.example.com' is not an S3 endpoint: write an http:// or https:// URL, such as 'https://s3.example.com'. Set it with 'pulumi config set --path mlops:platform.objectStore.endpoint <url>'.",
-                "mlops:platform.objectStore.identities[0].name 'mlfow' is not an identity this stack uses: it needs mlflow, kubeflow-pipelines, feast, spark. Set it with 'pulumi config set --path \"mlops:platform.objectStore.identities[0].name\" <identity>', or remove the entry.",
+                "mlops:platform.objectStore.identities[0].name 'mlfow' is not an identity this stack uses: it needs mlflow, feast, spark. Set it with 'pulumi config set --path \"mlops:platform.objectStore.identities[0].name\" <identity>', or remove the entry.",
                 "mlops:platform.objectStore.identities[1].accessKey is required: the access key ID of 'spark'. Set it with 'pulumi config set --path \"mlops:platform.objectStore.identities[1].accessKey\" <access key id>'.",
                 "mlops:platform.objectStore.identities has no access key for 'mlflow': each service that keeps data uses its own identity, with the policy 'infractl render' writes to object-store/policies/mlflow-buckets.json. Add it with 'pulumi config set --path \"mlops:platform.objectStore.identities[2].name\" mlflow', 'pulumi config set --path \"mlops:platform.objectStore.identities[2].accessKey\" <access key id>' and 'pulumi config set --secret --path \"mlops:platform.objectStore.identities[2].secretKey\" <secret key>'.",
-                "mlops:platform.objectStore.identities has no access key for 'kubeflow-pipelines': each service that keeps data uses its own identity, with the policy 'infractl render' writes to object-store/policies/kubeflow-pipelines-buckets.json. Add it with 'pulumi config set --path \"mlops:platform.objectStore.identities[3].name\" kubeflow-pipelines', 'pulumi config set --path \"mlops:platform.objectStore.identities[3].accessKey\" <access key id>' and 'pulumi config set --secret --path \"mlops:platform.objectStore.identities[3].secretKey\" <secret key>'.",
-                "mlops:platform.objectStore.identities has no access key for 'feast': each service that keeps data uses its own identity, with the policy 'infractl render' writes to object-store/policies/feast-buckets.json. Add it with 'pulumi config set --path \"mlops:platform.objectStore.identities[4].name\" feast', 'pulumi config set --path \"mlops:platform.objectStore.identities[4].accessKey\" <access key id>' and 'pulumi config set --secret --path \"mlops:platform.objectStore.identities[4].secretKey\" <secret key>'.",
+                "mlops:platform.objectStore.identities has no access key for 'feast': each service that keeps data uses its own identity, with the policy 'infractl render' writes to object-store/policies/feast-buckets.json. Add it with 'pulumi config set --path \"mlops:platform.objectStore.identities[3].name\" feast', 'pulumi config set --path \"mlops:platform.objectStore.identities[3].accessKey\" <access key id>' and 'pulumi config set --secret --path \"mlops:platform.objectStore.identities[3].secretKey\" <secret key>'.",
             ],
             errors);
     }
