@@ -112,7 +112,7 @@ public sealed class Platform : InfraComponent
                 {
                     var identity = ObjectStoreSpec.TeamIdentity(team.Name);
                     teamSecrets[team.Name] = Secrets.Create(TeamNamespaces.StoreSecret, team.Name, null,
-                        [("AWS_ACCESS_KEY_ID", store.AccessKey(identity)), ("AWS_SECRET_ACCESS_KEY", store.SecretKeys[identity])],
+                        store.EnvironmentKeys(identity),
                         On(provider, [teams[team.Name], .. store.Ready]), TeamNamespaces.StoreSecretName(team.Name));
                 }
             }

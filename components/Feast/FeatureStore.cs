@@ -34,8 +34,7 @@ public sealed class FeatureStore : InfraComponent
             [
                 ("POSTGRES_PASSWORD", args.Databases.Passwords[spec.User.Service]),
                 ("REDIS_PASSWORD", args.KeyValueStore.Passwords[FeastSpec.RedisUser]),
-                ("AWS_ACCESS_KEY_ID", args.ObjectStore.AccessKey(FeastPlanner.Name)),
-                ("AWS_SECRET_ACCESS_KEY", args.ObjectStore.SecretKeys[FeastPlanner.Name]),
+                .. args.ObjectStore.EnvironmentKeys(FeastPlanner.Name),
             ], On(args.Provider, ns));
 
         _ = new K8s.ApiExtensions.CustomResource(FeastSpec.StoreName, ManifestArgs.From(spec.FeatureStore()),

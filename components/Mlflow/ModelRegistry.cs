@@ -27,7 +27,7 @@ public sealed class ModelRegistry : InfraComponent
         var databaseSecret = Secrets.Create(MlflowSpec.DatabaseSecret, MlflowSpec.Namespace, "kubernetes.io/basic-auth",
             [("username", spec.User.Owner), ("password", args.Databases.Passwords[spec.User.Service])], On(args.Provider, ns));
         var storeSecret = Secrets.Create(MlflowSpec.StoreSecret, MlflowSpec.Namespace, null,
-            [("AWS_ACCESS_KEY_ID", args.ObjectStore.AccessKey(MlflowPlanner.Name)), ("AWS_SECRET_ACCESS_KEY", args.ObjectStore.SecretKeys[MlflowPlanner.Name])], On(args.Provider, ns));
+            args.ObjectStore.EnvironmentKeys(MlflowPlanner.Name), On(args.Provider, ns));
         var adminPassword = GeneratedPassword(MlflowPlanner.AdminPassword);
         var adminSecret = Secrets.Create(MlflowSpec.AdminSecret, MlflowSpec.Namespace, "kubernetes.io/basic-auth",
             [("username", MlflowSpec.AdminUser), ("password", adminPassword.Result)], On(args.Provider, ns, adminPassword));

@@ -30,6 +30,10 @@ public sealed class ObjectStoreCredentials
     /// <summary>The access key ID of <paramref name="identity"/>.</summary>
     public string AccessKey(string identity) => Access.AccessKey(identity);
 
+    /// <summary>A Secret's data with <paramref name="identity"/>'s keys under the AWS environment variable names, as <see cref="ObjectStoreAccess.EnvironmentKeys"/> plans them.</summary>
+    public (string Key, Input<string> Value)[] EnvironmentKeys(string identity) =>
+        [(ObjectStoreAccess.AccessKeyVariable, AccessKey(identity)), (ObjectStoreAccess.SecretKeyVariable, SecretKeys[identity])];
+
     /// <summary>MinIO's generated identities, usable once its policy job has run.</summary>
     public static ObjectStoreCredentials Generated(ObjectStoreAccess access, ImmutableDictionary<string, Output<string>> passwords, Resource policyJob) =>
         new(access, passwords, [policyJob]);

@@ -30,7 +30,7 @@ public sealed class SparkOperator : InfraComponent
             var nsResource = ns == SparkSpec.JobsNamespace ? jobsNs : args.TeamNamespaces[ns];
             releaseDependencies.Add(nsResource);
             _ = Secrets.Create(SparkSpec.StoreSecret, ns, null,
-                [("AWS_ACCESS_KEY_ID", args.ObjectStore.AccessKey(SparkPlanner.Name)), ("AWS_SECRET_ACCESS_KEY", args.ObjectStore.SecretKeys[SparkPlanner.Name])],
+                args.ObjectStore.EnvironmentKeys(SparkPlanner.Name),
                 On(args.Provider, [nsResource, .. args.ObjectStore.Ready]), SparkPlanner.InNamespace(SparkSpec.StoreSecret, ns));
             _ = new K8s.Core.V1.ConfigMap(SparkPlanner.InNamespace(SparkSpec.DefaultsConfigMap, ns), new ConfigMapArgs
             {
@@ -42,7 +42,7 @@ public sealed class SparkOperator : InfraComponent
         if (spec.HistoryServerDeployment() is { } deployment && spec.HistoryServerService() is { } service)
         {
             var historySecret = Secrets.Create(SparkSpec.StoreSecret, SparkSpec.OperatorNamespace, null,
-                [("AWS_ACCESS_KEY_ID", args.ObjectStore.AccessKey(SparkPlanner.Name)), ("AWS_SECRET_ACCESS_KEY", args.ObjectStore.SecretKeys[SparkPlanner.Name])],
+                args.ObjectStore.EnvironmentKeys(SparkPlanner.Name),
                 On(args.Provider, operatorNs), SparkPlanner.InNamespace(SparkSpec.StoreSecret, SparkSpec.OperatorNamespace));
             _ = new K8s.ApiExtensions.CustomResource(SparkSpec.HistoryServerName, ManifestArgs.From(deployment), On(args.Provider, [historySecret, .. args.ObjectStore.Ready]));
             _ = new K8s.ApiExtensions.CustomResource(SparkSpec.HistoryServerName, ManifestArgs.From(service), On(args.Provider, operatorNs));

@@ -48,8 +48,7 @@ public static class FeastPlanner
             [
                 ("POSTGRES_PASSWORD", PlanValue.Secret(databasePassword)),
                 ("REDIS_PASSWORD", PlanValue.Secret(redisPassword)),
-                ("AWS_ACCESS_KEY_ID", PlanValue.Of(store.AccessKey(Name))),
-                ("AWS_SECRET_ACCESS_KEY", store.SecretKey(Name)),
+                .. store.EnvironmentKeys(Name),
             ], component.Id, providerId)
             with { DependsOn = [ns.Id, databasePassword, redisPassword, .. store.KeyNodes(Name)] };
         yield return credentials;

@@ -105,9 +105,6 @@ public sealed record FeastSpec(int Replicas, string Cpu, string Memory, string P
             """),
     ];
 
-    /// <summary>The credential keys of <see cref="CredentialsSecret"/>, in order.</summary>
-    public static IReadOnlyList<string> CredentialKeys { get; } = ["POSTGRES_PASSWORD", "REDIS_PASSWORD", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"];
-
     /// <summary>The <c>FeatureStore</c> resource.</summary>
     public JsonObject FeatureStore()
     {

@@ -39,7 +39,7 @@ public static class MlflowPlanner
         yield return databaseSecret;
 
         var storeSecret = KubernetesNodes.Secret(MlflowSpec.StoreSecret, MlflowSpec.Namespace, null,
-            [("AWS_ACCESS_KEY_ID", PlanValue.Of(store.AccessKey(Name))), ("AWS_SECRET_ACCESS_KEY", store.SecretKey(Name))], component.Id, providerId)
+            store.EnvironmentKeys(Name), component.Id, providerId)
             with { DependsOn = [ns.Id, .. store.KeyNodes(Name)] };
         yield return storeSecret;
 

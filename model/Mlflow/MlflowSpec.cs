@@ -124,8 +124,8 @@ public sealed record MlflowSpec(int Replicas, string Cpu, string Memory, string 
                     ["existingSecret"] = new JsonObject
                     {
                         ["name"] = StoreSecret,
-                        ["keyOfAccessKeyId"] = "AWS_ACCESS_KEY_ID",
-                        ["keyOfSecretAccessKey"] = "AWS_SECRET_ACCESS_KEY",
+                        ["keyOfAccessKeyId"] = ObjectStoreAccess.AccessKeyVariable,
+                        ["keyOfSecretAccessKey"] = ObjectStoreAccess.SecretKeyVariable,
                     },
                 },
             },

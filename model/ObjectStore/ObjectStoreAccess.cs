@@ -19,6 +19,12 @@ namespace Infra.Model.ObjectStore;
 /// <param name="PolicyJob">MinIO's policy job, which identities wait for, or null.</param>
 public sealed record ObjectStoreAccess(string Endpoint, string Region, bool PathStyle, ImmutableDictionary<string, (string AccessKey, SecretSetting SecretKey)>? ExternalKeys, string? PolicyJob)
 {
+    /// <summary>The environment variable of an identity's access key ID, as AWS clients, S3A and boto3 read it.</summary>
+    public const string AccessKeyVariable = "AWS_ACCESS_KEY_ID";
+
+    /// <summary>The environment variable of an identity's secret access key.</summary>
+    public const string SecretKeyVariable = "AWS_SECRET_ACCESS_KEY";
+
     /// <summary>The region MinIO and most S3-compatible stores sign for.</summary>
     public const string DefaultRegion = "us-east-1";
 
@@ -52,6 +58,10 @@ public sealed record ObjectStoreAccess(string Endpoint, string Region, bool Path
     public PlanValue SecretKey(string identity) => ExternalKeys is null
         ? PlanValue.Secret(PlanNode.IdOf(KubernetesTokens.RandomPassword, MinioPlanner.UserPassword(identity)))
         : PlanValue.Secret(ExternalKeys[identity].SecretKey.FullKey);
+
+    /// <summary>A Secret's data with <paramref name="identity"/>'s keys under the AWS environment variable names.</summary>
+    public IReadOnlyList<(string Key, PlanValue Value)> EnvironmentKeys(string identity) =>
+        [(AccessKeyVariable, PlanValue.Of(AccessKey(identity))), (SecretKeyVariable, SecretKey(identity))];
 
     /// <summary>The nodes an identity's users wait for: MinIO's policy job, or none.</summary>
     public ImmutableArray<string> Ready => PolicyJob is null ? [] : [PlanNode.IdOf(KubernetesTokens.Job, PolicyJob)];

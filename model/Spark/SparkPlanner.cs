@@ -41,7 +41,7 @@ public static class SparkPlanner
             var nsId = ns == SparkSpec.JobsNamespace ? jobsNs.Id : teamNamespaceIds[ns];
             releaseDependencies.Add(nsId);
             yield return KubernetesNodes.Secret(SparkSpec.StoreSecret, ns, null,
-                [("AWS_ACCESS_KEY_ID", PlanValue.Of(store.AccessKey(Name))), ("AWS_SECRET_ACCESS_KEY", store.SecretKey(Name))], component.Id, providerId, InNamespace(SparkSpec.StoreSecret, ns))
+                store.EnvironmentKeys(Name), component.Id, providerId, InNamespace(SparkSpec.StoreSecret, ns))
                 with { DependsOn = [nsId, .. store.KeyNodes(Name), .. store.Ready] };
             yield return Resource(KubernetesTokens.ConfigMap, InNamespace(SparkSpec.DefaultsConfigMap, ns), component.Id,
                 ("metadata", Map(("name", PlanValue.Of(SparkSpec.DefaultsConfigMap)), ("namespace", PlanValue.Of(ns)))),
@@ -52,7 +52,7 @@ public static class SparkPlanner
         if (spec.HistoryServerDeployment() is { } deployment && spec.HistoryServerService() is { } service)
         {
             var historySecret = KubernetesNodes.Secret(SparkSpec.StoreSecret, SparkSpec.OperatorNamespace, null,
-                [("AWS_ACCESS_KEY_ID", PlanValue.Of(store.AccessKey(Name))), ("AWS_SECRET_ACCESS_KEY", store.SecretKey(Name))], component.Id, providerId, InNamespace(SparkSpec.StoreSecret, SparkSpec.OperatorNamespace))
+                store.EnvironmentKeys(Name), component.Id, providerId, InNamespace(SparkSpec.StoreSecret, SparkSpec.OperatorNamespace))
                 with { DependsOn = [operatorNs.Id, .. store.KeyNodes(Name)] };
             yield return historySecret;
             yield return KubernetesNodes.Manifest(deployment, component.Id, providerId)

@@ -48,7 +48,7 @@ public sealed record SparkSpec(int Replicas, string? Cpu, string? Memory, Immuta
     /// <summary>The ConfigMap with <c>spark-defaults.conf</c>, in each job namespace (<c>spec.sparkConfigMap</c>).</summary>
     public const string DefaultsConfigMap = "spark-defaults";
 
-    private static readonly string[] StoreKeys = ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"];
+    private static readonly string[] StoreKeys = [ObjectStoreAccess.AccessKeyVariable, ObjectStoreAccess.SecretKeyVariable];
 
     /// <summary>The decisions for <paramref name="options"/>, or null where Spark is disabled.</summary>
     public static SparkSpec? For(PlatformOptions options)

@@ -106,7 +106,7 @@ public static class PlatformPlanner
             {
                 var identity = ObjectStore.ObjectStoreSpec.TeamIdentity(t.Name);
                 return KubernetesNodes.Secret(Teams.TeamNamespaces.StoreSecret, t.Name, null,
-                    [("AWS_ACCESS_KEY_ID", PlanValue.Of(store.AccessKey(identity))), ("AWS_SECRET_ACCESS_KEY", store.SecretKey(identity))], parent, providerId, Teams.TeamNamespaces.StoreSecretName(t.Name))
+                    store.EnvironmentKeys(identity), parent, providerId, Teams.TeamNamespaces.StoreSecretName(t.Name))
                     with { DependsOn = [teamIds[t.Name], .. store.KeyNodes(identity), .. store.Ready] };
             }));
         }
