@@ -32,7 +32,7 @@ public sealed class MinioObjectStore : InfraComponent
         var ns = Namespaces.Create(MinioSpec.Namespace, On(provider));
         var rootPassword = GeneratedPassword(MinioPlanner.RootPassword);
         var rootSecret = Secrets.Create(MinioSpec.RootSecret, MinioSpec.Namespace, null,
-            [("config.env", Output.CreateSecret(rootPassword.Result.Apply(MinioSpec.RootConfig)))], On(provider, ns, rootPassword));
+            [(MinioSpec.RootConfigKey, Output.CreateSecret(rootPassword.Result.Apply(MinioSpec.RootConfig)))], On(provider, ns, rootPassword));
 
         var tenantDependencies = new List<Resource> { operatorRelease, rootSecret };
         var passwords = ImmutableDictionary.CreateBuilder<string, Output<string>>(StringComparer.Ordinal);

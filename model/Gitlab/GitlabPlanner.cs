@@ -18,8 +18,8 @@ public static class GitlabPlanner
     /// <summary>The logical name of the generated root password.</summary>
     public const string RootPassword = "gitlab-root-password";
 
-    /// <summary>The source a storage configuration's secret is planned as: the key's own source, inside the configuration.</summary>
-    public static string StorageSource(string secretKeySource, string key) => $"{secretKeySource} in {GitlabSpec.StorageSecret}/{key}";
+    /// <summary>Where a storage configuration's secret is embedded: <c>gitlab-object-storage/&lt;key&gt;</c>.</summary>
+    public static string StoragePlace(string key) => $"{GitlabSpec.StorageSecret}/{key}";
 
     /// <summary>The nodes, on the cluster provider <paramref name="providerId"/>, parented to <paramref name="parent"/>.</summary>
     /// <param name="spec">GitLab's decisions.</param>
@@ -56,7 +56,7 @@ public static class GitlabPlanner
 
         var secretKey = ((PlanValue.SecretValue)spec.Store.SecretKey(GitlabSpec.Identity)).Source;
         var storageSecret = KubernetesNodes.Secret(GitlabSpec.StorageSecret, GitlabSpec.Namespace, null,
-            GitlabSpec.StorageKeys.Select(key => (key, PlanValue.Secret(StorageSource(secretKey, key)))), component.Id, providerId)
+            GitlabSpec.StorageKeys.Select(key => (key, PlanValue.SecretIn(secretKey, StoragePlace(key)))), component.Id, providerId)
             with { DependsOn = [ns.Id, .. spec.Store.KeyNodes(GitlabSpec.Identity)] };
         yield return storageSecret;
 

@@ -47,7 +47,7 @@ public static class MinioPlanner
         var rootPassword = KubernetesNodes.RandomPassword(RootPassword, component.Id);
         yield return rootPassword;
         var rootSecret = KubernetesNodes.Secret(MinioSpec.RootSecret, MinioSpec.Namespace, null,
-            [("config.env", PlanValue.Secret($"{rootPassword.Id} in config.env"))], component.Id, providerId)
+            [(MinioSpec.RootConfigKey, PlanValue.SecretIn(rootPassword.Id, MinioSpec.RootConfigKey))], component.Id, providerId)
             with { DependsOn = [ns.Id, rootPassword.Id] };
         yield return rootSecret;
 

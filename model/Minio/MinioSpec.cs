@@ -32,6 +32,9 @@ public sealed record MinioSpec(int Servers, int VolumesPerServer, int VolumeGi, 
     /// <summary>The tenant's name.</summary>
     public const string TenantName = "mlops";
 
+    /// <summary>The key of the tenant's root configuration in its Secret, the file the tenant reads.</summary>
+    public const string RootConfigKey = "config.env";
+
     /// <summary>The Secret with the tenant's root credentials (<c>config.env</c>).</summary>
     public const string RootSecret = "minio-root";
 

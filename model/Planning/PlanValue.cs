@@ -35,6 +35,12 @@ public abstract record PlanValue
     /// <summary>A secret, by where it comes from (e.g. <c>vsphere:password</c> or a generated password's node).</summary>
     public static PlanValue Secret(string source) => new SecretValue(source);
 
+    /// <summary>
+    /// A secret embedded in a larger value (a configuration file holding it): <c>&lt;source&gt; in &lt;place&gt;</c>,
+    /// e.g. a generated password in MinIO's <c>config.env</c>.
+    /// </summary>
+    public static PlanValue SecretIn(string source, string place) => new SecretValue($"{source}{SecretValue.InSeparator}{place}");
+
     /// <summary>The node ids this value refers to.</summary>
     public abstract IEnumerable<string> References();
 
@@ -99,6 +105,15 @@ public abstract record PlanValue
     /// <summary>A secret: the plan names its source, never its value.</summary>
     public sealed record SecretValue(string Source) : PlanValue
     {
+        /// <summary>What separates an embedded secret's own source from the value it is embedded in.</summary>
+        public const string InSeparator = " in ";
+
+        /// <summary>The secret's own source: <see cref="Source"/> without the place it is embedded in.</summary>
+        public string Inner => Source.Split(InSeparator, 2)[0];
+
+        /// <summary>The value the secret is embedded in (see <see cref="SecretIn"/>), or null for a secret on its own.</summary>
+        public string? Place => Source.Split(InSeparator, 2) is [_, var place] ? place : null;
+
         /// <inheritdoc />
         public override IEnumerable<string> References() => [];
 

@@ -68,7 +68,7 @@ internal static class PlanComparison
 
     private static IEnumerable<string> SecretSources(PlanValue value) => value switch
     {
-        PlanValue.SecretValue secret => [secret.Source.Split(" in ", 2)[0]],
+        PlanValue.SecretValue secret => [secret.Inner],
         PlanValue.ListValue list => list.Items.SelectMany(SecretSources),
         PlanValue.MapValue map => map.Entries.Values.SelectMany(SecretSources),
         _ => [],
@@ -98,14 +98,9 @@ internal static class PlanComparison
             PlanValue.OutputRef output => Output(plan[output.NodeId], output.Property),
 
             // A secret from config resolves through the test secret source; a kubeconfig through the Secret or stack output it is read from.
-            // A generated password resolves to what the mocked RandomPassword generates; MinIO's root config embeds it.
-            // GitLab's object storage configurations embed the identity's secret key.
-            PlanValue.SecretValue secret when secret.Source.Contains($" in {GitlabSpec.StorageSecret}/", StringComparison.Ordinal) =>
-                GitlabSpec.For(options)!.StorageConfigFor(
-                    secret.Source[(secret.Source.LastIndexOf('/') + 1)..],
-                    (string)Value(PlanValue.Secret(secret.Source[..secret.Source.IndexOf($" in {GitlabSpec.StorageSecret}/", StringComparison.Ordinal)]))!),
-            PlanValue.SecretValue secret when secret.Source.StartsWith("random:", StringComparison.Ordinal) && secret.Source.EndsWith(" in config.env", StringComparison.Ordinal) =>
-                Infra.Model.Minio.MinioSpec.RootConfig(EchoMocks.PasswordOf(secret.Source[(secret.Source.IndexOf("::", StringComparison.Ordinal) + 2)..^" in config.env".Length])),
+            // A secret embedded in a configuration (MinIO's config.env, GitLab's storage files) resolves to the configuration
+            // rendered around the secret's own value; a generated password to what the mocked RandomPassword generates.
+            PlanValue.SecretValue { Place: { } place } secret => Embedded(place, (string)Value(PlanValue.Secret(secret.Inner))!),
             PlanValue.SecretValue secret when secret.Source.StartsWith("random:", StringComparison.Ordinal) =>
                 EchoMocks.PasswordOf(secret.Source[(secret.Source.IndexOf("::", StringComparison.Ordinal) + 2)..]),
             PlanValue.SecretValue secret when secret.Source.Contains('#', StringComparison.Ordinal) =>
@@ -114,6 +109,14 @@ internal static class PlanComparison
                 ? EchoMocks.KubeconfigOf(secret.Source[(secret.Source.IndexOf('/', StringComparison.Ordinal) + 1)..])
                 : TestSecrets.ValueOf(secret.Source),
             _ => throw new InvalidOperationException($"No value for {value}."),
+        };
+
+        private string Embedded(string place, string secret) => place switch
+        {
+            Infra.Model.Minio.MinioSpec.RootConfigKey => Infra.Model.Minio.MinioSpec.RootConfig(secret),
+            _ when place.StartsWith(GitlabSpec.StorageSecret + "/", StringComparison.Ordinal) =>
+                GitlabSpec.For(options)!.StorageConfigFor(place[(GitlabSpec.StorageSecret.Length + 1)..], secret),
+            _ => throw new InvalidOperationException($"No rendering for a secret in {place}."),
         };
 
         private object? Output(PlanNode node, string property)
