@@ -15,7 +15,6 @@ public sealed record ObjectStoreSpec(ImmutableArray<BucketSpec> Buckets, Immutab
     public static ImmutableArray<string> Purposes(StoreConsumer consumer) => consumer switch
     {
         StoreConsumer.Mlflow => ["mlflow-artifacts"],
-        StoreConsumer.KubeflowPipelines => ["kfp-artifacts"],
         StoreConsumer.Feast => ["feast-registry", "feast-offline"],
         StoreConsumer.Spark => ["spark-events", "spark-data"],
         StoreConsumer.Gitlab => ["gitlab-artifacts", "gitlab-lfs", "gitlab-uploads", "gitlab-packages", "gitlab-registry", "gitlab-backups", "gitlab-tmp"],
@@ -46,16 +45,11 @@ public sealed record ObjectStoreSpec(ImmutableArray<BucketSpec> Buckets, Immutab
     /// <summary>A team's identity: <c>team-&lt;name&gt;</c>, reaching <c>s3://mlops-&lt;environment&gt;-teams/&lt;name&gt;/</c>.</summary>
     public static string TeamIdentity(string team) => $"team-{team}";
 
-    /// <summary>A consumer's identity name, e.g. <c>kubeflow-pipelines</c>.</summary>
-    public static string IdentityName(StoreConsumer consumer) => consumer switch
-    {
-        StoreConsumer.KubeflowPipelines => "kubeflow-pipelines",
-        _ => consumer.ToString().ToLowerInvariant(),
-    };
+    /// <summary>A consumer's identity name, e.g. <c>mlflow</c>.</summary>
+    public static string IdentityName(StoreConsumer consumer) => consumer.ToString().ToLowerInvariant();
 
     private static ImmutableArray<StoreConsumer> Consumers(PlatformOptions options)
     {
-        var level = options.Maturity ?? MaturityLevel.Level0;
         var consumers = ImmutableArray.CreateBuilder<StoreConsumer>();
         if (options.IsEnabled(PlatformService.Mlflow))
         {

@@ -6,9 +6,6 @@ public enum StoreConsumer
     /// <summary>MLflow's artifact store.</summary>
     Mlflow,
 
-    /// <summary>Kubeflow Pipelines' artifacts.</summary>
-    KubeflowPipelines,
-
     /// <summary>Feast's registry and offline store.</summary>
     Feast,
 
