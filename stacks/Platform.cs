@@ -119,7 +119,7 @@ public sealed class Platform : InfraComponent
 
             if (KubeflowSpec.For(args.Options) is { } kubeflow)
             {
-                var platform = new KubeflowPlatform(KubeflowPlanner.Name, new KubeflowArgs { Spec = kubeflow, Provider = provider, Databases = databases, TeamNamespaces = teams.ToImmutable(), TeamStoreSecrets = teamSecrets.ToImmutable() }, ChildComponentOptions());
+                var platform = new KubeflowPlatform(KubeflowPlanner.Name, new KubeflowArgs { Spec = kubeflow, Provider = provider, Databases = databases, ObjectStore = store, TeamNamespaces = teams.ToImmutable(), TeamStoreSecrets = teamSecrets.ToImmutable() }, ChildComponentOptions());
                 outputs["kubeflowUrl"] = platform.DashboardUrl;
                 if (platform.PipelinesUrl is { } pipelinesUrl && platform.MetadataEndpoint is { } metadataEndpoint)
                 {

@@ -51,22 +51,14 @@ public sealed class KubeflowPlatform : InfraComponent
         var units = new Dictionary<string, Resource>(StringComparer.Ordinal);
         foreach (var unit in spec.Units)
         {
-            if (unit.Name == "pipelines")
+            if (unit.Name == "pipelines" && spec.PipelinesStores is { } stores && args.Databases is { } pipelineDatabases && args.ObjectStore is { } store)
             {
-                var databasePassword = GeneratedPassword(KubeflowPlanner.PipelinesDatabasePassword);
-                var storePassword = GeneratedPassword(KubeflowPlanner.PipelinesStorePassword);
-                prerequisites["pipelines"] =
-                [
-                    Secrets.Create(KubeflowSpec.PipelinesDatabaseSecret, "kubeflow", null, [("username", "root"), ("password", databasePassword.Result)], On(provider, units["kubeflow-namespace"], databasePassword)),
-                    Secrets.Create(KubeflowSpec.PipelinesStoreSecret, "kubeflow", null, [("accesskey", KubeflowSpec.PipelinesStoreAccessKey), ("secretkey", storePassword.Result)], On(provider, units["kubeflow-namespace"], storePassword)),
-                ];
+                prerequisites["pipelines"] = PipelinesPrerequisites(stores, pipelineDatabases, store, units["kubeflow-namespace"], args);
             }
 
             if (unit.Name == "katib" && spec.KatibDatabase is { } katib && args.Databases is { } databases)
             {
-                var katibSecret = Secrets.Create(KubeflowSpec.KatibDatabaseSecret, "kubeflow", "kubernetes.io/basic-auth",
-                    [("username", katib.Owner), ("password", databases.Passwords[katib.Service])], On(provider, units["kubeflow-namespace"]));
-                prerequisites["katib"] = [katibSecret, .. databases.Databases[katib.Service]];
+                prerequisites["katib"] = [DatabaseSecret(KubeflowSpec.KatibDatabaseSecret, katib, databases, provider, units["kubeflow-namespace"]), .. databases.Databases[katib.Service]];
             }
 
             var unitOptions = new ComponentResourceOptions
@@ -115,6 +107,40 @@ public sealed class KubeflowPlatform : InfraComponent
         }
 
         RegisterOutputs(new Dictionary<string, object?> { ["dashboardUrl"] = DashboardUrl, ["pipelinesUrl"] = PipelinesUrl, ["metadataEndpoint"] = MetadataEndpoint });
+    }
+
+    /// <summary>A service's database credentials in kubeflow, from its role's generated password on the shared cluster.</summary>
+    private K8s.Core.V1.Secret DatabaseSecret(string name, Model.Postgres.DatabaseUser user, Postgres.PostgresDatabases databases, ProviderResource provider, Resource kubeflowNamespace) =>
+        Secrets.Create(name, PipelinesStores.Namespace, "kubernetes.io/basic-auth",
+            [("username", user.Owner), ("password", databases.Passwords[user.Service])], On(provider, kubeflowNamespace));
+
+    /// <summary>
+    /// Registers what Pipelines needs before it starts (its two database Secrets, its store keys and the stores'
+    /// addresses in kubeflow) and each team's launcher and log repository configuration; returns what the
+    /// Pipelines unit waits for: those, its databases and the store's identities.
+    /// </summary>
+    private Resource[] PipelinesPrerequisites(PipelinesStores stores, Postgres.PostgresDatabases databases, ObjectStore.ObjectStoreCredentials store, Resource kubeflowNamespace, KubeflowArgs args)
+    {
+        var provider = args.Provider;
+        foreach (var (team, ns) in args.TeamNamespaces.OrderBy(t => t.Key, StringComparer.Ordinal))
+        {
+            var options = On(provider, ns, args.TeamStoreSecrets[team]);
+            _ = ConfigMaps.Create(PipelinesStores.LauncherConfigMap, team, stores.LauncherConfig(team), options, KubeflowPlanner.InNamespace(PipelinesStores.LauncherConfigMap, team));
+            _ = ConfigMaps.Create(PipelinesStores.ArtifactRepositoriesConfigMap, team, stores.ArtifactRepositories(team), options,
+                KubeflowPlanner.InNamespace(PipelinesStores.ArtifactRepositoriesConfigMap, team), PipelinesStores.ArtifactRepositoriesAnnotations);
+        }
+
+        return
+        [
+            DatabaseSecret(PipelinesStores.ApiDatabaseSecret, stores.Api, databases, provider, kubeflowNamespace),
+            DatabaseSecret(PipelinesStores.MetadataDatabaseSecret, stores.Metadata, databases, provider, kubeflowNamespace),
+            Secrets.Create(PipelinesStores.StoreSecret, PipelinesStores.Namespace, null,
+                [("accesskey", store.AccessKey(PipelinesStores.Identity)), ("secretkey", store.SecretKeys[PipelinesStores.Identity])], On(provider, kubeflowNamespace)),
+            ConfigMaps.Create(PipelinesStores.StoresConfigMap, PipelinesStores.Namespace, stores.Settings(), On(provider, kubeflowNamespace)),
+            .. databases.Databases[stores.Api.Service],
+            .. databases.Databases[stores.Metadata.Service],
+            .. store.Ready,
+        ];
     }
 
     /// <summary>The Pipelines API in the cluster, where Pipelines runs.</summary>

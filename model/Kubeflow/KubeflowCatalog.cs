@@ -13,17 +13,10 @@ public static class KubeflowCatalog
     /// <summary>The applications a stack chooses from, in the order the README lists them.</summary>
     public static ImmutableArray<string> Applications { get; } = ["dashboard", "profiles", "notebooks", "training", "kserve", "pipelines", "katib"];
 
-    /// <summary>
-    /// The applications that run in development only: Pipelines keeps the release's own MySQL and MinIO (with
-    /// generated credentials), which production must not depend on.
-    /// </summary>
-    public static ImmutableArray<string> DevelopmentOnly { get; } = ["pipelines"];
-
-    /// <summary>The applications a maturity level runs by default; Pipelines from level 1, in development.</summary>
-    public static ImmutableArray<string> Defaults(Options.MaturityLevel level, bool production) => level switch
+    /// <summary>The applications a maturity level runs by default: notebooks at level 0; Pipelines, training, KServe and Katib from level 1.</summary>
+    public static ImmutableArray<string> Defaults(Options.MaturityLevel level) => level switch
     {
         Options.MaturityLevel.Level0 => ["dashboard", "profiles", "notebooks"],
-        _ when production => ["dashboard", "profiles", "notebooks", "training", "kserve", "katib"],
         _ => ["dashboard", "profiles", "notebooks", "training", "kserve", "katib", "pipelines"],
     };
 

@@ -19,11 +19,8 @@ public static class KubeflowPlanner
     /// <summary>The logical name of oauth2-proxy's generated cookie secret (32 characters: an AES-256 key).</summary>
     public const string CookieSecretPassword = "kubeflow-cookie-secret";
 
-    /// <summary>The logical name of the generated root password of Pipelines' bundled MySQL.</summary>
-    public const string PipelinesDatabasePassword = "kubeflow-pipelines-bundled-mysql-password";
-
-    /// <summary>The logical name of the generated secret key of Pipelines' bundled MinIO.</summary>
-    public const string PipelinesStorePassword = "kubeflow-pipelines-bundled-minio-password";
+    /// <summary>The logical name of a resource that goes into each team's namespace.</summary>
+    public static string InNamespace(string name, string team) => $"{name}-{team}";
 
     /// <summary>The logical name of a team's PodDefault.</summary>
     public static string PodDefaultName(string team) => $"{KubeflowSpec.ServicesPodDefault}-{team}";
@@ -87,34 +84,53 @@ public static class KubeflowPlanner
             ["dex"] = [hashes.Id, client.Id, dexConfig.Id],
             ["oauth2-proxy"] = [proxySecret.Id],
         };
-        if (spec.Pipelines)
+        // The services' database credentials in kubeflow, from the roles' generated passwords on the shared cluster.
+        PlanNode DatabaseSecret(string name, Postgres.DatabaseUser user)
         {
-            // The release's own MySQL and MinIO, with generated credentials instead of its examples.
-            var databasePassword = KubernetesNodes.RandomPassword(PipelinesDatabasePassword, component.Id);
-            yield return databasePassword;
-            var storePassword = KubernetesNodes.RandomPassword(PipelinesStorePassword, component.Id);
-            yield return storePassword;
-            var database = KubernetesNodes.Secret(KubeflowSpec.PipelinesDatabaseSecret, "kubeflow", null,
-                [("username", PlanValue.Of("root")), ("password", PlanValue.Secret(databasePassword.Id))], component.Id, providerId)
-                with { DependsOn = [UnitId("kubeflow-namespace"), databasePassword.Id] };
-            yield return database;
-            var store = KubernetesNodes.Secret(KubeflowSpec.PipelinesStoreSecret, "kubeflow", null,
-                [("accesskey", PlanValue.Of(KubeflowSpec.PipelinesStoreAccessKey)), ("secretkey", PlanValue.Secret(storePassword.Id))], component.Id, providerId)
-                with { DependsOn = [UnitId("kubeflow-namespace"), storePassword.Id] };
-            yield return store;
-            prerequisites["pipelines"] = [database.Id, store.Id];
+            var password = PlanNode.IdOf(KubernetesTokens.RandomPassword, Postgres.PostgresPlanner.Password(user));
+            return KubernetesNodes.Secret(name, "kubeflow", "kubernetes.io/basic-auth",
+                [("username", PlanValue.Of(user.Owner)), ("password", PlanValue.Secret(password))], component.Id, providerId)
+                with { DependsOn = [UnitId("kubeflow-namespace"), password] };
+        }
+
+        string[] DatabaseIds(Postgres.DatabaseUser user) =>
+            [.. user.Databases.Select(d => PlanNode.IdOf(KubernetesTokens.CustomResource("postgresql.cnpg.io/v1", "Database"), Postgres.PostgresSpec.ResourceName(d)))];
+
+        if (spec.PipelinesStores is { } stores)
+        {
+            // The API server and ML Metadata on their own databases; pipeline packages in the Pipelines bucket.
+            var api = DatabaseSecret(PipelinesStores.ApiDatabaseSecret, stores.Api);
+            yield return api;
+            var metadata = DatabaseSecret(PipelinesStores.MetadataDatabaseSecret, stores.Metadata);
+            yield return metadata;
+            var keys = KubernetesNodes.Secret(PipelinesStores.StoreSecret, PipelinesStores.Namespace, null, stores.StoreKeys(), component.Id, providerId)
+                with { DependsOn = [UnitId("kubeflow-namespace"), .. stores.Store.KeyNodes(PipelinesStores.Identity)] };
+            yield return keys;
+            var settings = KubernetesNodes.ConfigMap(PipelinesStores.StoresConfigMap, PipelinesStores.Namespace, stores.Settings(), component.Id, providerId)
+                with { DependsOn = [UnitId("kubeflow-namespace")] };
+            yield return settings;
+            prerequisites["pipelines"] = [api.Id, metadata.Id, keys.Id, settings.Id, .. DatabaseIds(stores.Api), .. DatabaseIds(stores.Metadata), .. stores.Store.Ready];
+
+            // Each team's runs write artifacts and archive logs under the team's prefix, with the team's identity.
+            foreach (var team in teamNamespaceIds.Keys.Order(StringComparer.Ordinal))
+            {
+                List<string> needs = [teamNamespaceIds[team], PlanNode.IdOf(KubernetesTokens.Secret, Teams.TeamNamespaces.StoreSecretName(team))];
+                yield return KubernetesNodes.ConfigMap(PipelinesStores.LauncherConfigMap, team, stores.LauncherConfig(team), component.Id, providerId, InNamespace(PipelinesStores.LauncherConfigMap, team))
+                    with { DependsOn = [.. needs] };
+                yield return KubernetesNodes.ConfigMap(PipelinesStores.ArtifactRepositoriesConfigMap, team, stores.ArtifactRepositories(team), component.Id, providerId,
+                    InNamespace(PipelinesStores.ArtifactRepositoriesConfigMap, team), PipelinesStores.ArtifactRepositoriesAnnotations)
+                    with { DependsOn = [.. needs] };
+            }
         }
 
         if (spec.KatibDatabase is { } katib)
         {
             // Katib's DB manager connects to its database on the shared cluster as its own role.
-            var password = PlanNode.IdOf(KubernetesTokens.RandomPassword, Postgres.PostgresPlanner.Password(katib));
-            var secret = KubernetesNodes.Secret(KubeflowSpec.KatibDatabaseSecret, "kubeflow", "kubernetes.io/basic-auth",
-                [("username", PlanValue.Of(katib.Owner)), ("password", PlanValue.Secret(password))], component.Id, providerId)
-                with { DependsOn = [UnitId("kubeflow-namespace"), password] };
+            var secret = DatabaseSecret(KubeflowSpec.KatibDatabaseSecret, katib);
             yield return secret;
-            prerequisites["katib"] = [secret.Id, .. katib.Databases.Select(d => PlanNode.IdOf(KubernetesTokens.CustomResource("postgresql.cnpg.io/v1", "Database"), Postgres.PostgresSpec.ResourceName(d)))];
+            prerequisites["katib"] = [secret.Id, .. DatabaseIds(katib)];
         }
+
         foreach (var unit in spec.Units)
         {
             yield return Resource(KubernetesTokens.KustomizeDirectory, unit.Name, component.Id, ("directory", PlanValue.Of(unit.Directory)))

@@ -21,19 +21,11 @@ namespace Infra.Model.Kubeflow;
 /// <param name="Registry">The registry mirror images are pulled through, or null.</param>
 /// <param name="Services">What a team's pods reach through the <c>mlops-services</c> PodDefault, or null without notebooks.</param>
 /// <param name="KatibDatabase">Katib's database and role on the shared PostgreSQL, where Katib runs.</param>
-public sealed record KubeflowSpec(ImmutableArray<string> Applications, ImmutableArray<KubeflowComponent> Units, ImmutableArray<string> Users, ImmutableArray<KubeflowProfile> Profiles, IngressSpec? Ingress, string? Registry, TeamServices? Services = null, Postgres.DatabaseUser? KatibDatabase = null)
+/// <param name="PipelinesStores">Pipelines' databases and buckets on the platform's stores, where Pipelines runs.</param>
+public sealed record KubeflowSpec(ImmutableArray<string> Applications, ImmutableArray<KubeflowComponent> Units, ImmutableArray<string> Users, ImmutableArray<KubeflowProfile> Profiles, IngressSpec? Ingress, string? Registry, TeamServices? Services = null, Postgres.DatabaseUser? KatibDatabase = null, PipelinesStores? PipelinesStores = null)
 {
     /// <summary>The Secret (basic-auth) in <c>kubeflow</c> with Katib's database credentials, which the katib overlay reads.</summary>
     public const string KatibDatabaseSecret = "katib-database";
-
-    /// <summary>The Secret with the bundled MySQL's root credentials, which Pipelines and ML Metadata read.</summary>
-    public const string PipelinesDatabaseSecret = "mysql-secret";
-
-    /// <summary>The Secret with the bundled MinIO's credentials, which Pipelines, Argo and the profiles' copies read.</summary>
-    public const string PipelinesStoreSecret = "mlpipeline-minio-artifact";
-
-    /// <summary>The access key of the bundled MinIO.</summary>
-    public const string PipelinesStoreAccessKey = "kubeflow-pipelines";
 
     /// <summary>The Pipelines API, for the SDK's <c>KFP_HOST</c>.</summary>
     public const string PipelinesApiUrl = "http://ml-pipeline.kubeflow.svc.cluster.local:8888";
@@ -100,14 +92,14 @@ public sealed record KubeflowSpec(ImmutableArray<string> Applications, Immutable
                 store is null ? null : ObjectStore.ObjectStoreSpec.BucketName(options.Environment, "teams"))
             : null;
         var katib = applications.Contains("katib") ? Postgres.PostgresSpec.UsersFor(options).Single(u => u.Service == "katib") : null;
-        return new KubeflowSpec(applications, KubeflowCatalog.For(applications), users, profiles, ingress, options.Platform?.Registry, services, katib);
+        return new KubeflowSpec(applications, KubeflowCatalog.For(applications), users, profiles, ingress, options.Platform?.Registry, services, katib, PipelinesStores.For(options));
     }
 
     /// <summary>The chosen applications: <c>mlops:platform.kubeflow.components</c>, else the level's defaults, in catalog order.</summary>
     public static ImmutableArray<string> ApplicationsFor(PlatformOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var chosen = options.Platform?.Kubeflow?.Components ?? KubeflowCatalog.Defaults(options.Maturity ?? MaturityLevel.Level0, options.IsProduction);
+        var chosen = options.Platform?.Kubeflow?.Components ?? KubeflowCatalog.Defaults(options.Maturity ?? MaturityLevel.Level0);
         return [.. KubeflowCatalog.Applications.Where(chosen.Contains)];
     }
 

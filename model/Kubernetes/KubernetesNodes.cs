@@ -69,4 +69,14 @@ public static class KubernetesNodes
             ("type", type is null ? null : PlanValue.Of(type)),
             ("stringData", PlanValue.Map(stringData.Select(d => KeyValuePair.Create(d.Key, d.Value)))))
             with { Provider = providerId };
+
+    /// <summary>
+    /// A ConfigMap <paramref name="name"/> in <paramref name="ns"/> from string data, with annotations where given,
+    /// registered as <paramref name="resourceName"/> where the same ConfigMap goes into several namespaces, else as <paramref name="name"/>.
+    /// </summary>
+    public static PlanNode ConfigMap(string name, string ns, IEnumerable<(string Key, string Value)> data, string parent, string providerId, string? resourceName = null, IReadOnlyDictionary<string, string>? annotations = null) =>
+        Resource(KubernetesTokens.ConfigMap, resourceName ?? name, parent,
+            ("metadata", Map(("name", PlanValue.Of(name)), ("namespace", PlanValue.Of(ns)), ("annotations", Strings(annotations)))),
+            ("data", PlanValue.Map(data.Select(d => KeyValuePair.Create(d.Key, PlanValue.Of(d.Value))))))
+            with { Provider = providerId };
 }

@@ -15,6 +15,7 @@ public sealed record ObjectStoreSpec(ImmutableArray<BucketSpec> Buckets, Immutab
     public static ImmutableArray<string> Purposes(StoreConsumer consumer) => consumer switch
     {
         StoreConsumer.Mlflow => ["mlflow-artifacts"],
+        StoreConsumer.KubeflowPipelines => ["kubeflow-pipelines"],
         StoreConsumer.Feast => ["feast-registry", "feast-offline"],
         StoreConsumer.Spark => ["spark-events", "spark-data"],
         StoreConsumer.Gitlab => ["gitlab-artifacts", "gitlab-lfs", "gitlab-uploads", "gitlab-packages", "gitlab-registry", "gitlab-backups", "gitlab-tmp"],
@@ -45,8 +46,10 @@ public sealed record ObjectStoreSpec(ImmutableArray<BucketSpec> Buckets, Immutab
     /// <summary>A team's identity: <c>team-&lt;name&gt;</c>, reaching <c>s3://mlops-&lt;environment&gt;-teams/&lt;name&gt;/</c>.</summary>
     public static string TeamIdentity(string team) => $"team-{team}";
 
-    /// <summary>A consumer's identity name, e.g. <c>mlflow</c>.</summary>
-    public static string IdentityName(StoreConsumer consumer) => consumer.ToString().ToLowerInvariant();
+    /// <summary>A consumer's identity name, e.g. <c>mlflow</c>, <c>kubeflow-pipelines</c>.</summary>
+    public static string IdentityName(StoreConsumer consumer) => consumer == StoreConsumer.KubeflowPipelines
+        ? "kubeflow-pipelines"
+        : consumer.ToString().ToLowerInvariant();
 
     private static ImmutableArray<StoreConsumer> Consumers(PlatformOptions options)
     {
@@ -56,8 +59,11 @@ public sealed record ObjectStoreSpec(ImmutableArray<BucketSpec> Buckets, Immutab
             consumers.Add(StoreConsumer.Mlflow);
         }
 
-        // Kubeflow Pipelines keeps its artifacts in the release's own MinIO (development only) until it runs on
-        // the platform's store; its bucket and identity are planned from then on.
+        // Pipelines keeps uploaded pipeline packages in its own bucket; runs write to the teams' prefixes.
+        if (options.IsEnabled(PlatformService.Kubeflow) && Kubeflow.KubeflowSpec.ApplicationsFor(options).Contains("pipelines"))
+        {
+            consumers.Add(StoreConsumer.KubeflowPipelines);
+        }
 
         if (options.IsEnabled(PlatformService.Feast))
         {

@@ -6,6 +6,9 @@ public enum StoreConsumer
     /// <summary>MLflow's artifact store.</summary>
     Mlflow,
 
+    /// <summary>Kubeflow Pipelines' API server: the pipeline packages users upload.</summary>
+    KubeflowPipelines,
+
     /// <summary>Feast's registry and offline store.</summary>
     Feast,
 

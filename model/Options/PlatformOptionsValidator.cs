@@ -322,16 +322,18 @@ public sealed partial class PlatformOptionsValidator
                 {
                     Fail(path, $"'{name}' is not a Kubeflow application: choose from {string.Join(", ", known)}{(Suggestions.Closest(name, known) is { } closest ? $" (did you mean '{closest}'?)" : string.Empty)}. Set it with 'pulumi config set --path \"mlops:platform.kubeflow.components[{i}]\" <application>'.");
                 }
-                else if (options.IsProduction && Infra.Model.Kubeflow.KubeflowCatalog.DevelopmentOnly.Contains(name))
-                {
-                    Fail(path, $"'{name}' runs in development only: it keeps the release's own MySQL and MinIO, which production must not depend on, until it runs on the platform's PostgreSQL and object store. Remove it with 'pulumi config rm --path \"mlops:platform.kubeflow.components[{i}]\"'.");
-                }
             }
 
             if (chosen.Contains("notebooks") && !chosen.Contains("profiles"))
             {
                 Fail("mlops:platform:kubeflow:components", "has 'notebooks' without 'profiles': notebooks run in the users' profile namespaces. Add it with 'pulumi config set --path \"mlops:platform.kubeflow.components[" + chosen.Count + "]\" profiles'.");
             }
+        }
+
+        if (options.IsEnabled(PlatformService.Kubeflow) && Infra.Model.Kubeflow.KubeflowSpec.ApplicationsFor(options).Contains("pipelines")
+            && !options.IsEnabled(PlatformService.Minio) && options.Platform?.ObjectStore is null)
+        {
+            Fail("mlops:platform:minio:enabled", "is false, but Kubeflow Pipelines keeps pipeline packages, run artifacts and step logs in the object store. Enable it with 'pulumi config set --path mlops:platform.minio.enabled true', use an existing S3 endpoint with 'pulumi config set --path mlops:platform.objectStore.endpoint https://<host>', or choose Kubeflow applications without 'pipelines' in mlops:platform.kubeflow.components.");
         }
 
         // The release's Kubernetes floor, checked against the Tanzu release where this stack deploys the cluster.

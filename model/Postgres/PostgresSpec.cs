@@ -38,6 +38,18 @@ public sealed record PostgresSpec(int Instances, int StorageGi, string StorageCl
     /// <summary>How long backups are kept.</summary>
     public const string Retention = "30d";
 
+    /// <summary>
+    /// Kubeflow Pipelines' API server: its database and role. The role may create databases because the server
+    /// issues <c>CREATE DATABASE</c> at every start (see <see cref="DatabaseUser.CreateDb"/>).
+    /// </summary>
+    public static DatabaseUser PipelinesApi { get; } = new("kubeflow-pipelines", "mlpipeline", "kubeflow_pipelines", CreateDb: true);
+
+    /// <summary>ML Metadata's database and role, apart from the API server's.</summary>
+    public static DatabaseUser PipelinesMetadata { get; } = new("ml-metadata", "metadb", "ml_metadata");
+
+    /// <summary>The port the cluster's services listen on.</summary>
+    public const int Port = 5432;
+
     /// <summary>The services' databases and owners, for the enabled services that keep relational data.</summary>
     public static ImmutableArray<DatabaseUser> UsersFor(PlatformOptions options)
     {
@@ -61,6 +73,12 @@ public sealed record PostgresSpec(int Instances, int StorageGi, string StorageCl
         if (options.IsEnabled(PlatformService.Kubeflow) && Kubeflow.KubeflowSpec.ApplicationsFor(options).Contains("katib"))
         {
             users.Add(new DatabaseUser("katib", "katib", "katib"));
+        }
+
+        if (options.IsEnabled(PlatformService.Kubeflow) && Kubeflow.KubeflowSpec.ApplicationsFor(options).Contains("pipelines"))
+        {
+            users.Add(PipelinesApi);
+            users.Add(PipelinesMetadata);
         }
 
         return users.ToImmutable();
@@ -103,13 +121,7 @@ public sealed record PostgresSpec(int Instances, int StorageGi, string StorageCl
             ["storage"] = new JsonObject { ["size"] = $"{StorageGi}Gi", ["storageClass"] = StorageClass },
             ["managed"] = new JsonObject
             {
-                ["roles"] = new JsonArray([.. Users.Select(u => (JsonNode)new JsonObject
-                {
-                    ["name"] = u.Owner,
-                    ["ensure"] = "present",
-                    ["login"] = true,
-                    ["passwordSecret"] = new JsonObject { ["name"] = u.SecretName },
-                })]),
+                ["roles"] = new JsonArray([.. Users.Select(Role)]),
             },
         };
         if (BackupBucket is not null)
@@ -144,6 +156,24 @@ public sealed record PostgresSpec(int Instances, int StorageGi, string StorageCl
             },
             ["spec"] = spec,
         };
+    }
+
+    /// <summary>A service's managed role: it logs in with the password in its Secret, and creates databases only where it must.</summary>
+    private static JsonNode Role(DatabaseUser user)
+    {
+        var role = new JsonObject
+        {
+            ["name"] = user.Owner,
+            ["ensure"] = "present",
+            ["login"] = true,
+            ["passwordSecret"] = new JsonObject { ["name"] = user.SecretName },
+        };
+        if (user.CreateDb)
+        {
+            role["createdb"] = true;
+        }
+
+        return role;
     }
 
     /// <summary>A service's database resources, owned by its role.</summary>

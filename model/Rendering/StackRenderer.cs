@@ -72,6 +72,11 @@ public static class StackRenderer
                 files.Add(new RenderedFile("kubeflow/pod-defaults.yaml", YamlText.Of(Teams.TeamNamespaces.For(options).Select(t => services.PodDefault(t.Name)))));
             }
 
+            if (kubeflow.PipelinesStores is { } stores)
+            {
+                files.Add(new RenderedFile("kubeflow/pipelines-stores.yaml", YamlText.Of(stores.Manifests(Teams.TeamNamespaces.For(options).Select(t => t.Name)))));
+            }
+
             if (kubeflow.DashboardIngress() is { } ingress)
             {
                 files.Add(new RenderedFile("kubeflow/ingress.yaml", YamlText.Of(ingress)));

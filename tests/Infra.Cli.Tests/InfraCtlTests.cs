@@ -99,7 +99,7 @@ public sealed class InfraCtlTests
         var run = CliRun.Project("plan", "--stack", "dev");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.StartsWith("Plan for stack dev: 13 components, 129 resources, 9 data sources, 1 reads, deployed in 14 waves.\n", run.Out, StringComparison.Ordinal);
+        Assert.StartsWith("Plan for stack dev: 13 components, 139 resources, 9 data sources, 1 reads, deployed in 14 waves.\n", run.Out, StringComparison.Ordinal);
         Assert.Contains("├── resource vm-folder vsphere:index/folder:Folder (wave 2)", run.Out, StringComparison.Ordinal);
         Assert.Contains("├── path = mlops-dev", run.Out, StringComparison.Ordinal);
         Assert.Contains("└── resource vgpu-a100d-20c vsphere:index/virtualMachineClass:VirtualMachineClass (wave 4)", run.Out, StringComparison.Ordinal);
@@ -155,7 +155,7 @@ public sealed class InfraCtlTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(
-            string.Concat(new[] { "feast/client/feature_store.yaml", "feast/data-stores/redis.yaml", "feast/data-stores/sql.yaml", "feast/feature-store.yaml", "helm/gitlab.values.yaml", "helm/gpu-operator.values.yaml", "helm/minio-operator.values.yaml", "helm/minio-tenant.values.yaml", "helm/mlflow.values.yaml", "helm/spark-operator.values.yaml", "helm/valkey.values.yaml", "kubeflow/dex-config.yaml", "kubeflow/ingress.yaml", "kubeflow/pod-defaults.yaml", "kubeflow/profiles.yaml", "kubeflow/units.txt", "minio/policies-job.yaml", "minio/policies/feast-buckets.json", "minio/policies/gitlab-buckets.json", "minio/policies/mlflow-buckets.json", "minio/policies/postgres-buckets.json", "minio/policies/spark-buckets.json", "minio/policies/team-fraud-detection-buckets.json", "minio/policies/team-recommendations-buckets.json", "mlflow/disruption-budget.yaml", "postgres/cluster.yaml", "spark/history-server.yaml", "spark/spark-defaults.conf", "spark/spark-pi.yaml", "tanzu/cluster.yaml", "tanzu/storageclasses.yaml" }.Select(f => Path.Combine(output, f) + "\n")),
+            string.Concat(new[] { "feast/client/feature_store.yaml", "feast/data-stores/redis.yaml", "feast/data-stores/sql.yaml", "feast/feature-store.yaml", "helm/gitlab.values.yaml", "helm/gpu-operator.values.yaml", "helm/minio-operator.values.yaml", "helm/minio-tenant.values.yaml", "helm/mlflow.values.yaml", "helm/spark-operator.values.yaml", "helm/valkey.values.yaml", "kubeflow/dex-config.yaml", "kubeflow/ingress.yaml", "kubeflow/pipelines-stores.yaml", "kubeflow/pod-defaults.yaml", "kubeflow/profiles.yaml", "kubeflow/units.txt", "minio/policies-job.yaml", "minio/policies/feast-buckets.json", "minio/policies/gitlab-buckets.json", "minio/policies/kubeflow-pipelines-buckets.json", "minio/policies/mlflow-buckets.json", "minio/policies/postgres-buckets.json", "minio/policies/spark-buckets.json", "minio/policies/team-fraud-detection-buckets.json", "minio/policies/team-recommendations-buckets.json", "mlflow/disruption-budget.yaml", "postgres/cluster.yaml", "spark/history-server.yaml", "spark/spark-defaults.conf", "spark/spark-pi.yaml", "tanzu/cluster.yaml", "tanzu/storageclasses.yaml" }.Select(f => Path.Combine(output, f) + "\n")),
             run.Out);
         Assert.StartsWith("apiVersion: cluster.x-k8s.io/v1beta1\nkind: Cluster\n", File.ReadAllText(Path.Combine(output, "tanzu", "cluster.yaml")), StringComparison.Ordinal);
     }

@@ -27,7 +27,9 @@ public sealed class KubeflowPlatformTests
         Assert.Equal("kubeflow/dex", run.InputsOf("kubernetes:kustomize/v2:Directory", "dex")["directory"]);
         Assert.Equal("http://ml-pipeline.kubeflow.svc.cluster.local:8888", await OutputUtilities.GetValueAsync((Output<string>)outputs["kubeflowPipelinesUrl"]!));
         Assert.Equal("metadata-grpc-service.kubeflow.svc.cluster.local:8080", await OutputUtilities.GetValueAsync((Output<string>)outputs["mlMetadataEndpoint"]!));
-        var mysql = Assert.IsType<IDictionary<string, object>>(run.InputsOf("kubernetes:core/v1:Secret", KubeflowSpec.PipelinesDatabaseSecret)["stringData"], exactMatch: false);
-        Assert.Equal(EchoMocks.PasswordOf(KubeflowPlanner.PipelinesDatabasePassword), mysql["password"]);
+        var database = Assert.IsType<IDictionary<string, object>>(run.InputsOf("kubernetes:core/v1:Secret", PipelinesStores.ApiDatabaseSecret)["stringData"], exactMatch: false);
+        var keys = Assert.IsType<IDictionary<string, object>>(run.InputsOf("kubernetes:core/v1:Secret", PipelinesStores.StoreSecret)["stringData"], exactMatch: false);
+        Assert.Equal(("kubeflow_pipelines", EchoMocks.PasswordOf("kubeflow-pipelines-postgres-password")), (database["username"], database["password"]));
+        Assert.Equal(("kubeflow-pipelines", EchoMocks.PasswordOf("kubeflow-pipelines-minio-password")), (keys["accesskey"], keys["secretkey"]));
     }
 }

@@ -2,6 +2,7 @@ using Infra.Model.Kubeflow;
 using Infra.Model.Planning;
 using Infra.Model.Stacks;
 using Infra.Model.Tests.Upstream;
+using YamlDotNet.RepresentationModel;
 
 namespace Infra.Model.Tests.Kubeflow;
 
@@ -33,7 +34,7 @@ public sealed class KubeflowSpecTests
     {
         Assert.Equal(["dashboard", "profiles", "notebooks"], KubeflowSpec.ApplicationsFor(TestConfig.Load(("mlops:maturity", "level0")).ValidOptions()).ToArray());
         Assert.Equal(["dashboard", "profiles", "notebooks", "training", "kserve", "pipelines", "katib"], KubeflowSpec.For(TestConfig.StackOptions("dev"))!.Applications.ToArray());
-        Assert.Equal(["dashboard", "profiles", "notebooks", "training", "kserve", "katib"], KubeflowSpec.For(TestConfig.StackOptions("prod"))!.Applications.ToArray());
+        Assert.Equal(["dashboard", "profiles", "notebooks", "training", "kserve", "pipelines", "katib"], KubeflowSpec.For(TestConfig.StackOptions("prod"))!.Applications.ToArray());
         Assert.Equal(["profiles", "notebooks"], KubeflowSpec.ApplicationsFor(TestConfig.Load(("mlops:platform", "\n    kubeflow:\n      components: [notebooks, profiles]")).ValidOptions()).ToArray());
     }
 
@@ -132,24 +133,130 @@ public sealed class KubeflowSpecTests
     }
 
     [Fact]
-    public void Pipelines_InDevelopmentKeepTheBundledStoresWithGeneratedCredentialsOnly()
+    public void Pipelines_RunOnTheSharedPostgresqlAndTheObjectStoreOnceTheirDatabasesKeysAndAddressesExist()
     {
-        var plan = StackPlanner.Plan("dev", TestConfig.StackOptions("dev"));
-        var overlay = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "kubeflow", "pipelines", "kustomization.yaml"));
+        var plan = StackPlanner.Plan("prod", TestConfig.StackOptions("prod"));
+        var policyJob = PlanNode.IdOf("kubernetes:batch/v1:Job", Infra.Model.Minio.MinioSpec.For(TestConfig.StackOptions("prod"))!.PolicyJobName());
+        string Data(string kind, string name) => plan[PlanNode.IdOf($"kubernetes:core/v1:{kind}", name)].Inputs[kind == "Secret" ? "stringData" : "data"].ToString();
 
         Assert.Equal(
-            ["kubernetes:core/v1:Secret::mlpipeline-minio-artifact", "kubernetes:core/v1:Secret::mysql-secret", Unit("cert-manager-issuer"), Unit("kubeflow-istio-resources"), Unit("kubeflow-roles")],
-            plan[Unit("pipelines")].DependsOn.Order(StringComparer.Ordinal).ToArray());
+            [
+                "kubernetes:core/v1:ConfigMap::kubeflow-pipelines-stores", "kubernetes:core/v1:Secret::kubeflow-pipelines-database", "kubernetes:core/v1:Secret::ml-metadata-database",
+                "kubernetes:core/v1:Secret::mlpipeline-minio-artifact", Unit("cert-manager-issuer"), Unit("kubeflow-istio-resources"), Unit("kubeflow-roles"),
+                "kubernetes:postgresql.cnpg.io/v1:Database::metadb", "kubernetes:postgresql.cnpg.io/v1:Database::mlpipeline",
+            ],
+            plan[Unit("pipelines")].DependsOn.Where(d => d != policyJob).Order(StringComparer.Ordinal).ToArray());
+        Assert.Contains(policyJob, plan[Unit("pipelines")].DependsOn);
+        Assert.Equal("{password: [secret random:index/randomPassword:RandomPassword::kubeflow-pipelines-postgres-password], username: kubeflow_pipelines}", Data("Secret", PipelinesStores.ApiDatabaseSecret));
+        Assert.Equal("{password: [secret random:index/randomPassword:RandomPassword::ml-metadata-postgres-password], username: ml_metadata}", Data("Secret", PipelinesStores.MetadataDatabaseSecret));
+        Assert.Equal("{accesskey: kubeflow-pipelines, secretkey: [secret random:index/randomPassword:RandomPassword::kubeflow-pipelines-minio-password]}", Data("Secret", PipelinesStores.StoreSecret));
         Assert.Equal(
-            "{password: [secret random:index/randomPassword:RandomPassword::kubeflow-pipelines-bundled-mysql-password], username: root}",
-            plan[PlanNode.IdOf("kubernetes:core/v1:Secret", KubeflowSpec.PipelinesDatabaseSecret)].Inputs["stringData"].ToString());
+            "{bucketName: mlops-prod-kubeflow-pipelines, metadataDb: metadb, objectStoreHost: minio.minio.svc.cluster.local, objectStorePort: , objectStoreRegion: us-east-1, objectStoreSecure: false, pipelineDb: mlpipeline, postgresHost: mlops-postgres-rw.postgres.svc.cluster.local, postgresPort: 5432}",
+            Data("ConfigMap", PipelinesStores.StoresConfigMap));
+
+        // Two roles: only the API server's may create databases, because it issues CREATE DATABASE at every start.
+        var roles = Infra.Model.Postgres.PostgresSpec.For(TestConfig.StackOptions("prod"))!.Cluster()["spec"]!["managed"]!["roles"]!.AsArray();
         Assert.Equal(
-            "{accesskey: kubeflow-pipelines, secretkey: [secret random:index/randomPassword:RandomPassword::kubeflow-pipelines-bundled-minio-password]}",
-            plan[PlanNode.IdOf("kubernetes:core/v1:Secret", KubeflowSpec.PipelinesStoreSecret)].Inputs["stringData"].ToString());
-        Assert.Contains("$patch: delete\n    apiVersion: v1\n    kind: Secret\n    metadata:\n      name: mysql-secret", overlay, StringComparison.Ordinal);
-        Assert.Contains("$patch: delete\n    apiVersion: v1\n    kind: Secret\n    metadata:\n      name: mlpipeline-minio-artifact", overlay, StringComparison.Ordinal);
-        Assert.Contains("      - name: MYSQL_ROOT_PASSWORD\n        valueFrom:\n          secretKeyRef:\n            name: mysql-secret\n            key: password\n", overlay, StringComparison.Ordinal);
-        Assert.DoesNotContain(StackPlanner.Plan("prod", TestConfig.StackOptions("prod")).Nodes, n => n.Name == "pipelines");
+            """[{"name":"kubeflow_pipelines","ensure":"present","login":true,"passwordSecret":{"name":"kubeflow-pipelines-postgres"},"createdb":true},{"name":"ml_metadata","ensure":"present","login":true,"passwordSecret":{"name":"ml-metadata-postgres"}}]""",
+            new System.Text.Json.Nodes.JsonArray([.. roles.Where(r => (string)r!["name"]! is "kubeflow_pipelines" or "ml_metadata").Select(r => r!.DeepClone())]).ToJsonString());
+        Assert.Contains(Infra.Model.ObjectStore.ObjectStoreSpec.For(TestConfig.StackOptions("prod")).Identities, i => i.Name == "kubeflow-pipelines" && i.Buckets.SequenceEqual(["mlops-prod-kubeflow-pipelines"]));
+    }
+
+    [Fact]
+    public void Pipelines_OverlayRemovesTheBundledStoresAndReadsOnlyWhatThePlanCreates()
+    {
+        var stores = KubeflowSpec.For(TestConfig.StackOptions("prod"))!.PipelinesStores!;
+        var overlay = new YamlStream();
+        overlay.Load(new StringReader(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "kubeflow", "pipelines", "kustomization.yaml"))));
+        var patches = ((YamlSequenceNode)((YamlMappingNode)overlay.Documents[0].RootNode)["patches"])
+            .Select(p => (YamlScalarNode)((YamlMappingNode)p)["patch"])
+            .Select(p => { var stream = new YamlStream(); stream.Load(new StringReader(p.Value!)); return stream.Documents[0].RootNode; })
+            .ToArray();
+        var deleted = patches.OfType<YamlMappingNode>()
+            .Where(p => p.Children.ContainsKey("$patch"))
+            .Select(p => $"{p["kind"]}/{((YamlMappingNode)p["metadata"])["name"]}")
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+        var references = patches.SelectMany(p => p.AllNodes).OfType<YamlMappingNode>()
+            .SelectMany(m => m.Children.Where(c => c.Key.ToString() is "secretKeyRef" or "configMapKeyRef"))
+            .Select(c => $"{(c.Key.ToString() == "secretKeyRef" ? "Secret" : "ConfigMap")}/{((YamlMappingNode)c.Value)["name"]}/{((YamlMappingNode)c.Value)["key"]}")
+            .ToHashSet(StringComparer.Ordinal);
+
+        Assert.Equal(
+            [
+                "AuthorizationPolicy/minio-service", "AuthorizationPolicy/mysql", "AuthorizationPolicy/service-cache-server", "Certificate/kfp-cache-cert",
+                "Deployment/cache-server", "Deployment/minio", "Deployment/mysql", "DestinationRule/ml-pipeline-minio", "DestinationRule/ml-pipeline-mysql",
+                "Issuer/kfp-cache-selfsigned-issuer", "MutatingWebhookConfiguration/cache-webhook-kubeflow", "PersistentVolumeClaim/minio-pvc", "PersistentVolumeClaim/mysql-pv-claim",
+                "Secret/mlpipeline-minio-artifact", "Secret/mysql-secret", "Service/cache-server", "Service/minio-service", "Service/mysql", "ServiceAccount/mysql",
+            ],
+            deleted);
+
+        // Every value the patched API server and ML Metadata read is one the plan creates, or the release's own settings.
+        string[] created =
+        [
+            .. stores.Settings().Select(s => $"ConfigMap/{PipelinesStores.StoresConfigMap}/{s.Key}"),
+            .. stores.StoreKeys().Select(k => $"Secret/{PipelinesStores.StoreSecret}/{k.Key}"),
+            .. new[] { PipelinesStores.ApiDatabaseSecret, PipelinesStores.MetadataDatabaseSecret }.SelectMany(n => new[] { $"Secret/{n}/username", $"Secret/{n}/password" }),
+            "ConfigMap/pipeline-install-config/ConMaxLifeTime", "ConfigMap/pipeline-install-config/autoUpdatePipelineDefaultVersion",
+        ];
+        Assert.Equal([.. created.Order(StringComparer.Ordinal)], references.Order(StringComparer.Ordinal).ToArray());
+        Assert.Contains($"- https://github.com/kubeflow/manifests//applications/pipeline/upstream/env/cert-manager/platform-agnostic-multi-user?ref={KubeflowVersions.Release}\n", File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "kubeflow", "pipelines", "kustomization.yaml")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Pipelines_TeamsRunsWriteArtifactsAndLogsUnderTheirOwnPrefixWithTheirOwnIdentity()
+    {
+        var plan = StackPlanner.Plan("prod", TestConfig.StackOptions("prod"));
+        var launcher = plan[PlanNode.IdOf("kubernetes:core/v1:ConfigMap", "kfp-launcher-fraud-detection")];
+        var repositories = plan[PlanNode.IdOf("kubernetes:core/v1:ConfigMap", "artifact-repositories-fraud-detection")];
+
+        Assert.Equal("{name: kfp-launcher, namespace: fraud-detection}", launcher.Inputs["metadata"].ToString());
+        Assert.StartsWith("{defaultPipelineRoot: s3://mlops-prod-teams/fraud-detection/pipelines, providers: ", launcher.Inputs["data"].ToString(), StringComparison.Ordinal);
+        var stores = KubeflowSpec.For(TestConfig.StackOptions("prod"))!.PipelinesStores!;
+        Assert.Equal(
+            [
+                ("defaultPipelineRoot", "s3://mlops-prod-teams/fraud-detection/pipelines"),
+                ("providers", """
+                    s3:
+                      default:
+                        endpoint: http://minio.minio.svc.cluster.local
+                        region: us-east-1
+                        disableSSL: true
+                        forcePathStyle: true
+                        credentials:
+                          fromEnv: false
+                          secretRef:
+                            secretName: team-s3
+                            accessKeyKey: AWS_ACCESS_KEY_ID
+                            secretKeyKey: AWS_SECRET_ACCESS_KEY
+
+                    """),
+            ],
+            stores.LauncherConfig("fraud-detection").ToArray());
+        Assert.Equal(
+            [
+                ("default-v1", """
+                    archiveLogs: true
+                    s3:
+                      endpoint: minio.minio.svc.cluster.local
+                      bucket: mlops-prod-teams
+                      region: us-east-1
+                      insecure: true
+                      keyFormat: "fraud-detection/logs/{{workflow.name}}/{{workflow.creationTimestamp.Y}}/{{workflow.creationTimestamp.m}}/{{workflow.creationTimestamp.d}}/{{pod.name}}"
+                      accessKeySecret:
+                        name: team-s3
+                        key: AWS_ACCESS_KEY_ID
+                      secretKeySecret:
+                        name: team-s3
+                        key: AWS_SECRET_ACCESS_KEY
+
+                    """),
+            ],
+            stores.ArtifactRepositories("fraud-detection").ToArray());
+        Assert.Equal("{annotations: {workflows.argoproj.io/default-artifact-repository: default-v1}, name: artifact-repositories, namespace: fraud-detection}", repositories.Inputs["metadata"].ToString());
+        Assert.Equal(
+            ["kubernetes:core/v1:Namespace::team-fraud-detection", "kubernetes:core/v1:Secret::team-s3-fraud-detection"],
+            repositories.DependsOn.Order(StringComparer.Ordinal).ToArray());
     }
 
     [Fact]
@@ -172,7 +279,6 @@ public sealed class KubeflowSpecTests
         Assert.Equal(
             [
                 "mlops:platform.kubeflow.components[0] 'notebok' is not a Kubeflow application: choose from dashboard, profiles, notebooks, training, kserve, pipelines, katib (did you mean 'notebooks'?). Set it with 'pulumi config set --path \"mlops:platform.kubeflow.components[0]\" <application>'.",
-                "mlops:platform.kubeflow.components[1] 'pipelines' runs in development only: it keeps the release's own MySQL and MinIO, which production must not depend on, until it runs on the platform's PostgreSQL and object store. Remove it with 'pulumi config rm --path \"mlops:platform.kubeflow.components[1]\"'.",
                 "mlops:platform.kubeflow.components has 'notebooks' without 'profiles': notebooks run in the users' profile namespaces. Add it with 'pulumi config set --path \"mlops:platform.kubeflow.components[3]\" profiles'.",
             ],
             errors);

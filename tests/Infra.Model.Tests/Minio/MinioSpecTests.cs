@@ -36,8 +36,8 @@ public sealed class MinioSpecTests
 
         Assert.Equal("""{"name":"minio-root","existingSecret":true}""", tenant["configSecret"]!.ToJsonString());
         Assert.DoesNotContain("secretKey", tenant.ToJsonString(), StringComparison.Ordinal);
-        Assert.Equal(5, tenant["users"]!.AsArray().Count);
-        Assert.Equal(13, tenant["buckets"]!.AsArray().Count);
+        Assert.Equal(6, tenant["users"]!.AsArray().Count);
+        Assert.Equal(14, tenant["buckets"]!.AsArray().Count);
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class MinioSpecTests
 
         Assert.Contains("mc admin policy create store mlflow-buckets /policies/mlflow-buckets.json\n", script, StringComparison.Ordinal);
         Assert.Contains("mc admin policy attach store mlflow-buckets --user mlflow || mc admin user info store mlflow | grep -q mlflow-buckets\n", script, StringComparison.Ordinal);
-        Assert.Equal(13, script.Split('\n').Count(l => l.StartsWith("mc anonymous set none store/mlops-dev-", StringComparison.Ordinal)));
+        Assert.Equal(14, script.Split('\n').Count(l => l.StartsWith("mc anonymous set none store/mlops-dev-", StringComparison.Ordinal)));
         Assert.DoesNotContain("MINIO_ROOT_PASSWORD=", script, StringComparison.Ordinal);
         Assert.Matches("^minio-policies-[0-9a-f]{10}$", spec.PolicyJobName());
         Assert.NotEqual(spec.PolicyJobName(), MinioSpec.For(TestConfig.StackOptions("prod"))!.PolicyJobName());

@@ -7,7 +7,7 @@ namespace Infra.Model.Tests.ObjectStore;
 
 public sealed class ExternalObjectStoreTests
 {
-    /// <summary>Level 1 with an existing store: MLflow, Feast and Spark keep data there.</summary>
+    /// <summary>Level 1 with an existing store: MLflow, Kubeflow Pipelines, Feast and Spark keep data there.</summary>
     private const string Store = """
 
             objectStore:
@@ -26,6 +26,10 @@ public sealed class ExternalObjectStoreTests
                   accessKey: AKSPARK
                   secretKey:
                     secure: v1:s
+                - name: kubeflow-pipelines
+                  accessKey: AKKFP
+                  secretKey:
+                    secure: v1:k
         """;
 
     [Fact]
@@ -58,9 +62,9 @@ public sealed class ExternalObjectStoreTests
     {
         var files = StackRenderer.Render(TestConfig.Load(("mlops:platform", Store)).ValidOptions()).ToDictionary(f => f.Name, f => f.Content);
 
-        Assert.Equal("mlops-dev-mlflow-artifacts\nmlops-dev-feast-registry\nmlops-dev-feast-offline\nmlops-dev-spark-events\nmlops-dev-spark-data\n", files["object-store/buckets.txt"]);
+        Assert.Equal("mlops-dev-mlflow-artifacts\nmlops-dev-kubeflow-pipelines\nmlops-dev-feast-registry\nmlops-dev-feast-offline\nmlops-dev-spark-events\nmlops-dev-spark-data\n", files["object-store/buckets.txt"]);
         Assert.Equal(
-            ["object-store/policies/feast-buckets.json", "object-store/policies/mlflow-buckets.json", "object-store/policies/spark-buckets.json"],
+            ["object-store/policies/feast-buckets.json", "object-store/policies/kubeflow-pipelines-buckets.json", "object-store/policies/mlflow-buckets.json", "object-store/policies/spark-buckets.json"],
             files.Keys.Where(k => k.StartsWith("object-store/policies/", StringComparison.Ordinal)).ToArray());
         Assert.DoesNotContain(files.Keys, k => k.StartsWith("helm/minio", StringComparison.Ordinal));
     }
@@ -73,12 +77,38 @@ public sealed class ExternalObjectStoreTests
         Assert.Equal(
             [
                 "mlops:platform.objectStore.endpoint 's3.example.com' is not an S3 endpoint: write an http:// or https:// URL, such as 'https://s3.example.com'. Set it with 'pulumi config set --path mlops:platform.objectStore.endpoint <url>'.",
-                "mlops:platform.objectStore.identities[0].name 'mlfow' is not an identity this stack uses: it needs mlflow, feast, spark. Set it with 'pulumi config set --path \"mlops:platform.objectStore.identities[0].name\" <identity>', or remove the entry.",
+                "mlops:platform.objectStore.identities[0].name 'mlfow' is not an identity this stack uses: it needs mlflow, kubeflow-pipelines, feast, spark. Set it with 'pulumi config set --path \"mlops:platform.objectStore.identities[0].name\" <identity>', or remove the entry.",
                 "mlops:platform.objectStore.identities[1].accessKey is required: the access key ID of 'spark'. Set it with 'pulumi config set --path \"mlops:platform.objectStore.identities[1].accessKey\" <access key id>'.",
                 "mlops:platform.objectStore.identities has no access key for 'mlflow': each service that keeps data uses its own identity, with the policy 'infractl render' writes to object-store/policies/mlflow-buckets.json. Add it with 'pulumi config set --path \"mlops:platform.objectStore.identities[2].name\" mlflow', 'pulumi config set --path \"mlops:platform.objectStore.identities[2].accessKey\" <access key id>' and 'pulumi config set --secret --path \"mlops:platform.objectStore.identities[2].secretKey\" <secret key>'.",
-                "mlops:platform.objectStore.identities has no access key for 'feast': each service that keeps data uses its own identity, with the policy 'infractl render' writes to object-store/policies/feast-buckets.json. Add it with 'pulumi config set --path \"mlops:platform.objectStore.identities[3].name\" feast', 'pulumi config set --path \"mlops:platform.objectStore.identities[3].accessKey\" <access key id>' and 'pulumi config set --secret --path \"mlops:platform.objectStore.identities[3].secretKey\" <secret key>'.",
+                "mlops:platform.objectStore.identities has no access key for 'kubeflow-pipelines': each service that keeps data uses its own identity, with the policy 'infractl render' writes to object-store/policies/kubeflow-pipelines-buckets.json. Add it with 'pulumi config set --path \"mlops:platform.objectStore.identities[3].name\" kubeflow-pipelines', 'pulumi config set --path \"mlops:platform.objectStore.identities[3].accessKey\" <access key id>' and 'pulumi config set --secret --path \"mlops:platform.objectStore.identities[3].secretKey\" <secret key>'.",
+                "mlops:platform.objectStore.identities has no access key for 'feast': each service that keeps data uses its own identity, with the policy 'infractl render' writes to object-store/policies/feast-buckets.json. Add it with 'pulumi config set --path \"mlops:platform.objectStore.identities[4].name\" feast', 'pulumi config set --path \"mlops:platform.objectStore.identities[4].accessKey\" <access key id>' and 'pulumi config set --secret --path \"mlops:platform.objectStore.identities[4].secretKey\" <secret key>'.",
             ],
             errors);
+    }
+
+    [Fact]
+    public void Pipelines_ReachTheExternalStoreAtItsHostPortAndTlsWithTheConfiguredKey()
+    {
+        var options = TestConfig.Load(("mlops:platform", Store.Replace("https://s3.example.com/", "https://s3.example.com:9443", StringComparison.Ordinal))).ValidOptions();
+        var stores = Infra.Model.Kubeflow.PipelinesStores.For(options)!;
+        var plan = StackPlanner.Plan("test", options);
+
+        Assert.Equal(
+            [("objectStoreHost", "s3.example.com"), ("objectStorePort", "9443"), ("objectStoreSecure", "true"), ("objectStoreRegion", "eu-central-1"), ("bucketName", "mlops-dev-kubeflow-pipelines")],
+            stores.Settings().Where(s => s.Key.StartsWith("objectStore", StringComparison.Ordinal) || s.Key == "bucketName").ToArray());
+        Assert.Equal("s3.example.com:9443", stores.StoreAddress);
+        Assert.Equal(
+            "{accesskey: AKKFP, secretkey: [secret mlops:platform.objectStore.identities[3].secretKey]}",
+            plan[PlanNode.IdOf("kubernetes:core/v1:Secret", Infra.Model.Kubeflow.PipelinesStores.StoreSecret)].Inputs["stringData"].ToString());
+        Assert.DoesNotContain(plan[Infra.Model.Kubeflow.KubeflowPlanner.UnitId("pipelines")].DependsOn, d => d.StartsWith("kubernetes:batch/v1:Job", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validation_PipelinesWithoutAnyObjectStoreIsAnError()
+    {
+        Assert.Contains(
+            "mlops:platform.minio.enabled is false, but Kubeflow Pipelines keeps pipeline packages, run artifacts and step logs in the object store. Enable it with 'pulumi config set --path mlops:platform.minio.enabled true', use an existing S3 endpoint with 'pulumi config set --path mlops:platform.objectStore.endpoint https://<host>', or choose Kubeflow applications without 'pipelines' in mlops:platform.kubeflow.components.",
+            TestConfig.Errors(("mlops:platform", "\n    minio:\n      enabled: false\n    mlflow:\n      enabled: false\n    spark:\n      enabled: false\n    feast:\n      enabled: false\n    kubeflow:\n      components: [dashboard, profiles, pipelines]")));
     }
 
     [Fact]

@@ -13,11 +13,11 @@ public sealed partial class ObjectStoreSpecTests
 
         Assert.Equal(
         [
-            "mlops-dev-mlflow-artifacts", "mlops-dev-feast-registry", "mlops-dev-feast-offline",
+            "mlops-dev-mlflow-artifacts", "mlops-dev-kubeflow-pipelines", "mlops-dev-feast-registry", "mlops-dev-feast-offline",
             "mlops-dev-spark-events", "mlops-dev-spark-data", "mlops-dev-gitlab-artifacts", "mlops-dev-gitlab-lfs", "mlops-dev-gitlab-uploads",
             "mlops-dev-gitlab-packages", "mlops-dev-gitlab-registry", "mlops-dev-gitlab-backups", "mlops-dev-gitlab-tmp", "mlops-dev-teams",
         ], spec.Buckets.Select(b => b.Name));
-        Assert.Equal(["mlflow", "feast", "spark", "gitlab", "team-data-science"], spec.Identities.Select(i => i.Name));
+        Assert.Equal(["mlflow", "kubeflow-pipelines", "feast", "spark", "gitlab", "team-data-science"], spec.Identities.Select(i => i.Name));
         Assert.Equal(["mlops-dev-feast-registry", "mlops-dev-feast-offline"], spec.Identities.Single(i => i.Consumer == StoreConsumer.Feast).Buckets.ToArray());
     }
 

@@ -9,7 +9,7 @@ public sealed class PostgresSpecTests
     [Fact]
     public void Users_AreTheEnabledServicesThatKeepRelationalData()
     {
-        Assert.Equal(["mlflow:mlflow:mlflow", "feast:feast_registry:feast", "gitlab:gitlabhq_production:gitlab", "katib:katib:katib"],
+        Assert.Equal(["mlflow:mlflow:mlflow", "feast:feast_registry:feast", "gitlab:gitlabhq_production:gitlab", "katib:katib:katib", "kubeflow-pipelines:mlpipeline:kubeflow_pipelines", "ml-metadata:metadb:ml_metadata"],
             PostgresSpec.UsersFor(TestConfig.StackOptions("dev")).Select(u => $"{u.Service}:{u.Database}:{u.Owner}"));
         Assert.Null(PostgresSpec.For(TestConfig.Load(("mlops:maturity", "level0")).ValidOptions()));
     }
