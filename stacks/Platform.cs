@@ -82,13 +82,6 @@ public sealed class Platform : InfraComponent
                 outputs["redisAddress"] = keyValueStore.Address;
             }
 
-            if (MlflowSpec.For(args.Options) is { } mlflow && store is not null && databases is not null)
-            {
-                var registry = new ModelRegistry(MlflowPlanner.Name, new ModelRegistryArgs { Spec = mlflow, Provider = provider, Databases = databases, ObjectStore = store }, ChildComponentOptions());
-                outputs["mlflowUrl"] = registry.Url;
-                outputs["mlflowAdminPassword"] = registry.AdminPasswordOutput;
-            }
-
             if (FeastSpec.For(args.Options) is { } feast && store is not null && databases is not null && keyValueStore is not null)
             {
                 var features = new FeatureStore(FeastPlanner.Name, new FeatureStoreArgs { Spec = feast, Provider = provider, Databases = databases, KeyValueStore = keyValueStore, ObjectStore = store }, ChildComponentOptions());
@@ -117,9 +110,18 @@ public sealed class Platform : InfraComponent
                 }
             }
 
+            var teamMlflowSecrets = ImmutableDictionary<string, Resource>.Empty;
+            if (MlflowSpec.For(args.Options) is { } mlflow && store is not null && databases is not null)
+            {
+                var registry = new ModelRegistry(MlflowPlanner.Name, new ModelRegistryArgs { Spec = mlflow, Provider = provider, Databases = databases, ObjectStore = store, TeamUsers = MlflowTeamUsers.For(args.Options), TeamNamespaces = teams.ToImmutable() }, ChildComponentOptions());
+                outputs["mlflowUrl"] = registry.Url;
+                outputs["mlflowAdminPassword"] = registry.AdminPasswordOutput;
+                teamMlflowSecrets = registry.TeamSecrets;
+            }
+
             if (KubeflowSpec.For(args.Options) is { } kubeflow)
             {
-                var platform = new KubeflowPlatform(KubeflowPlanner.Name, new KubeflowArgs { Spec = kubeflow, Provider = provider, Databases = databases, ObjectStore = store, TeamNamespaces = teams.ToImmutable(), TeamStoreSecrets = teamSecrets.ToImmutable() }, ChildComponentOptions());
+                var platform = new KubeflowPlatform(KubeflowPlanner.Name, new KubeflowArgs { Spec = kubeflow, Provider = provider, Databases = databases, ObjectStore = store, TeamNamespaces = teams.ToImmutable(), TeamStoreSecrets = teamSecrets.ToImmutable(), TeamMlflowSecrets = teamMlflowSecrets }, ChildComponentOptions());
                 outputs["kubeflowUrl"] = platform.DashboardUrl;
                 if (platform.PipelinesUrl is { } pipelinesUrl && platform.MetadataEndpoint is { } metadataEndpoint)
                 {

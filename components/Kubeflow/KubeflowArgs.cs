@@ -22,6 +22,9 @@ public sealed class KubeflowArgs
     /// <summary>The object store, where there is one: Pipelines keeps its packages there, and the teams' runs their artifacts.</summary>
     public ObjectStore.ObjectStoreCredentials? ObjectStore { get; init; }
 
+    /// <summary>The teams' MLflow Secrets, by team, where MLflow runs.</summary>
+    public ImmutableDictionary<string, Resource> TeamMlflowSecrets { get; init; } = ImmutableDictionary<string, Resource>.Empty;
+
     /// <summary>The teams' object store Secrets, by team, where there is an object store.</summary>
     public required ImmutableDictionary<string, Resource> TeamStoreSecrets { get; init; }
 }

@@ -85,6 +85,11 @@ public sealed class KubeflowPlatform : InfraComponent
             foreach (var (team, ns) in args.TeamNamespaces.OrderBy(t => t.Key, StringComparer.Ordinal))
             {
                 List<Resource> needs = [units["admission-webhook"], ns];
+                if (services.MlflowUrl is not null)
+                {
+                    needs.Add(args.TeamMlflowSecrets[team]);
+                }
+
                 if (services.StoreEndpoint is not null)
                 {
                     needs.Add(args.TeamStoreSecrets[team]);

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Infra.Components.Core;
 using Infra.Components.Kubernetes;
 using Infra.Model.Kubernetes;
@@ -38,17 +39,37 @@ public sealed class ModelRegistry : InfraComponent
             Data = { { "config", spec.AwsConfig } },
         }, On(args.Provider, ns));
 
-        _ = HelmReleases.Create(MlflowSpec.Namespace, MlflowVersions.Chart, MlflowSpec.Namespace, spec.Values(), KubernetesNodes.ReleaseTimeoutSeconds,
+        var release = HelmReleases.Create(MlflowSpec.Namespace, MlflowVersions.Chart, MlflowSpec.Namespace, spec.Values(), KubernetesNodes.ReleaseTimeoutSeconds,
             On(args.Provider, [databaseSecret, storeSecret, adminSecret, awsConfig, .. args.Databases.Databases[spec.User.Service], .. args.ObjectStore.Ready]));
         if (spec.DisruptionBudget() is { } budget)
         {
             _ = new K8s.ApiExtensions.CustomResource(MlflowSpec.Namespace, ManifestArgs.From(budget), On(args.Provider, ns));
         }
 
+        var teamSecrets = ImmutableDictionary.CreateBuilder<string, Resource>(StringComparer.Ordinal);
+        if (args.TeamUsers is { } teamUsers)
+        {
+            // A user per team, created by a job as the admin once the server runs; its credentials in the team's namespace.
+            var passwords = teamUsers.Teams.Select(t => GeneratedPassword(MlflowTeamUsers.PasswordName(t))).ToArray();
+            var passwordsSecret = Secrets.Create(MlflowTeamUsers.PasswordsSecret, MlflowSpec.Namespace, null,
+                teamUsers.Teams.Zip(passwords, (t, p) => (t, (Input<string>)p.Result)), On(args.Provider, [ns, .. passwords]));
+            _ = new K8s.ApiExtensions.CustomResource(teamUsers.JobName(), ManifestArgs.From(teamUsers.Job()), On(args.Provider, release, passwordsSecret, adminSecret));
+            foreach (var (team, password) in teamUsers.Teams.Zip(passwords))
+            {
+                teamSecrets[team] = Secrets.Create(MlflowTeamUsers.TeamSecret, team, null,
+                    [(MlflowTeamUsers.UserVariable, MlflowTeamUsers.UserName(team)), (MlflowTeamUsers.PasswordVariable, password.Result)],
+                    On(args.Provider, args.TeamNamespaces[team], password), MlflowTeamUsers.TeamSecretName(team));
+            }
+        }
+
+        TeamSecrets = teamSecrets.ToImmutable();
         Url = Output.Create(spec.TrackingUri);
         AdminPasswordOutput = Output.CreateSecret(adminPassword.Result);
         RegisterOutputs(new Dictionary<string, object?> { ["url"] = Url, ["adminPassword"] = AdminPasswordOutput });
     }
+
+    /// <summary>Each team's <c>team-mlflow</c> Secret, by team.</summary>
+    public ImmutableDictionary<string, Resource> TeamSecrets { get; }
 
     /// <summary>The tracking URI: the ingress host where MLflow has one, else the in-cluster URL.</summary>
     [Output("url")]

@@ -19,4 +19,10 @@ public sealed class ModelRegistryArgs
 
     /// <summary>The object store, with MLflow's bucket and identity.</summary>
     public required ObjectStoreCredentials ObjectStore { get; init; }
+
+    /// <summary>The teams' users, or null.</summary>
+    public MlflowTeamUsers? TeamUsers { get; init; }
+
+    /// <summary>The teams' namespaces, by name, which get the teams' credentials.</summary>
+    public required System.Collections.Immutable.ImmutableDictionary<string, Resource> TeamNamespaces { get; init; }
 }

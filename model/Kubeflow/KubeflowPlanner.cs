@@ -149,6 +149,11 @@ public static class KubeflowPlanner
             {
                 var podDefault = services.PodDefault(team);
                 List<string> needs = [UnitId("admission-webhook"), teamNamespaceIds[team]];
+                if (services.MlflowUrl is not null)
+                {
+                    needs.Add(PlanNode.IdOf(KubernetesTokens.Secret, Mlflow.MlflowTeamUsers.TeamSecretName(team)));
+                }
+
                 if (services.StoreEndpoint is not null)
                 {
                     needs.Add(PlanNode.IdOf(KubernetesTokens.Secret, Teams.TeamNamespaces.StoreSecretName(team)));

@@ -213,8 +213,8 @@ public sealed record TeamServices(string? MlflowUrl, string? StoreEndpoint, stri
 {
     /// <summary>
     /// The <c>mlops-services</c> PodDefault in <paramref name="team"/>'s namespace: pods labelled
-    /// <c>mlops-services: "true"</c> (a checkbox in the notebook form) get MLflow's URI, the object store's
-    /// endpoint and the team's identity and folder.
+    /// <c>mlops-services: "true"</c> (a checkbox in the notebook form) get MLflow's URI and the team's MLflow
+    /// user, the object store's endpoint and the team's identity and folder.
     /// </summary>
     public JsonObject PodDefault(string team)
     {
@@ -237,9 +237,20 @@ public sealed record TeamServices(string? MlflowUrl, string? StoreEndpoint, stri
             ["selector"] = new JsonObject { ["matchLabels"] = new JsonObject { [KubeflowSpec.ServicesPodDefault] = "true" } },
             ["env"] = env,
         };
+        var secrets = new JsonArray();
+        if (MlflowUrl is not null)
+        {
+            secrets.Add(new JsonObject { ["secretRef"] = new JsonObject { ["name"] = Mlflow.MlflowTeamUsers.TeamSecret } });
+        }
+
         if (StoreEndpoint is not null)
         {
-            spec["envFrom"] = new JsonArray(new JsonObject { ["secretRef"] = new JsonObject { ["name"] = Teams.TeamNamespaces.StoreSecret } });
+            secrets.Add(new JsonObject { ["secretRef"] = new JsonObject { ["name"] = Teams.TeamNamespaces.StoreSecret } });
+        }
+
+        if (secrets.Count > 0)
+        {
+            spec["envFrom"] = secrets;
         }
 
         return new JsonObject

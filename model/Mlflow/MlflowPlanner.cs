@@ -20,11 +20,14 @@ public static class MlflowPlanner
 
     /// <summary>The nodes, on the cluster provider <paramref name="providerId"/>, parented to <paramref name="parent"/>.</summary>
     /// <param name="spec">The MLflow decisions.</param>
+    /// <param name="teamUsers">The teams' users, or null.</param>
+    /// <param name="teamNamespaceIds">The nodes of the teams' namespaces, by namespace, which get the teams' credentials.</param>
     /// <param name="providerId">The cluster's provider node.</param>
     /// <param name="parent">The parent node.</param>
-    public static IEnumerable<PlanNode> Nodes(MlflowSpec spec, string providerId, string parent)
+    public static IEnumerable<PlanNode> Nodes(MlflowSpec spec, MlflowTeamUsers? teamUsers, IReadOnlyDictionary<string, string> teamNamespaceIds, string providerId, string parent)
     {
         ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(teamNamespaceIds);
         var store = spec.Store;
         var component = Component(ComponentType, Name, parent);
         yield return component;
@@ -64,6 +67,30 @@ public static class MlflowPlanner
         if (spec.DisruptionBudget() is { } budget)
         {
             yield return KubernetesNodes.Manifest(budget, component.Id, providerId) with { DependsOn = [ns.Id] };
+        }
+
+        if (teamUsers is null)
+        {
+            yield break;
+        }
+
+        // A user per team, created by a job as the admin once the server runs; its credentials in the team's namespace.
+        var passwords = teamUsers.Teams.Select(t => KubernetesNodes.RandomPassword(MlflowTeamUsers.PasswordName(t), component.Id)).ToArray();
+        foreach (var password in passwords)
+        {
+            yield return password;
+        }
+
+        var passwordsSecret = KubernetesNodes.Secret(MlflowTeamUsers.PasswordsSecret, MlflowSpec.Namespace, null,
+            teamUsers.Teams.Zip(passwords, (t, p) => (t, PlanValue.Secret(p.Id))), component.Id, providerId)
+            with { DependsOn = [ns.Id, .. passwords.Select(p => p.Id)] };
+        yield return passwordsSecret;
+        yield return KubernetesNodes.Manifest(teamUsers.Job(), component.Id, providerId)
+            with { DependsOn = [release.Id, passwordsSecret.Id, adminSecret.Id] };
+        foreach (var (team, password) in teamUsers.Teams.Zip(passwords))
+        {
+            yield return KubernetesNodes.Secret(MlflowTeamUsers.TeamSecret, team, null, MlflowTeamUsers.Credentials(team), component.Id, providerId, MlflowTeamUsers.TeamSecretName(team))
+                with { DependsOn = [teamNamespaceIds[team], password.Id] };
         }
     }
 }

@@ -82,11 +82,6 @@ public static class PlatformPlanner
             nodes = nodes.Concat(Redis.RedisPlanner.Nodes(redis, providerId, storageClassNodeId, parent));
         }
 
-        if (Mlflow.MlflowSpec.For(options) is { } mlflow)
-        {
-            nodes = nodes.Concat(Mlflow.MlflowPlanner.Nodes(mlflow, providerId, parent));
-        }
-
         if (Feast.FeastSpec.For(options) is { } feast)
         {
             nodes = nodes.Concat(Feast.FeastPlanner.Nodes(feast, providerId, parent));
@@ -110,6 +105,12 @@ public static class PlatformPlanner
                     with { DependsOn = [teamIds[t.Name], .. store.KeyNodes(identity), .. store.Ready] };
             }));
         }
+
+        if (Mlflow.MlflowSpec.For(options) is { } mlflow)
+        {
+            nodes = nodes.Concat(Mlflow.MlflowPlanner.Nodes(mlflow, Mlflow.MlflowTeamUsers.For(options), teamIds, providerId, parent));
+        }
+
         if (Spark.SparkSpec.For(options) is { } spark)
         {
             nodes = nodes.Concat(Spark.SparkPlanner.Nodes(spark, teamIds, providerId, parent));

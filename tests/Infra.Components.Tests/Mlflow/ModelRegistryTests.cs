@@ -40,4 +40,17 @@ public sealed class ModelRegistryTests
         Assert.True(await Output.IsSecretAsync(root));
         Assert.Equal(EchoMocks.PasswordOf("minio-root-password"), await OutputUtilities.GetValueAsync(root));
     }
+
+    [Fact]
+    public async Task TeamUsers_GetTheirGeneratedPasswordInTheirNamespaceAndInTheJobsSecretOnly()
+    {
+        var run = await StackRun.RunAsync(() => StackComposer.Deploy(StackFiles.Options("dev"), TestSecrets.Create().Object));
+
+        var team = Assert.IsType<IDictionary<string, object>>(run.InputsOf("kubernetes:core/v1:Secret", "team-mlflow-data-science")["stringData"], exactMatch: false);
+        var passwords = Assert.IsType<IDictionary<string, object>>(run.InputsOf("kubernetes:core/v1:Secret", Model.Mlflow.MlflowTeamUsers.PasswordsSecret)["stringData"], exactMatch: false);
+        var generated = EchoMocks.PasswordOf("mlflow-team-data-science-password");
+        Assert.Equal(("team-data-science", generated), (team["MLFLOW_TRACKING_USERNAME"], team["MLFLOW_TRACKING_PASSWORD"]));
+        Assert.Equal(generated, passwords["data-science"]);
+        Assert.Equal("data-science", ((IDictionary<string, object>)run.InputsOf("kubernetes:core/v1:Secret", "team-mlflow-data-science")["metadata"])["namespace"]);
+    }
 }

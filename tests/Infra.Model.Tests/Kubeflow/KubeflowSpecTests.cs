@@ -308,10 +308,10 @@ public sealed class TeamAccessTests
         var podDefault = plan[PlanNode.IdOf("kubernetes:kubeflow.org/v1alpha1:PodDefault", "mlops-services-data-science")];
 
         Assert.Equal(
-            """{"apiVersion":"kubeflow.org/v1alpha1","kind":"PodDefault","metadata":{"name":"mlops-services","namespace":"data-science"},"spec":{"desc":"MLflow and the team\u0027s object store folder","selector":{"matchLabels":{"mlops-services":"true"}},"env":[{"name":"MLFLOW_TRACKING_URI","value":"http://mlflow.mlflow.svc.cluster.local"},{"name":"AWS_ENDPOINT_URL","value":"http://minio.minio.svc.cluster.local"},{"name":"AWS_DEFAULT_REGION","value":"us-east-1"},{"name":"TEAM_BUCKET_URL","value":"s3://mlops-dev-teams/data-science/"}],"envFrom":[{"secretRef":{"name":"team-s3"}}]}}""",
+            """{"apiVersion":"kubeflow.org/v1alpha1","kind":"PodDefault","metadata":{"name":"mlops-services","namespace":"data-science"},"spec":{"desc":"MLflow and the team\u0027s object store folder","selector":{"matchLabels":{"mlops-services":"true"}},"env":[{"name":"MLFLOW_TRACKING_URI","value":"http://mlflow.mlflow.svc.cluster.local"},{"name":"AWS_ENDPOINT_URL","value":"http://minio.minio.svc.cluster.local"},{"name":"AWS_DEFAULT_REGION","value":"us-east-1"},{"name":"TEAM_BUCKET_URL","value":"s3://mlops-dev-teams/data-science/"}],"envFrom":[{"secretRef":{"name":"team-mlflow"}},{"secretRef":{"name":"team-s3"}}]}}""",
             KubeflowSpec.For(options)!.Services!.PodDefault("data-science").ToJsonString());
         Assert.Equal(
-            [KubeflowPlanner.UnitId("admission-webhook"), "kubernetes:core/v1:Namespace::team-data-science", "kubernetes:core/v1:Secret::team-s3-data-science"],
+            [KubeflowPlanner.UnitId("admission-webhook"), "kubernetes:core/v1:Namespace::team-data-science", "kubernetes:core/v1:Secret::team-mlflow-data-science", "kubernetes:core/v1:Secret::team-s3-data-science"],
             podDefault.DependsOn.ToArray());
         Assert.Equal(
             "{AWS_ACCESS_KEY_ID: team-data-science, AWS_SECRET_ACCESS_KEY: [secret random:index/randomPassword:RandomPassword::team-data-science-minio-password]}",

@@ -183,3 +183,54 @@ public sealed class MlflowIngressTests
             TestConfig.Errors(("mlops:platform", "\n    ingress:\n      className: Contour")));
     }
 }
+
+public sealed class MlflowTeamUsersTests
+{
+    [Fact]
+    public void EachTeam_GetsAUserTheJobCreatesAsTheAdminAndItsCredentialsInItsNamespace()
+    {
+        var options = TestConfig.StackOptions("prod");
+        var users = MlflowTeamUsers.For(options)!;
+        var plan = StackPlanner.Plan("prod", options);
+        var job = users.Job();
+        var jobNode = plan[PlanNode.IdOf("kubernetes:batch/v1:Job", users.JobName())];
+
+        Assert.Equal(["fraud-detection", "recommendations"], users.Teams.ToArray());
+        Assert.Matches("^mlflow-team-users-[0-9a-f]{10}$", users.JobName());
+        Assert.Equal(
+            ["kubernetes:core/v1:Secret::mlflow-admin", "kubernetes:core/v1:Secret::mlflow-team-users", "kubernetes:helm.sh/v3:Release::mlflow"],
+            jobNode.DependsOn.Order(StringComparer.Ordinal).ToArray());
+        Assert.Equal(
+            "{fraud-detection: [secret random:index/randomPassword:RandomPassword::mlflow-team-fraud-detection-password], recommendations: [secret random:index/randomPassword:RandomPassword::mlflow-team-recommendations-password]}",
+            plan[PlanNode.IdOf("kubernetes:core/v1:Secret", MlflowTeamUsers.PasswordsSecret)].Inputs["stringData"].ToString());
+        var teamSecret = plan[PlanNode.IdOf("kubernetes:core/v1:Secret", "team-mlflow-fraud-detection")];
+        Assert.Equal("{name: team-mlflow, namespace: fraud-detection}", teamSecret.Inputs["metadata"].ToString());
+        Assert.Equal(
+            "{MLFLOW_TRACKING_PASSWORD: [secret random:index/randomPassword:RandomPassword::mlflow-team-fraud-detection-password], MLFLOW_TRACKING_USERNAME: team-fraud-detection}",
+            teamSecret.Inputs["stringData"].ToString());
+
+        // The job signs in as the admin from its Secret and reads the passwords as files: no credential in its spec.
+        var container = job["spec"]!["template"]!["spec"]!["containers"]![0]!;
+        Assert.Equal("harbor.prod.example.com/mirror/docker.io/burakince/mlflow:3.15.1", (string)container["image"]!);
+        Assert.Equal(
+            """[{"name":"MLFLOW_TRACKING_URI","value":"http://mlflow.mlflow.svc.cluster.local"},{"name":"MLFLOW_TRACKING_USERNAME","valueFrom":{"secretKeyRef":{"name":"mlflow-admin","key":"username"}}},{"name":"MLFLOW_TRACKING_PASSWORD","valueFrom":{"secretKeyRef":{"name":"mlflow-admin","key":"password"}}},{"name":"HOME","value":"/tmp"}]""",
+            container["env"]!.ToJsonString());
+        Assert.Equal(["python", "-c", MlflowTeamUsers.Script], container["command"]!.AsArray().Select(n => (string)n!).ToArray());
+        Assert.Contains("client.create_user(user, password)", MlflowTeamUsers.Script, StringComparison.Ordinal);
+        Assert.Contains("if error.error_code != \"RESOURCE_ALREADY_EXISTS\":", MlflowTeamUsers.Script, StringComparison.Ordinal);
+        Assert.Contains("client.update_user_password(user, password)", MlflowTeamUsers.Script, StringComparison.Ordinal);
+        Assert.Empty(UpstreamSchemas.Errors(UpstreamSchemas.Kubernetes("kubernetes/v1.35.api__v1_openapi.json", "io.k8s.api.core.v1.PodSpec"), job["spec"]!["template"]!["spec"]!));
+    }
+
+    [Fact]
+    public void JobName_ChangesWithTheTeamsSoANewTeamGetsItsUser()
+    {
+        var one = new MlflowTeamUsers(["a"], null);
+        var two = new MlflowTeamUsers(["a", "b"], null);
+
+        Assert.NotEqual(one.JobName(), two.JobName());
+        Assert.Equal(one.JobName(), new MlflowTeamUsers(["a"], "registry.example.com").JobName());
+        Assert.Equal("registry.example.com/docker.io/burakince/mlflow:3.15.1", (string)new MlflowTeamUsers(["a"], "registry.example.com").Job()["spec"]!["template"]!["spec"]!["containers"]![0]!["image"]!);
+        Assert.Null(MlflowTeamUsers.For(TestConfig.Load(("mlops:maturity", "level0")).ValidOptions()));
+    }
+}
