@@ -1,12 +1,14 @@
 """The training pipeline: compile it for Kubeflow Pipelines, or submit it and wait for the run.
 
 The run trains in the project's image: train.py logs parameters and metrics to MLflow and registers a model
-version tagged with the commit, which promote.py finds.
+version tagged with the commit, which promote.py finds. The step opts into the team's mlops-services PodDefault,
+which gives it MLflow's in-cluster URI and the team's MLflow user (the team-mlflow Secret); its artifacts go to
+the team's pipeline root, which the platform sets in the namespace's kfp-launcher configuration.
 """
 import argparse
 import os
 
-from kfp import client, compiler, dsl
+from kfp import client, compiler, dsl, kubernetes
 
 TRAIN_IMAGE = os.environ.get("TRAIN_IMAGE", "train:dev")
 
@@ -24,7 +26,7 @@ def train(model_name: str, commit: str):
 @dsl.pipeline(name="train")
 def training_pipeline(model_name: str, commit: str):
     step = train(model_name=model_name, commit=commit)
-    step.set_env_variable("MLFLOW_TRACKING_URI", os.environ.get("MLFLOW_TRACKING_URI", ""))
+    kubernetes.add_pod_label(step, "mlops-services", "true")
 
 
 def main() -> None:

@@ -60,6 +60,16 @@ public sealed partial class MlProjectTemplateTests
         Assert.DoesNotContain("MLFLOW_TRACKING_PASSWORD:", File.ReadAllText(PathOf(".gitlab-ci.yml")).Replace("#   MLFLOW_TRACKING_PASSWORD", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void TrainingStep_OptsIntoTheTeamsServicesPodDefaultForMlflowAndSetsNoUriOfItsOwn()
+    {
+        var pipeline = File.ReadAllText(PathOf("pipeline.py"));
+
+        Assert.Contains($"    kubernetes.add_pod_label(step, \"{Infra.Model.Kubeflow.KubeflowSpec.ServicesPodDefault}\", \"true\")\n", pipeline, StringComparison.Ordinal);
+        Assert.DoesNotContain("set_env_variable", pipeline, StringComparison.Ordinal);
+        Assert.Contains("kfp-kubernetes==1.5.0", File.ReadAllLines(PathOf("requirements.txt")));
+    }
+
     [GeneratedRegex(@"(?:FROM |PYTHON_IMAGE: |name: )(?<image>docker\.io/\S+)")]
     private static partial Regex ImagePattern();
 }
