@@ -121,7 +121,7 @@ public sealed class Platform : InfraComponent
 
             if (KubeflowSpec.For(args.Options) is { } kubeflow)
             {
-                var platform = new KubeflowPlatform(KubeflowPlanner.Name, new KubeflowArgs { Spec = kubeflow, Provider = provider, Databases = databases, ObjectStore = store, TeamNamespaces = teams.ToImmutable(), TeamStoreSecrets = teamSecrets.ToImmutable(), TeamMlflowSecrets = teamMlflowSecrets }, ChildComponentOptions());
+                var platform = new KubeflowPlatform(KubeflowPlanner.Name, new KubeflowArgs { Spec = kubeflow, Provider = provider, Databases = databases, ObjectStore = store, TeamNamespaces = teams.ToImmutable(), TeamStoreSecrets = teamSecrets.ToImmutable(), TeamMlflowSecrets = teamMlflowSecrets, GitlabClientSecret = kubeflow.GitlabSignIn is { } signIn ? args.Secrets.Require(signIn.ClientSecret) : null }, ChildComponentOptions());
                 outputs["kubeflowUrl"] = platform.DashboardUrl;
                 if (platform.PipelinesUrl is { } pipelinesUrl && platform.MetadataEndpoint is { } metadataEndpoint)
                 {

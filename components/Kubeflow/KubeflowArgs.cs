@@ -19,6 +19,9 @@ public sealed class KubeflowArgs
     /// <summary>The shared PostgreSQL cluster, with Katib's database where Katib runs.</summary>
     public Postgres.PostgresDatabases? Databases { get; init; }
 
+    /// <summary>The secret of GitLab's OAuth application, where Dex signs in through GitLab.</summary>
+    public Output<string>? GitlabClientSecret { get; init; }
+
     /// <summary>The object store, where there is one: Pipelines keeps its packages there, and the teams' runs their artifacts.</summary>
     public ObjectStore.ObjectStoreCredentials? ObjectStore { get; init; }
 

@@ -33,8 +33,13 @@ public sealed class KubeflowPlatform : InfraComponent
             passwords.Select((p, i) => (KubeflowSpec.HashVariable(i), (Input<string>)p.BcryptHash)), On(provider, auth));
         _ = Secrets.Create(KubeflowSpec.UserPasswordsSecret, KubeflowSpec.AuthNamespace, null,
             spec.Users.Zip(passwords, (u, p) => (KubeflowSpec.UserKey(u), (Input<string>)p.Result)), On(provider, [auth, .. passwords]));
-        var client = Secrets.Create(KubeflowSpec.OidcClientSecret, KubeflowSpec.AuthNamespace, null,
-            [("OIDC_CLIENT_ID", KubeflowSpec.OidcClientId), ("OIDC_CLIENT_SECRET", clientSecret.Result)], On(provider, auth, clientSecret));
+        List<(string, Input<string>)> clientData = [("OIDC_CLIENT_ID", KubeflowSpec.OidcClientId), ("OIDC_CLIENT_SECRET", clientSecret.Result)];
+        if (args.GitlabClientSecret is { } gitlabSecret)
+        {
+            clientData.Add((GitlabSignIn.SecretVariable, gitlabSecret));
+        }
+
+        var client = Secrets.Create(KubeflowSpec.OidcClientSecret, KubeflowSpec.AuthNamespace, null, clientData, On(provider, auth, clientSecret));
         var dexConfig = new K8s.Core.V1.ConfigMap(KubeflowSpec.DexConfigMap, new ConfigMapArgs
         {
             Metadata = new ObjectMetaArgs { Name = KubeflowSpec.DexConfigMap, Namespace = KubeflowSpec.AuthNamespace },

@@ -65,8 +65,13 @@ public static class KubeflowPlanner
             spec.Users.Zip(passwords, (u, p) => (KubeflowSpec.UserKey(u), PlanValue.Secret(p.Id))), component.Id, providerId)
             with { DependsOn = [auth.Id, .. passwords.Select(p => p.Id)] };
         yield return plain;
-        var client = KubernetesNodes.Secret(KubeflowSpec.OidcClientSecret, KubeflowSpec.AuthNamespace, null,
-            [("OIDC_CLIENT_ID", PlanValue.Of(KubeflowSpec.OidcClientId)), ("OIDC_CLIENT_SECRET", PlanValue.Secret(clientSecret.Id))], component.Id, providerId)
+        List<(string, PlanValue)> clientData = [("OIDC_CLIENT_ID", PlanValue.Of(KubeflowSpec.OidcClientId)), ("OIDC_CLIENT_SECRET", PlanValue.Secret(clientSecret.Id))];
+        if (spec.GitlabSignIn is { } gitlab)
+        {
+            clientData.Add((GitlabSignIn.SecretVariable, PlanValue.Secret(gitlab.ClientSecret.FullKey)));
+        }
+
+        var client = KubernetesNodes.Secret(KubeflowSpec.OidcClientSecret, KubeflowSpec.AuthNamespace, null, clientData, component.Id, providerId)
             with { DependsOn = [auth.Id, clientSecret.Id] };
         yield return client;
         var dexConfig = Resource(KubernetesTokens.ConfigMap, KubeflowSpec.DexConfigMap, component.Id,

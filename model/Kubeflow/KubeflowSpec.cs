@@ -22,7 +22,8 @@ namespace Infra.Model.Kubeflow;
 /// <param name="Services">What a team's pods reach through the <c>mlops-services</c> PodDefault, or null without notebooks.</param>
 /// <param name="KatibDatabase">Katib's database and role on the shared PostgreSQL, where Katib runs.</param>
 /// <param name="PipelinesStores">Pipelines' databases and buckets on the platform's stores, where Pipelines runs.</param>
-public sealed record KubeflowSpec(ImmutableArray<string> Applications, ImmutableArray<KubeflowComponent> Units, ImmutableArray<string> Users, ImmutableArray<KubeflowProfile> Profiles, IngressSpec? Ingress, string? Registry, TeamServices? Services = null, Postgres.DatabaseUser? KatibDatabase = null, PipelinesStores? PipelinesStores = null)
+/// <param name="GitlabSignIn">Dex's GitLab connector, where team members sign in with GitLab.</param>
+public sealed record KubeflowSpec(ImmutableArray<string> Applications, ImmutableArray<KubeflowComponent> Units, ImmutableArray<string> Users, ImmutableArray<KubeflowProfile> Profiles, IngressSpec? Ingress, string? Registry, TeamServices? Services = null, Postgres.DatabaseUser? KatibDatabase = null, PipelinesStores? PipelinesStores = null, GitlabSignIn? GitlabSignIn = null)
 {
     /// <summary>The Secret (basic-auth) in <c>kubeflow</c> with Katib's database credentials, which the katib overlay reads.</summary>
     public const string KatibDatabaseSecret = "katib-database";
@@ -79,7 +80,11 @@ public sealed record KubeflowSpec(ImmutableArray<string> Applications, Immutable
         var ingress = IngressSpec.For(options);
         var admin = $"admin@{ingress?.Domain ?? "kubeflow.local"}";
         var teams = options.Teams ?? [];
-        var users = new[] { admin }.Concat(teams.Select(t => t.Owner).OfType<string>()).Distinct(StringComparer.OrdinalIgnoreCase).ToImmutableArray();
+        var gitlab = GitlabSignIn.For(options, ingress);
+
+        // With GitLab sign-in the team owners sign in with GitLab; the admin keeps a generated password to get in without it.
+        var owners = gitlab is null ? teams.Select(t => t.Owner).OfType<string>() : [];
+        var users = new[] { admin }.Concat(owners).Distinct(StringComparer.OrdinalIgnoreCase).ToImmutableArray();
         var profiles = applications.Contains("profiles")
             ? teams.Where(t => t.Name is not null && t.Owner is not null).Select(t => new KubeflowProfile(t.Name!, t.Owner!, t.CpuQuota, t.MemoryQuota, t.GpuQuota)).ToImmutableArray()
             : [];
@@ -92,7 +97,7 @@ public sealed record KubeflowSpec(ImmutableArray<string> Applications, Immutable
                 store is null ? null : ObjectStore.ObjectStoreSpec.BucketName(options.Environment, "teams"))
             : null;
         var katib = applications.Contains("katib") ? Postgres.PostgresSpec.UsersFor(options).Single(u => u.Service == "katib") : null;
-        return new KubeflowSpec(applications, KubeflowCatalog.For(applications), users, profiles, ingress, options.Platform?.Registry, services, katib, PipelinesStores.For(options));
+        return new KubeflowSpec(applications, KubeflowCatalog.For(applications), users, profiles, ingress, options.Platform?.Registry, services, katib, PipelinesStores.For(options), gitlab);
     }
 
     /// <summary>The chosen applications: <c>mlops:platform.kubeflow.components</c>, else the level's defaults, in catalog order.</summary>
@@ -152,7 +157,7 @@ public sealed record KubeflowSpec(ImmutableArray<string> Applications, Immutable
               redirectURIs: ["/oauth2/callback"]
               name: Kubeflow
               secretEnv: OIDC_CLIENT_SECRET
-
+            {GitlabSignIn?.Connector() ?? string.Empty}
             """;
     }
 
@@ -202,6 +207,48 @@ public sealed record KubeflowSpec(ImmutableArray<string> Applications, Immutable
             ["spec"] = spec,
         };
     }
+}
+
+/// <summary>
+/// Dex's GitLab connector: people sign in with their GitLab accounts through an instance-wide OAuth application
+/// whose secret Dex reads from <see cref="SecretVariable"/> (in the <c>dex-oidc-client</c> Secret), and come
+/// back to Dex at <see cref="RedirectUri"/>. Kubeflow knows them by their GitLab e-mail addresses.
+/// </summary>
+/// <param name="Url">GitLab's URL.</param>
+/// <param name="ClientId">The OAuth application's ID.</param>
+/// <param name="ClientSecret">The OAuth application's secret.</param>
+/// <param name="RedirectUri">Dex's callback behind the dashboard's host.</param>
+public sealed record GitlabSignIn(string Url, string ClientId, Configuration.SecretSetting ClientSecret, string RedirectUri)
+{
+    /// <summary>The environment variable Dex expands the application's secret from.</summary>
+    public const string SecretVariable = "GITLAB_CLIENT_SECRET";
+
+    /// <summary>The connector for <paramref name="options"/>, or null without <c>mlops:platform.kubeflow.gitlabSignIn</c> or an ingress.</summary>
+    public static GitlabSignIn? For(PlatformOptions options, IngressSpec? ingress)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Platform?.Kubeflow?.GitlabSignIn is not { ClientId: { Length: > 0 } clientId, ClientSecret: { } secret } block || ingress is null)
+        {
+            return null;
+        }
+
+        var url = block.Url?.TrimEnd('/') ?? ingress.Url("gitlab");
+        return new GitlabSignIn(url, clientId, secret, $"{ingress.Url("kubeflow")}/dex/callback");
+    }
+
+    /// <summary>The connector's entry in Dex's configuration.</summary>
+    public string Connector() => $"""
+        connectors:
+        - type: gitlab
+          id: gitlab
+          name: GitLab
+          config:
+            baseURL: {Url}
+            clientID: {ClientId}
+            clientSecret: ${SecretVariable}
+            redirectURI: {RedirectUri}
+
+        """;
 }
 
 /// <summary>The platform services a team's pods are pointed at: MLflow, and the team's prefix of the teams' bucket.</summary>

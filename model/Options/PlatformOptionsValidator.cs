@@ -330,6 +330,11 @@ public sealed partial class PlatformOptionsValidator
             }
         }
 
+        if (options.Platform?.Kubeflow?.GitlabSignIn is { } gitlab)
+        {
+            GitlabSignIn(options, gitlab);
+        }
+
         if (options.IsEnabled(PlatformService.Kubeflow) && Infra.Model.Kubeflow.KubeflowSpec.ApplicationsFor(options).Contains("pipelines")
             && !options.IsEnabled(PlatformService.Minio) && options.Platform?.ObjectStore is null)
         {
@@ -385,6 +390,37 @@ public sealed partial class PlatformOptionsValidator
         {
             var described = pools.Length == 0 ? "no CPU node pool" : string.Join(", ", sizes.Select(s => $"{s.Pool.Name}: {s.Pool.Replicas} x {s.Pool.VmClass}"));
             Fail("mlops:tanzu:nodePools", $"give GitLab {cpu} vCPUs and {memory} GiB ({described}), but GitLab needs at least {minimumCpu} vCPUs and {minimumMemory} GiB on the CPU pools. Add nodes with 'pulumi config set --path \"mlops:tanzu.nodePools[0].replicas\" <number>', choose a larger class with 'pulumi config set --path \"mlops:tanzu.nodePools[0].vmClass\" best-effort-xlarge', or disable GitLab with 'pulumi config set --path mlops:platform.gitlab.enabled false'.");
+        }
+    }
+
+    private void GitlabSignIn(PlatformOptions options, GitlabSignInOptions gitlab)
+    {
+        const string Path = "mlops:platform:kubeflow:gitlabSignIn";
+        if (gitlab.ClientId is not { Length: > 0 })
+        {
+            Fail($"{Path}:clientId", "is required: the ID of the OAuth application Kubeflow signs in through (GitLab's Admin area, Applications). Set it with 'pulumi config set --path mlops:platform.kubeflow.gitlabSignIn.clientId <application id>'.");
+        }
+
+        if (gitlab.ClientSecret is null)
+        {
+            Fail($"{Path}:clientSecret", "is required: the secret of the OAuth application Kubeflow signs in through. Set it with 'pulumi config set --secret --path mlops:platform.kubeflow.gitlabSignIn.clientSecret <secret>'.");
+        }
+
+        if (options.Platform?.Ingress?.Domain is not { Length: > 0 })
+        {
+            Fail("mlops:platform:ingress:domain", "is required with mlops:platform.kubeflow.gitlabSignIn: GitLab sends people back to Dex at <scheme>://kubeflow.<domain>/dex/callback. Set it with 'pulumi config set --path mlops:platform.ingress.domain <domain>'.");
+        }
+
+        if (gitlab.Url is { } url)
+        {
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+            {
+                Fail($"{Path}:url", $"'{url}' is not a GitLab URL: write an http:// or https:// URL, such as 'https://gitlab.example.com'. Set it with 'pulumi config set --path mlops:platform.kubeflow.gitlabSignIn.url <url>'.");
+            }
+        }
+        else if (!options.IsEnabled(PlatformService.Gitlab))
+        {
+            Fail($"{Path}:url", "is required when the platform's GitLab is off: Dex signs in through the GitLab at that URL. Set it with 'pulumi config set --path mlops:platform.kubeflow.gitlabSignIn.url https://<gitlab host>', or enable GitLab with 'pulumi config set --path mlops:platform.gitlab.enabled true'.");
         }
     }
 

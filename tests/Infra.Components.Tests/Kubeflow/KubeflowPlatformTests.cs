@@ -1,5 +1,7 @@
 using Infra.Components.Tests.Harness;
+using Infra.Model.Configuration;
 using Infra.Model.Kubeflow;
+using Infra.Model.Stacks;
 using Infra.Stacks;
 using Pulumi;
 using Pulumi.Utilities;
@@ -31,5 +33,22 @@ public sealed class KubeflowPlatformTests
         var keys = Assert.IsType<IDictionary<string, object>>(run.InputsOf("kubernetes:core/v1:Secret", PipelinesStores.StoreSecret)["stringData"], exactMatch: false);
         Assert.Equal(("kubeflow_pipelines", EchoMocks.PasswordOf("kubeflow-pipelines-postgres-password")), (database["username"], database["password"]));
         Assert.Equal(("kubeflow-pipelines", EchoMocks.PasswordOf("kubeflow-pipelines-minio-password")), (keys["accesskey"], keys["secretkey"]));
+    }
+
+    [Fact]
+    public async Task SignIn_ThroughGitlab_GivesDexTheApplicationsSecretFromConfigAndRegistersAsPlanned()
+    {
+        var yaml = File.ReadAllText(StackFiles.PathOf("dev")).Replace(
+            "    gitlab:\n      memory: 8Gi\n",
+            "    gitlab:\n      memory: 8Gi\n    kubeflow:\n      gitlabSignIn:\n        clientId: 4f1c0a\n        clientSecret:\n          secure: v1:g\n",
+            StringComparison.Ordinal);
+        var options = PlatformConfiguration.Load(StackConfigFile.Parse("Pulumi.dev.yaml", "dev", yaml).Snapshot).ValidOptions();
+
+        var run = await StackRun.RunAsync(() => StackComposer.Deploy(options, TestSecrets.Create().Object));
+
+        var client = Assert.IsType<IDictionary<string, object>>(run.InputsOf("kubernetes:core/v1:Secret", KubeflowSpec.OidcClientSecret)["stringData"], exactMatch: false);
+        Assert.Equal(TestSecrets.ValueOf("mlops:platform.kubeflow.gitlabSignIn.clientSecret"), client[GitlabSignIn.SecretVariable]);
+        Assert.Contains("    clientID: 4f1c0a\n", KubeflowSpec.For(options)!.DexConfig(), StringComparison.Ordinal);
+        PlanComparison.AssertMatches(StackPlanner.Plan("dev", options), run, options);
     }
 }

@@ -95,6 +95,60 @@ public sealed class KubeflowSpecTests
             plan[PlanNode.IdOf("kubernetes:core/v1:Secret", "dex-passwords")].Inputs["stringData"].ToString());
     }
 
+    private const string GitlabSignIn = "\n    ingress:\n      domain: mlops.example.com\n      clusterIssuer: letsencrypt\n    kubeflow:\n      gitlabSignIn:\n        clientId: 4f1c0a\n        clientSecret:\n          secure: v1:g";
+
+    [Fact]
+    public void SignIn_ThroughGitlab_AddsDexsGitlabConnectorAndKeepsAGeneratedPasswordForTheAdminOnly()
+    {
+        var options = TestConfig.Load([("mlops:maturity", "level2"), .. TestConfig.GitlabReady.Where(o => o.Key != "mlops:platform"), ("mlops:platform", GitlabSignIn)]).ValidOptions();
+        var spec = KubeflowSpec.For(options)!;
+        var plan = StackPlanner.Plan("test", options);
+
+        Assert.Equal(["admin@mlops.example.com"], spec.Users.ToArray());
+        Assert.EndsWith(
+            """
+              secretEnv: OIDC_CLIENT_SECRET
+            connectors:
+            - type: gitlab
+              id: gitlab
+              name: GitLab
+              config:
+                baseURL: https://gitlab.mlops.example.com
+                clientID: 4f1c0a
+                clientSecret: $GITLAB_CLIENT_SECRET
+                redirectURI: https://kubeflow.mlops.example.com/dex/callback
+
+            """,
+            spec.DexConfig(),
+            StringComparison.Ordinal);
+        Assert.Equal(
+            "{GITLAB_CLIENT_SECRET: [secret mlops:platform.kubeflow.gitlabSignIn.clientSecret], OIDC_CLIENT_ID: kubeflow-oidc-authservice, OIDC_CLIENT_SECRET: [secret random:index/randomPassword:RandomPassword::kubeflow-oidc-client-secret]}",
+            plan[PlanNode.IdOf("kubernetes:core/v1:Secret", KubeflowSpec.OidcClientSecret)].Inputs["stringData"].ToString());
+        Assert.DoesNotContain("connectors:", KubeflowSpec.For(TestConfig.StackOptions("prod"))!.DexConfig(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SignIn_ThroughGitlab_NamesWhatIsMissing()
+    {
+        var errors = TestConfig.Errors(("mlops:platform", "\n    gitlab:\n      enabled: false\n    kubeflow:\n      gitlabSignIn:\n        clientSecret:\n          secure: v1:g"));
+        var noSecret = TestConfig.Errors(("mlops:platform", "\n    ingress:\n      domain: mlops.example.com\n    kubeflow:\n      gitlabSignIn:\n        clientId: 4f1c0a\n        url: https://gitlab.example.com"));
+        var badUrl = TestConfig.Errors(("mlops:platform", GitlabSignIn + "\n        url: gitlab.example.com"));
+
+        Assert.Equal(
+            [
+                "mlops:platform.kubeflow.gitlabSignIn.clientId is required: the ID of the OAuth application Kubeflow signs in through (GitLab's Admin area, Applications). Set it with 'pulumi config set --path mlops:platform.kubeflow.gitlabSignIn.clientId <application id>'.",
+                "mlops:platform.ingress.domain is required with mlops:platform.kubeflow.gitlabSignIn: GitLab sends people back to Dex at <scheme>://kubeflow.<domain>/dex/callback. Set it with 'pulumi config set --path mlops:platform.ingress.domain <domain>'.",
+                "mlops:platform.kubeflow.gitlabSignIn.url is required when the platform's GitLab is off: Dex signs in through the GitLab at that URL. Set it with 'pulumi config set --path mlops:platform.kubeflow.gitlabSignIn.url https://<gitlab host>', or enable GitLab with 'pulumi config set --path mlops:platform.gitlab.enabled true'.",
+            ],
+            errors);
+        Assert.Equal(
+            ["mlops:platform.kubeflow.gitlabSignIn.clientSecret is required: the secret of the OAuth application Kubeflow signs in through. Set it with 'pulumi config set --secret --path mlops:platform.kubeflow.gitlabSignIn.clientSecret <secret>'."],
+            noSecret);
+        Assert.Contains(
+            "mlops:platform.kubeflow.gitlabSignIn.url 'gitlab.example.com' is not a GitLab URL: write an http:// or https:// URL, such as 'https://gitlab.example.com'. Set it with 'pulumi config set --path mlops:platform.kubeflow.gitlabSignIn.url <url>'.",
+            badUrl);
+    }
+
     [Fact]
     public void Overlays_RemoveEveryExampleCredentialOfThePinnedRelease()
     {
