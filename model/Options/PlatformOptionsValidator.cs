@@ -324,6 +324,19 @@ public sealed partial class PlatformOptionsValidator
                 }
             }
 
+            // The applications a level is about, where Kubeflow runs: notebooks from level 0, Pipelines from level 1.
+            var needed = options.Maturity switch
+            {
+                MaturityLevel.Level1 or MaturityLevel.Level2 => new[] { ("notebooks", "notebooks"), ("pipelines", "automated pipelines with ML Metadata") },
+                MaturityLevel.Level0 => [("notebooks", "notebooks")],
+                _ => [],
+            };
+            var next = chosen.Count;
+            foreach (var (application, role) in needed.Where(n => options.IsEnabled(PlatformService.Kubeflow) && !chosen.Contains(n.Item1)))
+            {
+                Fail("mlops:platform:kubeflow:components", $"has no '{application}', but maturity {ConfigSchema.ChoiceName(options.Maturity!.Value)} needs it for {role}. Add it with 'pulumi config set --path \"mlops:platform.kubeflow.components[{next++}]\" {application}', or lower mlops:maturity.");
+            }
+
             if (chosen.Contains("notebooks") && !chosen.Contains("profiles"))
             {
                 Fail("mlops:platform:kubeflow:components", "has 'notebooks' without 'profiles': notebooks run in the users' profile namespaces. Add it with 'pulumi config set --path \"mlops:platform.kubeflow.components[" + chosen.Count + "]\" profiles'.");

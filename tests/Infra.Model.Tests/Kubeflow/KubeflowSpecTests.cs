@@ -35,7 +35,7 @@ public sealed class KubeflowSpecTests
         Assert.Equal(["dashboard", "profiles", "notebooks"], KubeflowSpec.ApplicationsFor(TestConfig.Load(("mlops:maturity", "level0")).ValidOptions()).ToArray());
         Assert.Equal(["dashboard", "profiles", "notebooks", "training", "kserve", "pipelines", "katib"], KubeflowSpec.For(TestConfig.StackOptions("dev"))!.Applications.ToArray());
         Assert.Equal(["dashboard", "profiles", "notebooks", "training", "kserve", "pipelines", "katib"], KubeflowSpec.For(TestConfig.StackOptions("prod"))!.Applications.ToArray());
-        Assert.Equal(["profiles", "notebooks"], KubeflowSpec.ApplicationsFor(TestConfig.Load(("mlops:platform", "\n    kubeflow:\n      components: [notebooks, profiles]")).ValidOptions()).ToArray());
+        Assert.Equal(["profiles", "notebooks"], KubeflowSpec.ApplicationsFor(TestConfig.Load(("mlops:maturity", "level0"), ("mlops:platform", "\n    kubeflow:\n      components: [notebooks, profiles]")).ValidOptions()).ToArray());
     }
 
     [Fact]
@@ -322,6 +322,20 @@ public sealed class KubeflowSpecTests
         Assert.Equal("https://kubeflow.mlops.example.com", spec.DashboardUrl);
         Assert.Empty(UpstreamSchemas.Errors(UpstreamSchemas.Kubernetes("kubernetes/v1.35.apis__networking.k8s.io__v1_openapi.json", "io.k8s.api.networking.v1.Ingress"), ingress));
         Assert.Equal("""[{"hosts":["kubeflow.mlops.example.com"],"secretName":"kubeflow-tls"}]""", ingress["spec"]!["tls"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void Validation_ChosenApplicationsMustKeepWhatTheLevelIsAbout()
+    {
+        var errors = TestConfig.Errors(("mlops:maturity", "level2"), ("mlops:platform", "\n    ingress:\n      domain: mlops.example.com\n    kubeflow:\n      components: [dashboard, profiles, katib]"));
+
+        Assert.Equal(
+            [
+                "mlops:platform.kubeflow.components has no 'notebooks', but maturity level2 needs it for notebooks. Add it with 'pulumi config set --path \"mlops:platform.kubeflow.components[3]\" notebooks', or lower mlops:maturity.",
+                "mlops:platform.kubeflow.components has no 'pipelines', but maturity level2 needs it for automated pipelines with ML Metadata. Add it with 'pulumi config set --path \"mlops:platform.kubeflow.components[4]\" pipelines', or lower mlops:maturity.",
+            ],
+            errors.Where(e => e.StartsWith("mlops:platform.kubeflow", StringComparison.Ordinal)).ToArray());
+        Assert.Empty(TestConfig.Errors(("mlops:maturity", "level0"), ("mlops:platform", "\n    kubeflow:\n      components: [dashboard, profiles, notebooks]")));
     }
 
     [Fact]
