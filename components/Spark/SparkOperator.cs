@@ -39,6 +39,25 @@ public sealed class SparkOperator : InfraComponent
             }, On(args.Provider, nsResource));
         }
 
+        if (spec.RunsInTeamNamespaces)
+        {
+            foreach (var role in SparkSpec.KubeflowRoles())
+            {
+                var metadata = role["metadata"]!.AsObject();
+                var rule = role["rules"]![0]!.AsObject();
+                string[] Strings(string key) => [.. rule[key]!.AsArray().Select(n => (string)n!)];
+                _ = new K8s.Rbac.V1.ClusterRole((string)metadata["name"]!, new K8s.Types.Inputs.Rbac.V1.ClusterRoleArgs
+                {
+                    Metadata = new ObjectMetaArgs
+                    {
+                        Name = (string)metadata["name"]!,
+                        Labels = metadata["labels"]!.AsObject().ToDictionary(l => l.Key, l => (string)l.Value!),
+                    },
+                    Rules = { new K8s.Types.Inputs.Rbac.V1.PolicyRuleArgs { ApiGroups = Strings("apiGroups"), Resources = Strings("resources"), Verbs = Strings("verbs") } },
+                }, On(args.Provider));
+            }
+        }
+
         if (spec.HistoryServerDeployment() is { } deployment && spec.HistoryServerService() is { } service)
         {
             var historySecret = Secrets.Create(SparkSpec.StoreSecret, SparkSpec.OperatorNamespace, null,

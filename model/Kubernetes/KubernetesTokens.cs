@@ -24,6 +24,9 @@ public static class KubernetesTokens
     /// <summary>A Job.</summary>
     public const string Job = "kubernetes:batch/v1:Job";
 
+    /// <summary>A ClusterRole.</summary>
+    public const string ClusterRole = "kubernetes:rbac.authorization.k8s.io/v1:ClusterRole";
+
     /// <summary>A generated password (Pulumi.Random).</summary>
     public const string RandomPassword = "random:index/randomPassword:RandomPassword";
 

@@ -49,6 +49,17 @@ public static class SparkPlanner
                 with { Provider = providerId, DependsOn = [nsId] };
         }
 
+        if (spec.RunsInTeamNamespaces)
+        {
+            foreach (var role in SparkSpec.KubeflowRoles())
+            {
+                yield return Resource(KubernetesTokens.ClusterRole, (string)role["metadata"]!["name"]!, component.Id,
+                    ("metadata", PlanValues.FromJson(role["metadata"])),
+                    ("rules", PlanValues.FromJson(role["rules"])))
+                    with { Provider = providerId };
+            }
+        }
+
         if (spec.HistoryServerDeployment() is { } deployment && spec.HistoryServerService() is { } service)
         {
             var historySecret = KubernetesNodes.Secret(SparkSpec.StoreSecret, SparkSpec.OperatorNamespace, null,

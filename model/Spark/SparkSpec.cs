@@ -222,6 +222,37 @@ public sealed record SparkSpec(int Replicas, string? Cpu, string? Memory, Immuta
     public string Defaults() => string.Join('\n',
         [.. S3a().Select(o => $"{o.Key} {o.Value}"), "spark.eventLog.enabled true", $"spark.eventLog.dir s3a://{EventsBucket}/", string.Empty]);
 
+    /// <summary>Whether Spark applications run in team namespaces, whose members then manage them through Kubeflow's roles.</summary>
+    public bool RunsInTeamNamespaces => JobNamespaces.Any(n => n != JobsNamespace);
+
+    /// <summary>
+    /// The ClusterRoles that Kubeflow's <c>kubeflow-edit</c> and <c>kubeflow-view</c> roles aggregate, so that a
+    /// team's members and its notebooks (which run as <c>default-editor</c>) manage Spark applications in the
+    /// team's namespace, and its viewers see them.
+    /// </summary>
+    public static IEnumerable<JsonObject> KubeflowRoles()
+    {
+        JsonObject Role(string access, string aggregateTo, params string[] verbs) => new()
+        {
+            ["apiVersion"] = "rbac.authorization.k8s.io/v1",
+            ["kind"] = "ClusterRole",
+            ["metadata"] = new JsonObject
+            {
+                ["name"] = $"mlops-spark-applications-{access}",
+                ["labels"] = new JsonObject { [$"rbac.authorization.kubeflow.org/aggregate-to-kubeflow-{aggregateTo}"] = "true" },
+            },
+            ["rules"] = new JsonArray(new JsonObject
+            {
+                ["apiGroups"] = new JsonArray("sparkoperator.k8s.io"),
+                ["resources"] = new JsonArray("sparkapplications", "scheduledsparkapplications", "sparkapplications/status", "scheduledsparkapplications/status"),
+                ["verbs"] = new JsonArray([.. verbs.Select(v => (JsonNode)v)]),
+            }),
+        };
+
+        yield return Role("edit", "edit", "get", "list", "watch", "create", "update", "patch", "delete", "deletecollection");
+        yield return Role("view", "view", "get", "list", "watch");
+    }
+
     /// <summary>A sample application in <paramref name="ns"/>: SparkPi with the defaults, the credentials and its event log in the bucket.</summary>
     public JsonObject SampleApplication(string ns)
     {

@@ -156,3 +156,20 @@ public sealed class SparkHistoryServerTests
             plan[PlanNode.IdOf("kubernetes:apps/v1:Deployment", SparkSpec.HistoryServerName)].DependsOn.ToArray());
     }
 }
+
+public sealed class SparkTeamAccessTests
+{
+    [Fact]
+    public void KubeflowsEditAndViewRoles_AggregateSparkApplicationsForTheTeams()
+    {
+        var plan = Infra.Model.Stacks.StackPlanner.Plan("dev", TestConfig.StackOptions("dev"));
+
+        Assert.Equal(
+            """[{"apiVersion":"rbac.authorization.k8s.io/v1","kind":"ClusterRole","metadata":{"name":"mlops-spark-applications-edit","labels":{"rbac.authorization.kubeflow.org/aggregate-to-kubeflow-edit":"true"}},"rules":[{"apiGroups":["sparkoperator.k8s.io"],"resources":["sparkapplications","scheduledsparkapplications","sparkapplications/status","scheduledsparkapplications/status"],"verbs":["get","list","watch","create","update","patch","delete","deletecollection"]}]},{"apiVersion":"rbac.authorization.k8s.io/v1","kind":"ClusterRole","metadata":{"name":"mlops-spark-applications-view","labels":{"rbac.authorization.kubeflow.org/aggregate-to-kubeflow-view":"true"}},"rules":[{"apiGroups":["sparkoperator.k8s.io"],"resources":["sparkapplications","scheduledsparkapplications","sparkapplications/status","scheduledsparkapplications/status"],"verbs":["get","list","watch"]}]}]""",
+            new System.Text.Json.Nodes.JsonArray([.. SparkSpec.KubeflowRoles()]).ToJsonString());
+        Assert.Contains(plan.Nodes, n => n.Id == "kubernetes:rbac.authorization.k8s.io/v1:ClusterRole::mlops-spark-applications-edit");
+        Assert.DoesNotContain(
+            Infra.Model.Stacks.StackPlanner.Plan("test", TestConfig.Load(("mlops:teams", null)).ValidOptions()).Nodes,
+            n => n.Type == "kubernetes:rbac.authorization.k8s.io/v1:ClusterRole");
+    }
+}
