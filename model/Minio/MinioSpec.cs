@@ -155,48 +155,23 @@ public sealed record MinioSpec(int Servers, int VolumesPerServer, int VolumeGi, 
         return $"minio-policies-{hash}";
     }
 
-    /// <summary>The policy job's manifest (root credentials from the root Secret's environment file).</summary>
-    public JsonObject PolicyJob() => new()
-    {
-        ["apiVersion"] = "batch/v1",
-        ["kind"] = "Job",
-        ["metadata"] = new JsonObject { ["name"] = PolicyJobName(), ["namespace"] = Namespace },
-        ["spec"] = new JsonObject
-        {
-            ["backoffLimit"] = 10,
-            ["activeDeadlineSeconds"] = 1800,
-            ["template"] = new JsonObject
-            {
-                ["spec"] = new JsonObject
-                {
-                    ["restartPolicy"] = "OnFailure",
-                    ["securityContext"] = new JsonObject { ["runAsNonRoot"] = true, ["runAsUser"] = 1000, ["seccompProfile"] = new JsonObject { ["type"] = "RuntimeDefault" } },
-                    ["containers"] = new JsonArray(new JsonObject
-                    {
-                        ["name"] = "mc",
-                        ["image"] = Image(MinioVersions.ClientImage),
-                        ["command"] = new JsonArray("/bin/sh", "-c", $". /root-config/config.env && {PolicyScriptInvocation}"),
-                        // mc keeps its aliases under $HOME/.mc: a scratch volume, the root filesystem is read-only.
-                        ["env"] = new JsonArray(new JsonObject { ["name"] = "HOME", ["value"] = "/tmp" }),
-                        ["securityContext"] = new JsonObject
-                        {
-                            ["allowPrivilegeEscalation"] = false,
-                            ["readOnlyRootFilesystem"] = true,
-                            ["capabilities"] = new JsonObject { ["drop"] = new JsonArray("ALL") },
-                        },
-                        ["volumeMounts"] = new JsonArray(
-                            new JsonObject { ["name"] = "root-config", ["mountPath"] = "/root-config", ["readOnly"] = true },
-                            new JsonObject { ["name"] = "policies", ["mountPath"] = "/policies", ["readOnly"] = true },
-                            new JsonObject { ["name"] = "tmp", ["mountPath"] = "/tmp" }),
-                    }),
-                    ["volumes"] = new JsonArray(
-                        new JsonObject { ["name"] = "root-config", ["secret"] = new JsonObject { ["secretName"] = RootSecret } },
-                        new JsonObject { ["name"] = "policies", ["configMap"] = new JsonObject { ["name"] = PoliciesConfigMap } },
-                        new JsonObject { ["name"] = "tmp", ["emptyDir"] = new JsonObject() }),
-                },
-            },
-        },
-    };
+    /// <summary>
+    /// The policy job's manifest (root credentials from the root Secret's environment file). mc keeps its
+    /// aliases under <c>$HOME/.mc</c>, the job's scratch volume.
+    /// </summary>
+    public JsonObject PolicyJob() => RestrictedJob.Of(
+        PolicyJobName(),
+        Namespace,
+        "mc",
+        Image(MinioVersions.ClientImage),
+        new JsonArray("/bin/sh", "-c", $". /root-config/config.env && {PolicyScriptInvocation}"),
+        [],
+        [
+            ("root-config", "/root-config", new JsonObject { ["secret"] = new JsonObject { ["secretName"] = RootSecret } }),
+            ("policies", "/policies", new JsonObject { ["configMap"] = new JsonObject { ["name"] = PoliciesConfigMap } }),
+        ],
+        backoffLimit: 10,
+        deadlineSeconds: 1800);
 
     private string PolicyScriptInvocation => $"sh -c '{PolicyScript().Replace("'", "'\\''", StringComparison.Ordinal)}'";
 }

@@ -103,47 +103,15 @@ public sealed record MlflowTeamUsers(ImmutableArray<string> Teams, string? Regis
             ["valueFrom"] = new JsonObject { ["secretKeyRef"] = new JsonObject { ["name"] = MlflowSpec.AdminSecret, ["key"] = key } },
         };
 
-        return new JsonObject
-        {
-            ["apiVersion"] = "batch/v1",
-            ["kind"] = "Job",
-            ["metadata"] = new JsonObject { ["name"] = JobName(), ["namespace"] = MlflowSpec.Namespace },
-            ["spec"] = new JsonObject
-            {
-                ["backoffLimit"] = 6,
-                ["activeDeadlineSeconds"] = 3600,
-                ["template"] = new JsonObject
-                {
-                    ["spec"] = new JsonObject
-                    {
-                        ["restartPolicy"] = "OnFailure",
-                        ["securityContext"] = new JsonObject { ["runAsNonRoot"] = true, ["runAsUser"] = 1000, ["seccompProfile"] = new JsonObject { ["type"] = "RuntimeDefault" } },
-                        ["containers"] = new JsonArray(new JsonObject
-                        {
-                            ["name"] = "users",
-                            ["image"] = Images.Through(Registry, $"{MlflowVersions.Image}:{MlflowVersions.Tag}"),
-                            ["command"] = new JsonArray("python", "-c", Script),
-                            ["env"] = new JsonArray(
-                                new JsonObject { ["name"] = "MLFLOW_TRACKING_URI", ["value"] = MlflowSpec.Url },
-                                FromAdmin(UserVariable, "username"),
-                                FromAdmin(PasswordVariable, "password"),
-                                new JsonObject { ["name"] = "HOME", ["value"] = "/tmp" }),
-                            ["securityContext"] = new JsonObject
-                            {
-                                ["allowPrivilegeEscalation"] = false,
-                                ["readOnlyRootFilesystem"] = true,
-                                ["capabilities"] = new JsonObject { ["drop"] = new JsonArray("ALL") },
-                            },
-                            ["volumeMounts"] = new JsonArray(
-                                new JsonObject { ["name"] = "passwords", ["mountPath"] = PasswordsDirectory, ["readOnly"] = true },
-                                new JsonObject { ["name"] = "tmp", ["mountPath"] = "/tmp" }),
-                        }),
-                        ["volumes"] = new JsonArray(
-                            new JsonObject { ["name"] = "passwords", ["secret"] = new JsonObject { ["secretName"] = PasswordsSecret } },
-                            new JsonObject { ["name"] = "tmp", ["emptyDir"] = new JsonObject() }),
-                    },
-                },
-            },
-        };
+        return RestrictedJob.Of(
+            JobName(),
+            MlflowSpec.Namespace,
+            "users",
+            Images.Through(Registry, $"{MlflowVersions.Image}:{MlflowVersions.Tag}"),
+            new JsonArray("python", "-c", Script),
+            [new JsonObject { ["name"] = "MLFLOW_TRACKING_URI", ["value"] = MlflowSpec.Url }, FromAdmin(UserVariable, "username"), FromAdmin(PasswordVariable, "password")],
+            [("passwords", PasswordsDirectory, new JsonObject { ["secret"] = new JsonObject { ["secretName"] = PasswordsSecret } })],
+            backoffLimit: 6,
+            deadlineSeconds: 3600);
     }
 }
