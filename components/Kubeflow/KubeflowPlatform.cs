@@ -2,8 +2,6 @@ using Infra.Components.Core;
 using Infra.Components.Kubernetes;
 using Infra.Model.Kubeflow;
 using Pulumi;
-using Pulumi.Kubernetes.Types.Inputs.Core.V1;
-using Pulumi.Kubernetes.Types.Inputs.Meta.V1;
 using K8s = Pulumi.Kubernetes;
 
 namespace Infra.Components.Kubeflow;
@@ -40,11 +38,7 @@ public sealed class KubeflowPlatform : InfraComponent
         }
 
         var client = Secrets.Create(KubeflowSpec.OidcClientSecret, KubeflowSpec.AuthNamespace, null, clientData, On(provider, auth, clientSecret));
-        var dexConfig = new K8s.Core.V1.ConfigMap(KubeflowSpec.DexConfigMap, new ConfigMapArgs
-        {
-            Metadata = new ObjectMetaArgs { Name = KubeflowSpec.DexConfigMap, Namespace = KubeflowSpec.AuthNamespace },
-            Data = { { "config.yaml", spec.DexConfig() } },
-        }, On(provider, auth));
+        var dexConfig = ConfigMaps.Create(KubeflowSpec.DexConfigMap, KubeflowSpec.AuthNamespace, [("config.yaml", spec.DexConfig())], On(provider, auth));
         var proxySecret = Secrets.Create(KubeflowSpec.ProxySecret, KubeflowSpec.ProxyNamespace, null,
             [("client-id", KubeflowSpec.OidcClientId), ("client-secret", clientSecret.Result), ("cookie-secret", cookieSecret.Result)], On(provider, proxyNs, clientSecret, cookieSecret));
 

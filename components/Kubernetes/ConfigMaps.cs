@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Pulumi;
 using Pulumi.Kubernetes.Types.Inputs.Core.V1;
 using Pulumi.Kubernetes.Types.Inputs.Meta.V1;
@@ -21,12 +22,8 @@ public static class ConfigMaps
             metadata.Annotations.Add(key, value);
         }
 
-        var args = new ConfigMapArgs { Metadata = metadata };
-        foreach (var (key, value) in data)
-        {
-            args.Data.Add(key, value);
-        }
-
+        // Assigned whole, so that a ConfigMap without entries is registered with empty data, as planned.
+        var args = new ConfigMapArgs { Metadata = metadata, Data = data.ToImmutableDictionary(d => d.Key, d => d.Value, StringComparer.Ordinal) };
         return new K8s.Core.V1.ConfigMap(resourceName ?? name, args, options);
     }
 }

@@ -4,8 +4,6 @@ using Infra.Components.Kubernetes;
 using Infra.Model.Kubernetes;
 using Infra.Model.Minio;
 using Pulumi;
-using Pulumi.Kubernetes.Types.Inputs.Core.V1;
-using Pulumi.Kubernetes.Types.Inputs.Meta.V1;
 using K8s = Pulumi.Kubernetes;
 
 namespace Infra.Components.Minio;
@@ -52,11 +50,7 @@ public sealed class MinioObjectStore : InfraComponent
         var tenant = HelmReleases.Create(MinioPlanner.TenantRelease, MinioVersions.Tenant, MinioSpec.Namespace, spec.TenantValues(), KubernetesNodes.ReleaseTimeoutSeconds,
             new CustomResourceOptions { Parent = this, Provider = provider, DependsOn = [.. tenantDependencies], Protect = spec.Protect });
 
-        var policies = new K8s.Core.V1.ConfigMap(MinioSpec.PoliciesConfigMap, new ConfigMapArgs
-        {
-            Metadata = new ObjectMetaArgs { Name = MinioSpec.PoliciesConfigMap, Namespace = MinioSpec.Namespace },
-            Data = spec.PolicyFiles().ToImmutableDictionary(),
-        }, On(provider, ns));
+        var policies = ConfigMaps.Create(MinioSpec.PoliciesConfigMap, MinioSpec.Namespace, spec.PolicyFiles().Select(f => (f.Key, f.Value)), On(provider, ns));
 
         IdentityPasswords = passwords.ToImmutable();
         var job = spec.PolicyJob();

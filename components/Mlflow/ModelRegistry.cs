@@ -4,8 +4,6 @@ using Infra.Components.Kubernetes;
 using Infra.Model.Kubernetes;
 using Infra.Model.Mlflow;
 using Pulumi;
-using Pulumi.Kubernetes.Types.Inputs.Core.V1;
-using Pulumi.Kubernetes.Types.Inputs.Meta.V1;
 using K8s = Pulumi.Kubernetes;
 
 namespace Infra.Components.Mlflow;
@@ -33,11 +31,7 @@ public sealed class ModelRegistry : InfraComponent
         var adminSecret = Secrets.Create(MlflowSpec.AdminSecret, MlflowSpec.Namespace, "kubernetes.io/basic-auth",
             [("username", MlflowSpec.AdminUser), ("password", adminPassword.Result)], On(args.Provider, ns, adminPassword));
 
-        var awsConfig = new K8s.Core.V1.ConfigMap(MlflowSpec.AwsConfigMap, new ConfigMapArgs
-        {
-            Metadata = new ObjectMetaArgs { Name = MlflowSpec.AwsConfigMap, Namespace = MlflowSpec.Namespace },
-            Data = { { "config", spec.AwsConfig } },
-        }, On(args.Provider, ns));
+        var awsConfig = ConfigMaps.Create(MlflowSpec.AwsConfigMap, MlflowSpec.Namespace, [("config", spec.AwsConfig)], On(args.Provider, ns));
 
         var release = HelmReleases.Create(MlflowSpec.Namespace, MlflowVersions.Chart, MlflowSpec.Namespace, spec.Values(), KubernetesNodes.ReleaseTimeoutSeconds,
             On(args.Provider, [databaseSecret, storeSecret, adminSecret, awsConfig, .. args.Databases.Databases[spec.User.Service], .. args.ObjectStore.Ready]));

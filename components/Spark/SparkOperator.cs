@@ -3,7 +3,6 @@ using Infra.Components.Kubernetes;
 using Infra.Model.Kubernetes;
 using Infra.Model.Spark;
 using Pulumi;
-using Pulumi.Kubernetes.Types.Inputs.Core.V1;
 using Pulumi.Kubernetes.Types.Inputs.Meta.V1;
 using K8s = Pulumi.Kubernetes;
 
@@ -32,11 +31,7 @@ public sealed class SparkOperator : InfraComponent
             _ = Secrets.Create(SparkSpec.StoreSecret, ns, null,
                 args.ObjectStore.EnvironmentKeys(SparkPlanner.Name),
                 On(args.Provider, [nsResource, .. args.ObjectStore.Ready]), SparkPlanner.InNamespace(SparkSpec.StoreSecret, ns));
-            _ = new K8s.Core.V1.ConfigMap(SparkPlanner.InNamespace(SparkSpec.DefaultsConfigMap, ns), new ConfigMapArgs
-            {
-                Metadata = new ObjectMetaArgs { Name = SparkSpec.DefaultsConfigMap, Namespace = ns },
-                Data = { { "spark-defaults.conf", spec.Defaults() } },
-            }, On(args.Provider, nsResource));
+            _ = ConfigMaps.Create(SparkSpec.DefaultsConfigMap, ns, [("spark-defaults.conf", spec.Defaults())], On(args.Provider, nsResource), SparkPlanner.InNamespace(SparkSpec.DefaultsConfigMap, ns));
         }
 
         if (spec.RunsInTeamNamespaces)

@@ -74,10 +74,8 @@ public static class KubeflowPlanner
         var client = KubernetesNodes.Secret(KubeflowSpec.OidcClientSecret, KubeflowSpec.AuthNamespace, null, clientData, component.Id, providerId)
             with { DependsOn = [auth.Id, clientSecret.Id] };
         yield return client;
-        var dexConfig = Resource(KubernetesTokens.ConfigMap, KubeflowSpec.DexConfigMap, component.Id,
-            ("metadata", Map(("name", PlanValue.Of(KubeflowSpec.DexConfigMap)), ("namespace", PlanValue.Of(KubeflowSpec.AuthNamespace)))),
-            ("data", Map(("config.yaml", PlanValue.Of(spec.DexConfig())))))
-            with { Provider = providerId, DependsOn = [auth.Id] };
+        var dexConfig = KubernetesNodes.ConfigMap(KubeflowSpec.DexConfigMap, KubeflowSpec.AuthNamespace, [("config.yaml", spec.DexConfig())], component.Id, providerId)
+            with { DependsOn = [auth.Id] };
         yield return dexConfig;
         var proxySecret = KubernetesNodes.Secret(KubeflowSpec.ProxySecret, KubeflowSpec.ProxyNamespace, null,
             [("client-id", PlanValue.Of(KubeflowSpec.OidcClientId)), ("client-secret", PlanValue.Secret(clientSecret.Id)), ("cookie-secret", PlanValue.Secret(cookieSecret.Id))], component.Id, providerId)

@@ -67,10 +67,8 @@ public static class MinioPlanner
             with { Protect = spec.Protect, DependsOn = [operatorRelease.Id, rootSecret.Id, .. userSecrets, .. storageClassNodeId is null ? [] : new[] { storageClassNodeId }] };
         yield return tenant;
 
-        var policies = Resource(KubernetesTokens.ConfigMap, MinioSpec.PoliciesConfigMap, component.Id,
-            ("metadata", Metadata(MinioSpec.PoliciesConfigMap)),
-            ("data", PlanValue.Map(spec.PolicyFiles().Select(f => KeyValuePair.Create(f.Key, PlanValue.Of(f.Value))))))
-            with { Provider = providerId, DependsOn = [ns.Id] };
+        var policies = KubernetesNodes.ConfigMap(MinioSpec.PoliciesConfigMap, MinioSpec.Namespace, spec.PolicyFiles().Select(f => (f.Key, f.Value)), component.Id, providerId)
+            with { DependsOn = [ns.Id] };
         yield return policies;
 
         var job = spec.PolicyJob();

@@ -53,10 +53,8 @@ public static class MlflowPlanner
             with { DependsOn = [ns.Id, adminPassword.Id] };
         yield return adminSecret;
 
-        var awsConfig = Resource(KubernetesTokens.ConfigMap, MlflowSpec.AwsConfigMap, component.Id,
-            ("metadata", Map(("name", PlanValue.Of(MlflowSpec.AwsConfigMap)), ("namespace", PlanValue.Of(MlflowSpec.Namespace)))),
-            ("data", Map(("config", PlanValue.Of(spec.AwsConfig)))))
-            with { Provider = providerId, DependsOn = [ns.Id] };
+        var awsConfig = KubernetesNodes.ConfigMap(MlflowSpec.AwsConfigMap, MlflowSpec.Namespace, [("config", spec.AwsConfig)], component.Id, providerId)
+            with { DependsOn = [ns.Id] };
         yield return awsConfig;
 
         var databases = spec.User.Databases.Select(d => PlanNode.IdOf(KubernetesTokens.CustomResource("postgresql.cnpg.io/v1", "Database"), PostgresSpec.ResourceName(d)));

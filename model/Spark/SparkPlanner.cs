@@ -43,10 +43,8 @@ public static class SparkPlanner
             yield return KubernetesNodes.Secret(SparkSpec.StoreSecret, ns, null,
                 store.EnvironmentKeys(Name), component.Id, providerId, InNamespace(SparkSpec.StoreSecret, ns))
                 with { DependsOn = [nsId, .. store.KeyNodes(Name), .. store.Ready] };
-            yield return Resource(KubernetesTokens.ConfigMap, InNamespace(SparkSpec.DefaultsConfigMap, ns), component.Id,
-                ("metadata", Map(("name", PlanValue.Of(SparkSpec.DefaultsConfigMap)), ("namespace", PlanValue.Of(ns)))),
-                ("data", Map(("spark-defaults.conf", PlanValue.Of(spec.Defaults())))))
-                with { Provider = providerId, DependsOn = [nsId] };
+            yield return KubernetesNodes.ConfigMap(SparkSpec.DefaultsConfigMap, ns, [("spark-defaults.conf", spec.Defaults())], component.Id, providerId, InNamespace(SparkSpec.DefaultsConfigMap, ns))
+                with { DependsOn = [nsId] };
         }
 
         if (spec.RunsInTeamNamespaces)
