@@ -66,6 +66,7 @@ public sealed class KubeflowPlatform : InfraComponent
                 Providers = { provider },
                 DependsOn = [.. unit.Needs.Select(n => units[n]), .. prerequisites.GetValueOrDefault(unit.Name, [])],
             };
+            unitOptions.ResourceTransforms.Add(AwaitTimeouts.Within(KubeflowVersions.WorkloadTimeout));
             if (spec.Registry is { } registry)
             {
                 unitOptions.ResourceTransforms.Add(ImageMirror.Through(registry));

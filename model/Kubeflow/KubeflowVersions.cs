@@ -12,6 +12,12 @@ public static class KubeflowVersions
     /// <summary>The Kubernetes minor version the release targets (its test cluster runs 1.32); Kubeflow 1.11 needs 1.34.</summary>
     public static Version MinimumKubernetes { get; } = new(1, 32);
 
+    /// <summary>
+    /// How long each of the release's workloads may take to become ready: twenty minutes, where the provider waits
+    /// ten by default, because a fresh cluster pulls Istio's, Knative's, KServe's and Pipelines' images first.
+    /// </summary>
+    public static TimeSpan WorkloadTimeout { get; } = TimeSpan.FromMinutes(20);
+
     /// <summary>A folder of the release as a kustomize remote target (<c>repo//path?ref=tag</c>), the form the provider's kustomize fetches with git.</summary>
     public static string Directory(string path) => $"{Repository}//{path}?ref={Release}";
 }

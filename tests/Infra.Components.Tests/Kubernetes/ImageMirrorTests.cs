@@ -38,4 +38,17 @@ public sealed class ImageMirrorTests
     {
         Assert.Null(await ImageMirror.Through("harbor.example.com/mirror")(new ResourceTransformArgs("feast", "kubernetes:core/v1:ConfigMap", true, Deployment, new CustomResourceOptions())));
     }
+
+    [Fact]
+    public async Task AwaitTimeouts_GiveWorkloadsTheirCreateAndUpdateTimeoutAndLeaveOtherKindsAlone()
+    {
+        var transform = AwaitTimeouts.Within(TimeSpan.FromMinutes(20));
+
+        var result = await transform(new ResourceTransformArgs("manager", "kubernetes:apps/v1:Deployment", true, Deployment, new CustomResourceOptions()));
+
+        Assert.Equal((TimeSpan.FromMinutes(20), TimeSpan.FromMinutes(20), (TimeSpan?)null), (result!.Value.Options.CustomTimeouts!.Create, result.Value.Options.CustomTimeouts.Update, result.Value.Options.CustomTimeouts.Delete));
+        Assert.Same(Deployment, result.Value.Args);
+        Assert.Null(await transform(new ResourceTransformArgs("feast", "kubernetes:core/v1:ConfigMap", true, Deployment, new CustomResourceOptions())));
+        Assert.Equal(TimeSpan.FromMinutes(20), Infra.Model.Kubeflow.KubeflowVersions.WorkloadTimeout);
+    }
 }
