@@ -116,7 +116,7 @@ public sealed class KubeflowPlatform : InfraComponent
 
     /// <summary>A service's database credentials in kubeflow, from its role's generated password on the shared cluster.</summary>
     private K8s.Core.V1.Secret DatabaseSecret(string name, Model.Postgres.DatabaseUser user, Postgres.PostgresDatabases databases, ProviderResource provider, Resource kubeflowNamespace) =>
-        Secrets.Create(name, PipelinesStores.Namespace, "kubernetes.io/basic-auth",
+        Secrets.Create(name, KubeflowSpec.Namespace, "kubernetes.io/basic-auth",
             [("username", user.Owner), ("password", databases.Passwords[user.Service])], On(provider, kubeflowNamespace));
 
     /// <summary>

@@ -91,7 +91,7 @@ public static class KubeflowPlanner
         PlanNode DatabaseSecret(string name, Postgres.DatabaseUser user)
         {
             var password = PlanNode.IdOf(KubernetesTokens.RandomPassword, Postgres.PostgresPlanner.Password(user));
-            return KubernetesNodes.Secret(name, "kubeflow", "kubernetes.io/basic-auth",
+            return KubernetesNodes.Secret(name, KubeflowSpec.Namespace, "kubernetes.io/basic-auth",
                 [("username", PlanValue.Of(user.Owner)), ("password", PlanValue.Secret(password))], component.Id, providerId)
                 with { DependsOn = [UnitId("kubeflow-namespace"), password] };
         }

@@ -25,6 +25,9 @@ namespace Infra.Model.Kubeflow;
 /// <param name="GitlabSignIn">Dex's GitLab connector, where team members sign in with GitLab.</param>
 public sealed record KubeflowSpec(ImmutableArray<string> Applications, ImmutableArray<KubeflowComponent> Units, ImmutableArray<string> Users, ImmutableArray<KubeflowProfile> Profiles, IngressSpec? Ingress, string? Registry, TeamServices? Services = null, Postgres.DatabaseUser? KatibDatabase = null, PipelinesStores? PipelinesStores = null, GitlabSignIn? GitlabSignIn = null)
 {
+    /// <summary>The namespace of Kubeflow's applications.</summary>
+    public const string Namespace = "kubeflow";
+
     /// <summary>The Secret (basic-auth) in <c>kubeflow</c> with Katib's database credentials, which the katib overlay reads.</summary>
     public const string KatibDatabaseSecret = "katib-database";
 

@@ -22,7 +22,7 @@ namespace Infra.Model.Kubeflow;
 public sealed record PipelinesStores(DatabaseUser Api, DatabaseUser Metadata, ObjectStoreAccess Store, string Bucket, string TeamsBucket)
 {
     /// <summary>The namespace Pipelines runs in.</summary>
-    public const string Namespace = "kubeflow";
+    public const string Namespace = KubeflowSpec.Namespace;
 
     /// <summary>The Secret (basic-auth) with the API server's database credentials.</summary>
     public const string ApiDatabaseSecret = "kubeflow-pipelines-database";
