@@ -52,7 +52,7 @@ public sealed class KubeflowPlatform : InfraComponent
         {
             if (unit.Name == "pipelines" && spec.PipelinesStores is { } stores && args.Databases is { } pipelineDatabases && args.ObjectStore is { } store)
             {
-                prerequisites["pipelines"] = PipelinesPrerequisites(stores, pipelineDatabases, store, units["kubeflow-namespace"], args);
+                prerequisites["pipelines"] = PipelinesPrerequisites(stores, pipelineDatabases, store, units, args);
             }
 
             if (unit.Name == "katib" && spec.KatibDatabase is { } katib && args.Databases is { } databases)
@@ -124,11 +124,13 @@ public sealed class KubeflowPlatform : InfraComponent
     /// addresses in kubeflow) and each team's launcher and log repository configuration; returns what the
     /// Pipelines unit waits for: those, its databases and the store's identities.
     /// </summary>
-    private Resource[] PipelinesPrerequisites(PipelinesStores stores, Postgres.PostgresDatabases databases, ObjectStore.ObjectStoreCredentials store, Resource kubeflowNamespace, KubeflowArgs args)
+    private Resource[] PipelinesPrerequisites(PipelinesStores stores, Postgres.PostgresDatabases databases, ObjectStore.ObjectStoreCredentials store, Dictionary<string, Resource> units, KubeflowArgs args)
     {
         var provider = args.Provider;
+        var kubeflowNamespace = units["kubeflow-namespace"];
         foreach (var (team, ns) in args.TeamNamespaces.OrderBy(t => t.Key, StringComparer.Ordinal))
         {
+            TeamPipelinesAccess(team, ns, args, units.GetValueOrDefault("admission-webhook"));
             var options = On(provider, ns, args.TeamStoreSecrets[team]);
             _ = ConfigMaps.Create(PipelinesStores.LauncherConfigMap, team, stores.LauncherConfig(team), options, KubeflowPlanner.InNamespace(PipelinesStores.LauncherConfigMap, team));
             _ = ConfigMaps.Create(PipelinesStores.ArtifactRepositoriesConfigMap, team, stores.ArtifactRepositories(team), options,
@@ -146,6 +148,29 @@ public sealed class KubeflowPlatform : InfraComponent
             .. databases.Databases[stores.Metadata.Service],
             .. store.Ready,
         ];
+    }
+
+    /// <summary>A team's CI account bound to the Pipelines role, and with notebooks the <c>access-ml-pipeline</c> PodDefault.</summary>
+    private void TeamPipelinesAccess(string team, Resource ns, KubeflowArgs args, Resource? admissionWebhook)
+    {
+        var name = PipelinesTeamAccess.ResourceName(PipelinesTeamAccess.ServiceAccount, team);
+        var account = new K8s.Core.V1.ServiceAccount(name, new K8s.Types.Inputs.Core.V1.ServiceAccountArgs
+        {
+            Metadata = new K8s.Types.Inputs.Meta.V1.ObjectMetaArgs { Name = PipelinesTeamAccess.ServiceAccount, Namespace = team },
+        }, On(args.Provider, ns));
+        var binding = PipelinesTeamAccess.RoleBinding(team);
+        var roleRef = binding["roleRef"]!;
+        _ = new K8s.Rbac.V1.RoleBinding(name, new K8s.Types.Inputs.Rbac.V1.RoleBindingArgs
+        {
+            Metadata = new K8s.Types.Inputs.Meta.V1.ObjectMetaArgs { Name = PipelinesTeamAccess.ServiceAccount, Namespace = team },
+            RoleRef = new K8s.Types.Inputs.Rbac.V1.RoleRefArgs { ApiGroup = (string)roleRef["apiGroup"]!, Kind = (string)roleRef["kind"]!, Name = (string)roleRef["name"]! },
+            Subjects = { new K8s.Types.Inputs.Rbac.V1.SubjectArgs { Kind = "ServiceAccount", Name = PipelinesTeamAccess.ServiceAccount, Namespace = team } },
+        }, On(args.Provider, account));
+        if (args.Spec.Services is not null && admissionWebhook is not null)
+        {
+            _ = new K8s.ApiExtensions.CustomResource(PipelinesTeamAccess.ResourceName(PipelinesTeamAccess.PodDefault, team),
+                ManifestArgs.From(PipelinesTeamAccess.AccessPodDefault(team)), On(args.Provider, admissionWebhook, ns));
+        }
     }
 
     /// <summary>The Pipelines API in the cluster, where Pipelines runs.</summary>

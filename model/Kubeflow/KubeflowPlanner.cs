@@ -114,9 +114,26 @@ public static class KubeflowPlanner
             yield return settings;
             prerequisites["pipelines"] = [api.Id, metadata.Id, keys.Id, settings.Id, .. DatabaseIds(stores.Api), .. DatabaseIds(stores.Metadata), .. stores.Store.Ready];
 
-            // Each team's runs write artifacts and archive logs under the team's prefix, with the team's identity.
+            // Each team's runs write artifacts and archive logs under the team's prefix, with the team's identity;
+            // its CI submits runs as its own account, its notebooks as theirs.
             foreach (var team in teamNamespaceIds.Keys.Order(StringComparer.Ordinal))
             {
+                var account = Resource(KubernetesTokens.ServiceAccount, PipelinesTeamAccess.ResourceName(PipelinesTeamAccess.ServiceAccount, team), component.Id,
+                    ("metadata", Map(("name", PlanValue.Of(PipelinesTeamAccess.ServiceAccount)), ("namespace", PlanValue.Of(team)))))
+                    with { Provider = providerId, DependsOn = [teamNamespaceIds[team]] };
+                yield return account;
+                var binding = PipelinesTeamAccess.RoleBinding(team);
+                yield return Resource(KubernetesTokens.RoleBinding, PipelinesTeamAccess.ResourceName(PipelinesTeamAccess.ServiceAccount, team), component.Id,
+                    ("metadata", PlanValues.FromJson(binding["metadata"])),
+                    ("roleRef", PlanValues.FromJson(binding["roleRef"])),
+                    ("subjects", PlanValues.FromJson(binding["subjects"])))
+                    with { Provider = providerId, DependsOn = [account.Id] };
+                if (spec.Services is not null)
+                {
+                    yield return KubernetesNodes.Manifest(PipelinesTeamAccess.AccessPodDefault(team), component.Id, providerId, PipelinesTeamAccess.ResourceName(PipelinesTeamAccess.PodDefault, team))
+                        with { DependsOn = [UnitId("admission-webhook"), teamNamespaceIds[team]] };
+                }
+
                 List<string> needs = [teamNamespaceIds[team], PlanNode.IdOf(KubernetesTokens.Secret, Teams.TeamNamespaces.StoreSecretName(team))];
                 yield return KubernetesNodes.ConfigMap(PipelinesStores.LauncherConfigMap, team, stores.LauncherConfig(team), component.Id, providerId, InNamespace(PipelinesStores.LauncherConfigMap, team))
                     with { DependsOn = [.. needs] };

@@ -24,6 +24,12 @@ public static class KubernetesTokens
     /// <summary>A Job.</summary>
     public const string Job = "kubernetes:batch/v1:Job";
 
+    /// <summary>A ServiceAccount.</summary>
+    public const string ServiceAccount = "kubernetes:core/v1:ServiceAccount";
+
+    /// <summary>A RoleBinding.</summary>
+    public const string RoleBinding = "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding";
+
     /// <summary>A ClusterRole.</summary>
     public const string ClusterRole = "kubernetes:rbac.authorization.k8s.io/v1:ClusterRole";
 

@@ -49,7 +49,8 @@ def main() -> None:
         compiler.Compiler().compile(training_pipeline, args.output)
         return
 
-    kfp = client.Client(host=os.environ["KFP_HOST"], namespace=os.environ["KFP_NAMESPACE"])
+    # Multi-user Pipelines takes a service account token for its audience: the team's pipelines-ci account's.
+    kfp = client.Client(host=os.environ["KFP_HOST"], namespace=os.environ["KFP_NAMESPACE"], existing_token=os.environ["KFP_TOKEN"])
     run = kfp.create_run_from_pipeline_package(
         args.package,
         arguments={"model_name": args.model_name, "commit": args.commit},

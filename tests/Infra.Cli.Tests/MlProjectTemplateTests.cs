@@ -70,6 +70,13 @@ public sealed partial class MlProjectTemplateTests
         Assert.Contains("kfp-kubernetes==1.5.0", File.ReadAllLines(PathOf("requirements.txt")));
     }
 
+    [Fact]
+    public void Submit_SignsInToMultiUserPipelinesWithTheTeamsCiAccountToken()
+    {
+        Assert.Contains("existing_token=os.environ[\"KFP_TOKEN\"]", File.ReadAllText(PathOf("pipeline.py")), StringComparison.Ordinal);
+        Assert.Contains($"#                            {Infra.Model.Kubeflow.PipelinesTeamAccess.TokenCommand("<team>", 720)}\n", File.ReadAllText(PathOf(".gitlab-ci.yml")), StringComparison.Ordinal);
+    }
+
     [GeneratedRegex(@"(?:FROM |PYTHON_IMAGE: |name: )(?<image>docker\.io/\S+)")]
     private static partial Regex ImagePattern();
 }

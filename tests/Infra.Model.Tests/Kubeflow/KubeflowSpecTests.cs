@@ -258,6 +258,27 @@ public sealed class KubeflowSpecTests
     }
 
     [Fact]
+    public void Pipelines_TeamsReachTheApiAsTheirCiAccountAndFromNotebooksWithAnAudienceBoundToken()
+    {
+        var plan = StackPlanner.Plan("prod", TestConfig.StackOptions("prod"));
+        var binding = plan[PlanNode.IdOf("kubernetes:rbac.authorization.k8s.io/v1:RoleBinding", "pipelines-ci-fraud-detection")];
+        var podDefault = PipelinesTeamAccess.AccessPodDefault("fraud-detection");
+
+        Assert.Equal("{name: pipelines-ci, namespace: fraud-detection}", plan[PlanNode.IdOf("kubernetes:core/v1:ServiceAccount", "pipelines-ci-fraud-detection")].Inputs["metadata"].ToString());
+        Assert.Equal("{apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: kubeflow-pipelines-edit}", binding.Inputs["roleRef"].ToString());
+        Assert.Equal("[{kind: ServiceAccount, name: pipelines-ci, namespace: fraud-detection}]", binding.Inputs["subjects"].ToString());
+        Assert.Equal(["kubernetes:core/v1:ServiceAccount::pipelines-ci-fraud-detection"], binding.DependsOn.ToArray());
+        Assert.Equal(
+            """{"apiVersion":"kubeflow.org/v1alpha1","kind":"PodDefault","metadata":{"name":"access-ml-pipeline","namespace":"fraud-detection"},"spec":{"desc":"Allow access to Kubeflow Pipelines","selector":{"matchLabels":{"access-ml-pipeline":"true"}},"env":[{"name":"KF_PIPELINES_SA_TOKEN_PATH","value":"/var/run/secrets/kubeflow/pipelines/token"},{"name":"KFP_HOST","value":"http://ml-pipeline.kubeflow.svc.cluster.local:8888"}],"volumes":[{"name":"kf-pipelines-token","projected":{"sources":[{"serviceAccountToken":{"path":"token","expirationSeconds":7200,"audience":"pipelines.kubeflow.org"}}]}}],"volumeMounts":[{"name":"kf-pipelines-token","mountPath":"/var/run/secrets/kubeflow/pipelines","readOnly":true}]}}""",
+            podDefault.ToJsonString());
+        Assert.Empty(UpstreamSchemas.Errors(UpstreamSchemas.Kubernetes("kubernetes/v1.35.api__v1_openapi.json", "io.k8s.api.core.v1.Volume"), podDefault["spec"]!["volumes"]![0]!));
+        Assert.Equal(
+            [Unit("admission-webhook"), "kubernetes:core/v1:Namespace::team-fraud-detection"],
+            plan[PlanNode.IdOf("kubernetes:kubeflow.org/v1alpha1:PodDefault", "access-ml-pipeline-fraud-detection")].DependsOn.ToArray());
+        Assert.Equal("kubectl -n fraud-detection create token pipelines-ci --audience pipelines.kubeflow.org --duration 720h", PipelinesTeamAccess.TokenCommand("fraud-detection", 720));
+    }
+
+    [Fact]
     public void Pipelines_TeamsRunsWriteArtifactsAndLogsUnderTheirOwnPrefixWithTheirOwnIdentity()
     {
         var plan = StackPlanner.Plan("prod", TestConfig.StackOptions("prod"));
