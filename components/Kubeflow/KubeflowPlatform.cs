@@ -131,9 +131,11 @@ public sealed class KubeflowPlatform : InfraComponent
         foreach (var (team, ns) in args.TeamNamespaces.OrderBy(t => t.Key, StringComparer.Ordinal))
         {
             TeamPipelinesAccess(team, ns, args, units.GetValueOrDefault("admission-webhook"));
-            var options = On(provider, ns, args.TeamStoreSecrets[team]);
-            _ = ConfigMaps.Create(PipelinesStores.LauncherConfigMap, team, stores.LauncherConfig(team), options, KubeflowPlanner.InNamespace(PipelinesStores.LauncherConfigMap, team));
-            _ = ConfigMaps.Create(PipelinesStores.ArtifactRepositoriesConfigMap, team, stores.ArtifactRepositories(team), options,
+            var identity = Model.ObjectStore.ObjectStoreSpec.TeamIdentity(team);
+            var logs = Secrets.Create(PipelinesStores.LogsSecret(team), team, null, store.EnvironmentKeys(identity), On(provider, [ns, .. store.Ready]));
+            _ = Secrets.Create(PipelinesStores.LogsSecret(team), PipelinesStores.Namespace, null, store.EnvironmentKeys(identity), On(provider, kubeflowNamespace), PipelinesStores.LogsSecretForUi(team));
+            _ = ConfigMaps.Create(PipelinesStores.LauncherConfigMap, team, stores.LauncherConfig(team), On(provider, ns, args.TeamStoreSecrets[team]), KubeflowPlanner.InNamespace(PipelinesStores.LauncherConfigMap, team));
+            _ = ConfigMaps.Create(PipelinesStores.ArtifactRepositoriesConfigMap, team, stores.ArtifactRepositories(team), On(provider, ns, logs),
                 KubeflowPlanner.InNamespace(PipelinesStores.ArtifactRepositoriesConfigMap, team), PipelinesStores.ArtifactRepositoriesAnnotations);
         }
 

@@ -42,6 +42,16 @@ public sealed record PipelinesStores(DatabaseUser Api, DatabaseUser Metadata, Ob
     /// <summary>Argo's per-namespace artifact repositories, where a team's step logs are archived.</summary>
     public const string ArtifactRepositoriesConfigMap = "artifact-repositories";
 
+    /// <summary>
+    /// The Secret with <paramref name="team"/>'s identity that its log repository names: in the team's namespace,
+    /// where Argo archives the logs, and in <c>kubeflow</c>, where the UI reads archived logs back (it looks the
+    /// repository's Secret up in its own namespace), hence a name per team.
+    /// </summary>
+    public static string LogsSecret(string team) => $"kfp-logs-{team}";
+
+    /// <summary>The logical name of the copy of <see cref="LogsSecret"/> in <c>kubeflow</c>.</summary>
+    public static string LogsSecretForUi(string team) => $"{LogsSecret(team)}-{Namespace}";
+
     /// <summary>The key of the default repository in <see cref="ArtifactRepositoriesConfigMap"/>.</summary>
     public const string DefaultRepositoryKey = "default-v1";
 
@@ -123,7 +133,8 @@ public sealed record PipelinesStores(DatabaseUser Api, DatabaseUser Metadata, Ob
 
     /// <summary>
     /// Argo's default artifact repository in <paramref name="team"/>'s namespace: step logs are archived under
-    /// <c>&lt;team&gt;/logs/</c> in the teams' bucket with the team's identity, not in a bucket every team shares.
+    /// <c>&lt;team&gt;/logs/</c> in the teams' bucket with the team's identity (<see cref="LogsSecret"/>), not in a
+    /// bucket every team shares.
     /// </summary>
     public ImmutableArray<(string Key, string Value)> ArtifactRepositories(string team) =>
     [
@@ -136,10 +147,10 @@ public sealed record PipelinesStores(DatabaseUser Api, DatabaseUser Metadata, Ob
               insecure: {{{(Store.Secure ? "false" : "true")}}}
               keyFormat: "{{{team}}}/logs/{{workflow.name}}/{{workflow.creationTimestamp.Y}}/{{workflow.creationTimestamp.m}}/{{workflow.creationTimestamp.d}}/{{pod.name}}"
               accessKeySecret:
-                name: {{{Teams.TeamNamespaces.StoreSecret}}}
+                name: {{{LogsSecret(team)}}}
                 key: {{{ObjectStoreAccess.AccessKeyVariable}}}
               secretKeySecret:
-                name: {{{Teams.TeamNamespaces.StoreSecret}}}
+                name: {{{LogsSecret(team)}}}
                 key: {{{ObjectStoreAccess.SecretKeyVariable}}}
 
             """),

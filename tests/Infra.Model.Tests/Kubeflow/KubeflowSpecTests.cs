@@ -319,10 +319,10 @@ public sealed class KubeflowSpecTests
                       insecure: true
                       keyFormat: "fraud-detection/logs/{{workflow.name}}/{{workflow.creationTimestamp.Y}}/{{workflow.creationTimestamp.m}}/{{workflow.creationTimestamp.d}}/{{pod.name}}"
                       accessKeySecret:
-                        name: team-s3
+                        name: kfp-logs-fraud-detection
                         key: AWS_ACCESS_KEY_ID
                       secretKeySecret:
-                        name: team-s3
+                        name: kfp-logs-fraud-detection
                         key: AWS_SECRET_ACCESS_KEY
 
                     """),
@@ -330,8 +330,17 @@ public sealed class KubeflowSpecTests
             stores.ArtifactRepositories("fraud-detection").ToArray());
         Assert.Equal("{annotations: {workflows.argoproj.io/default-artifact-repository: default-v1}, name: artifact-repositories, namespace: fraud-detection}", repositories.Inputs["metadata"].ToString());
         Assert.Equal(
-            ["kubernetes:core/v1:Namespace::team-fraud-detection", "kubernetes:core/v1:Secret::team-s3-fraud-detection"],
+            ["kubernetes:core/v1:Namespace::team-fraud-detection", "kubernetes:core/v1:Secret::kfp-logs-fraud-detection"],
             repositories.DependsOn.Order(StringComparer.Ordinal).ToArray());
+
+        // The UI reads archived logs back with the Secret the repository names, from its own namespace.
+        string Logs(string name) => plan[PlanNode.IdOf("kubernetes:core/v1:Secret", name)].Inputs["metadata"] + " " + plan[PlanNode.IdOf("kubernetes:core/v1:Secret", name)].Inputs["stringData"];
+        Assert.Equal(
+            "{name: kfp-logs-fraud-detection, namespace: fraud-detection} {AWS_ACCESS_KEY_ID: team-fraud-detection, AWS_SECRET_ACCESS_KEY: [secret random:index/randomPassword:RandomPassword::team-fraud-detection-minio-password]}",
+            Logs("kfp-logs-fraud-detection"));
+        Assert.Equal(
+            "{name: kfp-logs-fraud-detection, namespace: kubeflow} {AWS_ACCESS_KEY_ID: team-fraud-detection, AWS_SECRET_ACCESS_KEY: [secret random:index/randomPassword:RandomPassword::team-fraud-detection-minio-password]}",
+            Logs("kfp-logs-fraud-detection-kubeflow"));
     }
 
     [Fact]
