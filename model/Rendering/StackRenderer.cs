@@ -69,7 +69,14 @@ public static class StackRenderer
 
             if (kubeflow.Services is { } services)
             {
-                files.Add(new RenderedFile("kubeflow/pod-defaults.yaml", YamlText.Of(Teams.TeamNamespaces.For(options).Select(t => services.PodDefault(t.Name)))));
+                var teams = Teams.TeamNamespaces.For(options).Select(t => t.Name).ToArray();
+                var podDefaults = teams.Select(services.PodDefault);
+                if (kubeflow.Pipelines)
+                {
+                    podDefaults = podDefaults.Concat(teams.Select(Kubeflow.PipelinesTeamAccess.AccessPodDefault));
+                }
+
+                files.Add(new RenderedFile("kubeflow/pod-defaults.yaml", YamlText.Of(podDefaults)));
             }
 
             if (kubeflow.PipelinesStores is { } stores)

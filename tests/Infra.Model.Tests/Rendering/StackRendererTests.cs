@@ -26,6 +26,9 @@ public sealed class StackRendererTests
         Assert.Equal(2, byName["tanzu/storageclasses.yaml"].Split("---\n").Length);
         Assert.Contains("  version: 550.90.07\n", byName["helm/gpu-operator.values.yaml"], StringComparison.Ordinal);
         Assert.Contains("  - name: mlops-prod-mlflow-artifacts\n", byName["helm/minio-tenant.values.yaml"], StringComparison.Ordinal);
+        Assert.Equal(
+            ["mlops-services/fraud-detection", "mlops-services/recommendations", "access-ml-pipeline/fraud-detection", "access-ml-pipeline/recommendations"],
+            byName["kubeflow/pod-defaults.yaml"].Split("---\n").Select(d => UpstreamSchemas.Yaml(d)!["metadata"]!).Select(m => $"{m["name"]}/{m["namespace"]}"));
     }
 
     [Fact]
