@@ -47,6 +47,10 @@ public sealed class KubeflowPlatform : InfraComponent
             ["dex"] = [hashes, client, dexConfig],
             ["oauth2-proxy"] = [proxySecret],
         };
+        if (spec.GitlabSignIn?.CaCertificate is { } ca)
+        {
+            prerequisites["dex"] = [.. prerequisites["dex"], ConfigMaps.Create(GitlabSignIn.CaConfigMap, KubeflowSpec.AuthNamespace, [("ca.crt", ca)], On(provider, auth))];
+        }
         var units = new Dictionary<string, Resource>(StringComparer.Ordinal);
         foreach (var unit in spec.Units)
         {

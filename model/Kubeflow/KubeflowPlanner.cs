@@ -87,6 +87,13 @@ public static class KubeflowPlanner
             ["dex"] = [hashes.Id, client.Id, dexConfig.Id],
             ["oauth2-proxy"] = [proxySecret.Id],
         };
+        if (spec.GitlabSignIn?.CaCertificate is { } ca)
+        {
+            var gitlabCa = KubernetesNodes.ConfigMap(GitlabSignIn.CaConfigMap, KubeflowSpec.AuthNamespace, [("ca.crt", ca)], component.Id, providerId)
+                with { DependsOn = [auth.Id] };
+            yield return gitlabCa;
+            prerequisites["dex"] = [.. prerequisites["dex"], gitlabCa.Id];
+        }
         // The services' database credentials in kubeflow, from the roles' generated passwords on the shared cluster.
         PlanNode DatabaseSecret(string name, Postgres.DatabaseUser user)
         {

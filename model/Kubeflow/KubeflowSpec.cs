@@ -221,10 +221,17 @@ public sealed record KubeflowSpec(ImmutableArray<string> Applications, Immutable
 /// <param name="ClientId">The OAuth application's ID.</param>
 /// <param name="ClientSecret">The OAuth application's secret.</param>
 /// <param name="RedirectUri">Dex's callback behind the dashboard's host.</param>
-public sealed record GitlabSignIn(string Url, string ClientId, Configuration.SecretSetting ClientSecret, string RedirectUri)
+/// <param name="CaCertificate">The PEM certificate of the CA that signs GitLab's certificate, where Dex must trust it, or null.</param>
+public sealed record GitlabSignIn(string Url, string ClientId, Configuration.SecretSetting ClientSecret, string RedirectUri, string? CaCertificate = null)
 {
     /// <summary>The environment variable Dex expands the application's secret from.</summary>
     public const string SecretVariable = "GITLAB_CLIENT_SECRET";
+
+    /// <summary>
+    /// The ConfigMap in <c>auth</c> with GitLab's CA as <c>ca.crt</c>, which the <c>kubeflow/dex</c> overlay mounts
+    /// (optionally) where <c>SSL_CERT_FILE</c> points, so Dex trusts it beside the image's public CAs.
+    /// </summary>
+    public const string CaConfigMap = "dex-gitlab-ca";
 
     /// <summary>The connector for <paramref name="options"/>, or null without <c>mlops:platform.kubeflow.gitlabSignIn</c> or an ingress.</summary>
     public static GitlabSignIn? For(PlatformOptions options, IngressSpec? ingress)
@@ -236,7 +243,7 @@ public sealed record GitlabSignIn(string Url, string ClientId, Configuration.Sec
         }
 
         var url = block.Url?.TrimEnd('/') ?? ingress.Url("gitlab");
-        return new GitlabSignIn(url, clientId, secret, $"{ingress.Url("kubeflow")}/dex/callback");
+        return new GitlabSignIn(url, clientId, secret, $"{ingress.Url("kubeflow")}/dex/callback", block.CaCertificate);
     }
 
     /// <summary>The connector's entry in Dex's configuration.</summary>

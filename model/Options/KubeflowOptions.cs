@@ -29,4 +29,10 @@ public sealed record GitlabSignInOptions
 
     /// <summary>GitLab's URL. Default: the platform's GitLab, <c>gitlab.&lt;domain&gt;</c>.</summary>
     public string? Url { get; init; }
+
+    /// <summary>
+    /// The PEM certificate of the CA that signs GitLab's certificate, where no public CA does (such as a private
+    /// <c>clusterIssuer</c>'s): Dex trusts it beside the public CAs.
+    /// </summary>
+    public string? CaCertificate { get; init; }
 }

@@ -424,6 +424,11 @@ public sealed partial class PlatformOptionsValidator
             Fail("mlops:platform:ingress:domain", "is required with mlops:platform.kubeflow.gitlabSignIn: GitLab sends people back to Dex at <scheme>://kubeflow.<domain>/dex/callback. Set it with 'pulumi config set --path mlops:platform.ingress.domain <domain>'.");
         }
 
+        if (gitlab.CaCertificate is { } ca && !ca.Contains("-----BEGIN CERTIFICATE-----", StringComparison.Ordinal))
+        {
+            Fail($"{Path}:caCertificate", "is not a PEM certificate: paste the CA's certificate from '-----BEGIN CERTIFICATE-----' to '-----END CERTIFICATE-----'. Set it with 'pulumi config set --path mlops:platform.kubeflow.gitlabSignIn.caCertificate -- \"$(cat ca.crt)\"'.");
+        }
+
         if (gitlab.Url is { } url)
         {
             if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))

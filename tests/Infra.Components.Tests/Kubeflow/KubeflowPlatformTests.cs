@@ -40,7 +40,7 @@ public sealed class KubeflowPlatformTests
     {
         var yaml = File.ReadAllText(StackFiles.PathOf("dev")).Replace(
             "    gitlab:\n      memory: 8Gi\n",
-            "    gitlab:\n      memory: 8Gi\n    kubeflow:\n      gitlabSignIn:\n        clientId: 4f1c0a\n        clientSecret:\n          secure: v1:g\n",
+            "    gitlab:\n      memory: 8Gi\n    kubeflow:\n      gitlabSignIn:\n        clientId: 4f1c0a\n        clientSecret:\n          secure: v1:g\n        caCertificate: |\n          -----BEGIN CERTIFICATE-----\n          MIIBszCCAVmgAwIBAgIUQ2E=\n          -----END CERTIFICATE-----\n",
             StringComparison.Ordinal);
         var options = PlatformConfiguration.Load(StackConfigFile.Parse("Pulumi.dev.yaml", "dev", yaml).Snapshot).ValidOptions();
 
@@ -49,6 +49,7 @@ public sealed class KubeflowPlatformTests
         var client = Assert.IsType<IDictionary<string, object>>(run.InputsOf("kubernetes:core/v1:Secret", KubeflowSpec.OidcClientSecret)["stringData"], exactMatch: false);
         Assert.Equal(TestSecrets.ValueOf("mlops:platform.kubeflow.gitlabSignIn.clientSecret"), client[GitlabSignIn.SecretVariable]);
         Assert.Contains("    clientID: 4f1c0a\n", KubeflowSpec.For(options)!.DexConfig(), StringComparison.Ordinal);
+        Assert.Equal("-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUQ2E=\n-----END CERTIFICATE-----\n", ((IDictionary<string, object>)run.InputsOf("kubernetes:core/v1:ConfigMap", GitlabSignIn.CaConfigMap)["data"])["ca.crt"]);
         PlanComparison.AssertMatches(StackPlanner.Plan("dev", options), run, options);
     }
 }

@@ -95,12 +95,12 @@ public sealed class KubeflowSpecTests
             plan[PlanNode.IdOf("kubernetes:core/v1:Secret", "dex-passwords")].Inputs["stringData"].ToString());
     }
 
-    private const string GitlabSignIn = "\n    ingress:\n      domain: mlops.example.com\n      clusterIssuer: letsencrypt\n    kubeflow:\n      gitlabSignIn:\n        clientId: 4f1c0a\n        clientSecret:\n          secure: v1:g";
+    private const string GitlabSignInConfig = "\n    ingress:\n      domain: mlops.example.com\n      clusterIssuer: letsencrypt\n    kubeflow:\n      gitlabSignIn:\n        clientId: 4f1c0a\n        clientSecret:\n          secure: v1:g";
 
     [Fact]
     public void SignIn_ThroughGitlab_AddsDexsGitlabConnectorAndKeepsAGeneratedPasswordForTheAdminOnly()
     {
-        var options = TestConfig.Load([("mlops:maturity", "level2"), .. TestConfig.GitlabReady.Where(o => o.Key != "mlops:platform"), ("mlops:platform", GitlabSignIn)]).ValidOptions();
+        var options = TestConfig.Load([("mlops:maturity", "level2"), .. TestConfig.GitlabReady.Where(o => o.Key != "mlops:platform"), ("mlops:platform", GitlabSignInConfig)]).ValidOptions();
         var spec = KubeflowSpec.For(options)!;
         var plan = StackPlanner.Plan("test", options);
 
@@ -125,6 +125,24 @@ public sealed class KubeflowSpecTests
             "{GITLAB_CLIENT_SECRET: [secret mlops:platform.kubeflow.gitlabSignIn.clientSecret], OIDC_CLIENT_ID: kubeflow-oidc-authservice, OIDC_CLIENT_SECRET: [secret random:index/randomPassword:RandomPassword::kubeflow-oidc-client-secret]}",
             plan[PlanNode.IdOf("kubernetes:core/v1:Secret", KubeflowSpec.OidcClientSecret)].Inputs["stringData"].ToString());
         Assert.DoesNotContain("connectors:", KubeflowSpec.For(TestConfig.StackOptions("prod"))!.DexConfig(), StringComparison.Ordinal);
+        Assert.DoesNotContain(plan.Nodes, n => n.Name == GitlabSignIn.CaConfigMap);
+    }
+
+    [Fact]
+    public void SignIn_ThroughGitlab_TrustsAPrivateCaOfGitlabsCertificate()
+    {
+        const string Pem = "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUQ2E=\n-----END CERTIFICATE-----";
+        var options = TestConfig.Load([("mlops:maturity", "level2"), .. TestConfig.GitlabReady.Where(o => o.Key != "mlops:platform"), ("mlops:platform", GitlabSignInConfig + "\n        caCertificate: |\n          " + Pem.Replace("\n", "\n          ", StringComparison.Ordinal))]).ValidOptions();
+        var plan = StackPlanner.Plan("test", options);
+        var overlay = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "kubeflow", "dex", "kustomization.yaml"));
+
+        Assert.Equal("{ca.crt: " + Pem + "\n}", plan[PlanNode.IdOf("kubernetes:core/v1:ConfigMap", GitlabSignIn.CaConfigMap)].Inputs["data"].ToString());
+        Assert.Contains("kubernetes:core/v1:ConfigMap::dex-gitlab-ca", plan[Unit("dex")].DependsOn);
+        Assert.Contains("            - name: SSL_CERT_FILE\n              value: /etc/dex/gitlab-ca/ca.crt\n", overlay, StringComparison.Ordinal);
+        Assert.Contains($"            configMap:\n              name: {GitlabSignIn.CaConfigMap}\n              optional: true\n", overlay, StringComparison.Ordinal);
+        Assert.Contains(
+            "mlops:platform.kubeflow.gitlabSignIn.caCertificate is not a PEM certificate: paste the CA's certificate from '-----BEGIN CERTIFICATE-----' to '-----END CERTIFICATE-----'. Set it with 'pulumi config set --path mlops:platform.kubeflow.gitlabSignIn.caCertificate -- \"$(cat ca.crt)\"'.",
+            TestConfig.Errors([("mlops:maturity", "level2"), .. TestConfig.GitlabReady.Where(o => o.Key != "mlops:platform"), ("mlops:platform", GitlabSignInConfig + "\n        caCertificate: not-a-certificate")]));
     }
 
     [Fact]
@@ -132,7 +150,7 @@ public sealed class KubeflowSpecTests
     {
         var errors = TestConfig.Errors(("mlops:platform", "\n    gitlab:\n      enabled: false\n    kubeflow:\n      gitlabSignIn:\n        clientSecret:\n          secure: v1:g"));
         var noSecret = TestConfig.Errors(("mlops:platform", "\n    ingress:\n      domain: mlops.example.com\n    kubeflow:\n      gitlabSignIn:\n        clientId: 4f1c0a\n        url: https://gitlab.example.com"));
-        var badUrl = TestConfig.Errors(("mlops:platform", GitlabSignIn + "\n        url: gitlab.example.com"));
+        var badUrl = TestConfig.Errors(("mlops:platform", GitlabSignInConfig + "\n        url: gitlab.example.com"));
 
         Assert.Equal(
             [
