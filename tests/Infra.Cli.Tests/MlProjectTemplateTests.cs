@@ -71,6 +71,15 @@ public sealed partial class MlProjectTemplateTests
     }
 
     [Fact]
+    public void CiVariables_PointAtTheInClusterServicesTheRunnersJobsReach()
+    {
+        var pipeline = File.ReadAllText(PathOf(".gitlab-ci.yml"));
+
+        Assert.Contains($"#   MLFLOW_TRACKING_URI      MLflow in the cluster, {Infra.Model.Mlflow.MlflowSpec.Url} (the platform's runner\n", pipeline, StringComparison.Ordinal);
+        Assert.Contains("#   KFP_HOST                 Kubeflow Pipelines API: the stack output kubeflowPipelinesUrl\n", pipeline, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Submit_SignsInToMultiUserPipelinesWithTheTeamsCiAccountToken()
     {
         Assert.Contains("existing_token=os.environ[\"KFP_TOKEN\"]", File.ReadAllText(PathOf("pipeline.py")), StringComparison.Ordinal);
