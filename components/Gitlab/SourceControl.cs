@@ -23,8 +23,7 @@ public sealed class SourceControl : InfraComponent
         var ns = Namespaces.Create(GitlabSpec.Namespace, On(args.Provider));
         var rootPassword = GeneratedPassword(GitlabPlanner.RootPassword);
         var rootSecret = Secrets.Create(GitlabSpec.RootPasswordSecret, GitlabSpec.Namespace, null, [("password", rootPassword.Result)], On(args.Provider, ns, rootPassword));
-        var databaseSecret = Secrets.Create(GitlabSpec.DatabaseSecret, GitlabSpec.Namespace, "kubernetes.io/basic-auth",
-            [("username", spec.User.Owner), ("password", args.Databases.Passwords[spec.User.Service])], On(args.Provider, ns));
+        var databaseSecret = args.Databases.CredentialsSecret(GitlabSpec.DatabaseSecret, GitlabSpec.Namespace, spec.User, On(args.Provider, ns));
         var redisSecret = Secrets.Create(GitlabSpec.RedisSecret, GitlabSpec.Namespace, null,
             [("password", args.KeyValueStore.Passwords[GitlabSpec.RedisUser])], On(args.Provider, ns));
         var secretKey = args.ObjectStore.SecretKeys[GitlabSpec.Identity];

@@ -61,7 +61,7 @@ public sealed class KubeflowPlatform : InfraComponent
 
             if (unit.Name == "katib" && spec.KatibDatabase is { } katib && args.Databases is { } databases)
             {
-                prerequisites["katib"] = [DatabaseSecret(KubeflowSpec.KatibDatabaseSecret, katib, databases, provider, units["kubeflow-namespace"]), .. databases.Databases[katib.Service]];
+                prerequisites["katib"] = [databases.CredentialsSecret(KubeflowSpec.KatibDatabaseSecret, KubeflowSpec.Namespace, katib, On(provider, units["kubeflow-namespace"])), .. databases.Databases[katib.Service]];
             }
 
             var unitOptions = new ComponentResourceOptions
@@ -118,11 +118,6 @@ public sealed class KubeflowPlatform : InfraComponent
         RegisterOutputs(new Dictionary<string, object?> { ["dashboardUrl"] = DashboardUrl, ["pipelinesUrl"] = PipelinesUrl, ["metadataEndpoint"] = MetadataEndpoint });
     }
 
-    /// <summary>A service's database credentials in kubeflow, from its role's generated password on the shared cluster.</summary>
-    private K8s.Core.V1.Secret DatabaseSecret(string name, Model.Postgres.DatabaseUser user, Postgres.PostgresDatabases databases, ProviderResource provider, Resource kubeflowNamespace) =>
-        Secrets.Create(name, KubeflowSpec.Namespace, "kubernetes.io/basic-auth",
-            [("username", user.Owner), ("password", databases.Passwords[user.Service])], On(provider, kubeflowNamespace));
-
     /// <summary>
     /// Registers what Pipelines needs before it starts (its two database Secrets, its store keys and the stores'
     /// addresses in kubeflow) and each team's launcher and log repository configuration; returns what the
@@ -145,8 +140,8 @@ public sealed class KubeflowPlatform : InfraComponent
 
         return
         [
-            DatabaseSecret(PipelinesStores.ApiDatabaseSecret, stores.Api, databases, provider, kubeflowNamespace),
-            DatabaseSecret(PipelinesStores.MetadataDatabaseSecret, stores.Metadata, databases, provider, kubeflowNamespace),
+            databases.CredentialsSecret(PipelinesStores.ApiDatabaseSecret, KubeflowSpec.Namespace, stores.Api, On(provider, kubeflowNamespace)),
+            databases.CredentialsSecret(PipelinesStores.MetadataDatabaseSecret, KubeflowSpec.Namespace, stores.Metadata, On(provider, kubeflowNamespace)),
             Secrets.Create(PipelinesStores.StoreSecret, PipelinesStores.Namespace, null,
                 [("accesskey", store.AccessKey(PipelinesStores.Identity)), ("secretkey", store.SecretKeys[PipelinesStores.Identity])], On(provider, kubeflowNamespace)),
             ConfigMaps.Create(PipelinesStores.StoresConfigMap, PipelinesStores.Namespace, stores.Settings(), On(provider, kubeflowNamespace)),

@@ -23,8 +23,7 @@ public sealed class ModelRegistry : InfraComponent
         var spec = args.Spec;
 
         var ns = Namespaces.Create(MlflowSpec.Namespace, On(args.Provider));
-        var databaseSecret = Secrets.Create(MlflowSpec.DatabaseSecret, MlflowSpec.Namespace, "kubernetes.io/basic-auth",
-            [("username", spec.User.Owner), ("password", args.Databases.Passwords[spec.User.Service])], On(args.Provider, ns));
+        var databaseSecret = args.Databases.CredentialsSecret(MlflowSpec.DatabaseSecret, MlflowSpec.Namespace, spec.User, On(args.Provider, ns));
         var storeSecret = Secrets.Create(MlflowSpec.StoreSecret, MlflowSpec.Namespace, null,
             args.ObjectStore.EnvironmentKeys(MlflowPlanner.Name), On(args.Provider, ns));
         var adminPassword = GeneratedPassword(MlflowPlanner.AdminPassword);

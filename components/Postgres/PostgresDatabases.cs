@@ -33,8 +33,7 @@ public sealed class PostgresDatabases : InfraComponent
         {
             var password = GeneratedPassword(PostgresPlanner.Password(user));
             passwords[user.Service] = Output.CreateSecret(password.Result);
-            clusterDependencies.Add(Secrets.Create(user.SecretName, PostgresSpec.Namespace, "kubernetes.io/basic-auth",
-                [("username", user.Owner), ("password", password.Result)], On(provider, ns, password)));
+            clusterDependencies.Add(CredentialsSecret(user.SecretName, PostgresSpec.Namespace, user, password.Result, On(provider, ns, password)));
         }
 
         if (spec.BackupBucket is not null && args.ObjectStore is { } store)
@@ -75,6 +74,16 @@ public sealed class PostgresDatabases : InfraComponent
         Host = Output.Create(PostgresSpec.Host);
         RegisterOutputs(new Dictionary<string, object?> { ["host"] = Host });
     }
+
+    /// <summary>
+    /// Registers a Secret (basic-auth) <paramref name="name"/> in <paramref name="ns"/> with <paramref name="user"/>'s
+    /// role and generated password, as <see cref="PostgresPlanner.CredentialsSecret"/> plans it: a service's copy in its namespace.
+    /// </summary>
+    public K8s.Core.V1.Secret CredentialsSecret(string name, string ns, DatabaseUser user, CustomResourceOptions options) =>
+        CredentialsSecret(name, ns, user, Passwords[user.Service], options);
+
+    private static K8s.Core.V1.Secret CredentialsSecret(string name, string ns, DatabaseUser user, Input<string> password, CustomResourceOptions options) =>
+        Secrets.Create(name, ns, "kubernetes.io/basic-auth", [("username", user.Owner), ("password", password)], options);
 
     /// <summary>The read-write host services connect to.</summary>
     [Output]

@@ -42,10 +42,7 @@ public static class GitlabPlanner
             with { DependsOn = [ns.Id, rootPassword.Id] };
         yield return rootSecret;
 
-        var databasePassword = PlanNode.IdOf(KubernetesTokens.RandomPassword, PostgresPlanner.Password(spec.User));
-        var databaseSecret = KubernetesNodes.Secret(GitlabSpec.DatabaseSecret, GitlabSpec.Namespace, "kubernetes.io/basic-auth",
-            [("username", PlanValue.Of(spec.User.Owner)), ("password", PlanValue.Secret(databasePassword))], component.Id, providerId)
-            with { DependsOn = [ns.Id, databasePassword] };
+        var databaseSecret = PostgresPlanner.CredentialsSecret(GitlabSpec.DatabaseSecret, GitlabSpec.Namespace, spec.User, ns.Id, component.Id, providerId);
         yield return databaseSecret;
 
         var redisPassword = PlanNode.IdOf(KubernetesTokens.RandomPassword, RedisPlanner.Password(GitlabSpec.RedisUser));

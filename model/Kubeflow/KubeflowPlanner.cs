@@ -95,13 +95,8 @@ public static class KubeflowPlanner
             prerequisites["dex"] = [.. prerequisites["dex"], gitlabCa.Id];
         }
         // The services' database credentials in kubeflow, from the roles' generated passwords on the shared cluster.
-        PlanNode DatabaseSecret(string name, Postgres.DatabaseUser user)
-        {
-            var password = PlanNode.IdOf(KubernetesTokens.RandomPassword, Postgres.PostgresPlanner.Password(user));
-            return KubernetesNodes.Secret(name, KubeflowSpec.Namespace, "kubernetes.io/basic-auth",
-                [("username", PlanValue.Of(user.Owner)), ("password", PlanValue.Secret(password))], component.Id, providerId)
-                with { DependsOn = [UnitId("kubeflow-namespace"), password] };
-        }
+        PlanNode DatabaseSecret(string name, Postgres.DatabaseUser user) =>
+            Postgres.PostgresPlanner.CredentialsSecret(name, KubeflowSpec.Namespace, user, UnitId("kubeflow-namespace"), component.Id, providerId);
 
         string[] DatabaseIds(Postgres.DatabaseUser user) =>
             [.. user.Databases.Select(d => PlanNode.IdOf(KubernetesTokens.CustomResource("postgresql.cnpg.io/v1", "Database"), Postgres.PostgresSpec.ResourceName(d)))];

@@ -35,10 +35,7 @@ public static class MlflowPlanner
         var ns = KubernetesNodes.Namespace(MlflowSpec.Namespace, component.Id, providerId);
         yield return ns;
 
-        var databasePassword = PlanNode.IdOf(KubernetesTokens.RandomPassword, PostgresPlanner.Password(spec.User));
-        var databaseSecret = KubernetesNodes.Secret(MlflowSpec.DatabaseSecret, MlflowSpec.Namespace, "kubernetes.io/basic-auth",
-            [("username", PlanValue.Of(spec.User.Owner)), ("password", PlanValue.Secret(databasePassword))], component.Id, providerId)
-            with { DependsOn = [ns.Id, databasePassword] };
+        var databaseSecret = PostgresPlanner.CredentialsSecret(MlflowSpec.DatabaseSecret, MlflowSpec.Namespace, spec.User, ns.Id, component.Id, providerId);
         yield return databaseSecret;
 
         var storeSecret = KubernetesNodes.Secret(MlflowSpec.StoreSecret, MlflowSpec.Namespace, null,

@@ -24,6 +24,19 @@ public static class PostgresPlanner
         return $"{user.Service}-postgres-password";
     }
 
+    /// <summary>
+    /// A Secret (basic-auth) <paramref name="name"/> in <paramref name="ns"/> with <paramref name="user"/>'s role and
+    /// generated password, once the namespace node <paramref name="namespaceId"/> and the password exist: the role's
+    /// own Secret in PostgreSQL's namespace, and each service's copy in its own.
+    /// </summary>
+    public static PlanNode CredentialsSecret(string name, string ns, DatabaseUser user, string namespaceId, string parent, string providerId)
+    {
+        var password = PlanNode.IdOf(KubernetesTokens.RandomPassword, Password(user));
+        return KubernetesNodes.Secret(name, ns, "kubernetes.io/basic-auth",
+            [("username", PlanValue.Of(user.Owner)), ("password", PlanValue.Secret(password))], parent, providerId)
+            with { DependsOn = [namespaceId, password] };
+    }
+
     /// <summary>The nodes, on the cluster provider <paramref name="providerId"/>, parented to <paramref name="parent"/>.</summary>
     /// <param name="spec">The PostgreSQL decisions.</param>
     /// <param name="providerId">The cluster's provider node.</param>
@@ -49,9 +62,7 @@ public static class PostgresPlanner
         {
             var password = KubernetesNodes.RandomPassword(Password(user), component.Id);
             yield return password;
-            var secret = KubernetesNodes.Secret(user.SecretName, PostgresSpec.Namespace, "kubernetes.io/basic-auth",
-                [("username", PlanValue.Of(user.Owner)), ("password", PlanValue.Secret(password.Id))], component.Id, providerId)
-                with { DependsOn = [ns.Id, password.Id] };
+            var secret = CredentialsSecret(user.SecretName, PostgresSpec.Namespace, user, ns.Id, component.Id, providerId);
             clusterDependencies.Add(secret.Id);
             yield return secret;
         }
