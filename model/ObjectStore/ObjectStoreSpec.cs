@@ -46,10 +46,9 @@ public sealed record ObjectStoreSpec(ImmutableArray<BucketSpec> Buckets, Immutab
     /// <summary>A team's identity: <c>team-&lt;name&gt;</c>, reaching <c>s3://mlops-&lt;environment&gt;-teams/&lt;name&gt;/</c>.</summary>
     public static string TeamIdentity(string team) => $"team-{team}";
 
-    /// <summary>A consumer's identity name, e.g. <c>mlflow</c>, <c>kubeflow-pipelines</c>.</summary>
-    public static string IdentityName(StoreConsumer consumer) => consumer == StoreConsumer.KubeflowPipelines
-        ? "kubeflow-pipelines"
-        : consumer.ToString().ToLowerInvariant();
+    /// <summary>A consumer's identity name, its name in kebab case: <c>mlflow</c>, <c>kubeflow-pipelines</c>.</summary>
+    public static string IdentityName(StoreConsumer consumer) =>
+        string.Concat(consumer.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? $"-{char.ToLowerInvariant(c)}" : char.ToLowerInvariant(c).ToString()));
 
     private static ImmutableArray<StoreConsumer> Consumers(PlatformOptions options)
     {
