@@ -51,12 +51,13 @@ public sealed class KubeflowPlatform : InfraComponent
         {
             prerequisites["dex"] = [.. prerequisites["dex"], ConfigMaps.Create(GitlabSignIn.CaConfigMap, KubeflowSpec.AuthNamespace, [("ca.crt", ca)], On(provider, auth))];
         }
+
         var units = new Dictionary<string, Resource>(StringComparer.Ordinal);
         foreach (var unit in spec.Units)
         {
             if (unit.Name == "pipelines" && spec.PipelinesStores is { } stores && args.Databases is { } pipelineDatabases && args.ObjectStore is { } store)
             {
-                prerequisites["pipelines"] = PipelinesPrerequisites(stores, pipelineDatabases, store, units, args);
+                prerequisites["pipelines"] = PipelinesPrerequisites(stores, pipelineDatabases, store, units["kubeflow-namespace"], provider);
             }
 
             if (unit.Name == "katib" && spec.KatibDatabase is { } katib && args.Databases is { } databases)
@@ -77,6 +78,14 @@ public sealed class KubeflowPlatform : InfraComponent
             }
 
             units[unit.Name] = new K8s.Kustomize.V2.Directory(unit.Name, new K8s.Types.Inputs.Kustomize.V2.DirectoryArgs { Directory = unit.Directory }, unitOptions);
+        }
+
+        if (spec.PipelinesStores is { } teamStores && args.ObjectStore is { } teamStore)
+        {
+            foreach (var (team, ns) in args.TeamNamespaces.OrderBy(t => t.Key, StringComparer.Ordinal))
+            {
+                TeamPipelines(team, ns, teamStores, teamStore, units, args);
+            }
         }
 
         foreach (var profile in spec.Profiles)
@@ -120,58 +129,52 @@ public sealed class KubeflowPlatform : InfraComponent
 
     /// <summary>
     /// Registers what Pipelines needs before it starts (its two database Secrets, its store keys and the stores'
-    /// addresses in kubeflow) and each team's launcher and log repository configuration; returns what the
-    /// Pipelines unit waits for: those, its databases and the store's identities.
+    /// addresses in kubeflow); returns what the Pipelines unit waits for: those, its databases and the store's identities.
     /// </summary>
-    private Resource[] PipelinesPrerequisites(PipelinesStores stores, Postgres.PostgresDatabases databases, ObjectStore.ObjectStoreCredentials store, Dictionary<string, Resource> units, KubeflowArgs args)
+    private Resource[] PipelinesPrerequisites(PipelinesStores stores, Postgres.PostgresDatabases databases, ObjectStore.ObjectStoreCredentials store, Resource kubeflowNamespace, ProviderResource provider) =>
+    [
+        databases.CredentialsSecret(PipelinesStores.ApiDatabaseSecret, KubeflowSpec.Namespace, stores.Api, On(provider, kubeflowNamespace)),
+        databases.CredentialsSecret(PipelinesStores.MetadataDatabaseSecret, KubeflowSpec.Namespace, stores.Metadata, On(provider, kubeflowNamespace)),
+        Secrets.Create(PipelinesStores.StoreSecret, PipelinesStores.Namespace, null,
+            [("accesskey", store.AccessKey(PipelinesStores.Identity)), ("secretkey", store.SecretKeys[PipelinesStores.Identity])], On(provider, kubeflowNamespace)),
+        ConfigMaps.Create(PipelinesStores.StoresConfigMap, PipelinesStores.Namespace, stores.Settings(), On(provider, kubeflowNamespace)),
+        .. databases.Databases[stores.Api.Service],
+        .. databases.Databases[stores.Metadata.Service],
+        .. store.Ready,
+    ];
+
+    /// <summary>
+    /// A team's Pipelines configuration: its CI account bound to the Pipelines role, with notebooks the
+    /// <c>access-ml-pipeline</c> PodDefault, its log Secret (in its namespace and in kubeflow), its launcher and
+    /// log repository configuration.
+    /// </summary>
+    private void TeamPipelines(string team, Resource ns, PipelinesStores stores, ObjectStore.ObjectStoreCredentials store, Dictionary<string, Resource> units, KubeflowArgs args)
     {
         var provider = args.Provider;
-        var kubeflowNamespace = units["kubeflow-namespace"];
-        foreach (var (team, ns) in args.TeamNamespaces.OrderBy(t => t.Key, StringComparer.Ordinal))
-        {
-            TeamPipelinesAccess(team, ns, args, units.GetValueOrDefault("admission-webhook"));
-            var identity = Model.ObjectStore.ObjectStoreSpec.TeamIdentity(team);
-            var logs = Secrets.Create(PipelinesStores.LogsSecret(team), team, null, store.EnvironmentKeys(identity), On(provider, [ns, .. store.Ready]));
-            _ = Secrets.Create(PipelinesStores.LogsSecret(team), PipelinesStores.Namespace, null, store.EnvironmentKeys(identity), On(provider, kubeflowNamespace), PipelinesStores.LogsSecretForUi(team));
-            _ = ConfigMaps.Create(PipelinesStores.LauncherConfigMap, team, stores.LauncherConfig(team), On(provider, ns, args.TeamStoreSecrets[team]), KubeflowPlanner.InNamespace(PipelinesStores.LauncherConfigMap, team));
-            _ = ConfigMaps.Create(PipelinesStores.ArtifactRepositoriesConfigMap, team, stores.ArtifactRepositories(team), On(provider, ns, logs),
-                KubeflowPlanner.InNamespace(PipelinesStores.ArtifactRepositoriesConfigMap, team), PipelinesStores.ArtifactRepositoriesAnnotations);
-        }
-
-        return
-        [
-            databases.CredentialsSecret(PipelinesStores.ApiDatabaseSecret, KubeflowSpec.Namespace, stores.Api, On(provider, kubeflowNamespace)),
-            databases.CredentialsSecret(PipelinesStores.MetadataDatabaseSecret, KubeflowSpec.Namespace, stores.Metadata, On(provider, kubeflowNamespace)),
-            Secrets.Create(PipelinesStores.StoreSecret, PipelinesStores.Namespace, null,
-                [("accesskey", store.AccessKey(PipelinesStores.Identity)), ("secretkey", store.SecretKeys[PipelinesStores.Identity])], On(provider, kubeflowNamespace)),
-            ConfigMaps.Create(PipelinesStores.StoresConfigMap, PipelinesStores.Namespace, stores.Settings(), On(provider, kubeflowNamespace)),
-            .. databases.Databases[stores.Api.Service],
-            .. databases.Databases[stores.Metadata.Service],
-            .. store.Ready,
-        ];
-    }
-
-    /// <summary>A team's CI account bound to the Pipelines role, and with notebooks the <c>access-ml-pipeline</c> PodDefault.</summary>
-    private void TeamPipelinesAccess(string team, Resource ns, KubeflowArgs args, Resource? admissionWebhook)
-    {
         var name = PipelinesTeamAccess.ResourceName(PipelinesTeamAccess.ServiceAccount, team);
         var account = new K8s.Core.V1.ServiceAccount(name, new K8s.Types.Inputs.Core.V1.ServiceAccountArgs
         {
             Metadata = new K8s.Types.Inputs.Meta.V1.ObjectMetaArgs { Name = PipelinesTeamAccess.ServiceAccount, Namespace = team },
-        }, On(args.Provider, ns));
-        var binding = PipelinesTeamAccess.RoleBinding(team);
-        var roleRef = binding["roleRef"]!;
+        }, On(provider, ns));
+        var roleRef = PipelinesTeamAccess.RoleBinding(team)["roleRef"]!;
         _ = new K8s.Rbac.V1.RoleBinding(name, new K8s.Types.Inputs.Rbac.V1.RoleBindingArgs
         {
             Metadata = new K8s.Types.Inputs.Meta.V1.ObjectMetaArgs { Name = PipelinesTeamAccess.ServiceAccount, Namespace = team },
             RoleRef = new K8s.Types.Inputs.Rbac.V1.RoleRefArgs { ApiGroup = (string)roleRef["apiGroup"]!, Kind = (string)roleRef["kind"]!, Name = (string)roleRef["name"]! },
             Subjects = { new K8s.Types.Inputs.Rbac.V1.SubjectArgs { Kind = "ServiceAccount", Name = PipelinesTeamAccess.ServiceAccount, Namespace = team } },
-        }, On(args.Provider, account));
-        if (args.Spec.Services is not null && admissionWebhook is not null)
+        }, On(provider, account));
+        if (args.Spec.Services is not null)
         {
             _ = new K8s.ApiExtensions.CustomResource(PipelinesTeamAccess.ResourceName(PipelinesTeamAccess.PodDefault, team),
-                ManifestArgs.From(PipelinesTeamAccess.AccessPodDefault(team)), On(args.Provider, admissionWebhook, ns));
+                ManifestArgs.From(PipelinesTeamAccess.AccessPodDefault(team)), On(provider, units["admission-webhook"], ns));
         }
+
+        var identity = Model.ObjectStore.ObjectStoreSpec.TeamIdentity(team);
+        var logs = Secrets.Create(PipelinesStores.LogsSecret(team), team, null, store.EnvironmentKeys(identity), On(provider, [ns, .. store.Ready]));
+        _ = Secrets.Create(PipelinesStores.LogsSecret(team), PipelinesStores.Namespace, null, store.EnvironmentKeys(identity), On(provider, units["kubeflow-namespace"]), PipelinesStores.LogsSecretForUi(team));
+        _ = ConfigMaps.Create(PipelinesStores.LauncherConfigMap, team, stores.LauncherConfig(team), On(provider, ns, args.TeamStoreSecrets[team]), KubeflowPlanner.InNamespace(PipelinesStores.LauncherConfigMap, team));
+        _ = ConfigMaps.Create(PipelinesStores.ArtifactRepositoriesConfigMap, team, stores.ArtifactRepositories(team), On(provider, ns, logs),
+            KubeflowPlanner.InNamespace(PipelinesStores.ArtifactRepositoriesConfigMap, team), PipelinesStores.ArtifactRepositoriesAnnotations);
     }
 
     /// <summary>The Pipelines API in the cluster, where Pipelines runs.</summary>
