@@ -142,9 +142,8 @@ public static class KubeflowPlanner
                 yield return logs;
                 yield return KubernetesNodes.Secret(PipelinesStores.LogsSecret(team), PipelinesStores.Namespace, null, stores.Store.EnvironmentKeys(identity), component.Id, providerId, PipelinesStores.LogsSecretForUi(team))
                     with { DependsOn = [UnitId("kubeflow-namespace"), .. stores.Store.KeyNodes(identity)] };
-                List<string> needs = [teamNamespaceIds[team], PlanNode.IdOf(KubernetesTokens.Secret, Teams.TeamNamespaces.StoreSecretName(team))];
                 yield return KubernetesNodes.ConfigMap(PipelinesStores.LauncherConfigMap, team, stores.LauncherConfig(team), component.Id, providerId, InNamespace(PipelinesStores.LauncherConfigMap, team))
-                    with { DependsOn = [.. needs] };
+                    with { DependsOn = [teamNamespaceIds[team], PlanNode.IdOf(KubernetesTokens.Secret, Teams.TeamNamespaces.StoreSecretName(team))] };
                 yield return KubernetesNodes.ConfigMap(PipelinesStores.ArtifactRepositoriesConfigMap, team, stores.ArtifactRepositories(team), component.Id, providerId,
                     InNamespace(PipelinesStores.ArtifactRepositoriesConfigMap, team), PipelinesStores.ArtifactRepositoriesAnnotations)
                     with { DependsOn = [teamNamespaceIds[team], logs.Id] };
