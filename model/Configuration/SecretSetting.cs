@@ -18,6 +18,15 @@ public sealed record SecretSetting(string ConfigKey, string Path)
     /// <summary>The key as <c>pulumi config set --path</c> spells it.</summary>
     public string FullKey => Path.Length == 0 ? ConfigKey : $"{ConfigKey}.{Path}";
 
+    /// <summary>The setting a full key names, as <see cref="FullKey"/> spells it (<c>mlops:gpu.operator.licenseToken</c>).</summary>
+    public static SecretSetting Parse(string fullKey)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(fullKey);
+        var colon = fullKey.IndexOf(':', StringComparison.Ordinal);
+        var dot = fullKey.IndexOf('.', colon + 1);
+        return dot < 0 ? new SecretSetting(fullKey, string.Empty) : new SecretSetting(fullKey[..dot], fullKey[(dot + 1)..]);
+    }
+
     /// <summary>What a plan or a log shows in place of the value.</summary>
     public override string ToString() => $"[secret {FullKey}]";
 

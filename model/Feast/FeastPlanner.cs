@@ -31,7 +31,7 @@ public static class FeastPlanner
         yield return component;
 
         var bundle = Resource(KubernetesTokens.ConfigFile, OperatorBundle, component.Id, ("file", PlanValue.Of(spec.OperatorBundle)))
-            with { Provider = providerId };
+            with { Provider = providerId, Transforms = spec.Registry is { } registry ? [new PlanTransform.MirrorImages(registry)] : [] };
         yield return bundle;
 
         var ns = KubernetesNodes.Namespace(FeastSpec.Namespace, component.Id, providerId);
@@ -46,8 +46,8 @@ public static class FeastPlanner
         var redisPassword = PlanNode.IdOf(KubernetesTokens.RandomPassword, RedisPlanner.Password(FeastSpec.RedisUser));
         var credentials = KubernetesNodes.Secret(FeastSpec.CredentialsSecret, FeastSpec.Namespace, null,
             [
-                ("POSTGRES_PASSWORD", PlanValue.Secret(databasePassword)),
-                ("REDIS_PASSWORD", PlanValue.Secret(redisPassword)),
+                ("POSTGRES_PASSWORD", PlanValue.Generated(databasePassword)),
+                ("REDIS_PASSWORD", PlanValue.Generated(redisPassword)),
                 .. store.EnvironmentKeys(Name),
             ], component.Id, providerId)
             with { DependsOn = [ns.Id, databasePassword, redisPassword, .. store.KeyNodes(Name)] };

@@ -18,9 +18,6 @@ public static class GitlabPlanner
     /// <summary>The logical name of the generated root password.</summary>
     public const string RootPassword = "gitlab-root-password";
 
-    /// <summary>Where a storage configuration's secret is embedded: <c>gitlab-object-storage/&lt;key&gt;</c>.</summary>
-    public static string StoragePlace(string key) => $"{GitlabSpec.StorageSecret}/{key}";
-
     /// <summary>The nodes, on the cluster provider <paramref name="providerId"/>, parented to <paramref name="parent"/>.</summary>
     /// <param name="spec">GitLab's decisions.</param>
     /// <param name="providerId">The cluster's provider node.</param>
@@ -38,7 +35,7 @@ public static class GitlabPlanner
         var rootPassword = KubernetesNodes.RandomPassword(RootPassword, component.Id);
         yield return rootPassword;
         var rootSecret = KubernetesNodes.Secret(GitlabSpec.RootPasswordSecret, GitlabSpec.Namespace, null,
-            [("password", PlanValue.Secret(rootPassword.Id))], component.Id, providerId)
+            [("password", PlanValue.Generated(rootPassword.Id))], component.Id, providerId)
             with { DependsOn = [ns.Id, rootPassword.Id] };
         yield return rootSecret;
 
@@ -47,13 +44,13 @@ public static class GitlabPlanner
 
         var redisPassword = PlanNode.IdOf(KubernetesTokens.RandomPassword, RedisPlanner.Password(GitlabSpec.RedisUser));
         var redisSecret = KubernetesNodes.Secret(GitlabSpec.RedisSecret, GitlabSpec.Namespace, null,
-            [("password", PlanValue.Secret(redisPassword))], component.Id, providerId)
+            [("password", PlanValue.Generated(redisPassword))], component.Id, providerId)
             with { DependsOn = [ns.Id, redisPassword] };
         yield return redisSecret;
 
-        var secretKey = ((PlanValue.SecretValue)spec.Store.SecretKey(GitlabSpec.Identity)).Source;
+        var secretKey = spec.Store.SecretKey(GitlabSpec.Identity);
         var storageSecret = KubernetesNodes.Secret(GitlabSpec.StorageSecret, GitlabSpec.Namespace, null,
-            GitlabSpec.StorageKeys.Select(key => (key, PlanValue.SecretIn(secretKey, StoragePlace(key)))), component.Id, providerId)
+            GitlabSpec.StorageKeys.Select(key => (key, PlanValue.Embed(value => spec.StorageConfigFor(key, value), secretKey))), component.Id, providerId)
             with { DependsOn = [ns.Id, .. spec.Store.KeyNodes(GitlabSpec.Identity)] };
         yield return storageSecret;
 

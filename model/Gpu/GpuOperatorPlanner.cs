@@ -24,12 +24,12 @@ public static class GpuOperatorPlanner
         yield return ns;
 
         var licensing = KubernetesNodes.Secret(GpuOperatorSpec.LicensingSecret, GpuOperatorSpec.Namespace, null,
-            [(GpuOperatorSpec.GriddConfFile, PlanValue.Of(string.Empty)), (GpuOperatorSpec.TokenFile, PlanValue.Secret(spec.LicenseToken.FullKey))], component.Id, providerId)
+            [(GpuOperatorSpec.GriddConfFile, PlanValue.Of(string.Empty)), (GpuOperatorSpec.TokenFile, PlanValue.Config(spec.LicenseToken))], component.Id, providerId)
             with { DependsOn = [ns.Id] };
         yield return licensing;
 
         var registry = KubernetesNodes.Secret(GpuOperatorSpec.RegistrySecret, GpuOperatorSpec.Namespace, "kubernetes.io/dockerconfigjson",
-            [(".dockerconfigjson", PlanValue.Secret(spec.PullSecret.FullKey))], component.Id, providerId)
+            [(".dockerconfigjson", PlanValue.Config(spec.PullSecret))], component.Id, providerId)
             with { DependsOn = [ns.Id] };
         yield return registry;
 

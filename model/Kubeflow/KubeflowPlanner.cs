@@ -62,13 +62,13 @@ public static class KubeflowPlanner
             with { DependsOn = [auth.Id] };
         yield return hashes;
         var plain = KubernetesNodes.Secret(KubeflowSpec.UserPasswordsSecret, KubeflowSpec.AuthNamespace, null,
-            spec.Users.Zip(passwords, (u, p) => (KubeflowSpec.UserKey(u), PlanValue.Secret(p.Id))), component.Id, providerId)
+            spec.Users.Zip(passwords, (u, p) => (KubeflowSpec.UserKey(u), PlanValue.Generated(p.Id))), component.Id, providerId)
             with { DependsOn = [auth.Id, .. passwords.Select(p => p.Id)] };
         yield return plain;
-        List<(string, PlanValue)> clientData = [("OIDC_CLIENT_ID", PlanValue.Of(KubeflowSpec.OidcClientId)), ("OIDC_CLIENT_SECRET", PlanValue.Secret(clientSecret.Id))];
+        List<(string, PlanValue)> clientData = [("OIDC_CLIENT_ID", PlanValue.Of(KubeflowSpec.OidcClientId)), ("OIDC_CLIENT_SECRET", PlanValue.Generated(clientSecret.Id))];
         if (spec.GitlabSignIn is { } gitlab)
         {
-            clientData.Add((GitlabSignIn.SecretVariable, PlanValue.Secret(gitlab.ClientSecret.FullKey)));
+            clientData.Add((GitlabSignIn.SecretVariable, PlanValue.Config(gitlab.ClientSecret)));
         }
 
         var client = KubernetesNodes.Secret(KubeflowSpec.OidcClientSecret, KubeflowSpec.AuthNamespace, null, clientData, component.Id, providerId)
@@ -78,7 +78,7 @@ public static class KubeflowPlanner
             with { DependsOn = [auth.Id] };
         yield return dexConfig;
         var proxySecret = KubernetesNodes.Secret(KubeflowSpec.ProxySecret, KubeflowSpec.ProxyNamespace, null,
-            [("client-id", PlanValue.Of(KubeflowSpec.OidcClientId)), ("client-secret", PlanValue.Secret(clientSecret.Id)), ("cookie-secret", PlanValue.Secret(cookieSecret.Id))], component.Id, providerId)
+            [("client-id", PlanValue.Of(KubeflowSpec.OidcClientId)), ("client-secret", PlanValue.Generated(clientSecret.Id)), ("cookie-secret", PlanValue.Generated(cookieSecret.Id))], component.Id, providerId)
             with { DependsOn = [proxyNs.Id, clientSecret.Id, cookieSecret.Id] };
         yield return proxySecret;
 
@@ -161,7 +161,14 @@ public static class KubeflowPlanner
         foreach (var unit in spec.Units)
         {
             yield return Resource(KubernetesTokens.KustomizeDirectory, unit.Name, component.Id, ("directory", PlanValue.Of(unit.Directory)))
-                with { Provider = providerId, DependsOn = [.. unit.Needs.Select(UnitId), .. prerequisites.GetValueOrDefault(unit.Name, [])] };
+                with
+                {
+                    Provider = providerId,
+                    DependsOn = [.. unit.Needs.Select(UnitId), .. prerequisites.GetValueOrDefault(unit.Name, [])],
+                    Transforms = spec.Registry is { } registry
+                        ? [new PlanTransform.WorkloadTimeouts(KubeflowVersions.WorkloadTimeout), new PlanTransform.MirrorImages(registry)]
+                        : [new PlanTransform.WorkloadTimeouts(KubeflowVersions.WorkloadTimeout)],
+                };
         }
 
         foreach (var profile in spec.Profiles)

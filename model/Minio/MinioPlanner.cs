@@ -47,7 +47,7 @@ public static class MinioPlanner
         var rootPassword = KubernetesNodes.RandomPassword(RootPassword, component.Id);
         yield return rootPassword;
         var rootSecret = KubernetesNodes.Secret(MinioSpec.RootSecret, MinioSpec.Namespace, null,
-            [(MinioSpec.RootConfigKey, PlanValue.SecretIn(rootPassword.Id, MinioSpec.RootConfigKey))], component.Id, providerId)
+            [(MinioSpec.RootConfigKey, PlanValue.Embed(MinioSpec.RootConfig, PlanValue.Generated(rootPassword.Id)))], component.Id, providerId)
             with { DependsOn = [ns.Id, rootPassword.Id] };
         yield return rootSecret;
 
@@ -57,7 +57,7 @@ public static class MinioPlanner
             var password = KubernetesNodes.RandomPassword(UserPassword(identity.Name), component.Id);
             yield return password;
             var secret = KubernetesNodes.Secret(MinioSpec.UserSecret(identity), MinioSpec.Namespace, null,
-                [("CONSOLE_ACCESS_KEY", PlanValue.Of(identity.Name)), ("CONSOLE_SECRET_KEY", PlanValue.Secret(password.Id))], component.Id, providerId)
+                [("CONSOLE_ACCESS_KEY", PlanValue.Of(identity.Name)), ("CONSOLE_SECRET_KEY", PlanValue.Generated(password.Id))], component.Id, providerId)
                 with { DependsOn = [ns.Id, password.Id] };
             userSecrets.Add(secret.Id);
             yield return secret;

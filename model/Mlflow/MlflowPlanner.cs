@@ -46,7 +46,7 @@ public static class MlflowPlanner
         var adminPassword = KubernetesNodes.RandomPassword(AdminPassword, component.Id);
         yield return adminPassword;
         var adminSecret = KubernetesNodes.Secret(MlflowSpec.AdminSecret, MlflowSpec.Namespace, "kubernetes.io/basic-auth",
-            [("username", PlanValue.Of(MlflowSpec.AdminUser)), ("password", PlanValue.Secret(adminPassword.Id))], component.Id, providerId)
+            [("username", PlanValue.Of(MlflowSpec.AdminUser)), ("password", PlanValue.Generated(adminPassword.Id))], component.Id, providerId)
             with { DependsOn = [ns.Id, adminPassword.Id] };
         yield return adminSecret;
 
@@ -77,7 +77,7 @@ public static class MlflowPlanner
         }
 
         var passwordsSecret = KubernetesNodes.Secret(MlflowTeamUsers.PasswordsSecret, MlflowSpec.Namespace, null,
-            teamUsers.Teams.Zip(passwords, (t, p) => (t, PlanValue.Secret(p.Id))), component.Id, providerId)
+            teamUsers.Teams.Zip(passwords, (t, p) => (t, PlanValue.Generated(p.Id))), component.Id, providerId)
             with { DependsOn = [ns.Id, .. passwords.Select(p => p.Id)] };
         yield return passwordsSecret;
         yield return KubernetesNodes.Manifest(teamUsers.Job(), component.Id, providerId)

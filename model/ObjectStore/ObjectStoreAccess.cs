@@ -56,8 +56,8 @@ public sealed record ObjectStoreAccess(string Endpoint, string Region, bool Path
 
     /// <summary>The secret access key of <paramref name="identity"/>: MinIO's generated password, or the secret setting.</summary>
     public PlanValue SecretKey(string identity) => ExternalKeys is null
-        ? PlanValue.Secret(PlanNode.IdOf(KubernetesTokens.RandomPassword, MinioPlanner.UserPassword(identity)))
-        : PlanValue.Secret(ExternalKeys[identity].SecretKey.FullKey);
+        ? PlanValue.Generated(PlanNode.IdOf(KubernetesTokens.RandomPassword, MinioPlanner.UserPassword(identity)))
+        : PlanValue.Config(ExternalKeys[identity].SecretKey);
 
     /// <summary>A Secret's data with <paramref name="identity"/>'s keys under the AWS environment variable names.</summary>
     public IReadOnlyList<(string Key, PlanValue Value)> EnvironmentKeys(string identity) =>

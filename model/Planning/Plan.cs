@@ -14,13 +14,15 @@ public sealed class Plan
 
     /// <summary>Builds a plan; the nodes' ids must be unique, and their dependencies and parents known and acyclic.</summary>
     /// <exception cref="InvalidOperationException">A duplicate id, an unknown reference, or a dependency cycle: a defect in the model.</exception>
-    public Plan(string stack, IEnumerable<PlanNode> nodes, ImmutableArray<Gpu.GpuCapacityRow> gpuCapacity = default)
+    public Plan(string stack, IEnumerable<PlanNode> nodes, ImmutableArray<Gpu.GpuCapacityRow> gpuCapacity = default, ImmutableSortedDictionary<string, PlanValue>? outputs = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(stack);
         ArgumentNullException.ThrowIfNull(nodes);
         Stack = stack;
         GpuCapacity = gpuCapacity.IsDefault ? [] : gpuCapacity;
-        var list = nodes.ToList();
+        Outputs = outputs ?? ImmutableSortedDictionary<string, PlanValue>.Empty.WithComparers(StringComparer.Ordinal);
+        // An explicit dependency that an input, the provider or a check already implies is said once, by what implies it.
+        var list = nodes.Select(WithoutImpliedDependencies).ToList();
         var duplicate = list.GroupBy(n => n.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
@@ -33,6 +35,14 @@ public sealed class Plan
             foreach (var reference in node.Dependencies().Append(node.Parent).OfType<string>().Where(r => !_byId.ContainsKey(r)))
             {
                 throw new InvalidOperationException($"Plan node '{node.Id}' refers to '{reference}', which is not in the plan.");
+            }
+        }
+
+        foreach (var (output, value) in Outputs)
+        {
+            foreach (var reference in value.References().Where(r => !_byId.ContainsKey(r)))
+            {
+                throw new InvalidOperationException($"Stack output '{output}' refers to '{reference}', which is not in the plan.");
             }
         }
 
@@ -49,6 +59,9 @@ public sealed class Plan
 
     /// <summary>Each GPU host's capacity and what the stack uses of it; empty without GPUs.</summary>
     public ImmutableArray<Gpu.GpuCapacityRow> GpuCapacity { get; }
+
+    /// <summary>What the stack exports, by output name.</summary>
+    public ImmutableSortedDictionary<string, PlanValue> Outputs { get; }
 
     /// <summary>The nodes, by wave, then type, then name.</summary>
     public ImmutableArray<PlanNode> Nodes { get; }
@@ -71,6 +84,12 @@ public sealed class Plan
     /// <summary>The number of nodes of each kind and type, by type.</summary>
     public ImmutableSortedDictionary<string, int> CountsByType() =>
         Nodes.GroupBy(n => n.Type, StringComparer.Ordinal).ToImmutableSortedDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+
+    private static PlanNode WithoutImpliedDependencies(PlanNode node)
+    {
+        var implied = (node with { DependsOn = [] }).Dependencies().ToHashSet(StringComparer.Ordinal);
+        return node.DependsOn.Any(implied.Contains) ? node with { DependsOn = [.. node.DependsOn.Where(d => !implied.Contains(d))] } : node;
+    }
 
     private IEnumerable<string> Descendants(string id) =>
         _byId.Values.Where(n => n.Parent == id).SelectMany(c => Descendants(c.Id).Prepend(c.Id));

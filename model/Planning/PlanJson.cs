@@ -6,13 +6,13 @@ using System.Text.Json.Nodes;
 namespace Infra.Model.Planning;
 
 /// <summary>
-/// Writes a plan as JSON for CI (schema version 1, documented in docs/plan-json.md). Keys and nodes are in a
+/// Writes a plan as JSON for CI (schema version 2, documented in docs/plan-json.md). Keys and nodes are in a
 /// fixed order, so the same plan always gives the same bytes.
 /// </summary>
 public static class PlanJson
 {
     /// <summary>The version of the JSON shape; raised on any incompatible change.</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     /// <summary>The plan as indented JSON text, ending with a newline.</summary>
     public static string Write(Plan plan)
@@ -27,8 +27,11 @@ public static class PlanJson
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
-    /// <summary>Reads a plan written by <see cref="Write(Plan)"/> (schema version 1), for comparing plans made by other revisions.</summary>
-    /// <exception cref="FormatException">The text is not a version 1 plan.</exception>
+    /// <summary>
+    /// Reads a plan written by <see cref="Write(Plan)"/>, for comparing plans made by other revisions: schema version 2,
+    /// or version 1, whose secrets named their source in one string (read here into the closest source of version 2).
+    /// </summary>
+    /// <exception cref="FormatException">The text is not a version 1 or 2 plan.</exception>
     public static Plan Read(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
@@ -42,12 +45,13 @@ public static class PlanJson
             throw new FormatException($"The plan is not JSON: {ex.Message}", ex);
         }
 
-        if (root?["schemaVersion"]?.GetValue<int>() != SchemaVersion)
+        var version = root?["schemaVersion"]?.GetValue<int>();
+        if (version is not (1 or SchemaVersion))
         {
-            throw new FormatException($"The plan is not a schema version {SchemaVersion} plan.");
+            throw new FormatException($"The plan is not a schema version 1 or {SchemaVersion} plan.");
         }
 
-        var nodes = root["nodes"]!.AsArray().Select(n => new PlanNode
+        var nodes = root!["nodes"]!.AsArray().Select(n => new PlanNode
         {
             Kind = (string)n!["kind"]! switch
             {
@@ -62,6 +66,12 @@ public static class PlanJson
             Provider = (string?)n["provider"],
             Protect = (bool)n["protect"]!,
             Inputs = n["inputs"]!.AsObject().ToImmutableSortedDictionary(i => i.Key, i => ReadValue(i.Value), StringComparer.Ordinal),
+            Timeouts = n["timeouts"] is JsonObject timeouts
+                ? new PlanTimeouts(Duration(timeouts["create"]), Duration(timeouts["update"]), Duration(timeouts["delete"]))
+                : null,
+            IgnoreChanges = [.. n["ignoreChanges"]?.AsArray().Select(i => (string)i!) ?? []],
+            Transforms = [.. n["transforms"]?.AsArray().Select(t => ReadTransform(t!.AsObject())) ?? []],
+            Checks = [.. n["checks"]?.AsArray().Select(c => ReadCheck(c!.AsObject())) ?? []],
         }).ToList();
 
         // dependsOn in the JSON holds every dependency; keep only those the inputs and provider do not imply.
@@ -69,13 +79,58 @@ public static class PlanJson
         nodes = [.. nodes.Select(n => n with { DependsOn = [.. written[n.Id].Except(n.Dependencies(), StringComparer.Ordinal)] })];
         var capacity = root["gpuCapacity"]?.AsArray().Select(r => new Gpu.GpuCapacityRow(
             (string)r!["host"]!, (int)r["gpus"]!, (string)r["sharing"]!, (int)r["slots"]!, (int)r["used"]!)).ToImmutableArray() ?? [];
-        return new Plan((string)root["stack"]!, nodes, capacity);
+        var outputs = root["outputs"]?.AsObject().ToImmutableSortedDictionary(o => o.Key, o => ReadValue(o.Value), StringComparer.Ordinal);
+        return new Plan((string)root["stack"]!, nodes, capacity, outputs);
+    }
+
+    private static TimeSpan? Duration(JsonNode? node) => node is null ? null : TimeSpan.FromSeconds((long)node);
+
+    private static PlanTransform ReadTransform(JsonObject transform) => (string)transform["rule"]! switch
+    {
+        "workloadTimeouts" => new PlanTransform.WorkloadTimeouts(TimeSpan.FromSeconds((long)transform["timeoutSeconds"]!)),
+        "mirrorImages" => new PlanTransform.MirrorImages((string)transform["registry"]!),
+        var rule => throw new FormatException($"Unknown transform '{rule}'."),
+    };
+
+    private static PlanCheck ReadCheck(JsonObject check) => (string)check["rule"]! switch
+    {
+        "templateFitsVm" => new PlanCheck.TemplateFitsVm((string)check["template"]!, (string)check["vm"]!, (string)check["firmware"]!, (int)check["diskGb"]!),
+        "profileOffered" => new PlanCheck.ProfileOffered((string)check["profile"]!,
+            [.. check["hosts"]!.AsArray().Select(h => ((string)h!["host"]!, (string)h["lookup"]!))]),
+        var rule => throw new FormatException($"Unknown check '{rule}'."),
+    };
+
+    private static PlanValue ReadSecret(JsonObject secret) => (string)secret["$secret"]! switch
+    {
+        "generated" => PlanValue.Generated((string)secret["node"]!),
+        "config" => PlanValue.Config(new Configuration.SecretSetting((string)secret["key"]!, (string?)secret["path"] ?? string.Empty)),
+        "stackOutput" => PlanValue.StackOutput((string)secret["node"]!, (string)secret["output"]!),
+        "secretData" => PlanValue.SecretData((string)secret["node"]!, (string)secret["key"]!),
+        var legacy => LegacySecret(legacy),
+    };
+
+    // Version 1 named a secret's source in one string: a generated password's node id, a config key, 'stack#output',
+    // 'namespace/secret', each optionally followed by ' in <place>'. Read into the closest version 2 source.
+    private static PlanValue LegacySecret(string source)
+    {
+        var inner = source.Split(" in ", 2)[0];
+        PlanValue value = inner switch
+        {
+            _ when inner.StartsWith("random:", StringComparison.Ordinal) => PlanValue.Generated(inner),
+            _ when inner.Contains('#', StringComparison.Ordinal) => PlanValue.StackOutput(
+                PlanNode.IdOf(Stacks.PlatformPlanner.StackReferenceType, inner[..inner.IndexOf('#', StringComparison.Ordinal)]), inner[(inner.IndexOf('#', StringComparison.Ordinal) + 1)..]),
+            _ when inner.Contains('/', StringComparison.Ordinal) => PlanValue.SecretData(
+                PlanNode.IdOf(Kubernetes.KubernetesTokens.Secret, inner[(inner.IndexOf('/', StringComparison.Ordinal) + 1)..]), Tanzu.TanzuPlanner.KubeconfigKey),
+            _ => PlanValue.Config(Configuration.SecretSetting.Parse(inner)),
+        };
+        return inner.Length == source.Length ? value : new PlanValue.Concat([value]);
     }
 
     private static PlanValue ReadValue(JsonNode? node) => node switch
     {
         JsonObject obj when obj.ContainsKey("$output") => PlanValue.Output((string)obj["$output"]!, (string)obj["property"]!),
-        JsonObject obj when obj.ContainsKey("$secret") => PlanValue.Secret((string)obj["$secret"]!),
+        JsonObject obj when obj.ContainsKey("$secret") => ReadSecret(obj),
+        JsonObject obj when obj.ContainsKey("$concat") => new PlanValue.Concat([.. obj["$concat"]!.AsArray().Select(ReadValue)]),
         JsonObject obj => PlanValue.Map(obj.Select(p => KeyValuePair.Create(p.Key, ReadValue(p.Value)))),
         JsonArray array => PlanValue.List(array.Select(ReadValue)),
         JsonValue value when value.GetValueKind() == JsonValueKind.String => PlanValue.Of(value.GetValue<string>()),
@@ -139,10 +194,13 @@ public static class PlanJson
             writer.WriteEndArray();
             writer.WritePropertyName("inputs");
             WriteValue(writer, PlanValue.Map(node.Inputs));
+            WriteOptions(writer, node);
             writer.WriteEndObject();
         }
 
         writer.WriteEndArray();
+        writer.WritePropertyName("outputs");
+        WriteValue(writer, PlanValue.Map(plan.Outputs));
         writer.WriteStartArray("gpuCapacity");
         foreach (var row in plan.GpuCapacity)
         {
@@ -158,6 +216,92 @@ public static class PlanJson
 
         writer.WriteEndArray();
         writer.WriteEndObject();
+    }
+
+    private static void WriteOptions(Utf8JsonWriter writer, PlanNode node)
+    {
+        if (node.Timeouts is { } timeouts)
+        {
+            writer.WriteStartObject("timeouts");
+            foreach (var (name, value) in new[] { ("create", timeouts.Create), ("update", timeouts.Update), ("delete", timeouts.Delete) })
+            {
+                if (value is { } duration)
+                {
+                    writer.WriteNumber(name, (long)duration.TotalSeconds);
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+        else
+        {
+            writer.WriteNull("timeouts");
+        }
+
+        writer.WriteStartArray("ignoreChanges");
+        foreach (var path in node.IgnoreChanges)
+        {
+            writer.WriteStringValue(path);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("transforms");
+        foreach (var transform in node.Transforms)
+        {
+            writer.WriteStartObject();
+            switch (transform)
+            {
+                case PlanTransform.WorkloadTimeouts timeout:
+                    writer.WriteString("rule", "workloadTimeouts");
+                    writer.WriteNumber("timeoutSeconds", (long)timeout.Timeout.TotalSeconds);
+                    break;
+                case PlanTransform.MirrorImages mirror:
+                    writer.WriteString("rule", "mirrorImages");
+                    writer.WriteString("registry", mirror.Registry);
+                    break;
+                default:
+                    throw new InvalidOperationException($"Unknown transform {transform.GetType().Name}.");
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("checks");
+        foreach (var check in node.Checks)
+        {
+            writer.WriteStartObject();
+            switch (check)
+            {
+                case PlanCheck.TemplateFitsVm template:
+                    writer.WriteString("rule", "templateFitsVm");
+                    writer.WriteString("template", template.TemplateLookup);
+                    writer.WriteString("vm", template.Vm);
+                    writer.WriteString("firmware", template.Firmware);
+                    writer.WriteNumber("diskGb", template.DiskGb);
+                    break;
+                case PlanCheck.ProfileOffered profile:
+                    writer.WriteString("rule", "profileOffered");
+                    writer.WriteString("profile", profile.Profile);
+                    writer.WriteStartArray("hosts");
+                    foreach (var (host, lookup) in profile.Hosts)
+                    {
+                        writer.WriteStartObject();
+                        writer.WriteString("host", host);
+                        writer.WriteString("lookup", lookup);
+                        writer.WriteEndObject();
+                    }
+
+                    writer.WriteEndArray();
+                    break;
+                default:
+                    throw new InvalidOperationException($"Unknown check {check.GetType().Name}.");
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
     }
 
     private static void WriteNullable(Utf8JsonWriter writer, string name, string? value)
@@ -213,9 +357,42 @@ public static class PlanJson
                 writer.WriteString("property", output.Property);
                 writer.WriteEndObject();
                 break;
-            case PlanValue.SecretValue secret:
+            case PlanValue.GeneratedPassword generated:
                 writer.WriteStartObject();
-                writer.WriteString("$secret", secret.Source);
+                writer.WriteString("$secret", "generated");
+                writer.WriteString("node", generated.NodeId);
+                writer.WriteEndObject();
+                break;
+            case PlanValue.ConfigSecret config:
+                writer.WriteStartObject();
+                writer.WriteString("$secret", "config");
+                writer.WriteString("key", config.Setting.ConfigKey);
+                writer.WriteString("path", config.Setting.Path);
+                writer.WriteEndObject();
+                break;
+            case PlanValue.StackOutputSecret stackOutput:
+                writer.WriteStartObject();
+                writer.WriteString("$secret", "stackOutput");
+                writer.WriteString("node", stackOutput.NodeId);
+                writer.WriteString("output", stackOutput.OutputName);
+                writer.WriteEndObject();
+                break;
+            case PlanValue.SecretDataKey data:
+                writer.WriteStartObject();
+                writer.WriteString("$secret", "secretData");
+                writer.WriteString("node", data.NodeId);
+                writer.WriteString("key", data.Key);
+                writer.WriteEndObject();
+                break;
+            case PlanValue.Concat concat:
+                writer.WriteStartObject();
+                writer.WriteStartArray("$concat");
+                foreach (var part in concat.Parts)
+                {
+                    WriteValue(writer, part);
+                }
+
+                writer.WriteEndArray();
                 writer.WriteEndObject();
                 break;
             default:

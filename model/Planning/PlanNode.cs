@@ -29,6 +29,18 @@ public sealed record PlanNode
     /// <summary>Whether Pulumi refuses to delete it (<c>protect</c>).</summary>
     public bool Protect { get; init; }
 
+    /// <summary>How long the engine waits for it, where the provider's defaults are too short; null for the defaults.</summary>
+    public PlanTimeouts? Timeouts { get; init; }
+
+    /// <summary>Inputs whose changes the engine ignores after creation (<c>ignoreChanges</c>), as property paths.</summary>
+    public ImmutableArray<string> IgnoreChanges { get; init; } = [];
+
+    /// <summary>Rules applied to the objects a manifest bundle or kustomization expands to, in order.</summary>
+    public ImmutableArray<PlanTransform> Transforms { get; init; } = [];
+
+    /// <summary>Rules over look-up results that must hold before it is created.</summary>
+    public ImmutableArray<PlanCheck> Checks { get; init; } = [];
+
     /// <summary>The node's id in the plan: <c>type::name</c>.</summary>
     public string Id => IdOf(Type, Name);
 
@@ -43,14 +55,16 @@ public sealed record PlanNode
         DependsOn
             .Concat(Provider is null or DefaultProvider ? [] : [Provider])
             .Concat(Inputs.Values.SelectMany(v => v.References()))
+            .Concat(Checks.SelectMany(c => c.Facts.Select(f => f.NodeId)))
             .Distinct(StringComparer.Ordinal);
 
     /// <summary>Equality over every member, inputs and dependencies by content.</summary>
     public bool Equals(PlanNode? other) =>
         other is not null
         && Kind == other.Kind && Type == other.Type && Name == other.Name && Parent == other.Parent
-        && Provider == other.Provider && Protect == other.Protect
-        && Inputs.SequenceEqual(other.Inputs) && DependsOn.SequenceEqual(other.DependsOn);
+        && Provider == other.Provider && Protect == other.Protect && Timeouts == other.Timeouts
+        && Inputs.SequenceEqual(other.Inputs) && DependsOn.SequenceEqual(other.DependsOn)
+        && IgnoreChanges.SequenceEqual(other.IgnoreChanges) && Transforms.SequenceEqual(other.Transforms) && Checks.SequenceEqual(other.Checks);
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Kind, Type, Name, Parent);

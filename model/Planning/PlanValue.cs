@@ -1,14 +1,19 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Infra.Model.Configuration;
 
 namespace Infra.Model.Planning;
 
 /// <summary>
-/// A resource input as the plan shows it: a literal, a list or map of inputs, a reference to another node's
-/// output (known only at deploy time), or a secret (never its value).
+/// A resource input as the plan shows it, from a closed set of sources: a literal, a list or map of inputs, an
+/// output of another node (known only at deploy time), a secret (a generated password, a config secret, a
+/// referenced stack's output, a key of a Secret read back; never its value), or text with secrets embedded in it.
+/// The registrar maps each kind onto the SDK; nothing here is a string a reader must parse.
 /// </summary>
 public abstract record PlanValue
 {
+    private const string Hole = "\u0000embedded-secret\u0000";
+
     private protected PlanValue()
     {
     }
@@ -29,20 +34,52 @@ public abstract record PlanValue
     public static PlanValue Map(IEnumerable<KeyValuePair<string, PlanValue>> entries) =>
         new MapValue(entries.ToImmutableSortedDictionary(StringComparer.Ordinal));
 
-    /// <summary>An output of another node, by the node's id and the output's name.</summary>
+    /// <summary>An output of another node, by the node's id and the output's name (a path such as <c>disks[0].size</c> for a look-up).</summary>
     public static PlanValue Output(string nodeId, string output) => new OutputRef(nodeId, output);
 
-    /// <summary>A secret, by where it comes from (e.g. <c>vsphere:password</c> or a generated password's node).</summary>
-    public static PlanValue Secret(string source) => new SecretValue(source);
+    /// <summary>The password a generated-password node makes.</summary>
+    public static PlanValue Generated(string passwordNodeId) => new GeneratedPassword(passwordNodeId);
+
+    /// <summary>A secret setting's value, read from the stack's config as a secret.</summary>
+    public static PlanValue Config(SecretSetting setting) => new ConfigSecret(setting);
+
+    /// <summary>An output of another stack, read through a stack reference node, as a secret.</summary>
+    public static PlanValue StackOutput(string stackReferenceNodeId, string output) => new StackOutputSecret(stackReferenceNodeId, output);
+
+    /// <summary>The decoded value of <paramref name="key"/> in a Secret a read node reads.</summary>
+    public static PlanValue SecretData(string readNodeId, string key) => new SecretDataKey(readNodeId, key);
 
     /// <summary>
-    /// A secret embedded in a larger value (a configuration file holding it): <c>&lt;source&gt; in &lt;place&gt;</c>,
-    /// e.g. a generated password in MinIO's <c>config.env</c>.
+    /// Text with <paramref name="secret"/> embedded in it (a configuration file holding a key): <paramref name="render"/>
+    /// gives the text around any value it is handed, and the plan keeps the parts apart.
     /// </summary>
-    public static PlanValue SecretIn(string source, string place) => new SecretValue($"{source}{SecretValue.InSeparator}{place}");
+    public static PlanValue Embed(Func<string, string> render, PlanValue secret)
+    {
+        ArgumentNullException.ThrowIfNull(render);
+        ArgumentNullException.ThrowIfNull(secret);
+        var pieces = render(Hole).Split(Hole);
+        var parts = ImmutableArray.CreateBuilder<PlanValue>();
+        for (var i = 0; i < pieces.Length; i++)
+        {
+            if (pieces[i].Length > 0)
+            {
+                parts.Add(Of(pieces[i]));
+            }
+
+            if (i < pieces.Length - 1)
+            {
+                parts.Add(secret);
+            }
+        }
+
+        return new Concat(parts.ToImmutable());
+    }
 
     /// <summary>The node ids this value refers to.</summary>
     public abstract IEnumerable<string> References();
+
+    /// <summary>Whether the value is or holds a secret.</summary>
+    public virtual bool IsSecret => false;
 
     /// <summary>A literal value: string, long or bool.</summary>
     public sealed record Literal(object Value) : PlanValue
@@ -67,6 +104,9 @@ public abstract record PlanValue
         public override IEnumerable<string> References() => Items.SelectMany(i => i.References());
 
         /// <inheritdoc />
+        public override bool IsSecret => Items.Any(i => i.IsSecret);
+
+        /// <inheritdoc />
         public override string ToString() => $"[{string.Join(", ", Items)}]";
 
         /// <inheritdoc />
@@ -81,6 +121,9 @@ public abstract record PlanValue
     {
         /// <inheritdoc />
         public override IEnumerable<string> References() => Entries.Values.SelectMany(v => v.References());
+
+        /// <inheritdoc />
+        public override bool IsSecret => Entries.Values.Any(v => v.IsSecret);
 
         /// <inheritdoc />
         public override string ToString() => $"{{{string.Join(", ", Entries.Select(e => $"{e.Key}: {e.Value}"))}}}";
@@ -103,21 +146,78 @@ public abstract record PlanValue
     }
 
     /// <summary>A secret: the plan names its source, never its value.</summary>
-    public sealed record SecretValue(string Source) : PlanValue
+    public abstract record SecretValue : PlanValue
     {
-        /// <summary>What separates an embedded secret's own source from the value it is embedded in.</summary>
-        public const string InSeparator = " in ";
+        private protected SecretValue()
+        {
+        }
 
-        /// <summary>The secret's own source: <see cref="Source"/> without the place it is embedded in.</summary>
-        public string Inner => Source.Split(InSeparator, 2)[0];
+        /// <inheritdoc />
+        public override bool IsSecret => true;
 
-        /// <summary>The value the secret is embedded in (see <see cref="SecretIn"/>), or null for a secret on its own.</summary>
-        public string? Place => Source.Split(InSeparator, 2) is [_, var place] ? place : null;
+        /// <summary>Where the secret comes from, as the plan shows it.</summary>
+        public abstract string Describe();
 
+        /// <inheritdoc />
+        public sealed override string ToString() => $"[secret {Describe()}]";
+    }
+
+    /// <summary>The password of a generated-password node.</summary>
+    public sealed record GeneratedPassword(string NodeId) : SecretValue
+    {
+        /// <inheritdoc />
+        public override IEnumerable<string> References() => [NodeId];
+
+        /// <inheritdoc />
+        public override string Describe() => NodeId;
+    }
+
+    /// <summary>A secret setting of the stack's config.</summary>
+    public sealed record ConfigSecret(SecretSetting Setting) : SecretValue
+    {
         /// <inheritdoc />
         public override IEnumerable<string> References() => [];
 
         /// <inheritdoc />
-        public override string ToString() => $"[secret {Source}]";
+        public override string Describe() => Setting.FullKey;
+    }
+
+    /// <summary>An output of another stack, through a stack reference node.</summary>
+    public sealed record StackOutputSecret(string NodeId, string OutputName) : SecretValue
+    {
+        /// <inheritdoc />
+        public override IEnumerable<string> References() => [NodeId];
+
+        /// <inheritdoc />
+        public override string Describe() => $"{NodeId}.outputs.{OutputName}";
+    }
+
+    /// <summary>The decoded value of one key of a Secret that a read node reads.</summary>
+    public sealed record SecretDataKey(string NodeId, string Key) : SecretValue
+    {
+        /// <inheritdoc />
+        public override IEnumerable<string> References() => [NodeId];
+
+        /// <inheritdoc />
+        public override string Describe() => $"{NodeId}.data.{Key}";
+    }
+
+    /// <summary>Text made of parts, some of them secrets: a secret embedded in a larger value.</summary>
+    public sealed record Concat(ImmutableArray<PlanValue> Parts) : PlanValue
+    {
+        /// <inheritdoc />
+        public override IEnumerable<string> References() => Parts.SelectMany(p => p.References());
+
+        /// <inheritdoc />
+        public override bool IsSecret => Parts.Any(p => p.IsSecret);
+
+        /// <inheritdoc />
+        public override string ToString() => string.Concat(Parts);
+
+        /// <inheritdoc />
+        public bool Equals(Concat? other) => other is not null && Parts.SequenceEqual(other.Parts);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => Parts.Aggregate(19, (h, p) => HashCode.Combine(h, p));
     }
 }

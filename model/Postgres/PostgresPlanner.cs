@@ -14,6 +14,9 @@ public static class PostgresPlanner
     /// <summary>The component's logical name.</summary>
     public const string Name = "postgres";
 
+    /// <summary>How long the cluster may take to create or update, in minutes: its instances start one after another.</summary>
+    public const int ClusterTimeoutMinutes = 30;
+
     /// <summary>The operator's Helm release.</summary>
     public const string OperatorRelease = "cnpg-operator";
 
@@ -33,7 +36,7 @@ public static class PostgresPlanner
     {
         var password = PlanNode.IdOf(KubernetesTokens.RandomPassword, Password(user));
         return KubernetesNodes.Secret(name, ns, "kubernetes.io/basic-auth",
-            [("username", PlanValue.Of(user.Owner)), ("password", PlanValue.Secret(password))], parent, providerId)
+            [("username", PlanValue.Of(user.Owner)), ("password", PlanValue.Generated(password))], parent, providerId)
             with { DependsOn = [namespaceId, password] };
     }
 
@@ -82,7 +85,7 @@ public static class PostgresPlanner
             clusterDependencies.Add(storageClassNodeId);
         }
 
-        var cluster = KubernetesNodes.Manifest(spec.Cluster(), component.Id, providerId) with { Protect = spec.Protect, DependsOn = [.. clusterDependencies] };
+        var cluster = KubernetesNodes.Manifest(spec.Cluster(), component.Id, providerId) with { Protect = spec.Protect, DependsOn = [.. clusterDependencies], Timeouts = PlanTimeouts.Minutes(ClusterTimeoutMinutes) };
         yield return cluster;
 
         foreach (var database in spec.Users.SelectMany(PostgresSpec.Databases))

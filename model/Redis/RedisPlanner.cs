@@ -37,7 +37,7 @@ public static class RedisPlanner
         }
 
         var users = KubernetesNodes.Secret(RedisSpec.UsersSecret, RedisSpec.Namespace, null,
-            spec.Users.Zip(passwords, (user, password) => (user, PlanValue.Secret(password.Id))), component.Id, providerId)
+            spec.Users.Zip(passwords, (user, password) => (user, PlanValue.Generated(password.Id))), component.Id, providerId)
             with { DependsOn = [ns.Id, .. passwords.Select(p => p.Id)] };
         yield return users;
 

@@ -24,9 +24,6 @@ public static class PlatformPlanner
     /// <summary>The id of the platform component.</summary>
     public static string ComponentId => PlanNode.IdOf(StackTokens.Platform, StackTokens.PlatformName);
 
-    /// <summary>The secret source naming a foundation stack's kubeconfig output.</summary>
-    public static string KubeconfigSource(string foundationStack) => $"{foundationStack}#{KubeconfigOutput}";
-
     /// <summary>The platform's nodes for valid <paramref name="options"/> that deploy it.</summary>
     public static IEnumerable<PlanNode> Nodes(PlatformOptions options)
     {
@@ -59,7 +56,7 @@ public static class PlatformPlanner
         };
         yield return reference;
         var provider = Resource(KubernetesTokens.Provider, TanzuPlanner.WorkloadProvider, component.Id,
-            ("kubeconfig", PlanValue.Secret(KubeconfigSource(options.FoundationStack!))))
+            ("kubeconfig", PlanValue.StackOutput(reference.Id, KubeconfigOutput)))
             with { Provider = null, DependsOn = [reference.Id] };
         yield return provider;
         foreach (var node in Services(options, provider.Id, null, component.Id))

@@ -24,6 +24,6 @@ public static class StackPlanner
             nodes.AddRange(PlatformPlanner.Nodes(options));
         }
 
-        return new Plan(stack, nodes, options.DeploysFoundation ? capacity : []);
+        return new Plan(stack, nodes, options.DeploysFoundation ? capacity : [], StackOutputs.For(options));
     }
 }

@@ -20,6 +20,9 @@ public static class SupervisorPlanner
     /// <summary>The workload network look-up's logical name.</summary>
     public const string WorkloadNetworkLookup = "supervisor-workload-network";
 
+    /// <summary>How long enabling, changing or disabling a Supervisor may take.</summary>
+    public static readonly PlanTimeouts Timeouts = PlanTimeouts.Minutes(120, deleteMinutes: 60);
+
     /// <summary>The id of the Supervisor node.</summary>
     public static string NodeId => PlanNode.IdOf(Type, Name);
 
@@ -65,13 +68,13 @@ public static class SupervisorPlanner
                 ("edge", Edge(spec.LoadBalancer)),
                 ("kubeApiServerOptions", Map(("security", Map(("certificateDnsNames", Strings(spec.CertificateDnsNames)))))),
                 ("storage", Map(("ephemeralStoragePolicy", policy), ("imageStoragePolicy", policy))))))
-            with { Protect = protect };
+            with { Protect = protect, Timeouts = Timeouts };
     }
 
     private static PlanValue Edge(LoadBalancerSpec lb)
     {
         var ranges = PlanValue.List(lb.AddressRanges.Select(Range));
-        var password = PlanValue.Secret(lb.Password.FullKey);
+        var password = PlanValue.Config(lb.Password);
         return lb.Type == LoadBalancerType.Haproxy
             ? Map(
                 ("id", PlanValue.Of(SupervisorSpec.EdgeId)),

@@ -26,6 +26,12 @@ public static class TanzuPlanner
     /// <summary>The ResourceQuota holding the namespace's limits.</summary>
     public const string LimitsName = "mlops-limits";
 
+    /// <summary>How long the cluster may take to become Ready, or to go.</summary>
+    public static readonly PlanTimeouts ClusterTimeouts = PlanTimeouts.Minutes(60, deleteMinutes: 30);
+
+    /// <summary>The key of the Supervisor's kubeconfig Secret that holds the workload cluster's kubeconfig.</summary>
+    public const string KubeconfigKey = "value";
+
     /// <summary>The annotation that marks the default StorageClass.</summary>
     public const string DefaultClassAnnotation = "storageclass.kubernetes.io/is-default-class";
 
@@ -72,7 +78,7 @@ public static class TanzuPlanner
         }
 
         var supervisor = Resource(KubernetesTokens.Provider, SupervisorProvider, component.Id,
-            ("kubeconfig", PlanValue.Secret(supervisorKubeconfig.FullKey))) with { Provider = null };
+            ("kubeconfig", PlanValue.Config(supervisorKubeconfig))) with { Provider = null };
         yield return supervisor;
 
         if (!spec.Limits.IsEmpty)
@@ -89,7 +95,7 @@ public static class TanzuPlanner
             ("kind", PlanValue.Of((string)manifest["kind"]!)),
             ("metadata", PlanValues.FromJson(manifest["metadata"])),
             ("spec", PlanValues.FromJson(manifest["spec"])))
-            with { Provider = supervisor.Id, Protect = protect, DependsOn = [ns.Id] };
+            with { Provider = supervisor.Id, Protect = protect, DependsOn = [ns.Id], Timeouts = ClusterTimeouts };
         yield return cluster;
 
         var kubeconfig = new PlanNode
@@ -105,7 +111,7 @@ public static class TanzuPlanner
         yield return kubeconfig;
 
         var workload = Resource(KubernetesTokens.Provider, WorkloadProvider, component.Id,
-            ("kubeconfig", PlanValue.Secret($"{spec.Namespace}/{spec.KubeconfigSecretName}")))
+            ("kubeconfig", PlanValue.SecretData(kubeconfig.Id, KubeconfigKey)))
             with { Provider = null, DependsOn = [kubeconfig.Id] };
         yield return workload;
 

@@ -116,7 +116,11 @@ public static class FoundationPlanner
                         : Map(("ipv4Address", PlanValue.Of(network.Address)), ("ipv4Netmask", PlanValue.Of(network.PrefixLength)))])),
                     ("ipv4Gateway", network is null ? null : PlanValue.Of(network.Gateway)),
                     ("dnsServerLists", network is null || network.DnsServers.IsEmpty ? null : PlanValue.List(network.DnsServers.Select(PlanValue.Of))))))))
-            with { Protect = spec.Protect };
+            with
+            {
+                Protect = spec.Protect,
+                Checks = lookups.TemplateIsLibraryItem ? [] : [new PlanCheck.TemplateFitsVm(template, vm.Name, GpuVmSpec.Firmware, vm.DiskGb)],
+            };
     }
 
     private static IEnumerable<PlanNode> Lookups(VsphereLookups lookups, GpuSpec gpu, string parent)
@@ -201,6 +205,6 @@ public static class FoundationPlanner
             ("memory", PlanValue.Of(vmClass.MemoryMb)),
             ("memoryReservation", PlanValue.Of(GpuVmClassSpec.MemoryReservationPercent)),
             ("vgpuDevices", PlanValue.List([PlanValue.Of(vmClass.Profile)])))
-            with { DependsOn = [.. checks.Select(c => c.Id)] };
+            with { Checks = [new PlanCheck.ProfileOffered(vmClass.Profile, [.. vmClass.Hosts.Zip(checks, (host, check) => (host, check.Id))])] };
     }
 }

@@ -1,6 +1,5 @@
 using System.Collections;
 using System.Globalization;
-using Infra.Model.Gitlab;
 using Infra.Model.Options;
 using Infra.Model.Planning;
 
@@ -39,7 +38,7 @@ internal static class PlanComparison
                 $"{node.Id} waits for [{string.Join(", ", explicitly.Order(StringComparer.Ordinal))}]; the plan says [{string.Join(", ", waitsFor.Order(StringComparer.Ordinal))}].");
         }
 
-        var resolver = new Resolver(plan, run.Mocks, options);
+        var resolver = new Resolver(plan, run.Mocks);
         var plannedCalls = plan.Nodes
             .Where(n => n.Kind == PlanNodeKind.DataSource)
             .Select(n => $"{n.Type} {Render(resolver.Inputs(n))}")
@@ -68,9 +67,10 @@ internal static class PlanComparison
 
     private static IEnumerable<string> SecretSources(PlanValue value) => value switch
     {
-        PlanValue.SecretValue secret => [secret.Inner],
+        PlanValue.GeneratedPassword generated => [generated.NodeId],
         PlanValue.ListValue list => list.Items.SelectMany(SecretSources),
         PlanValue.MapValue map => map.Entries.Values.SelectMany(SecretSources),
+        PlanValue.Concat concat => concat.Parts.SelectMany(SecretSources),
         _ => [],
     };
 
@@ -86,7 +86,7 @@ internal static class PlanComparison
     };
 
     /// <summary>Turns planned values into what the engine would see, asking the mocks for other nodes' outputs.</summary>
-    private sealed class Resolver(Plan plan, EchoMocks mocks, PlatformOptions options)
+    private sealed class Resolver(Plan plan, EchoMocks mocks)
     {
         public Dictionary<string, object?> Inputs(PlanNode node) => node.Inputs.ToDictionary(i => i.Key, i => Value(i.Value));
 
@@ -97,26 +97,14 @@ internal static class PlanComparison
             PlanValue.MapValue map => map.Entries.ToDictionary(e => e.Key, e => Value(e.Value)),
             PlanValue.OutputRef output => Output(plan[output.NodeId], output.Property),
 
-            // A secret from config resolves through the test secret source; a kubeconfig through the Secret or stack output it is read from.
-            // A secret embedded in a configuration (MinIO's config.env, GitLab's storage files) resolves to the configuration
-            // rendered around the secret's own value; a generated password to what the mocked RandomPassword generates.
-            PlanValue.SecretValue { Place: { } place } secret => Embedded(place, (string)Value(PlanValue.Secret(secret.Inner))!),
-            PlanValue.SecretValue secret when secret.Source.StartsWith("random:", StringComparison.Ordinal) =>
-                EchoMocks.PasswordOf(secret.Source[(secret.Source.IndexOf("::", StringComparison.Ordinal) + 2)..]),
-            PlanValue.SecretValue secret when secret.Source.Contains('#', StringComparison.Ordinal) =>
-                EchoMocks.StackOutputOf(secret.Source[..secret.Source.IndexOf('#', StringComparison.Ordinal)], secret.Source[(secret.Source.IndexOf('#', StringComparison.Ordinal) + 1)..]),
-            PlanValue.SecretValue secret => secret.Source.Contains('/', StringComparison.Ordinal)
-                ? EchoMocks.KubeconfigOf(secret.Source[(secret.Source.IndexOf('/', StringComparison.Ordinal) + 1)..])
-                : TestSecrets.ValueOf(secret.Source),
+            // A config secret resolves through the test secret source; a generated password to what the mocked
+            // RandomPassword generates; a stack output and a Secret's key to what the mocks export and hold.
+            PlanValue.ConfigSecret config => TestSecrets.ValueOf(config.Setting.FullKey),
+            PlanValue.GeneratedPassword generated => EchoMocks.PasswordOf(plan[generated.NodeId].Name),
+            PlanValue.StackOutputSecret stackOutput => EchoMocks.StackOutputOf(plan[stackOutput.NodeId].Name, stackOutput.OutputName),
+            PlanValue.SecretDataKey data => EchoMocks.KubeconfigOf(plan[data.NodeId].Name),
+            PlanValue.Concat concat => string.Concat(concat.Parts.Select(p => Value(p))),
             _ => throw new InvalidOperationException($"No value for {value}."),
-        };
-
-        private string Embedded(string place, string secret) => place switch
-        {
-            Infra.Model.Minio.MinioSpec.RootConfigKey => Infra.Model.Minio.MinioSpec.RootConfig(secret),
-            _ when place.StartsWith(GitlabSpec.StorageSecret + "/", StringComparison.Ordinal) =>
-                GitlabSpec.For(options)!.StorageConfigFor(place[(GitlabSpec.StorageSecret.Length + 1)..], secret),
-            _ => throw new InvalidOperationException($"No rendering for a secret in {place}."),
         };
 
         private object? Output(PlanNode node, string property)

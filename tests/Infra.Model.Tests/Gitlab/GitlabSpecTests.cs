@@ -101,9 +101,17 @@ public sealed class GitlabSpecTests
                 PlanNode.IdOf("kubernetes:batch/v1:Job", Infra.Model.Minio.MinioSpec.For(options)!.PolicyJobName()), "kubernetes:storage.k8s.io/v1:StorageClass::gold",
             ],
             release.DependsOn.ToArray());
-        Assert.Equal(
-            "{connection: [secret random:index/randomPassword:RandomPassword::gitlab-minio-password in gitlab-object-storage/connection], registry: [secret random:index/randomPassword:RandomPassword::gitlab-minio-password in gitlab-object-storage/registry], s3cfg: [secret random:index/randomPassword:RandomPassword::gitlab-minio-password in gitlab-object-storage/s3cfg]}",
-            storage.Inputs["stringData"].ToString());
+        // Each storage configuration is the spec's text with the identity's generated key as the only secret part.
+        var key = PlanValue.Generated("random:index/randomPassword:RandomPassword::gitlab-minio-password");
+        var spec = GitlabSpec.For(options)!;
+        var files = ((PlanValue.MapValue)storage.Inputs["stringData"]).Entries;
+        Assert.Equal(["connection", "registry", "s3cfg"], files.Keys);
+        foreach (var (file, text) in files)
+        {
+            var parts = ((PlanValue.Concat)text).Parts;
+            Assert.Equal([key], parts.Where(p => p.IsSecret));
+            Assert.Equal(spec.StorageConfigFor(file, "K"), string.Concat(parts.Select(p => p.IsSecret ? "K" : p.ToString())));
+        }
         Assert.Contains("helm/gitlab.values.yaml", StackRenderer.Render(options).Select(f => f.Name));
     }
 

@@ -84,14 +84,20 @@ public sealed class GpuPlanTests
     }
 
     [Fact]
-    public void VmClass_HasOneVgpuAndFullReservationAndWaitsForTheProfileChecks()
+    public void VmClass_HasOneVgpuAndFullReservationAndChecksEveryHostOffersTheProfile()
     {
         var plan = StackPlanner.Plan("prod", TestConfig.StackOptions("prod"));
 
         var vmClass = plan["vsphere:index/virtualMachineClass:VirtualMachineClass::vgpu-a100d-40c"];
         Assert.Equal("{cpus: 16, memory: 131072, memoryReservation: 100, name: vgpu-a100d-40c, vgpuDevices: [grid_a100d-40c]}", PlanValue.Map(vmClass.Inputs).ToString());
+        var check = Assert.IsType<PlanCheck.ProfileOffered>(Assert.Single(vmClass.Checks));
+        Assert.Equal("grid_a100d-40c", check.Profile);
         Assert.Equal(
             ["esx-gpu-01.prod.example.com", "esx-gpu-02.prod.example.com", "esx-gpu-03.prod.example.com", "esx-gpu-04.prod.example.com"],
-            vmClass.DependsOn.Select(d => d[(d.LastIndexOf("vgpu-profiles-", StringComparison.Ordinal) + "vgpu-profiles-".Length)..]));
+            check.Hosts.Select(h => h.Host));
+        Assert.Equal(
+            [.. check.Hosts.Select(h => $"vsphere:index/getHostVgpuProfile:getHostVgpuProfile::vgpu-profiles-{h.Host}")],
+            check.Facts.Select(f => f.NodeId));
+        Assert.All(check.Facts, f => Assert.Contains(f.NodeId, vmClass.Dependencies()));
     }
 }

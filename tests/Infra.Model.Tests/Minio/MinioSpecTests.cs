@@ -70,7 +70,9 @@ public sealed class MinioSpecTests
         var plan = StackPlanner.Plan("dev", TestConfig.StackOptions("dev"));
 
         var root = plan["kubernetes:core/v1:Secret::minio-root"];
-        Assert.Equal("{config.env: [secret random:index/randomPassword:RandomPassword::minio-root-password in config.env]}", root.Inputs["stringData"].ToString());
+        Assert.Equal(
+            [PlanValue.Of($"export MINIO_ROOT_USER={MinioSpec.RootUser}\nexport MINIO_ROOT_PASSWORD="), PlanValue.Generated("random:index/randomPassword:RandomPassword::minio-root-password"), PlanValue.Of("\n")],
+            ((PlanValue.Concat)((PlanValue.MapValue)root.Inputs["stringData"]).Entries["config.env"]).Parts.ToArray());
         Assert.Equal("{length: 32, special: false}", PlanValue.Map(plan["random:index/randomPassword:RandomPassword::mlflow-minio-password"].Inputs).ToString());
         Assert.Equal("{CONSOLE_ACCESS_KEY: mlflow, CONSOLE_SECRET_KEY: [secret random:index/randomPassword:RandomPassword::mlflow-minio-password]}", plan["kubernetes:core/v1:Secret::mlflow-minio-user"].Inputs["stringData"].ToString());
         var tenant = plan["kubernetes:helm.sh/v3:Release::minio-tenant"];

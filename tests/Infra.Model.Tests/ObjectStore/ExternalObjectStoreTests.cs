@@ -40,7 +40,7 @@ public sealed class ExternalObjectStoreTests
 
         Assert.Equal(("https://s3.example.com", "eu-central-1", true, true, (string?)null), (access.Endpoint, access.Region, access.PathStyle, access.Secure, access.PolicyJob));
         Assert.Equal("AKSPARK", access.AccessKey("spark"));
-        Assert.Equal(PlanValue.Secret("mlops:platform.objectStore.identities[2].secretKey"), access.SecretKey("spark"));
+        Assert.Equal(PlanValue.Config(new Infra.Model.Configuration.SecretSetting("mlops:platform", "objectStore.identities[2].secretKey")), access.SecretKey("spark"));
         Assert.Null(Infra.Model.Minio.MinioSpec.For(options));
     }
 

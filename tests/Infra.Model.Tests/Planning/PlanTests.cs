@@ -78,7 +78,7 @@ public sealed class PlanTests
         var nodes = new[]
         {
             Resource("b", dependsOn: ["x::a"]),
-            Resource("a", inputs: [("secret", PlanValue.Secret("vsphere:password")), ("list", PlanValue.List([PlanValue.Of(1), PlanValue.Of(true)]))]),
+            Resource("a", inputs: [("secret", PlanValue.Config(new Infra.Model.Configuration.SecretSetting("vsphere:password", string.Empty))), ("list", PlanValue.List([PlanValue.Of(1), PlanValue.Of(true)]))]),
             Resource("c"),
         };
 
@@ -97,7 +97,7 @@ public sealed class PlanTests
         [
             component,
             Resource("a", parent: component.Id, inputs: [
-                ("secret", PlanValue.Secret("vsphere:password")),
+                ("secret", PlanValue.Config(new Infra.Model.Configuration.SecretSetting("vsphere:password", string.Empty))),
                 ("ref", PlanValue.Output("x::b", "id")),
                 ("map", PlanValue.Map([KeyValuePair.Create("k", PlanValue.List([PlanValue.Of("v"), PlanValue.Of(3)]))]))]),
             Resource("b"),
@@ -126,9 +126,9 @@ public sealed class PlanTests
     [Fact]
     public void Json_SecretInput_ShowsItsSourceNeverAValue()
     {
-        var json = PlanJson.Write(new Plan("dev", [Resource("a", inputs: [("password", PlanValue.Secret("vsphere:password"))])]));
+        var json = PlanJson.Write(new Plan("dev", [Resource("a", inputs: [("password", PlanValue.Config(new Infra.Model.Configuration.SecretSetting("vsphere:password", string.Empty)))])]));
 
-        Assert.Contains("\"password\": {\n          \"$secret\": \"vsphere:password\"\n        }", json, StringComparison.Ordinal);
+        Assert.Contains("\"password\": {\n          \"$secret\": \"config\",\n          \"key\": \"vsphere:password\",\n          \"path\": \"\"\n        }", json, StringComparison.Ordinal);
     }
 
     private static PlanNode Resource(string name, string? parent = null, string[]? dependsOn = null, (string Key, PlanValue Value)[]? inputs = null) => new()

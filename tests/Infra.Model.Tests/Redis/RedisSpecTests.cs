@@ -63,7 +63,7 @@ public sealed class RedisSpecTests
 
         Assert.Equal(
             ["random:index/randomPassword:RandomPassword::redis-default-password", "random:index/randomPassword:RandomPassword::redis-feast-password", "random:index/randomPassword:RandomPassword::redis-gitlab-password"],
-            ((PlanValue.MapValue)secret.Inputs["stringData"]).Entries.Select(e => ((PlanValue.SecretValue)e.Value).Source).ToArray());
+            ((PlanValue.MapValue)secret.Inputs["stringData"]).Entries.Select(e => ((PlanValue.GeneratedPassword)e.Value).NodeId).ToArray());
         Assert.Equal(
             [PlanNode.IdOf("kubernetes:core/v1:Secret", "valkey-users"), PlanNode.IdOf("kubernetes:storage.k8s.io/v1:StorageClass", "standard")],
             release.DependsOn.ToArray());

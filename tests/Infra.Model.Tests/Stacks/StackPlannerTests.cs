@@ -74,7 +74,7 @@ public sealed class StackPlannerTests
         Assert.Equal(
             ["infra:stacks:Platform::platform", "pulumi:providers:kubernetes::workload-cluster", "pulumi:pulumi:StackReference::acme/mlops/dev"],
             plan.Nodes.Where(n => !IsUnderPlatformService(plan, n)).Select(n => n.Id).Order(StringComparer.Ordinal));
-        Assert.Equal(PlanValue.Secret("acme/mlops/dev#kubeconfig"), plan["pulumi:providers:kubernetes::workload-cluster"].Inputs["kubeconfig"]);
+        Assert.Equal(PlanValue.StackOutput("pulumi:pulumi:StackReference::acme/mlops/dev", "kubeconfig"), plan["pulumi:providers:kubernetes::workload-cluster"].Inputs["kubeconfig"]);
         Assert.Equal(PlanNodeKind.Read, plan["pulumi:pulumi:StackReference::acme/mlops/dev"].Kind);
     }
 

@@ -1,10 +1,11 @@
 using System.Collections.Immutable;
-using Infra.Components.Kubernetes;
+using Infra.Components.Planning;
+using Infra.Model.Planning;
 using Pulumi;
 
-namespace Infra.Components.Tests.Kubernetes;
+namespace Infra.Components.Tests.Planning;
 
-public sealed class ImageMirrorTests
+public sealed class PlanTransformsTests
 {
     private static readonly ImmutableDictionary<string, object?> Deployment = Map(
         ("metadata", Map(("name", "feast-operator-controller-manager"))),
@@ -21,9 +22,9 @@ public sealed class ImageMirrorTests
         entries.ToImmutableDictionary(e => e.Key, e => e.Value);
 
     [Fact]
-    public async Task Workloads_PullTheirImagesAndOperandImagesThroughTheMirror()
+    public async Task MirrorImages_WorkloadsPullTheirImagesAndOperandImagesThroughTheMirror()
     {
-        var result = await ImageMirror.Through("harbor.example.com/mirror")(new ResourceTransformArgs("manager", "kubernetes:apps/v1:Deployment", true, Deployment, new CustomResourceOptions()));
+        var result = await PlanTransforms.Of(new PlanTransform.MirrorImages("harbor.example.com/mirror"))(new ResourceTransformArgs("manager", "kubernetes:apps/v1:Deployment", true, Deployment, new CustomResourceOptions()));
 
         var container = (ImmutableDictionary<string, object?>)((ImmutableArray<object?>)((ImmutableDictionary<string, object?>)((ImmutableDictionary<string, object?>)((ImmutableDictionary<string, object?>)result!.Value.Args["spec"]!)["template"]!)["spec"]!)["containers"]!)[0]!;
         var env = (ImmutableArray<object?>)container["env"]!;
@@ -34,15 +35,15 @@ public sealed class ImageMirrorTests
     }
 
     [Fact]
-    public async Task OtherKinds_AreLeftAlone()
+    public async Task MirrorImages_OtherKindsAreLeftAlone()
     {
-        Assert.Null(await ImageMirror.Through("harbor.example.com/mirror")(new ResourceTransformArgs("feast", "kubernetes:core/v1:ConfigMap", true, Deployment, new CustomResourceOptions())));
+        Assert.Null(await PlanTransforms.Of(new PlanTransform.MirrorImages("harbor.example.com/mirror"))(new ResourceTransformArgs("feast", "kubernetes:core/v1:ConfigMap", true, Deployment, new CustomResourceOptions())));
     }
 
     [Fact]
-    public async Task AwaitTimeouts_GiveWorkloadsTheirCreateAndUpdateTimeoutAndLeaveOtherKindsAlone()
+    public async Task WorkloadTimeouts_GiveWorkloadsTheirCreateAndUpdateTimeoutAndLeaveOtherKindsAlone()
     {
-        var transform = AwaitTimeouts.Within(TimeSpan.FromMinutes(20));
+        var transform = PlanTransforms.Of(new PlanTransform.WorkloadTimeouts(TimeSpan.FromMinutes(20)));
 
         var result = await transform(new ResourceTransformArgs("manager", "kubernetes:apps/v1:Deployment", true, Deployment, new CustomResourceOptions()));
 

@@ -1,0 +1,82 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using Pulumi;
+
+namespace Infra.Components.Planning;
+
+/// <summary>
+/// The SDK's own classes by the tokens the plan names: each resource class by the type token its
+/// <see cref="ResourceTypeAttribute"/> declares, each look-up function by the function token the SDK's code
+/// generator derives from its class (<c>vsphere:index/getHost:getHost</c> is <c>Pulumi.VSphere.GetHost</c>).
+/// </summary>
+public static class SdkCatalog
+{
+    /// <summary>The token of a reference to another stack's outputs, which the core SDK implements without a type attribute.</summary>
+    public const string StackReference = "pulumi:pulumi:StackReference";
+
+    private static readonly ImmutableArray<Type> ProviderTypes =
+        [typeof(Pulumi.Kubernetes.Provider), typeof(Pulumi.VSphere.Provider), typeof(Pulumi.Random.Provider)];
+
+    private static readonly Lazy<ImmutableDictionary<string, Type>> ResourceClasses = new(FindResources);
+    private static readonly Lazy<ImmutableDictionary<string, MethodInfo>> FunctionMethods = new(FindFunctions);
+
+    /// <summary>Every resource type token the SDK packages implement.</summary>
+    public static IEnumerable<string> ResourceTokens => ResourceClasses.Value.Keys;
+
+    /// <summary>Every function token the SDK packages implement.</summary>
+    public static IEnumerable<string> FunctionTokens => FunctionMethods.Value.Keys;
+
+    /// <summary>The class of resource type <paramref name="token"/>, or null.</summary>
+    public static Type? Resource(string token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        return token == StackReference ? typeof(StackReference) : ResourceClasses.Value.GetValueOrDefault(token);
+    }
+
+    /// <summary>The <c>Invoke</c> method (output form, with <see cref="InvokeOptions"/>) of function <paramref name="token"/>, or null.</summary>
+    public static MethodInfo? Function(string token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        return FunctionMethods.Value.GetValueOrDefault(token);
+    }
+
+    /// <summary>Whether <paramref name="token"/> is a Kubernetes kind with no class of its own: a custom resource.</summary>
+    public static bool IsCustomResource(string token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        return token.StartsWith("kubernetes:", StringComparison.Ordinal) && token.Count(c => c == ':') == 2 && Resource(token) is null;
+    }
+
+    private static ImmutableDictionary<string, Type> FindResources() =>
+        ProviderTypes.SelectMany(p => p.Assembly.GetExportedTypes())
+            .Where(t => !t.IsAbstract && typeof(Resource).IsAssignableFrom(t))
+            .Select(t => (Type: t, Attribute: t.GetCustomAttribute<ResourceTypeAttribute>(inherit: false)))
+            .Where(t => t.Attribute is not null)
+            .ToImmutableDictionary(t => t.Attribute!.Type, t => t.Type, StringComparer.Ordinal);
+
+    private static ImmutableDictionary<string, MethodInfo> FindFunctions()
+    {
+        var functions = ImmutableDictionary.CreateBuilder<string, MethodInfo>(StringComparer.Ordinal);
+        foreach (var provider in ProviderTypes)
+        {
+            var package = provider.GetCustomAttribute<ResourceTypeAttribute>(inherit: false)!.Type.Split(':')[2];
+            var root = provider.Namespace!;
+            foreach (var type in provider.Assembly.GetExportedTypes().Where(t => t is { IsAbstract: true, IsSealed: true }))
+            {
+                var invoke = type.GetMethods(BindingFlags.Public | BindingFlags.Static).SingleOrDefault(m =>
+                    m.Name == "Invoke" && m.GetParameters() is [var args, var options]
+                    && args.ParameterType.Name.EndsWith("InvokeArgs", StringComparison.Ordinal) && options.ParameterType == typeof(InvokeOptions));
+                if (invoke is null)
+                {
+                    continue;
+                }
+
+                var module = type.Namespace == root ? "index" : type.Namespace![(root.Length + 1)..].Replace('.', '/').ToLowerInvariant();
+                var name = char.ToLowerInvariant(type.Name[0]) + type.Name[1..];
+                functions[$"{package}:{module}/{name}:{name}"] = invoke;
+            }
+        }
+
+        return functions.ToImmutable();
+    }
+}

@@ -1,0 +1,63 @@
+using System.Collections.Immutable;
+using Infra.Model.Kubernetes;
+
+namespace Infra.Model.Planning;
+
+/// <summary>
+/// A rule the engine applies to every object of a manifest bundle or kustomization as the provider expands it:
+/// the objects are not known offline, so the plan shows the rule, and the rule itself is a pure function here.
+/// </summary>
+public abstract record PlanTransform
+{
+    private protected PlanTransform()
+    {
+    }
+
+    /// <summary>The workload kinds that run containers.</summary>
+    public static readonly ImmutableHashSet<string> WorkloadTypes = ImmutableHashSet.Create(StringComparer.Ordinal,
+        "kubernetes:apps/v1:Deployment", "kubernetes:apps/v1:StatefulSet", "kubernetes:apps/v1:DaemonSet", "kubernetes:batch/v1:Job", "kubernetes:batch/v1:CronJob");
+
+    /// <summary>Whether the rule touches objects of type <paramref name="type"/>.</summary>
+    public abstract bool Applies(string type);
+
+    /// <summary>
+    /// Each Deployment, StatefulSet, DaemonSet and Job may take <paramref name="Timeout"/> to become ready, where the
+    /// provider's default of ten minutes is too short for a fresh cluster pulling a release's images.
+    /// </summary>
+    public sealed record WorkloadTimeouts(TimeSpan Timeout) : PlanTransform
+    {
+        /// <inheritdoc />
+        public override bool Applies(string type) => type != "kubernetes:batch/v1:CronJob" && WorkloadTypes.Contains(type);
+
+        /// <inheritdoc />
+        public override string ToString() => $"workload timeouts {Timeout.TotalMinutes}m";
+    }
+
+    /// <summary>
+    /// Every container image of a workload, and every <c>RELATED_IMAGE_*</c> variable operators read their operands'
+    /// images from, pulled through <paramref name="Registry"/> as <see cref="Images.Through"/> spells them.
+    /// </summary>
+    public sealed record MirrorImages(string Registry) : PlanTransform
+    {
+        /// <inheritdoc />
+        public override bool Applies(string type) => WorkloadTypes.Contains(type);
+
+        /// <summary>
+        /// The object's inputs with every image rewritten: a plain tree of <see cref="ImmutableDictionary{TKey,TValue}"/>,
+        /// <see cref="ImmutableArray{T}"/> and scalars, as the engine hands it over.
+        /// </summary>
+        public object? Rewrite(object? value, string? key = null) => value switch
+        {
+            ImmutableDictionary<string, object?> map when map.TryGetValue("name", out var name) && name is string variable
+                && variable.StartsWith("RELATED_IMAGE_", StringComparison.Ordinal) && map.TryGetValue("value", out var image) && image is string text =>
+                map.SetItem("value", Images.Through(Registry, text)),
+            ImmutableDictionary<string, object?> map => map.ToImmutableDictionary(e => e.Key, e => Rewrite(e.Value, e.Key)),
+            ImmutableArray<object?> items => items.Select(i => Rewrite(i)).ToImmutableArray(),
+            string image when key == "image" => Images.Through(Registry, image),
+            _ => value,
+        };
+
+        /// <inheritdoc />
+        public override string ToString() => $"images through {Registry}";
+    }
+}

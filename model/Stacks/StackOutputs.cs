@@ -1,0 +1,187 @@
+using System.Collections.Immutable;
+using Infra.Model.Configuration;
+using Infra.Model.Gpu;
+using Infra.Model.Kubernetes;
+using Infra.Model.Options;
+using Infra.Model.Planning;
+using Infra.Model.Tanzu;
+using Infra.Model.Vsphere;
+
+namespace Infra.Model.Stacks;
+
+/// <summary>
+/// What a stack exports, by output name, as plan values: each running service's endpoints, and its generated
+/// administrator credentials as secrets. Services that are off have no output.
+/// </summary>
+public static class StackOutputs
+{
+    /// <summary>The stack's environment.</summary>
+    public const string Environment = "environment";
+
+    /// <summary>The stack's maturity level.</summary>
+    public const string Maturity = "maturity";
+
+    /// <summary>The workload cluster's kubeconfig (secret), which platform-only stacks read.</summary>
+    public const string Kubeconfig = PlatformPlanner.KubeconfigOutput;
+
+    /// <summary>The vSphere datacenter's id.</summary>
+    public const string DatacenterId = "datacenterId";
+
+    /// <summary>The folder of the platform's VMs.</summary>
+    public const string VmFolder = "vmFolder";
+
+    /// <summary>The passthrough VMs' addresses, by VM.</summary>
+    public const string GpuVmAddresses = "gpuVmAddresses";
+
+    /// <summary>The vGPU VM class's name; empty outside vGPU mode.</summary>
+    public const string GpuVmClass = "gpuVmClass";
+
+    /// <summary>The GPU capacity per host.</summary>
+    public const string GpuCapacity = "gpuCapacity";
+
+    /// <summary>The object store's S3 endpoint.</summary>
+    public const string ObjectStoreEndpoint = "objectStoreEndpoint";
+
+    /// <summary>MinIO's console.</summary>
+    public const string ObjectStoreConsole = "objectStoreConsole";
+
+    /// <summary>MinIO's generated root password (secret).</summary>
+    public const string ObjectStoreRootPassword = "objectStoreRootPassword";
+
+    /// <summary>The shared PostgreSQL's read-write host.</summary>
+    public const string PostgresHost = "postgresHost";
+
+    /// <summary>The shared Redis's <c>host:port</c>.</summary>
+    public const string RedisAddress = "redisAddress";
+
+    /// <summary>Feast's online feature server.</summary>
+    public const string FeastOnlineUrl = "feastOnlineUrl";
+
+    /// <summary>Where Feast's registry lives.</summary>
+    public const string FeastRegistry = "feastRegistry";
+
+    /// <summary>GitLab's URL.</summary>
+    public const string GitlabUrl = "gitlabUrl";
+
+    /// <summary>GitLab's generated root password (secret).</summary>
+    public const string GitlabRootPassword = "gitlabRootPassword";
+
+    /// <summary>MLflow's tracking URI.</summary>
+    public const string MlflowUrl = "mlflowUrl";
+
+    /// <summary>MLflow's generated admin password (secret).</summary>
+    public const string MlflowAdminPassword = "mlflowAdminPassword";
+
+    /// <summary>Kubeflow's central dashboard.</summary>
+    public const string KubeflowUrl = "kubeflowUrl";
+
+    /// <summary>The Pipelines API.</summary>
+    public const string KubeflowPipelinesUrl = "kubeflowPipelinesUrl";
+
+    /// <summary>ML Metadata's gRPC endpoint.</summary>
+    public const string MlMetadataEndpoint = "mlMetadataEndpoint";
+
+    /// <summary>The Spark history server.</summary>
+    public const string SparkHistoryUrl = "sparkHistoryUrl";
+
+    /// <summary>The outputs of a stack with valid <paramref name="options"/>.</summary>
+    public static ImmutableSortedDictionary<string, PlanValue> For(PlatformOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var outputs = ImmutableSortedDictionary.CreateBuilder<string, PlanValue>(StringComparer.Ordinal);
+        outputs[Environment] = PlanValue.Of(options.Environment);
+        outputs[Maturity] = PlanValue.Of(ConfigSchema.ChoiceName(options.Maturity ?? MaturityLevel.Level0));
+        if (options.DeploysFoundation)
+        {
+            Foundation(FoundationSpec.For(options), outputs);
+        }
+
+        if (options.DeploysPlatform && (!options.DeploysFoundation || TanzuSpec.For(options).DeploysCluster))
+        {
+            Platform(options, outputs);
+        }
+
+        return outputs.ToImmutable();
+    }
+
+    private static void Foundation(FoundationSpec spec, ImmutableSortedDictionary<string, PlanValue>.Builder outputs)
+    {
+        outputs[DatacenterId] = FoundationPlanner.Ref(VsphereTokens.GetDatacenter, VsphereLookups.Names.Datacenter, "id");
+        outputs[VmFolder] = FoundationPlanner.Ref(VsphereTokens.Folder, spec.Folder.LogicalName, "path");
+        outputs[GpuVmAddresses] = PlanValue.Map(spec.Gpu.Vms.Select(vm =>
+            KeyValuePair.Create(vm.Name, FoundationPlanner.Ref(VsphereTokens.VirtualMachine, vm.Name, "defaultIpAddress"))));
+        outputs[GpuVmClass] = spec.Gpu.VmClass is { } vmClass
+            ? FoundationPlanner.Ref(VsphereTokens.VirtualMachineClass, vmClass.Name, "name")
+            : PlanValue.Of(string.Empty);
+        outputs[GpuCapacity] = PlanValue.List(spec.Gpu.Capacity.Select(row => PlanNodes.Map(
+            ("host", PlanValue.Of(row.Host)),
+            ("gpus", PlanValue.Of(row.Gpus)),
+            ("sharing", PlanValue.Of(row.Sharing)),
+            ("slots", PlanValue.Of(row.Slots)),
+            ("used", PlanValue.Of(row.Used)),
+            ("free", PlanValue.Of(row.Free)))));
+        if (spec.Tanzu.DeploysCluster)
+        {
+            outputs[Kubeconfig] = PlanValue.SecretData(PlanNode.IdOf(KubernetesTokens.Secret, spec.Tanzu.KubeconfigSecretName), TanzuPlanner.KubeconfigKey);
+        }
+    }
+
+    private static void Platform(PlatformOptions options, ImmutableSortedDictionary<string, PlanValue>.Builder outputs)
+    {
+        if (Minio.MinioSpec.For(options) is not null)
+        {
+            outputs[ObjectStoreEndpoint] = PlanValue.Of(Minio.MinioSpec.Endpoint);
+            outputs[ObjectStoreConsole] = PlanValue.Of(Minio.MinioSpec.ConsoleUrl);
+            outputs[ObjectStoreRootPassword] = Password(Minio.MinioPlanner.RootPassword);
+        }
+        else if (ObjectStore.ObjectStoreAccess.For(options) is { } external)
+        {
+            outputs[ObjectStoreEndpoint] = PlanValue.Of(external.Endpoint);
+        }
+
+        if (Postgres.PostgresSpec.For(options) is not null)
+        {
+            outputs[PostgresHost] = PlanValue.Of(Postgres.PostgresSpec.Host);
+        }
+
+        if (Redis.RedisSpec.For(options) is not null)
+        {
+            outputs[RedisAddress] = PlanValue.Of(Redis.RedisSpec.Address);
+        }
+
+        if (Feast.FeastSpec.For(options) is { } feast)
+        {
+            outputs[FeastOnlineUrl] = PlanValue.Of(Feast.FeastSpec.OnlineUrl);
+            outputs[FeastRegistry] = PlanValue.Of(feast.RegistryLocation);
+        }
+
+        if (Gitlab.GitlabSpec.For(options) is { } gitlab)
+        {
+            outputs[GitlabUrl] = PlanValue.Of(gitlab.Url);
+            outputs[GitlabRootPassword] = Password(Gitlab.GitlabPlanner.RootPassword);
+        }
+
+        if (Mlflow.MlflowSpec.For(options) is { } mlflow)
+        {
+            outputs[MlflowUrl] = PlanValue.Of(mlflow.TrackingUri);
+            outputs[MlflowAdminPassword] = Password(Mlflow.MlflowPlanner.AdminPassword);
+        }
+
+        if (Kubeflow.KubeflowSpec.For(options) is { } kubeflow)
+        {
+            outputs[KubeflowUrl] = PlanValue.Of(kubeflow.DashboardUrl);
+            if (kubeflow.Pipelines)
+            {
+                outputs[KubeflowPipelinesUrl] = PlanValue.Of(Kubeflow.KubeflowSpec.PipelinesApiUrl);
+                outputs[MlMetadataEndpoint] = PlanValue.Of(Kubeflow.KubeflowSpec.MetadataEndpoint);
+            }
+        }
+
+        if (Spark.SparkSpec.For(options) is { } spark && spark.HistoryServerDeployment() is not null)
+        {
+            outputs[SparkHistoryUrl] = PlanValue.Of(Spark.SparkSpec.HistoryServerUrl);
+        }
+    }
+
+    private static PlanValue Password(string name) => PlanValue.Generated(PlanNode.IdOf(KubernetesTokens.RandomPassword, name));
+}
