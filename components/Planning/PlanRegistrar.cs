@@ -154,7 +154,7 @@ public sealed class PlanRegistrar
         }
 
         var type = SdkCatalog.Resource(node.Type) ?? throw new InvalidOperationException($"{node.Id}: the SDK has no resource '{node.Type}'.");
-        var constructor = type.GetConstructors().Single(c => c.GetParameters() is [{ ParameterType: var name }, _, _] && name == typeof(string));
+        var constructor = SdkCatalog.Constructor(type);
         var parameters = constructor.GetParameters();
         var args = _inputs.Fill(Activator.CreateInstance(parameters[1].ParameterType)!, node.Inputs, gate, node.Id);
         ResourceOptions options = parameters[2].ParameterType == typeof(ComponentResourceOptions) ? ComponentOptions(node) : CustomOptions(node);

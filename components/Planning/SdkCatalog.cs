@@ -47,6 +47,18 @@ public static class SdkCatalog
         return token.StartsWith("kubernetes:", StringComparison.Ordinal) && token.Count(c => c == ':') == 2 && Resource(token) is null;
     }
 
+    /// <summary>The inputs the SDK's arguments class of resource or function <paramref name="token"/> takes; empty for an unknown token.</summary>
+    public static IEnumerable<string> InputNames(string token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        var args = Function(token)?.GetParameters()[0].ParameterType ?? (Resource(token) is { } type ? Constructor(type).GetParameters()[1].ParameterType : null);
+        return args is null ? [] : SdkInputs.InputNames(args);
+    }
+
+    /// <summary>The constructor a resource class is registered through: (name, args, options).</summary>
+    internal static ConstructorInfo Constructor(Type type) =>
+        type.GetConstructors().Single(c => c.GetParameters() is [{ ParameterType: var name }, var args, _] && name == typeof(string) && args.ParameterType != typeof(Input<string>));
+
     private static ImmutableDictionary<string, Type> FindResources() =>
         ProviderTypes.SelectMany(p => p.Assembly.GetExportedTypes())
             .Where(t => !t.IsAbstract && typeof(Resource).IsAssignableFrom(t))
