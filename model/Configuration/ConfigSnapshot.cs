@@ -12,6 +12,9 @@ public sealed class ConfigSnapshot
 {
     private readonly ImmutableSortedDictionary<string, string?> _values;
 
+    // The names directly below each path, so that walking a large configuration is linear in its keys.
+    private readonly Lazy<Dictionary<string, string[]>> _children;
+
     /// <summary>Creates a snapshot from flat keys; <paramref name="source"/> names where they came from in messages.</summary>
     public ConfigSnapshot(string source, IEnumerable<KeyValuePair<string, string?>> values)
     {
@@ -19,6 +22,7 @@ public sealed class ConfigSnapshot
         ArgumentNullException.ThrowIfNull(values);
         Source = source;
         _values = values.ToImmutableSortedDictionary(StringComparer.OrdinalIgnoreCase);
+        _children = new Lazy<Dictionary<string, string[]>>(IndexChildren);
     }
 
     /// <summary>Where the configuration came from (a file name, or Pulumi's runtime config).</summary>
@@ -34,14 +38,31 @@ public sealed class ConfigSnapshot
     public bool HasChildren(string path) => Children(path).Any();
 
     /// <summary>The names of the keys directly below <paramref name="path"/>, list indices in numeric order.</summary>
-    public IEnumerable<string> Children(string path)
+    public IEnumerable<string> Children(string path) => _children.Value.GetValueOrDefault(path) ?? [];
+
+    private Dictionary<string, string[]> IndexChildren()
     {
-        var prefix = path + ":";
-        return _values.Keys
-            .Where(k => k.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-            .Select(k => k[prefix.Length..].Split(':')[0])
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .OrderBy(c => c.All(char.IsAsciiDigit) ? c.PadLeft(10, '0') : c, StringComparer.Ordinal);
+        var children = new Dictionary<string, HashSet<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var key in _values.Keys)
+        {
+            for (var end = key.IndexOf(':', StringComparison.Ordinal); end > 0; end = key.IndexOf(':', end + 1))
+            {
+                var next = key.IndexOf(':', end + 1);
+                var name = next < 0 ? key[(end + 1)..] : key[(end + 1)..next];
+                var parent = key[..end];
+                if (!children.TryGetValue(parent, out var names))
+                {
+                    children[parent] = names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                }
+
+                names.Add(name);
+            }
+        }
+
+        return children.ToDictionary(
+            c => c.Key,
+            c => c.Value.OrderBy(n => n.All(char.IsAsciiDigit) ? n.PadLeft(10, '0') : n, StringComparer.Ordinal).ToArray(),
+            StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>Whether the top-level key is set at all.</summary>
@@ -54,9 +75,37 @@ public sealed class ConfigSnapshot
     /// </summary>
     public IConfiguration ToConfiguration(IReadOnlySet<string>? rejected = null)
     {
-        var kept = _values.Where(kv => !string.IsNullOrEmpty(kv.Value) && (rejected is null || !IsAtOrBelowAny(kv.Key, rejected)));
-        return new ConfigurationBuilder().AddInMemoryCollection(kept).Build();
+        var kept = new ConfigSnapshot(Source, _values.Where(kv => !string.IsNullOrEmpty(kv.Value) && (rejected is null || !IsAtOrBelowAny(kv.Key, rejected))));
+        return new ConfigurationBuilder().Add(new SnapshotSource(kept)).Build();
     }
+
+    private sealed class SnapshotSource(ConfigSnapshot snapshot) : IConfigurationSource
+    {
+        public IConfigurationProvider Build(IConfigurationBuilder builder) => new SnapshotProvider(snapshot);
+    }
+
+    // The snapshot's keys, with the child keys of a path from its index: the default provider scans every key for
+    // each section the binder visits, which is quadratic in the size of a configuration with many list entries.
+    private sealed class SnapshotProvider : ConfigurationProvider
+    {
+        private readonly ConfigSnapshot _snapshot;
+
+        public SnapshotProvider(ConfigSnapshot snapshot)
+        {
+            _snapshot = snapshot;
+            foreach (var (key, value) in snapshot.Values)
+            {
+                Data[key] = value;
+            }
+        }
+
+        public override IEnumerable<string> GetChildKeys(IEnumerable<string> earlierKeys, string? parentPath) =>
+            (parentPath is null ? _snapshot.TopLevelKeys() : _snapshot.Children(parentPath)).Concat(earlierKeys)
+                .OrderBy(k => k, ConfigurationKeyComparer.Instance);
+    }
+
+    private IEnumerable<string> TopLevelKeys() =>
+        _values.Keys.Select(k => k.Split(':')[0]).Distinct(StringComparer.OrdinalIgnoreCase);
 
     private static bool IsAtOrBelowAny(string key, IReadOnlySet<string> paths)
     {

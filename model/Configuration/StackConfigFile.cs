@@ -1,5 +1,4 @@
-using System.Text;
-using Microsoft.Extensions.Configuration;
+using System.Globalization;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -49,44 +48,57 @@ public sealed class StackConfigFile
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
         ArgumentNullException.ThrowIfNull(text);
-        CheckStructure(fileName, text);
-
-        IConfiguration raw;
-        try
-        {
-            using var stream = new MemoryStream(Encoding.UTF8.GetBytes(text));
-            raw = new ConfigurationBuilder().AddYamlStream(stream).Build();
-        }
-        catch (FormatException ex)
-        {
-            throw new StackFileException($"{fileName}: {ex.Message}", ex);
-        }
-
+        var config = CheckStructure(fileName, text);
         var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-        const string Prefix = "config:";
-        foreach (var (key, value) in raw.GetSection("config").AsEnumerable())
+        if (config is not null)
         {
-            if (!key.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) || value is null)
+            foreach (var (key, value) in config.Children)
             {
-                continue;
-            }
-
-            var configKey = key[Prefix.Length..];
-            if (configKey.EndsWith(":secure", StringComparison.OrdinalIgnoreCase))
-            {
-                var secretPath = configKey[..^":secure".Length];
-                values[secretPath] = SecretSetting.Marker(secretPath);
-            }
-            else
-            {
-                values[configKey] = value;
+                Flatten(fileName, ((YamlScalarNode)key).Value!, value, values);
             }
         }
 
         return new StackConfigFile(path ?? fileName, stackName, new ConfigSnapshot(fileName, values));
     }
 
-    private static void CheckStructure(string fileName, string text)
+    // The flat IConfiguration keys of a YAML value, as a YAML configuration provider spells them: maps by key,
+    // sequences by index, a plain null ('~', 'null') as not set; a 'secure:' leaf becomes a marker at its parent.
+    private static void Flatten(string fileName, string path, YamlNode node, Dictionary<string, string?> values)
+    {
+        switch (node)
+        {
+            case YamlMappingNode map:
+                foreach (var (key, value) in map.Children)
+                {
+                    var name = key is YamlScalarNode { Value: { } scalar } ? scalar : key.ToString();
+                    Flatten(fileName, $"{path}:{name}", value, values);
+                }
+
+                break;
+            case YamlSequenceNode sequence:
+                for (var i = 0; i < sequence.Children.Count; i++)
+                {
+                    Flatten(fileName, string.Create(CultureInfo.InvariantCulture, $"{path}:{i}"), sequence.Children[i], values);
+                }
+
+                break;
+            case YamlScalarNode scalar when scalar.Style == ScalarStyle.Plain && scalar.Value is "~" or "null" or "Null" or "NULL" or "":
+                break;
+            case YamlScalarNode when path.EndsWith(":secure", StringComparison.OrdinalIgnoreCase):
+                var secretPath = path[..^":secure".Length];
+                values[secretPath] = SecretSetting.Marker(secretPath);
+                break;
+            case YamlScalarNode scalar:
+                if (!values.TryAdd(path, scalar.Value))
+                {
+                    throw new StackFileException($"{fileName}:{scalar.Start.Line}:{scalar.Start.Column}: the key '{path.Replace(':', '.')}' is set twice.");
+                }
+
+                break;
+        }
+    }
+
+    private static YamlMappingNode? CheckStructure(string fileName, string text)
     {
         var yaml = new YamlStream();
         try
@@ -101,7 +113,7 @@ public sealed class StackConfigFile
 
         if (yaml.Documents.Count == 0)
         {
-            return;
+            return null;
         }
 
         if (yaml.Documents[0].RootNode is not YamlMappingNode root)
@@ -112,7 +124,7 @@ public sealed class StackConfigFile
 
         if (!root.Children.TryGetValue(new YamlScalarNode("config"), out var config) || config is YamlScalarNode { Value: null or "" })
         {
-            return;
+            return null;
         }
 
         if (config is not YamlMappingNode map)
@@ -128,6 +140,8 @@ public sealed class StackConfigFile
                     $"{fileName}:{key.Start.Line}:{key.Start.Column}: config key '{key}' has no namespace. Pulumi config keys are '<namespace>:<key>', such as 'mlops:{key}'.");
             }
         }
+
+        return map;
     }
 
     private static string Sentence(string problem)
