@@ -46,7 +46,9 @@ public sealed record FeastSpec(int Replicas, string Cpu, string Memory, string P
     public const string RegistryAddress = $"feast-{StoreName}-registry.{Namespace}.svc.cluster.local:80";
 
     /// <summary>The decisions for <paramref name="options"/>, or null where Feast is disabled.</summary>
-    public static FeastSpec? For(PlatformOptions options)
+    public static FeastSpec? For(PlatformOptions options) => Stacks.Resolved.Of(options, Build);
+
+    private static FeastSpec? Build(PlatformOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (!options.IsEnabled(PlatformService.Feast) || ObjectStoreAccess.For(options) is not { } store)

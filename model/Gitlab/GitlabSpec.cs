@@ -54,7 +54,9 @@ public sealed record GitlabSpec(int Replicas, string Cpu, string Memory, int Git
     public static (int Cpu, int MemoryGi) Minimum { get; } = (8, 28);
 
     /// <summary>The decisions for <paramref name="options"/>, or null where GitLab is off or cannot run (validation says why).</summary>
-    public static GitlabSpec? For(PlatformOptions options)
+    public static GitlabSpec? For(PlatformOptions options) => Stacks.Resolved.Of(options, Build);
+
+    private static GitlabSpec? Build(PlatformOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (!options.IsEnabled(PlatformService.Gitlab) || ObjectStoreAccess.For(options) is not { } store || IngressSpec.For(options) is not { } ingress)

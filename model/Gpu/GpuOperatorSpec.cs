@@ -34,7 +34,9 @@ public sealed record GpuOperatorSpec(string DriverRepository, string DriverImage
     public const string GriddConfFile = "gridd.conf";
 
     /// <summary>The operator's decisions; null where the cluster has no GPU nodes.</summary>
-    public static GpuOperatorSpec? For(PlatformOptions options)
+    public static GpuOperatorSpec? For(PlatformOptions options) => Stacks.Resolved.Of(options, Build);
+
+    private static GpuOperatorSpec? Build(PlatformOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.Gpu?.EffectiveMode != GpuMode.Vgpu || options.Gpu.Operator is not { } op)

@@ -31,7 +31,9 @@ public sealed record GpuSpec(GpuMode Mode, GpuModel? Model, ImmutableArray<GpuVm
         [.. Vms.Where(v => v.PciAddresses.IsEmpty).Select(v => v.Host).Distinct(StringComparer.Ordinal)];
 
     /// <summary>The GPU decisions for valid <paramref name="options"/>.</summary>
-    public static GpuSpec For(PlatformOptions options)
+    public static GpuSpec For(PlatformOptions options) => Stacks.Resolved.Of(options, Build);
+
+    private static GpuSpec Build(PlatformOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var gpu = options.Gpu;

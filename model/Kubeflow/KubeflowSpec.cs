@@ -71,7 +71,9 @@ public sealed record KubeflowSpec(ImmutableArray<string> Applications, Immutable
     public const string GatewayUrl = "http://istio-ingressgateway.istio-system.svc.cluster.local";
 
     /// <summary>The decisions for <paramref name="options"/>, or null where Kubeflow is disabled.</summary>
-    public static KubeflowSpec? For(PlatformOptions options)
+    public static KubeflowSpec? For(PlatformOptions options) => Stacks.Resolved.Of(options, Build);
+
+    private static KubeflowSpec? Build(PlatformOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (!options.IsEnabled(PlatformService.Kubeflow))

@@ -62,7 +62,9 @@ public sealed record PipelinesStores(DatabaseUser Api, DatabaseUser Metadata, Ob
     public static string Identity => ObjectStoreSpec.IdentityName(StoreConsumer.KubeflowPipelines);
 
     /// <summary>The stores for <paramref name="options"/>, or null where Pipelines does not run or there is no object store.</summary>
-    public static PipelinesStores? For(PlatformOptions options)
+    public static PipelinesStores? For(PlatformOptions options) => Stacks.Resolved.Of(options, Build);
+
+    private static PipelinesStores? Build(PlatformOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (!options.IsEnabled(PlatformService.Kubeflow) || !KubeflowSpec.ApplicationsFor(options).Contains("pipelines") || ObjectStoreAccess.For(options) is not { } store)

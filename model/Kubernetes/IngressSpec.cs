@@ -13,7 +13,9 @@ namespace Infra.Model.Kubernetes;
 public sealed record IngressSpec(string Domain, string? ClassName, string? ClusterIssuer)
 {
     /// <summary>The ingress for <paramref name="options"/>, or null where the services stay in-cluster.</summary>
-    public static IngressSpec? For(PlatformOptions options)
+    public static IngressSpec? For(PlatformOptions options) => Stacks.Resolved.Of(options, Build);
+
+    private static IngressSpec? Build(PlatformOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         return options.Platform?.Ingress is { Domain: { Length: > 0 } domain } ingress

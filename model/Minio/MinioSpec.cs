@@ -23,6 +23,9 @@ namespace Infra.Model.Minio;
 /// <param name="Protect">Whether the tenant (its data) is protected from deletion.</param>
 public sealed record MinioSpec(int Servers, int VolumesPerServer, int VolumeGi, string StorageClass, ObjectStoreSpec Store, string? Registry, bool Protect)
 {
+    // The job's name hashes every policy: computed once per spec, as every identity's users wait for the job.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<MinioSpec, string> JobNames = [];
+
     /// <summary>The operator's namespace.</summary>
     public const string OperatorNamespace = "minio-operator";
 
@@ -54,7 +57,9 @@ public sealed record MinioSpec(int Servers, int VolumesPerServer, int VolumeGi, 
     public const string ServerImage = "quay.io/minio/minio";
 
     /// <summary>The MinIO decisions for <paramref name="options"/>, or null where MinIO is disabled.</summary>
-    public static MinioSpec? For(PlatformOptions options)
+    public static MinioSpec? For(PlatformOptions options) => Stacks.Resolved.Of(options, Build);
+
+    private static MinioSpec? Build(PlatformOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (!options.IsEnabled(PlatformService.Minio))
@@ -148,7 +153,9 @@ public sealed record MinioSpec(int Servers, int VolumesPerServer, int VolumeGi, 
     }
 
     /// <summary>The job's name: it changes with what the job does, because a Job's spec cannot change.</summary>
-    public string PolicyJobName()
+    public string PolicyJobName() => JobNames.GetValue(this, spec => spec.HashedJobName());
+
+    private string HashedJobName()
     {
         var content = PolicyScript() + string.Concat(PolicyFiles().Select(f => f.Key + f.Value));
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)))[..10];

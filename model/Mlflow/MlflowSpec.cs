@@ -49,7 +49,9 @@ public sealed record MlflowSpec(int Replicas, string Cpu, string Memory, string 
     public const string Url = "http://mlflow.mlflow.svc.cluster.local";
 
     /// <summary>The decisions for <paramref name="options"/>, or null where MLflow is disabled.</summary>
-    public static MlflowSpec? For(PlatformOptions options)
+    public static MlflowSpec? For(PlatformOptions options) => Stacks.Resolved.Of(options, Build);
+
+    private static MlflowSpec? Build(PlatformOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (!options.IsEnabled(PlatformService.Mlflow) || ObjectStoreAccess.For(options) is not { } store)

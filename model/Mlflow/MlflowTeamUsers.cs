@@ -34,7 +34,9 @@ public sealed record MlflowTeamUsers(ImmutableArray<string> Teams, string? Regis
     private const string PasswordsDirectory = "/var/run/mlflow-team-users";
 
     /// <summary>The users for <paramref name="options"/>, or null where MLflow is off or there are no teams.</summary>
-    public static MlflowTeamUsers? For(PlatformOptions options)
+    public static MlflowTeamUsers? For(PlatformOptions options) => Stacks.Resolved.Of(options, Build);
+
+    private static MlflowTeamUsers? Build(PlatformOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var teams = Infra.Model.Teams.TeamNamespaces.For(options);

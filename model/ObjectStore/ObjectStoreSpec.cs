@@ -25,7 +25,9 @@ public sealed record ObjectStoreSpec(ImmutableArray<BucketSpec> Buckets, Immutab
     };
 
     /// <summary>The contents for <paramref name="options"/>: the consumers are the enabled services that keep data.</summary>
-    public static ObjectStoreSpec For(PlatformOptions options)
+    public static ObjectStoreSpec For(PlatformOptions options) => Stacks.Resolved.Of(options, Build);
+
+    private static ObjectStoreSpec Build(PlatformOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var consumers = Consumers(options);

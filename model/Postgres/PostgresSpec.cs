@@ -85,7 +85,9 @@ public sealed record PostgresSpec(int Instances, int StorageGi, string StorageCl
     }
 
     /// <summary>The decisions for <paramref name="options"/>, or null where no service needs a database.</summary>
-    public static PostgresSpec? For(PlatformOptions options)
+    public static PostgresSpec? For(PlatformOptions options) => Stacks.Resolved.Of(options, Build);
+
+    private static PostgresSpec? Build(PlatformOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var users = UsersFor(options);

@@ -63,7 +63,9 @@ public sealed record RedisSpec(int Instances, int StorageGi, string StorageClass
     }
 
     /// <summary>The decisions for <paramref name="options"/>, or null where no service needs Redis.</summary>
-    public static RedisSpec? For(PlatformOptions options)
+    public static RedisSpec? For(PlatformOptions options) => Stacks.Resolved.Of(options, Build);
+
+    private static RedisSpec? Build(PlatformOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var clients = ClientsFor(options);

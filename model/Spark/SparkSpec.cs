@@ -51,7 +51,9 @@ public sealed record SparkSpec(int Replicas, string? Cpu, string? Memory, Immuta
     private static readonly string[] StoreKeys = [ObjectStoreAccess.AccessKeyVariable, ObjectStoreAccess.SecretKeyVariable];
 
     /// <summary>The decisions for <paramref name="options"/>, or null where Spark is disabled.</summary>
-    public static SparkSpec? For(PlatformOptions options)
+    public static SparkSpec? For(PlatformOptions options) => Stacks.Resolved.Of(options, Build);
+
+    private static SparkSpec? Build(PlatformOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (!options.IsEnabled(PlatformService.Spark) || ObjectStoreAccess.For(options) is not { } store)

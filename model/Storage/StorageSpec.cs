@@ -21,7 +21,9 @@ public sealed record StorageSpec(ImmutableArray<StorageTierSpec> Tiers, bool Cre
     public ImmutableArray<string> TagCategories => [.. Tiers.Select(t => t.TagCategory).Distinct(StringComparer.Ordinal)];
 
     /// <summary>The storage decisions for <paramref name="options"/>.</summary>
-    public static StorageSpec For(PlatformOptions options)
+    public static StorageSpec For(PlatformOptions options) => Stacks.Resolved.Of(options, Build);
+
+    private static StorageSpec Build(PlatformOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var storage = options.Storage;

@@ -13,7 +13,9 @@ public static class NodePoolDefaults
     public sealed record EffectivePool(string Name, int Replicas, bool Gpu);
 
     /// <summary>The pools of <paramref name="options"/>.</summary>
-    public static ImmutableArray<EffectivePool> For(PlatformOptions options)
+    public static ImmutableArray<EffectivePool> For(PlatformOptions options) => Stacks.Resolved.Of(options, Build);
+
+    private static ImmutableArray<EffectivePool> Build(PlatformOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.Tanzu?.NodePools is { Count: > 0 } pools)

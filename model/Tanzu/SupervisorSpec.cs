@@ -47,7 +47,9 @@ public sealed record SupervisorSpec(
     public const string EdgeId = "mlops-edge";
 
     /// <summary>The Supervisor of <paramref name="options"/>, or null where the stack does not enable one.</summary>
-    public static SupervisorSpec? For(PlatformOptions options)
+    public static SupervisorSpec? For(PlatformOptions options) => Stacks.Resolved.Of(options, Build);
+
+    private static SupervisorSpec? Build(PlatformOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.Tanzu?.Supervisor is not { IsEnabled: true } supervisor)

@@ -71,7 +71,9 @@ public sealed record TanzuSpec(
     public bool HasGpuPool => NodePools.Any(p => p.Gpu);
 
     /// <summary>The decisions for valid <paramref name="options"/> that deploy the foundation.</summary>
-    public static TanzuSpec For(PlatformOptions options)
+    public static TanzuSpec For(PlatformOptions options) => Stacks.Resolved.Of(options, Build);
+
+    private static TanzuSpec Build(PlatformOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var tanzu = options.Tanzu ?? new TanzuOptions();

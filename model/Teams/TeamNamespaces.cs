@@ -28,7 +28,9 @@ public static class TeamNamespaces
     ];
 
     /// <summary>The teams' namespaces for <paramref name="options"/>, in configuration order.</summary>
-    public static ImmutableArray<TeamNamespace> For(PlatformOptions options)
+    public static ImmutableArray<TeamNamespace> For(PlatformOptions options) => Stacks.Resolved.Of(options, Build);
+
+    private static ImmutableArray<TeamNamespace> Build(PlatformOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         return [.. (options.Teams ?? []).Select(t => new TeamNamespace(t.Name, t.Owner))];

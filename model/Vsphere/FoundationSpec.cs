@@ -16,7 +16,9 @@ namespace Infra.Model.Vsphere;
 public sealed record FoundationSpec(VsphereLookups Lookups, FolderSpec Folder, GpuSpec Gpu, bool Protect, StorageSpec Storage, TanzuSpec Tanzu, GpuOperatorSpec? GpuOperator)
 {
     /// <summary>The foundation's decisions for <paramref name="options"/>.</summary>
-    public static FoundationSpec For(PlatformOptions options)
+    public static FoundationSpec For(PlatformOptions options) => Stacks.Resolved.Of(options, Build);
+
+    private static FoundationSpec Build(PlatformOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var folder = string.IsNullOrEmpty(options.Vsphere.Folder) ? $"mlops-{options.Environment}" : options.Vsphere.Folder;

@@ -36,7 +36,9 @@ public sealed record VsphereLookups(
     public bool TemplateIsLibraryItem => ContentLibrary is not null && Template is not null;
 
     /// <summary>The look-ups for <paramref name="options"/>.</summary>
-    public static VsphereLookups For(PlatformOptions options)
+    public static VsphereLookups For(PlatformOptions options) => Stacks.Resolved.Of(options, Build);
+
+    private static VsphereLookups Build(PlatformOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var vsphere = options.Vsphere;
