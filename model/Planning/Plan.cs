@@ -11,6 +11,10 @@ namespace Infra.Model.Planning;
 public sealed class Plan
 {
     private readonly ImmutableDictionary<string, PlanNode> _byId;
+    private readonly Dictionary<string, PlanNode[]> _children;
+    private readonly Dictionary<string, string[]> _dependencies;
+    private readonly Dictionary<string, string[]> _expanded = new(StringComparer.Ordinal);
+    private ILookup<string?, PlanNode>? _childrenInOrder;
 
     /// <summary>Builds a plan; the nodes' ids must be unique, and their dependencies and parents known and acyclic.</summary>
     /// <exception cref="InvalidOperationException">A duplicate id, an unknown reference, or a dependency cycle: a defect in the model.</exception>
@@ -30,9 +34,12 @@ public sealed class Plan
         }
 
         _byId = list.ToImmutableDictionary(n => n.Id, StringComparer.Ordinal);
+        _children = list.Where(n => n.Parent is not null).GroupBy(n => n.Parent!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        _dependencies = list.ToDictionary(n => n.Id, n => n.Dependencies().Order(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
         foreach (var node in list)
         {
-            foreach (var reference in node.Dependencies().Append(node.Parent).OfType<string>().Where(r => !_byId.ContainsKey(r)))
+            foreach (var reference in _dependencies[node.Id].Append(node.Parent).OfType<string>().Where(r => !_byId.ContainsKey(r)))
             {
                 throw new InvalidOperationException($"Plan node '{node.Id}' refers to '{reference}', which is not in the plan.");
             }
@@ -79,7 +86,10 @@ public sealed class Plan
     public PlanNode this[string id] => _byId[id];
 
     /// <summary>The children of a node (of the stack, for null), in plan order.</summary>
-    public IEnumerable<PlanNode> ChildrenOf(string? parentId) => Nodes.Where(n => n.Parent == parentId);
+    public IEnumerable<PlanNode> ChildrenOf(string? parentId) => (_childrenInOrder ??= Nodes.ToLookup(n => n.Parent, StringComparer.Ordinal))[parentId];
+
+    /// <summary>Every node the node <paramref name="id"/> waits for (see <see cref="PlanNode.Dependencies"/>), sorted.</summary>
+    public IReadOnlyList<string> DependenciesOf(string id) => _dependencies[id];
 
     /// <summary>The number of nodes of each kind and type, by type.</summary>
     public ImmutableSortedDictionary<string, int> CountsByType() =>
@@ -87,23 +97,48 @@ public sealed class Plan
 
     private static PlanNode WithoutImpliedDependencies(PlanNode node)
     {
+        if (node.DependsOn.IsEmpty)
+        {
+            return node;
+        }
+
         var implied = (node with { DependsOn = [] }).Dependencies().ToHashSet(StringComparer.Ordinal);
         return node.DependsOn.Any(implied.Contains) ? node with { DependsOn = [.. node.DependsOn.Where(d => !implied.Contains(d))] } : node;
     }
 
     private IEnumerable<string> Descendants(string id) =>
-        _byId.Values.Where(n => n.Parent == id).SelectMany(c => Descendants(c.Id).Prepend(c.Id));
+        _children.TryGetValue(id, out var children) ? children.SelectMany(c => Descendants(c.Id).Prepend(c.Id)) : [];
 
-    private IEnumerable<string> Expand(string id) =>
-        _byId[id].Kind == PlanNodeKind.Component ? Descendants(id).Where(d => _byId[d].Kind != PlanNodeKind.Component) : [id];
+    // A component stands for its descendants that are not components themselves; computed once per component.
+    private string[] Expand(string id)
+    {
+        if (_byId[id].Kind != PlanNodeKind.Component)
+        {
+            return [id];
+        }
+
+        if (!_expanded.TryGetValue(id, out var expanded))
+        {
+            _expanded[id] = expanded = [.. Descendants(id).Where(d => _byId[d].Kind != PlanNodeKind.Component)];
+        }
+
+        return expanded;
+    }
 
     private BidirectionalGraph<string, Edge<string>> BuildGraph(List<PlanNode> nodes)
     {
         var graph = new BidirectionalGraph<string, Edge<string>>(allowParallelEdges: false);
         graph.AddVertexRange(nodes.Select(n => n.Id).Order(StringComparer.Ordinal));
+        var targets = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var node in nodes.Where(n => n.Kind != PlanNodeKind.Component))
         {
-            foreach (var target in node.Dependencies().SelectMany(Expand).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+            targets.Clear();
+            foreach (var dependency in _dependencies[node.Id])
+            {
+                targets.UnionWith(Expand(dependency));
+            }
+
+            foreach (var target in targets)
             {
                 graph.AddEdge(new Edge<string>(node.Id, target));
             }

@@ -24,7 +24,8 @@ public static class PlanJson
             Write(plan, writer);
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        stream.WriteByte((byte)'\n');
+        return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
     }
 
     /// <summary>
@@ -186,7 +187,7 @@ public static class PlanJson
 
             writer.WriteBoolean("protect", node.Protect);
             writer.WriteStartArray("dependsOn");
-            foreach (var dependency in node.Dependencies().Order(StringComparer.Ordinal))
+            foreach (var dependency in plan.DependenciesOf(node.Id))
             {
                 writer.WriteStringValue(dependency);
             }

@@ -51,12 +51,26 @@ public sealed record PlanNode
     public const string DefaultProvider = "default";
 
     /// <summary>Every node this one waits for: explicit dependencies, its explicit provider, and the nodes whose outputs its inputs use.</summary>
-    public IEnumerable<string> Dependencies() =>
-        DependsOn
-            .Concat(Provider is null or DefaultProvider ? [] : [Provider])
-            .Concat(Inputs.Values.SelectMany(v => v.References()))
-            .Concat(Checks.SelectMany(c => c.Facts.Select(f => f.NodeId)))
-            .Distinct(StringComparer.Ordinal);
+    public IEnumerable<string> Dependencies()
+    {
+        var seen = new HashSet<string>(DependsOn, StringComparer.Ordinal);
+        if (Provider is not (null or DefaultProvider))
+        {
+            seen.Add(Provider);
+        }
+
+        foreach (var value in Inputs.Values)
+        {
+            seen.UnionWith(value.References());
+        }
+
+        foreach (var check in Checks)
+        {
+            seen.UnionWith(check.Facts.Select(f => f.NodeId));
+        }
+
+        return seen;
+    }
 
     /// <summary>Equality over every member, inputs and dependencies by content.</summary>
     public bool Equals(PlanNode? other) =>
