@@ -29,7 +29,9 @@ public sealed record ObjectStoreAccess(string Endpoint, string Region, bool Path
     public const string DefaultRegion = "us-east-1";
 
     /// <summary>The access for <paramref name="options"/>: MinIO where it runs, else the external store, else null.</summary>
-    public static ObjectStoreAccess? For(PlatformOptions options)
+    public static ObjectStoreAccess? For(PlatformOptions options) => Stacks.Resolved.Of(options, Build);
+
+    private static ObjectStoreAccess? Build(PlatformOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (MinioSpec.For(options) is { } minio)
