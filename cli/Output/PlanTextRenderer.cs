@@ -6,6 +6,9 @@ namespace Infra.Cli.Output;
 /// <summary>Renders a plan for people: a tree of components and their children with key inputs, and summary tables.</summary>
 internal static class PlanTextRenderer
 {
+    // A wave of a large stack holds thousands of nodes: the table names the first ones and counts the rest.
+    private const int WaveNamesShown = 40;
+
     public static void Render(IAnsiConsole console, Plan plan)
     {
         var summary = PlanSummary.Of(plan);
@@ -14,13 +17,17 @@ internal static class PlanTextRenderer
             + $"{summary.DataSources} data sources, {summary.Reads} reads, deployed in {summary.Waves} waves.");
         console.WriteLine();
 
-        var tree = new Tree($"[bold]stack {Markup.Escape(plan.Stack)}[/]");
-        foreach (var node in Children(plan, null))
+        // The tree is written line by line, with the guides Spectre's Tree draws, but without laying out every node
+        // of a large plan at once (a stack of a thousand teams has some 80,000 lines).
+        var lines = new List<Part[]>();
+        lines.Add([new Part($"stack {plan.Stack}", "bold")]);
+        var top = Children(plan, null).ToList();
+        for (var i = 0; i < top.Count; i++)
         {
-            AddNode(tree.AddNode(Label(plan, node)), plan, node);
+            AddNode(lines, string.Empty, i == top.Count - 1, plan, top[i]);
         }
 
-        console.Write(tree);
+        Write(console, lines);
         console.WriteLine();
 
         var types = new Table().Title("Resources by type").AddColumn("type").AddColumn(new TableColumn("count").RightAligned());
@@ -34,7 +41,9 @@ internal static class PlanTextRenderer
         var waves = new Table().Title("Dependency waves").AddColumn(new TableColumn("wave").RightAligned()).AddColumn("nodes");
         foreach (var wave in plan.Waves.GroupBy(w => w.Value).OrderBy(g => g.Key))
         {
-            waves.AddRow(wave.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(string.Join(", ", wave.Select(w => plan[w.Key].Name).Order(StringComparer.Ordinal))));
+            var names = wave.Select(w => plan[w.Key].Name).Order(StringComparer.Ordinal).ToList();
+            var shown = names.Count <= WaveNamesShown ? string.Join(", ", names) : $"{string.Join(", ", names.Take(WaveNamesShown))} and {names.Count - WaveNamesShown} more";
+            waves.AddRow(wave.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(shown));
         }
 
         console.Write(waves);
@@ -61,30 +70,98 @@ internal static class PlanTextRenderer
             .ThenBy(n => plan.Waves.GetValueOrDefault(n.Id))
             .ThenBy(n => n.Name, StringComparer.Ordinal);
 
-    private static void AddNode(TreeNode treeNode, Plan plan, PlanNode node)
+    private static void AddNode(List<Part[]> lines, string indent, bool last, Plan plan, PlanNode node)
     {
-        foreach (var (key, value) in node.Inputs)
+        lines.Add([new Part(indent + (last ? "└── " : "├── "), null), .. Label(plan, node)]);
+        var inner = indent + (last ? "    " : "│   ");
+        var values = node.Inputs.Select(i => $"{i.Key} = {i.Value}").Concat(Options(node)).ToList();
+        var children = Children(plan, node.Id).ToList();
+        for (var i = 0; i < values.Count; i++)
         {
-            treeNode.AddNode($"[grey]{Markup.Escape(key)} = {Markup.Escape(value.ToString() ?? string.Empty)}[/]");
+            var isLast = i == values.Count - 1 && children.Count == 0;
+            var text = values[i].Split('\n');
+            lines.Add([new Part(inner + (isLast ? "└── " : "├── "), null), new Part(text[0], "grey")]);
+            lines.AddRange(text.Skip(1).Select(t => new[] { new Part(inner + (isLast ? "    " : "│   ") + "    ", null), new Part(t, "grey") }));
         }
 
-        foreach (var child in Children(plan, node.Id))
+        for (var i = 0; i < children.Count; i++)
         {
-            AddNode(treeNode.AddNode(Label(plan, child)), plan, child);
+            AddNode(lines, inner, i == children.Count - 1, plan, children[i]);
         }
     }
 
-    private static string Label(Plan plan, PlanNode node)
+    // Plain text goes straight to the writer; a terminal gets the styles through Spectre, a chunk of lines at a time.
+    private static void Write(IAnsiConsole console, List<Part[]> lines)
+    {
+        if (!console.Profile.Capabilities.Ansi)
+        {
+            var text = new System.Text.StringBuilder();
+            foreach (var chunk in lines.Chunk(4096))
+            {
+                text.Clear();
+                foreach (var line in chunk)
+                {
+                    foreach (var part in line)
+                    {
+                        text.Append(part.Text);
+                    }
+
+                    text.Append('\n');
+                }
+
+                console.Profile.Out.Writer.Write(text);
+            }
+
+            return;
+        }
+
+        foreach (var chunk in lines.Chunk(256))
+        {
+            console.Write(new Markup(string.Join('\n', chunk.Select(line => string.Concat(line.Select(p => p.Style is null ? Markup.Escape(p.Text) : $"[{p.Style}]{Markup.Escape(p.Text)}[/]")))) + "\n"));
+        }
+    }
+
+    private sealed record Part(string Text, string? Style);
+
+    // The decisions beyond inputs that the plan holds for a node: timeouts, ignored changes, transforms and checks.
+    private static IEnumerable<string> Options(PlanNode node)
+    {
+        if (node.Timeouts is { } timeouts)
+        {
+            yield return $"timeouts: {timeouts}";
+        }
+
+        if (!node.IgnoreChanges.IsEmpty)
+        {
+            yield return $"ignore changes: {string.Join(", ", node.IgnoreChanges)}";
+        }
+
+        foreach (var transform in node.Transforms)
+        {
+            yield return $"transform: {transform}";
+        }
+
+        foreach (var check in node.Checks)
+        {
+            yield return $"check: {check}";
+        }
+    }
+
+    private static Part[] Label(Plan plan, PlanNode node)
     {
         var kind = node.Kind switch
         {
-            PlanNodeKind.Component => "[blue]component[/]",
-            PlanNodeKind.DataSource => "[yellow]look-up[/]",
-            PlanNodeKind.Read => "[yellow]read[/]",
-            _ => "[green]resource[/]",
+            PlanNodeKind.Component => new Part("component", "blue"),
+            PlanNodeKind.DataSource => new Part("look-up", "yellow"),
+            PlanNodeKind.Read => new Part("read", "yellow"),
+            _ => new Part("resource", "green"),
         };
-        var wave = plan.Waves.TryGetValue(node.Id, out var w) ? $" [grey](wave {w})[/]" : string.Empty;
-        var protect = node.Protect ? " [red]protected[/]" : string.Empty;
-        return $"{kind} [bold]{Markup.Escape(node.Name)}[/] {Markup.Escape(node.Type)}{wave}{protect}";
+        Part[] label = [kind, new Part(" ", null), new Part(node.Name, "bold"), new Part($" {node.Type}", null)];
+        if (plan.Waves.TryGetValue(node.Id, out var wave))
+        {
+            label = [.. label, new Part($" (wave {wave})", "grey")];
+        }
+
+        return node.Protect ? [.. label, new Part(" protected", "red")] : label;
     }
 }
