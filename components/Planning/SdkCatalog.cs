@@ -26,12 +26,45 @@ public static class SdkCatalog
     /// <summary>Every function token the SDK packages implement.</summary>
     public static IEnumerable<string> FunctionTokens => FunctionMethods.Value.Keys;
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Type?> ByToken = new(StringComparer.Ordinal);
+
     /// <summary>The class of resource type <paramref name="token"/>, or null.</summary>
     public static Type? Resource(string token)
     {
         ArgumentNullException.ThrowIfNull(token);
-        return token == StackReference ? typeof(StackReference) : ResourceClasses.Value.GetValueOrDefault(token);
+        return token == StackReference ? typeof(StackReference) : ByToken.GetOrAdd(token, Find);
+
+        // The class the SDK's generator names after the token, where its attribute confirms it; else a scan of every class.
+        static Type? Find(string token) =>
+            Conventional(token) is { } type && type.GetCustomAttribute<ResourceTypeAttribute>(inherit: false)?.Type == token
+                ? type
+                : ResourceClasses.Value.GetValueOrDefault(token);
     }
+
+    // 'kubernetes:core/v1:Namespace' is Pulumi.Kubernetes.Core.V1.Namespace, 'vsphere:index/folder:Folder' Pulumi.VSphere.Folder,
+    // 'pulumi:providers:kubernetes' Pulumi.Kubernetes.Provider.
+    private static Type? Conventional(string token)
+    {
+        var parts = token.Split(':');
+        if (parts.Length != 3)
+        {
+            return null;
+        }
+
+        var (package, module, name) = parts[0] == "pulumi" && parts[1] == "providers" ? (parts[2], "index", "Provider") : (parts[0], parts[1], parts[2]);
+        var provider = ProviderTypes.FirstOrDefault(p => p.GetCustomAttribute<ResourceTypeAttribute>(inherit: false)!.Type == $"pulumi:providers:{package}");
+        if (provider is null)
+        {
+            return null;
+        }
+
+        var path = module.Split('/');
+        var ns = path[0] == "index" ? provider.Namespace! : $"{provider.Namespace}.{string.Join('.', path.Select(p => Pascal(p.Split('.')[0])))}";
+        return provider.Assembly.GetType($"{ns}.{name}");
+    }
+
+    private static string Pascal(string segment) =>
+        string.Concat(System.Text.RegularExpressions.Regex.Split(segment, "(?<=[0-9])(?=[a-z])").Select(s => char.ToUpperInvariant(s[0]) + s[1..]));
 
     /// <summary>The <c>Invoke</c> method (output form, with <see cref="InvokeOptions"/>) of function <paramref name="token"/>, or null.</summary>
     public static MethodInfo? Function(string token)
