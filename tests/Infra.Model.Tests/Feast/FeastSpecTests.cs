@@ -10,7 +10,7 @@ public sealed class FeastSpecTests
 {
     private const string Crd = "feast/feast.dev_featurestores.yaml";
 
-    [Theory]
+    [UpstreamTheory]
     [InlineData("dev")]
     [InlineData("prod")]
     public void FeatureStore_MatchesTheOperatorsCrd(string stack)
@@ -20,7 +20,7 @@ public sealed class FeastSpecTests
         Assert.Empty(UpstreamSchemas.Errors(UpstreamSchemas.Crd(Crd, "v1"), store));
     }
 
-    [Fact]
+    [UpstreamFact]
     public void FeatureStore_Crd_RejectsAnUnknownStoreType()
     {
         var store = FeastSpec.For(TestConfig.StackOptions("dev"))!.FeatureStore();

@@ -15,7 +15,7 @@ public sealed class GitlabSpecTests
     /// <summary>Subcharts whose values the umbrella chart's values.yaml does not carry.</summary>
     private static readonly string[] Subcharts = ["registry", "gitlab.webservice", "gitlab.sidekiq", "gitlab.gitaly", "gitlab.toolbox.backups", "gitlab-runner.image"];
 
-    [Theory]
+    [UpstreamTheory]
     [InlineData("dev")]
     [InlineData("prod")]
     public void Values_UseOnlyKeysTheChartHasOrDocuments(string stack)

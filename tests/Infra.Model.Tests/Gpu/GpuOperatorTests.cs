@@ -11,13 +11,13 @@ public sealed class GpuOperatorTests
     private static GpuOperatorSpec Prod() =>
         GpuOperatorSpec.For(TestConfig.StackOptions("prod"))!;
 
-    [Fact]
+    [UpstreamFact]
     public void Values_UseOnlyKeysTheChartHas()
     {
         Assert.Empty(UpstreamSchemas.UnknownValues("gpu-operator/gpu-operator.values.yaml", Prod().Values()));
     }
 
-    [Fact]
+    [UpstreamFact]
     public void ValuesCheck_RejectsAKeyTheChartDoesNotHave()
     {
         var values = Prod().Values();

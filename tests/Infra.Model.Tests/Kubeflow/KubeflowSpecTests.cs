@@ -61,7 +61,7 @@ public sealed class KubeflowSpecTests
         Assert.True(waves[Unit("centraldashboard")] > waves[Unit("istio")]);
     }
 
-    [Theory]
+    [UpstreamTheory]
     [InlineData("dev")]
     [InlineData("prod")]
     public void Profiles_MatchTheCrdWithTheTeamsOwnerAndQuotaIncludingGpus(string stack)
@@ -275,7 +275,7 @@ public sealed class KubeflowSpecTests
         Assert.Contains($"- https://github.com/kubeflow/manifests//applications/pipeline/upstream/env/cert-manager/platform-agnostic-multi-user?ref={KubeflowVersions.Release}\n", File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "kubeflow", "pipelines", "kustomization.yaml")), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [UpstreamFact]
     public void Pipelines_TeamsReachTheApiAsTheirCiAccountAndFromNotebooksWithAnAudienceBoundToken()
     {
         var plan = StackPlanner.Plan("prod", TestConfig.StackOptions("prod"));
@@ -361,7 +361,7 @@ public sealed class KubeflowSpecTests
             Logs("kfp-logs-fraud-detection-kubeflow"));
     }
 
-    [Fact]
+    [UpstreamFact]
     public void Dashboard_IsServedBehindTheIngressAtItsHost()
     {
         var spec = KubeflowSpec.For(TestConfig.StackOptions("prod"))!;

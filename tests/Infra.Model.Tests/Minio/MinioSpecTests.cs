@@ -7,7 +7,7 @@ namespace Infra.Model.Tests.Minio;
 
 public sealed class MinioSpecTests
 {
-    [Fact]
+    [UpstreamFact]
     public void TenantValues_UseOnlyKeysTheChartHas()
     {
         // The chart documents configSecret.existingSecret as a commented-out default; every other key is a default's.

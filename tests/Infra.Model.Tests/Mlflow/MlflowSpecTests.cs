@@ -8,7 +8,7 @@ namespace Infra.Model.Tests.Mlflow;
 
 public sealed class MlflowSpecTests
 {
-    [Theory]
+    [UpstreamTheory]
     [InlineData("dev")]
     [InlineData("prod")]
     public void Values_MergedOverTheChartDefaults_PassTheChartSchema(string stack)
@@ -21,7 +21,7 @@ public sealed class MlflowSpecTests
             UpstreamSchemas.OverDefaults("mlflow/mlflow.values.yaml", values)));
     }
 
-    [Fact]
+    [UpstreamFact]
     public void ValuesSchema_RejectsAValueOfTheWrongType()
     {
         var values = MlflowSpec.For(TestConfig.StackOptions("dev"))!.Values();
@@ -186,7 +186,7 @@ public sealed class MlflowIngressTests
 
 public sealed class MlflowTeamUsersTests
 {
-    [Fact]
+    [UpstreamFact]
     public void EachTeam_GetsAUserTheJobCreatesAsTheAdminAndItsCredentialsInItsNamespace()
     {
         var options = TestConfig.StackOptions("prod");

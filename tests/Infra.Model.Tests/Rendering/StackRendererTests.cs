@@ -6,7 +6,7 @@ namespace Infra.Model.Tests.Rendering;
 
 public sealed class StackRendererTests
 {
-    [Fact]
+    [UpstreamFact]
     public void Render_Prod_WritesClusterStorageClassesAndOperatorValues()
     {
         var files = StackRenderer.Render(TestConfig.StackOptions("prod"));

@@ -10,7 +10,7 @@ public sealed class SparkSpecTests
 {
     private const string SparkApplications = "spark-operator/sparkoperator.k8s.io_sparkapplications.yaml";
 
-    [Theory]
+    [UpstreamTheory]
     [InlineData("dev")]
     [InlineData("prod")]
     public void Values_UseOnlyKeysTheChartHas(string stack)
@@ -52,7 +52,7 @@ public sealed class SparkSpecTests
             SparkSpec.For(TestConfig.StackOptions("dev"))!.Defaults());
     }
 
-    [Theory]
+    [UpstreamTheory]
     [InlineData("dev")]
     [InlineData("prod")]
     public void SampleApplication_MatchesTheCrd(string stack)
@@ -62,7 +62,7 @@ public sealed class SparkSpecTests
         Assert.Empty(UpstreamSchemas.Errors(UpstreamSchemas.Crd(SparkApplications, "v1beta2"), sample));
     }
 
-    [Fact]
+    [UpstreamFact]
     public void SampleApplication_Crd_RejectsAnUnknownField()
     {
         var sample = SparkSpec.For(TestConfig.StackOptions("dev"))!.SampleApplication("spark-jobs");
@@ -71,7 +71,7 @@ public sealed class SparkSpecTests
         Assert.NotEmpty(UpstreamSchemas.Errors(UpstreamSchemas.Crd(SparkApplications, "v1beta2"), sample));
     }
 
-    [Fact]
+    [UpstreamFact]
     public void ExampleInTheRepository_IsTheDevRenderAndMatchesTheCrd()
     {
         var example = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "examples", "spark", "spark-pi.yaml"));
@@ -121,7 +121,7 @@ public sealed class SparkHistoryServerTests
             (string)deployment["spec"]!["template"]!["spec"]!["initContainers"]![0]!["command"]![2]!);
     }
 
-    [Theory]
+    [UpstreamTheory]
     [InlineData("dev")]
     [InlineData("prod")]
     public void PodSpecAndService_MatchKubernetesSchemas(string stack)

@@ -9,7 +9,7 @@ namespace Infra.Model.Tests.Storage;
 
 public sealed class StorageTests
 {
-    [Fact]
+    [UpstreamFact]
     public void StorageClasses_ValidateAgainstKubernetesAndFollowTheTier()
     {
         var schema = UpstreamSchemas.Kubernetes("kubernetes/v1.35.apis__storage.k8s.io__v1_openapi.json", "io.k8s.api.storage.v1.StorageClass");
@@ -24,7 +24,7 @@ public sealed class StorageTests
         Assert.Equal("""{"name":"silver"}""", classes[1]["metadata"]!.ToJsonString());
     }
 
-    [Fact]
+    [UpstreamFact]
     public void StorageClassSchema_RejectsAnUnknownField()
     {
         var schema = UpstreamSchemas.Kubernetes("kubernetes/v1.35.apis__storage.k8s.io__v1_openapi.json", "io.k8s.api.storage.v1.StorageClass");

@@ -11,7 +11,7 @@ public sealed class ClusterManifestTests
     private static PlatformOptions Stack(string stack) =>
         TestConfig.StackOptions(stack);
 
-    [Theory]
+    [UpstreamTheory]
     [InlineData("dev")]
     [InlineData("prod")]
     public void Cluster_ValidatesAgainstTheClusterApiCrd(string stack)
@@ -21,7 +21,7 @@ public sealed class ClusterManifestTests
         Assert.Empty(UpstreamSchemas.Errors(UpstreamSchemas.Crd("cluster-api/cluster.x-k8s.io_clusters.yaml", "v1beta1"), manifest));
     }
 
-    [Theory]
+    [UpstreamTheory]
     [InlineData("dev")]
     [InlineData("prod")]
     public void TanzuKubernetesCluster_ValidatesAgainstTheClosestPublicCrd(string stack)
@@ -33,7 +33,7 @@ public sealed class ClusterManifestTests
         Assert.Empty(UpstreamSchemas.Errors(UpstreamSchemas.Crd("tanzu/run.tanzu.vmware.com_tanzukubernetesclusters.v1alpha2-only.yaml", "v1alpha2"), manifest));
     }
 
-    [Fact]
+    [UpstreamFact]
     public void Schema_RejectsAFieldTheCrdDoesNotHave()
     {
         var manifest = ClusterManifest.For(TanzuSpec.For(Stack("dev")));

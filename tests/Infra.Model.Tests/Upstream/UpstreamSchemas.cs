@@ -14,7 +14,7 @@ namespace Infra.Model.Tests.Upstream;
 /// </summary>
 internal static partial class UpstreamSchemas
 {
-    public static string Folder { get; } = FindFolder();
+    public static string Folder => FindFolder();
 
     /// <summary>The schema of <paramref name="version"/> of the CRD in <paramref name="file"/>.</summary>
     public static JsonSchema Crd(string file, string version)
@@ -161,19 +161,37 @@ internal static partial class UpstreamSchemas
     [GeneratedRegex("^-?[0-9]+\\.[0-9]+$")]
     private static partial Regex FloatPattern();
 
-    private static string FindFolder()
+    /// <summary>The variable that names the folder of the upstream reference files, before <c>../shared/upstream</c>.</summary>
+    public const string FolderVariable = "INFRA_UPSTREAM_DIR";
+
+    /// <summary>Whether the upstream reference files are here; where they are not, the tests that read them are skipped.</summary>
+    public static bool Available => Located is not null;
+
+    /// <summary>Why the tests that read the upstream reference files are skipped, or null where they run.</summary>
+    public static string? SkipReason => Available
+        ? null
+        : $"the upstream reference files (CRDs, OpenAPI documents, chart values) are not here: set {FolderVariable} to their folder, or put them in ../shared/upstream beside the repository";
+
+    private static string? Located { get; } = Locate();
+
+    private static string FindFolder() => Located ?? throw new DirectoryNotFoundException(SkipReason);
+
+    private static string? Locate()
     {
+        if (Environment.GetEnvironmentVariable(FolderVariable) is { Length: > 0 } configured)
+        {
+            return Directory.Exists(configured) ? Path.GetFullPath(configured) : null;
+        }
+
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "Infra.sln")))
             {
                 var upstream = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "upstream"));
-                return Directory.Exists(upstream)
-                    ? upstream
-                    : throw new DirectoryNotFoundException($"The upstream schemas are expected in {upstream}, beside the repository.");
+                return Directory.Exists(upstream) ? upstream : null;
             }
         }
 
-        throw new DirectoryNotFoundException("No Infra.sln above the test folder.");
+        return null;
     }
 }
