@@ -1,6 +1,7 @@
 using Infra.Model.Kubernetes;
 using Infra.Model.Minio;
 using Infra.Model.Planning;
+using Infra.Model.Stacks;
 using Infra.Model.Postgres;
 using Infra.Model.Redis;
 using static Infra.Model.Planning.PlanNodes;
@@ -18,6 +19,13 @@ public static class FeastPlanner
 
     /// <summary>The operator bundle's logical name.</summary>
     public const string OperatorBundle = "feast-operator";
+
+    /// <summary>What the stack exports for this service, by output name (<see cref="StackOutputs"/>).</summary>
+    public static IReadOnlyList<KeyValuePair<string, PlanValue>> Outputs(FeastSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return [KeyValuePair.Create(StackOutputs.FeastOnlineUrl, PlanValue.Of(FeastSpec.OnlineUrl)), KeyValuePair.Create(StackOutputs.FeastRegistry, PlanValue.Of(spec.RegistryLocation))];
+    }
 
     /// <summary>The nodes, on the cluster provider <paramref name="providerId"/>, parented to <paramref name="parent"/>.</summary>
     /// <param name="spec">The feature store's decisions.</param>

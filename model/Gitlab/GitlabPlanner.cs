@@ -1,5 +1,6 @@
 using Infra.Model.Kubernetes;
 using Infra.Model.Planning;
+using Infra.Model.Stacks;
 using Infra.Model.Postgres;
 using Infra.Model.Redis;
 using static Infra.Model.Planning.PlanNodes;
@@ -17,6 +18,13 @@ public static class GitlabPlanner
 
     /// <summary>The logical name of the generated root password.</summary>
     public const string RootPassword = "gitlab-root-password";
+
+    /// <summary>What the stack exports for this service, by output name (<see cref="StackOutputs"/>).</summary>
+    public static IReadOnlyList<KeyValuePair<string, PlanValue>> Outputs(GitlabSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return [KeyValuePair.Create(StackOutputs.GitlabUrl, PlanValue.Of(spec.Url)), KeyValuePair.Create(StackOutputs.GitlabRootPassword, StackOutputs.GeneratedPassword(RootPassword))];
+    }
 
     /// <summary>The nodes, on the cluster provider <paramref name="providerId"/>, parented to <paramref name="parent"/>.</summary>
     /// <param name="spec">GitLab's decisions.</param>

@@ -1,5 +1,6 @@
 using Infra.Model.Kubernetes;
 using Infra.Model.Planning;
+using Infra.Model.Stacks;
 using static Infra.Model.Planning.PlanNodes;
 
 namespace Infra.Model.Kubeflow;
@@ -27,6 +28,20 @@ public static class KubeflowPlanner
 
     /// <summary>The id of a unit's node.</summary>
     public static string UnitId(string unit) => PlanNode.IdOf(KubernetesTokens.KustomizeDirectory, unit);
+
+    /// <summary>What the stack exports for this service, by output name (<see cref="StackOutputs"/>).</summary>
+    public static IReadOnlyList<KeyValuePair<string, PlanValue>> Outputs(KubeflowSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return spec.Pipelines
+            ?
+            [
+                KeyValuePair.Create(StackOutputs.KubeflowUrl, PlanValue.Of(spec.DashboardUrl)),
+                KeyValuePair.Create(StackOutputs.KubeflowPipelinesUrl, PlanValue.Of(KubeflowSpec.PipelinesApiUrl)),
+                KeyValuePair.Create(StackOutputs.MlMetadataEndpoint, PlanValue.Of(KubeflowSpec.MetadataEndpoint)),
+            ]
+            : [KeyValuePair.Create(StackOutputs.KubeflowUrl, PlanValue.Of(spec.DashboardUrl))];
+    }
 
     /// <summary>The nodes, on the cluster provider <paramref name="providerId"/>, parented to <paramref name="parent"/>.</summary>
     /// <param name="spec">Kubeflow's decisions.</param>

@@ -1,5 +1,6 @@
 using Infra.Model.Kubernetes;
 using Infra.Model.Planning;
+using Infra.Model.Stacks;
 using static Infra.Model.Planning.PlanNodes;
 
 namespace Infra.Model.Minio;
@@ -24,6 +25,17 @@ public static class MinioPlanner
 
     /// <summary>The logical name of a user's password.</summary>
     public static string UserPassword(string identity) => $"{identity}-minio-password";
+
+    /// <summary>What the stack exports for this service, by output name (<see cref="StackOutputs"/>).</summary>
+    public static IReadOnlyList<KeyValuePair<string, PlanValue>> Outputs(MinioSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return [
+            KeyValuePair.Create(StackOutputs.ObjectStoreEndpoint, PlanValue.Of(MinioSpec.Endpoint)),
+            KeyValuePair.Create(StackOutputs.ObjectStoreConsole, PlanValue.Of(MinioSpec.ConsoleUrl)),
+            KeyValuePair.Create(StackOutputs.ObjectStoreRootPassword, StackOutputs.GeneratedPassword(RootPassword)),
+        ];
+    }
 
     /// <summary>The nodes, on the cluster provider <paramref name="providerId"/>, parented to <paramref name="parent"/>.</summary>
     /// <param name="spec">The MinIO decisions.</param>

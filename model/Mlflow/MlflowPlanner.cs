@@ -1,6 +1,7 @@
 using Infra.Model.Kubernetes;
 using Infra.Model.Minio;
 using Infra.Model.Planning;
+using Infra.Model.Stacks;
 using Infra.Model.Postgres;
 using static Infra.Model.Planning.PlanNodes;
 
@@ -17,6 +18,13 @@ public static class MlflowPlanner
 
     /// <summary>The logical name of the generated admin password.</summary>
     public const string AdminPassword = "mlflow-admin-password";
+
+    /// <summary>What the stack exports for this service, by output name (<see cref="StackOutputs"/>).</summary>
+    public static IReadOnlyList<KeyValuePair<string, PlanValue>> Outputs(MlflowSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return [KeyValuePair.Create(StackOutputs.MlflowUrl, PlanValue.Of(spec.TrackingUri)), KeyValuePair.Create(StackOutputs.MlflowAdminPassword, StackOutputs.GeneratedPassword(AdminPassword))];
+    }
 
     /// <summary>The nodes, on the cluster provider <paramref name="providerId"/>, parented to <paramref name="parent"/>.</summary>
     /// <param name="spec">The MLflow decisions.</param>

@@ -1,6 +1,7 @@
 using Infra.Model.Kubernetes;
 using Infra.Model.Minio;
 using Infra.Model.Planning;
+using Infra.Model.Stacks;
 using static Infra.Model.Planning.PlanNodes;
 
 namespace Infra.Model.Postgres;
@@ -38,6 +39,13 @@ public static class PostgresPlanner
         return KubernetesNodes.Secret(name, ns, "kubernetes.io/basic-auth",
             [("username", PlanValue.Of(user.Owner)), ("password", PlanValue.Generated(password))], parent, providerId)
             with { DependsOn = [namespaceId, password] };
+    }
+
+    /// <summary>What the stack exports for this service, by output name (<see cref="StackOutputs"/>).</summary>
+    public static IReadOnlyList<KeyValuePair<string, PlanValue>> Outputs(PostgresSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return [KeyValuePair.Create(StackOutputs.PostgresHost, PlanValue.Of(PostgresSpec.Host))];
     }
 
     /// <summary>The nodes, on the cluster provider <paramref name="providerId"/>, parented to <paramref name="parent"/>.</summary>

@@ -1,5 +1,6 @@
 using Infra.Model.Kubernetes;
 using Infra.Model.Planning;
+using Infra.Model.Stacks;
 using static Infra.Model.Planning.PlanNodes;
 
 namespace Infra.Model.Redis;
@@ -15,6 +16,13 @@ public static class RedisPlanner
 
     /// <summary>The logical name of a user's generated password.</summary>
     public static string Password(string user) => $"redis-{user}-password";
+
+    /// <summary>What the stack exports for this service, by output name (<see cref="StackOutputs"/>).</summary>
+    public static IReadOnlyList<KeyValuePair<string, PlanValue>> Outputs(RedisSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return [KeyValuePair.Create(StackOutputs.RedisAddress, PlanValue.Of(RedisSpec.Address))];
+    }
 
     /// <summary>The nodes, on the cluster provider <paramref name="providerId"/>, parented to <paramref name="parent"/>.</summary>
     /// <param name="spec">The store's decisions.</param>

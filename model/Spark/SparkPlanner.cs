@@ -1,6 +1,7 @@
 using Infra.Model.Kubernetes;
 using Infra.Model.Minio;
 using Infra.Model.Planning;
+using Infra.Model.Stacks;
 using static Infra.Model.Planning.PlanNodes;
 
 namespace Infra.Model.Spark;
@@ -16,6 +17,13 @@ public static class SparkPlanner
 
     /// <summary>The logical name of a per-namespace resource: <c>&lt;name&gt;-&lt;namespace&gt;</c>.</summary>
     public static string InNamespace(string name, string ns) => $"{name}-{ns}";
+
+    /// <summary>What the stack exports for this service, by output name (<see cref="StackOutputs"/>).</summary>
+    public static IReadOnlyList<KeyValuePair<string, PlanValue>> Outputs(SparkSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return spec.HistoryServerDeployment() is null ? [] : [KeyValuePair.Create(StackOutputs.SparkHistoryUrl, PlanValue.Of(SparkSpec.HistoryServerUrl))];
+    }
 
     /// <summary>The nodes, on the cluster provider <paramref name="providerId"/>, parented to <paramref name="parent"/>.</summary>
     /// <param name="spec">The Spark decisions.</param>

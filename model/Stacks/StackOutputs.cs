@@ -128,60 +128,25 @@ public static class StackOutputs
 
     private static void Platform(PlatformOptions options, ImmutableSortedDictionary<string, PlanValue>.Builder outputs)
     {
-        if (Minio.MinioSpec.For(options) is not null)
+        IEnumerable<KeyValuePair<string, PlanValue>> services =
+        [
+            .. Minio.MinioSpec.For(options) is { } minio ? Minio.MinioPlanner.Outputs(minio)
+                : ObjectStore.ObjectStoreAccess.For(options) is { } external ? [KeyValuePair.Create(ObjectStoreEndpoint, PlanValue.Of(external.Endpoint))] : [],
+            .. Postgres.PostgresSpec.For(options) is { } postgres ? Postgres.PostgresPlanner.Outputs(postgres) : [],
+            .. Redis.RedisSpec.For(options) is { } redis ? Redis.RedisPlanner.Outputs(redis) : [],
+            .. Feast.FeastSpec.For(options) is { } feast ? Feast.FeastPlanner.Outputs(feast) : [],
+            .. Gitlab.GitlabSpec.For(options) is { } gitlab ? Gitlab.GitlabPlanner.Outputs(gitlab) : [],
+            .. Mlflow.MlflowSpec.For(options) is { } mlflow ? Mlflow.MlflowPlanner.Outputs(mlflow) : [],
+            .. Kubeflow.KubeflowSpec.For(options) is { } kubeflow ? Kubeflow.KubeflowPlanner.Outputs(kubeflow) : [],
+            .. Spark.SparkSpec.For(options) is { } spark ? Spark.SparkPlanner.Outputs(spark) : [],
+        ];
+        foreach (var (name, value) in services)
         {
-            outputs[ObjectStoreEndpoint] = PlanValue.Of(Minio.MinioSpec.Endpoint);
-            outputs[ObjectStoreConsole] = PlanValue.Of(Minio.MinioSpec.ConsoleUrl);
-            outputs[ObjectStoreRootPassword] = Password(Minio.MinioPlanner.RootPassword);
-        }
-        else if (ObjectStore.ObjectStoreAccess.For(options) is { } external)
-        {
-            outputs[ObjectStoreEndpoint] = PlanValue.Of(external.Endpoint);
-        }
-
-        if (Postgres.PostgresSpec.For(options) is not null)
-        {
-            outputs[PostgresHost] = PlanValue.Of(Postgres.PostgresSpec.Host);
-        }
-
-        if (Redis.RedisSpec.For(options) is not null)
-        {
-            outputs[RedisAddress] = PlanValue.Of(Redis.RedisSpec.Address);
-        }
-
-        if (Feast.FeastSpec.For(options) is { } feast)
-        {
-            outputs[FeastOnlineUrl] = PlanValue.Of(Feast.FeastSpec.OnlineUrl);
-            outputs[FeastRegistry] = PlanValue.Of(feast.RegistryLocation);
-        }
-
-        if (Gitlab.GitlabSpec.For(options) is { } gitlab)
-        {
-            outputs[GitlabUrl] = PlanValue.Of(gitlab.Url);
-            outputs[GitlabRootPassword] = Password(Gitlab.GitlabPlanner.RootPassword);
-        }
-
-        if (Mlflow.MlflowSpec.For(options) is { } mlflow)
-        {
-            outputs[MlflowUrl] = PlanValue.Of(mlflow.TrackingUri);
-            outputs[MlflowAdminPassword] = Password(Mlflow.MlflowPlanner.AdminPassword);
-        }
-
-        if (Kubeflow.KubeflowSpec.For(options) is { } kubeflow)
-        {
-            outputs[KubeflowUrl] = PlanValue.Of(kubeflow.DashboardUrl);
-            if (kubeflow.Pipelines)
-            {
-                outputs[KubeflowPipelinesUrl] = PlanValue.Of(Kubeflow.KubeflowSpec.PipelinesApiUrl);
-                outputs[MlMetadataEndpoint] = PlanValue.Of(Kubeflow.KubeflowSpec.MetadataEndpoint);
-            }
-        }
-
-        if (Spark.SparkSpec.For(options) is { } spark && spark.HistoryServerDeployment() is not null)
-        {
-            outputs[SparkHistoryUrl] = PlanValue.Of(Spark.SparkSpec.HistoryServerUrl);
+            outputs[name] = value;
         }
     }
 
-    private static PlanValue Password(string name) => PlanValue.Generated(PlanNode.IdOf(KubernetesTokens.RandomPassword, name));
+    /// <summary>A generated password's value, by the password node's logical name.</summary>
+    public static PlanValue GeneratedPassword(string name) => PlanValue.Generated(PlanNode.IdOf(KubernetesTokens.RandomPassword, name));
+
 }
