@@ -82,6 +82,14 @@ public sealed class PlanRegistrar
         }
     }
 
+    /// <summary>Makes <paramref name="resource"/>, registered elsewhere, the resource of plan node <paramref name="nodeId"/> (a provider the program built itself).</summary>
+    public void Adopt(string nodeId, Resource resource)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(nodeId);
+        ArgumentNullException.ThrowIfNull(resource);
+        _resources[nodeId] = resource;
+    }
+
     /// <summary>A plan value as the engine will see it: an output of plain values, secret where the source is.</summary>
     public Output<object?> Resolve(PlanValue value)
     {
@@ -195,8 +203,11 @@ public sealed class PlanRegistrar
         return options;
     }
 
+    // Look-ups are waited for through the gate; every other dependency must be registered already.
     private IEnumerable<Resource> DependsOn(PlanNode node) =>
-        node.DependsOn.Where(_resources.ContainsKey).Select(id => _resources[id]);
+        node.DependsOn.Where(id => !_lookups.ContainsKey(id)).Select(id => _resources.TryGetValue(id, out var resource)
+            ? resource
+            : throw new InvalidOperationException($"{node.Id} waits for '{id}', which is not registered yet: register nodes in plan order."));
 
     /// <summary>
     /// What the node's inputs wait for beyond resources: the look-ups it depends on, and its checks over look-up

@@ -26,7 +26,7 @@ public sealed class Plan
         GpuCapacity = gpuCapacity.IsDefault ? [] : gpuCapacity;
         Outputs = outputs ?? ImmutableSortedDictionary<string, PlanValue>.Empty.WithComparers(StringComparer.Ordinal);
         // An explicit dependency that an input, the provider or a check already implies is said once, by what implies it.
-        var list = nodes.Select(WithoutImpliedDependencies).ToList();
+        var list = nodes.Select(n => n.WithoutImpliedDependencies()).ToList();
         var duplicate = list.GroupBy(n => n.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
@@ -94,17 +94,6 @@ public sealed class Plan
     /// <summary>The number of nodes of each kind and type, by type.</summary>
     public ImmutableSortedDictionary<string, int> CountsByType() =>
         Nodes.GroupBy(n => n.Type, StringComparer.Ordinal).ToImmutableSortedDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-
-    private static PlanNode WithoutImpliedDependencies(PlanNode node)
-    {
-        if (node.DependsOn.IsEmpty)
-        {
-            return node;
-        }
-
-        var implied = (node with { DependsOn = [] }).Dependencies().ToHashSet(StringComparer.Ordinal);
-        return node.DependsOn.Any(implied.Contains) ? node with { DependsOn = [.. node.DependsOn.Where(d => !implied.Contains(d))] } : node;
-    }
 
     private IEnumerable<string> Descendants(string id) =>
         _children.TryGetValue(id, out var children) ? children.SelectMany(c => Descendants(c.Id).Prepend(c.Id)) : [];

@@ -72,6 +72,47 @@ public sealed record PlanNode
         return seen;
     }
 
+    /// <summary>The node with each explicit dependency that an input, the provider or a check already implies left out: said once, by what implies it.</summary>
+    public PlanNode WithoutImpliedDependencies()
+    {
+        if (DependsOn.IsEmpty)
+        {
+            return this;
+        }
+
+        var implied = (this with { DependsOn = [] }).Dependencies().ToHashSet(StringComparer.Ordinal);
+        return DependsOn.Any(implied.Contains) ? this with { DependsOn = [.. DependsOn.Where(d => !implied.Contains(d))] } : this;
+    }
+
+    /// <summary>
+    /// <paramref name="nodes"/> in an order the engine can register them in: each after the nodes among them it
+    /// depends on, otherwise as given; components first.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The nodes depend on each other in a cycle: a defect in the model.</exception>
+    public static IReadOnlyList<PlanNode> InDependencyOrder(IEnumerable<PlanNode> nodes)
+    {
+        ArgumentNullException.ThrowIfNull(nodes);
+        var list = nodes.ToList();
+        var ids = list.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        var ordered = new List<PlanNode>(list.Count);
+        var remaining = list.OrderBy(n => n.Kind == PlanNodeKind.Component ? 0 : 1).ToList();
+        while (remaining.Count > 0)
+        {
+            var ready = remaining.Where(n => n.Dependencies().All(d => !ids.Contains(d) || done.Contains(d))).ToList();
+            if (ready.Count == 0)
+            {
+                throw new InvalidOperationException($"Plan nodes depend on each other in a cycle: {string.Join(", ", remaining.Select(n => n.Id))}.");
+            }
+
+            ordered.AddRange(ready);
+            done.UnionWith(ready.Select(n => n.Id));
+            remaining = [.. remaining.Except(ready)];
+        }
+
+        return ordered;
+    }
+
     /// <summary>Equality over every member, inputs and dependencies by content.</summary>
     public bool Equals(PlanNode? other) =>
         other is not null

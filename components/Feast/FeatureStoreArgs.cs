@@ -1,0 +1,11 @@
+using Infra.Components.Core;
+using Infra.Model.Feast;
+
+namespace Infra.Components.Feast;
+
+/// <summary>What <see cref="FeatureStore"/> is planned from.</summary>
+public sealed class FeatureStoreArgs : PlannedPartArgs
+{
+    /// <summary>The decisions of the model.</summary>
+    public required FeastSpec Spec { get; init; }
+}

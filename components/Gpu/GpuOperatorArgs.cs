@@ -1,0 +1,11 @@
+using Infra.Components.Core;
+using Infra.Model.Gpu;
+
+namespace Infra.Components.Gpu;
+
+/// <summary>What <see cref="GpuOperator"/> is planned from.</summary>
+public sealed class GpuOperatorArgs : PlannedPartArgs
+{
+    /// <summary>The decisions of the model.</summary>
+    public required GpuOperatorSpec Spec { get; init; }
+}

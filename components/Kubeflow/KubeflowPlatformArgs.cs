@@ -1,0 +1,14 @@
+using Infra.Components.Core;
+using Infra.Model.Kubeflow;
+
+namespace Infra.Components.Kubeflow;
+
+/// <summary>What <see cref="KubeflowPlatform"/> is planned from.</summary>
+public sealed class KubeflowPlatformArgs : PlannedPartArgs
+{
+    /// <summary>The decisions of the model.</summary>
+    public required KubeflowSpec Spec { get; init; }
+
+    /// <summary>The node ids of the teams' namespaces, by namespace, which the profiles adopt.</summary>
+    public required IReadOnlyDictionary<string, string> TeamNamespaceIds { get; init; }
+}
