@@ -92,6 +92,11 @@ try
         table.AddRow(name, $"{runs}", $"{cpu:F0}", $"{results[name].Wall:F0}", $"{results[name].PeakMb:F0}", $"{times:F1}");
     }
 
+    if (Console.IsOutputRedirected)
+    {
+        AnsiConsole.Profile.Width = 160;
+    }
+
     AnsiConsole.Write(table);
     var helloCpu = results["hello-world console app"].Cpu;
     AnsiConsole.WriteLine();
