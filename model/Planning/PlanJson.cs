@@ -353,37 +353,19 @@ public static class PlanJson
                 writer.WriteEndObject();
                 break;
             case PlanValue.OutputRef output:
-                writer.WriteStartObject();
-                writer.WriteString("$output", output.NodeId);
-                writer.WriteString("property", output.Property);
-                writer.WriteEndObject();
+                WriteFields(writer, ("$output", output.NodeId), ("property", output.Property));
                 break;
             case PlanValue.GeneratedPassword generated:
-                writer.WriteStartObject();
-                writer.WriteString("$secret", "generated");
-                writer.WriteString("node", generated.NodeId);
-                writer.WriteEndObject();
+                WriteFields(writer, ("$secret", "generated"), ("node", generated.NodeId));
                 break;
             case PlanValue.ConfigSecret config:
-                writer.WriteStartObject();
-                writer.WriteString("$secret", "config");
-                writer.WriteString("key", config.Setting.ConfigKey);
-                writer.WriteString("path", config.Setting.Path);
-                writer.WriteEndObject();
+                WriteFields(writer, ("$secret", "config"), ("key", config.Setting.ConfigKey), ("path", config.Setting.Path));
                 break;
             case PlanValue.StackOutputSecret stackOutput:
-                writer.WriteStartObject();
-                writer.WriteString("$secret", "stackOutput");
-                writer.WriteString("node", stackOutput.NodeId);
-                writer.WriteString("output", stackOutput.OutputName);
-                writer.WriteEndObject();
+                WriteFields(writer, ("$secret", "stackOutput"), ("node", stackOutput.NodeId), ("output", stackOutput.OutputName));
                 break;
             case PlanValue.SecretDataKey data:
-                writer.WriteStartObject();
-                writer.WriteString("$secret", "secretData");
-                writer.WriteString("node", data.NodeId);
-                writer.WriteString("key", data.Key);
-                writer.WriteEndObject();
+                WriteFields(writer, ("$secret", "secretData"), ("node", data.NodeId), ("key", data.Key));
                 break;
             case PlanValue.Concat concat:
                 writer.WriteStartObject();
@@ -399,5 +381,16 @@ public static class PlanJson
             default:
                 throw new InvalidOperationException($"Unknown plan value {value.GetType().Name}.");
         }
+    }
+
+    private static void WriteFields(Utf8JsonWriter writer, params (string Name, string Value)[] fields)
+    {
+        writer.WriteStartObject();
+        foreach (var (name, value) in fields)
+        {
+            writer.WriteString(name, value);
+        }
+
+        writer.WriteEndObject();
     }
 }
