@@ -53,7 +53,28 @@ internal static class TestConfig
     public static ConfigSnapshot Snapshot(params (string Key, string? Block)[] overrides) =>
         StackConfigFile.Parse("Pulumi.test.yaml", "test", Yaml(overrides)).Snapshot;
 
-    public static LoadedConfig Load(params (string Key, string? Block)[] overrides) => PlatformConfiguration.Load(Snapshot(overrides));
+    /// <summary>
+    /// Binds and validates; every error's key must be a setting the schema knows (or the file, for a file-level
+    /// error; or the unknown key an unknown-key error is about), so that each printed fix command names a key
+    /// Pulumi's config accepts. Every test that loads a config through here holds this.
+    /// </summary>
+    public static LoadedConfig Load(params (string Key, string? Block)[] overrides)
+    {
+        var loaded = PlatformConfiguration.Load(Snapshot(overrides));
+        var unknown = loaded.Errors
+            .Where(e => e.Key.Contains(':', StringComparison.Ordinal) && !e.Message.Contains(" is not a known setting", StringComparison.Ordinal) && !KnownKey(e.Key))
+            .Select(e => e.Key)
+            .ToArray();
+        Assert.True(unknown.Length == 0, $"Errors name keys the schema does not know: {string.Join(", ", unknown)}.");
+        return loaded;
+    }
+
+    // A key as 'pulumi config set --path' spells it (mlops:gpu.hosts[0].gpus) is a setting of its namespace's schema.
+    public static bool KnownKey(string key)
+    {
+        var path = System.Text.RegularExpressions.Regex.Replace(key, @"\[(\d+)\]", ":$1").Replace('.', ':');
+        return PlatformConfiguration.Schemas.Any(s => path.StartsWith(s.Namespace + ":", StringComparison.Ordinal) && s.Knows(path));
+    }
 
     public static string[] Errors(params (string Key, string? Block)[] overrides) =>
         Load(overrides).Errors.Select(e => e.Message).ToArray();
