@@ -288,7 +288,7 @@ internal static partial class InfraCtl
         var source = PlatformConfiguration.Load(StackConfigFile.Load(sourcePath).Snapshot);
         if (source.Options.Environment == loaded.Options.Environment)
         {
-            context.Out.WriteLine($"note: mlops:environment is still '{loaded.Options.Environment}', as in {StackConfigFile.FileName(from)}, so resource names would clash in the same vCenter. Change it with '{StackFileCloner.SetCommand("mlops:environment", "<name>", secret: false, name)}'.");
+            context.Out.WriteLine($"note: mlops:environment is still '{loaded.Options.Environment}', as in {StackConfigFile.FileName(from)}, so resource names would clash in the same vCenter. Change it with '{ConfigKeyPath.SetCommandForKey("mlops:environment", "<name>", stack: name)}'.");
         }
 
         if (!clone.SecretKeys.IsEmpty)
@@ -296,7 +296,7 @@ internal static partial class InfraCtl
             context.Out.WriteLine($"Secrets are not copied. After 'pulumi stack init {name}', set them:");
             foreach (var key in clone.SecretKeys)
             {
-                context.Out.WriteLine($"  {StackFileCloner.SetCommand(key, "<value>", secret: true, name)}");
+                context.Out.WriteLine($"  {ConfigKeyPath.SetCommandForKey(key, "<value>", secret: true, stack: name)}");
             }
         }
 

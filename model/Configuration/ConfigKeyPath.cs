@@ -46,13 +46,19 @@ public static class ConfigKeyPath
     public static bool IsNested(string configurationPath) => configurationPath.Count(c => c == ':') > 1;
 
     /// <summary>
-    /// The command that sets the key: <c>pulumi config set --path "mlops:gpu.hosts[0].gpus" &lt;number&gt;</c>.
+    /// The command that sets the key: <c>pulumi config set --path "mlops:gpu.hosts[0].gpus" &lt;number&gt;</c>, of
+    /// stack <paramref name="stack"/> where given.
     /// </summary>
-    public static string SetCommand(string configurationPath, string placeholder, bool secret = false)
+    public static string SetCommand(string configurationPath, string placeholder, bool secret = false, string? stack = null) =>
+        SetCommandForKey(ToPulumi(configurationPath), placeholder, secret, stack);
+
+    /// <summary>The command that sets a key Pulumi's way spelt (<c>mlops:gpu.hosts[0].gpus</c>), of stack <paramref name="stack"/> where given.</summary>
+    public static string SetCommandForKey(string key, string placeholder, bool secret = false, string? stack = null)
     {
-        var key = ToPulumi(configurationPath);
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        var nested = key.IndexOfAny(['.', '['], key.IndexOf(':', StringComparison.Ordinal) + 1) >= 0;
         var quoted = key.Contains('[', StringComparison.Ordinal) ? $"\"{key}\"" : key;
-        var flags = (secret ? " --secret" : string.Empty) + (IsNested(configurationPath) ? " --path" : string.Empty);
+        var flags = (stack is null ? string.Empty : $" --stack {stack}") + (secret ? " --secret" : string.Empty) + (nested ? " --path" : string.Empty);
         return $"pulumi config set{flags} {quoted} {placeholder}";
     }
 

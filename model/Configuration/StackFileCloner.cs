@@ -52,7 +52,7 @@ public static partial class StackFileCloner
                 }
                 else
                 {
-                    errors.Add($"--set {key}: {sourceName} has no such key, nor a map to add it to. Create the stack, then set it with '{SetCommand(key, "<value>", secret: false)}'.");
+                    errors.Add($"--set {key}: {sourceName} has no such key, nor a map to add it to. Create the stack, then set it with '{ConfigKeyPath.SetCommandForKey(key, "<value>")}'.");
                 }
 
                 continue;
@@ -64,7 +64,7 @@ public static partial class StackFileCloner
                     edits.Add((scalar.Start.Index, scalar.End.Index, Scalar(value)));
                     break;
                 case YamlMappingNode secure when IsSecure(secure):
-                    errors.Add($"--set {key}: it is a secret, and secrets are not copied. Create the stack, then set it with '{SetCommand(key, "<value>", secret: true)}'.");
+                    errors.Add($"--set {key}: it is a secret, and secrets are not copied. Create the stack, then set it with '{ConfigKeyPath.SetCommandForKey(key, "<value>", secret: true)}'.");
                     break;
                 default:
                     errors.Add($"--set {key}: it is a {(entry.Value is YamlSequenceNode ? "list" : "map")}, not a single value. Set the keys inside it, such as '{key}.<key>=<value>'.");
@@ -93,10 +93,6 @@ public static partial class StackFileCloner
         var text = Apply(source, [.. edits, .. drops]);
         return new StackCloneResult(text, validation, [.. secrets.Select(e => e.Key)], []);
     }
-
-    /// <summary>The command that sets a key (of stack <paramref name="stack"/>, where given), as Pulumi spells it.</summary>
-    public static string SetCommand(string key, string value, bool secret, string? stack = null) =>
-        $"pulumi config set{(stack is null ? string.Empty : $" --stack {stack}")}{(secret ? " --secret" : string.Empty)}{(key.Contains('.', StringComparison.Ordinal) || key.Contains('[', StringComparison.Ordinal) ? " --path" : string.Empty)} '{key}' {value}";
 
     private static void Index(YamlNode node, string? path, Dictionary<string, (YamlNode Key, YamlNode Value)> entries)
     {

@@ -197,10 +197,10 @@ public sealed class InfraCtlTests
             """
             Wrote Pulumi.qa.yaml from Pulumi.dev.yaml; it is valid.
             Secrets are not copied. After 'pulumi stack init qa', set them:
-              pulumi config set --stack qa --secret 'vsphere:password' <value>
-              pulumi config set --stack qa --secret --path 'mlops:gpu.operator.pullSecret' <value>
-              pulumi config set --stack qa --secret --path 'mlops:gpu.operator.licenseToken' <value>
-              pulumi config set --stack qa --secret --path 'mlops:tanzu.supervisorKubeconfig' <value>
+              pulumi config set --stack qa --secret vsphere:password <value>
+              pulumi config set --stack qa --secret --path mlops:gpu.operator.pullSecret <value>
+              pulumi config set --stack qa --secret --path mlops:gpu.operator.licenseToken <value>
+              pulumi config set --stack qa --secret --path mlops:tanzu.supervisorKubeconfig <value>
 
             """.ReplaceLineEndings("\n"),
             run.Out);
@@ -220,7 +220,7 @@ public sealed class InfraCtlTests
         var run = CliRun.In(dir, "stack", "new", "dev2", "--from", "dev");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("note: mlops:environment is still 'dev', as in Pulumi.dev.yaml, so resource names would clash in the same vCenter. Change it with 'pulumi config set --stack dev2 'mlops:environment' <name>'.", run.Out, StringComparison.Ordinal);
+        Assert.Contains("note: mlops:environment is still 'dev', as in Pulumi.dev.yaml, so resource names would clash in the same vCenter. Change it with 'pulumi config set --stack dev2 mlops:environment <name>'.", run.Out, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -73,9 +73,9 @@ public sealed class StackFileClonerTests
 
         Assert.Equal(
         [
-            "--set vsphere:password: it is a secret, and secrets are not copied. Create the stack, then set it with 'pulumi config set --secret 'vsphere:password' <value>'.",
+            "--set vsphere:password: it is a secret, and secrets are not copied. Create the stack, then set it with 'pulumi config set --secret vsphere:password <value>'.",
             "--set mlops:gpu.hosts: it is a list, not a single value. Set the keys inside it, such as 'mlops:gpu.hosts.<key>=<value>'.",
-            "--set mlops:storage.tiers[0].name: Pulumi.dev.yaml has no such key, nor a map to add it to. Create the stack, then set it with 'pulumi config set --path 'mlops:storage.tiers[0].name' <value>'.",
+            "--set mlops:storage.tiers[0].name: Pulumi.dev.yaml has no such key, nor a map to add it to. Create the stack, then set it with 'pulumi config set --path \"mlops:storage.tiers[0].name\" <value>'.",
         ], result.Errors.ToArray());
         Assert.Empty(result.Text);
     }
