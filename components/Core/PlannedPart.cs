@@ -23,7 +23,8 @@ public abstract class PlannedPart : ComponentResource
         Registrar = args.Registrar;
         var nodes = PlanNode.InDependencyOrder(plan(Outside).Select(n => n.WithoutImpliedDependencies()));
         var self = nodes.Single(n => n.Kind == PlanNodeKind.Component && n.Parent == Outside);
-        Registrar.Register(nodes.Where(n => !ReferenceEquals(n, self)), (self.Id, this));
+        Registrar.Adopt(self.Id, this);
+        Registrar.Register(nodes.Where(n => !ReferenceEquals(n, self)));
     }
 
     /// <summary>The registrar the part was registered with.</summary>

@@ -46,18 +46,11 @@ public sealed class PlanRegistrar
 
     /// <summary>
     /// Registers <paramref name="nodes"/> (components first, parents before children, then the rest in the order
-    /// given, which must be a plan's order); nodes they refer to must be registered already or among them.
+    /// given, which must be a plan's order); nodes they refer to must be registered (or adopted) already or be among them.
     /// </summary>
-    /// <param name="nodes">The nodes.</param>
-    /// <param name="parent">The resource that stands for a parent id outside <paramref name="nodes"/>, if any.</param>
-    public void Register(IEnumerable<PlanNode> nodes, (string Id, Resource Resource)? parent = null)
+    public void Register(IEnumerable<PlanNode> nodes)
     {
         ArgumentNullException.ThrowIfNull(nodes);
-        if (parent is { } outer)
-        {
-            _resources[outer.Id] = outer.Resource;
-        }
-
         var list = nodes.ToList();
         var components = list.Where(n => n.Kind == PlanNodeKind.Component).ToDictionary(n => n.Id, StringComparer.Ordinal);
         foreach (var component in components.Values.OrderBy(c => Depth(c, components)).ThenBy(c => c.Id, StringComparer.Ordinal))
@@ -82,7 +75,7 @@ public sealed class PlanRegistrar
         }
     }
 
-    /// <summary>Makes <paramref name="resource"/>, registered elsewhere, the resource of plan node <paramref name="nodeId"/> (a provider the program built itself).</summary>
+    /// <summary>Makes <paramref name="resource"/>, registered elsewhere, the resource of plan node <paramref name="nodeId"/>: a provider the program built itself, or the component that stands for a part.</summary>
     public void Adopt(string nodeId, Resource resource)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(nodeId);

@@ -20,12 +20,6 @@ public static class SdkCatalog
     private static readonly Lazy<ImmutableDictionary<string, Type>> ResourceClasses = new(FindResources);
     private static readonly Lazy<ImmutableDictionary<string, MethodInfo>> FunctionMethods = new(FindFunctions);
 
-    /// <summary>Every resource type token the SDK packages implement.</summary>
-    public static IEnumerable<string> ResourceTokens => ResourceClasses.Value.Keys;
-
-    /// <summary>Every function token the SDK packages implement.</summary>
-    public static IEnumerable<string> FunctionTokens => FunctionMethods.Value.Keys;
-
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Type?> ByToken = new(StringComparer.Ordinal);
 
     /// <summary>The class of resource type <paramref name="token"/>, or null.</summary>

@@ -104,15 +104,15 @@ internal sealed class SdkInputs(Func<PlanValue, Output<object?>> resolve)
             return Fill(Activator.CreateInstance(target)!, map.Entries, null, context);
         }
 
-        return IsDynamic(value)
-            ? Call(TypedOfMethod.MakeGenericMethod(target), [resolve(value), (Func<object?, object?>)(plain => Plain(plain, target, context))])
-            : Plain(Literal(value, context), target, context);
+        return IsDynamic(value) ? Typed(value, target, context) : Plain(Literal(value, context), target, context);
     }
 
     private object? Dynamic(PlanValue value, string context, Type target) =>
-        IsDynamic(value)
-            ? Call(TypedOfMethod.MakeGenericMethod(target), [resolve(value), (Func<object?, object?>)(plain => Plain(plain, target, context))])
-            : throw new InvalidOperationException($"{context}: a {target.Name} cannot be made of {value}.");
+        IsDynamic(value) ? Typed(value, target, context) : throw new InvalidOperationException($"{context}: a {target.Name} cannot be made of {value}.");
+
+    // An Output<T> of a value known only at deploy time, converted from the plain tree it resolves to.
+    private object? Typed(PlanValue value, Type target, string context) =>
+        Call(TypedOfMethod.MakeGenericMethod(target), [resolve(value), (Func<object?, object?>)(plain => Plain(plain, target, context))]);
 
     /// <summary>Whether a value is known only at deploy time.</summary>
     public static bool IsDynamic(PlanValue value) => value.IsSecret || value.References().Any();
