@@ -23,7 +23,7 @@ public static class GitlabPlanner
     public static IReadOnlyList<KeyValuePair<string, PlanValue>> Outputs(GitlabSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return [KeyValuePair.Create(StackOutputs.GitlabUrl, PlanValue.Of(spec.Url)), KeyValuePair.Create(StackOutputs.GitlabRootPassword, StackOutputs.GeneratedPassword(RootPassword))];
+        return [KeyValuePair.Create(StackOutputs.GitlabUrl, PlanValue.Of(spec.Url)), KeyValuePair.Create(StackOutputs.GitlabRootPassword, KubernetesNodes.GeneratedPassword(RootPassword))];
     }
 
     /// <summary>The nodes, on the cluster provider <paramref name="providerId"/>, parented to <paramref name="parent"/>.</summary>

@@ -17,6 +17,9 @@ public static class KubernetesNodes
     public static PlanNode RandomPassword(string name, string parent) =>
         Resource(KubernetesTokens.RandomPassword, name, parent, ("length", PlanValue.Of(PasswordLength)), ("special", PlanValue.Of(false)));
 
+    /// <summary>The password of the generated-password node named <paramref name="name"/>.</summary>
+    public static PlanValue GeneratedPassword(string name) => PlanValue.Generated(PlanNode.IdOf(KubernetesTokens.RandomPassword, name));
+
     /// <summary>A resource from a manifest (a custom resource, or a kind registered as one), registered as <paramref name="resourceName"/> where given, else after its metadata's name.</summary>
     public static PlanNode Manifest(JsonObject manifest, string parent, string providerId, string? resourceName = null)
     {

@@ -33,7 +33,7 @@ public static class MinioPlanner
         return [
             KeyValuePair.Create(StackOutputs.ObjectStoreEndpoint, PlanValue.Of(MinioSpec.Endpoint)),
             KeyValuePair.Create(StackOutputs.ObjectStoreConsole, PlanValue.Of(MinioSpec.ConsoleUrl)),
-            KeyValuePair.Create(StackOutputs.ObjectStoreRootPassword, StackOutputs.GeneratedPassword(RootPassword)),
+            KeyValuePair.Create(StackOutputs.ObjectStoreRootPassword, KubernetesNodes.GeneratedPassword(RootPassword)),
         ];
     }
 

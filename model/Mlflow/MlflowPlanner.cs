@@ -23,7 +23,7 @@ public static class MlflowPlanner
     public static IReadOnlyList<KeyValuePair<string, PlanValue>> Outputs(MlflowSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return [KeyValuePair.Create(StackOutputs.MlflowUrl, PlanValue.Of(spec.TrackingUri)), KeyValuePair.Create(StackOutputs.MlflowAdminPassword, StackOutputs.GeneratedPassword(AdminPassword))];
+        return [KeyValuePair.Create(StackOutputs.MlflowUrl, PlanValue.Of(spec.TrackingUri)), KeyValuePair.Create(StackOutputs.MlflowAdminPassword, KubernetesNodes.GeneratedPassword(AdminPassword))];
     }
 
     /// <summary>The nodes, on the cluster provider <paramref name="providerId"/>, parented to <paramref name="parent"/>.</summary>

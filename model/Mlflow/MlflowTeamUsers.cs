@@ -54,7 +54,7 @@ public sealed record MlflowTeamUsers(ImmutableArray<string> Teams, string? Regis
 
     /// <summary>The Secret data of a team's credentials.</summary>
     public static IReadOnlyList<(string Key, PlanValue Value)> Credentials(string team) =>
-        [(UserVariable, PlanValue.Of(UserName(team))), (PasswordVariable, PlanValue.Generated(PlanNode.IdOf(KubernetesTokens.RandomPassword, PasswordName(team))))];
+        [(UserVariable, PlanValue.Of(UserName(team))), (PasswordVariable, KubernetesNodes.GeneratedPassword(PasswordName(team)))];
 
     /// <summary>
     /// The job's script: for each team's password file, create the user, or reset its password where it exists;

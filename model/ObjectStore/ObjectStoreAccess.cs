@@ -58,7 +58,7 @@ public sealed record ObjectStoreAccess(string Endpoint, string Region, bool Path
 
     /// <summary>The secret access key of <paramref name="identity"/>: MinIO's generated password, or the secret setting.</summary>
     public PlanValue SecretKey(string identity) => ExternalKeys is null
-        ? PlanValue.Generated(PlanNode.IdOf(KubernetesTokens.RandomPassword, MinioPlanner.UserPassword(identity)))
+        ? KubernetesNodes.GeneratedPassword(MinioPlanner.UserPassword(identity))
         : PlanValue.Config(ExternalKeys[identity].SecretKey);
 
     /// <summary>A Secret's data with <paramref name="identity"/>'s keys under the AWS environment variable names.</summary>

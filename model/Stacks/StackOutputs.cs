@@ -146,7 +146,4 @@ public static class StackOutputs
         }
     }
 
-    /// <summary>A generated password's value, by the password node's logical name.</summary>
-    public static PlanValue GeneratedPassword(string name) => PlanValue.Generated(PlanNode.IdOf(KubernetesTokens.RandomPassword, name));
-
 }
