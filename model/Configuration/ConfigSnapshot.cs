@@ -16,14 +16,21 @@ public sealed class ConfigSnapshot
     private readonly Lazy<Dictionary<string, string[]>> _children;
 
     /// <summary>Creates a snapshot from flat keys; <paramref name="source"/> names where they came from in messages.</summary>
-    public ConfigSnapshot(string source, IEnumerable<KeyValuePair<string, string?>> values)
+    /// <param name="source">Where the keys came from, as messages name it.</param>
+    /// <param name="values">The flat keys and values.</param>
+    /// <param name="problems">What reading found wrong that the keys cannot show (a list entry that sets nothing).</param>
+    public ConfigSnapshot(string source, IEnumerable<KeyValuePair<string, string?>> values, IEnumerable<ConfigError>? problems = null)
     {
+        Problems = problems is null ? [] : [.. problems];
         ArgumentException.ThrowIfNullOrWhiteSpace(source);
         ArgumentNullException.ThrowIfNull(values);
         Source = source;
         _values = values.ToImmutableSortedDictionary(StringComparer.OrdinalIgnoreCase);
         _children = new Lazy<Dictionary<string, string[]>>(IndexChildren);
     }
+
+    /// <summary>What reading the source found wrong that its keys cannot show; validation reports it with its own errors.</summary>
+    public ImmutableArray<ConfigError> Problems { get; }
 
     /// <summary>Where the configuration came from (a file name, or Pulumi's runtime config).</summary>
     public string Source { get; }

@@ -29,7 +29,7 @@ public static class PlatformConfiguration
     public static LoadedConfig Load(ConfigSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        var errors = new List<ConfigError>();
+        var errors = new List<ConfigError>(snapshot.Problems);
         var rejected = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var schema in Schemas)
         {

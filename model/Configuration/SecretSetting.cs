@@ -13,7 +13,9 @@ namespace Infra.Model.Configuration;
 [TypeConverter(typeof(SecretSettingConverter))]
 public sealed record SecretSetting(string ConfigKey, string Path)
 {
-    private const string MarkerPrefix = "\u0001secret:";
+    // A marker names where a secret lives. Its prefix holds a control character no stack file may hold (StackYaml
+    // refuses them) and a random part drawn anew by every process, so no value a user writes can pass for one.
+    private static readonly string MarkerPrefix = $"\u0001secret-{Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8))}:";
 
     /// <summary>The key as <c>pulumi config set --path</c> spells it.</summary>
     public string FullKey => Path.Length == 0 ? ConfigKey : $"{ConfigKey}.{Path}";

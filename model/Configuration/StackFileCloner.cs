@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using System.Text.RegularExpressions;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace Infra.Model.Configuration;
@@ -9,7 +10,7 @@ namespace Infra.Model.Configuration;
 /// Clones a stack file's text for a new stack: applies <c>key=value</c> overrides in place, keeps every comment and
 /// the layout, and drops what belongs to the source stack alone (its <c>secure:</c> values and encryption salt).
 /// </summary>
-public static partial class StackFileCloner
+public static class StackFileCloner
 {
     private static readonly string[] StackSpecificKeys = ["encryptionsalt", "secretsprovider", "encryptedkey"];
 
@@ -18,10 +19,13 @@ public static partial class StackFileCloner
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(overrides);
+
+        // Within the reader's limits first: past them the node model below is safe to build and walk.
+        _ = StackYaml.Read(sourceName, source);
         var yaml = new YamlStream();
         yaml.Load(new StringReader(source));
-        var root = (YamlMappingNode)yaml.Documents[0].RootNode;
-        var config = root.Children.TryGetValue(new YamlScalarNode("config"), out var node) ? node as YamlMappingNode : null;
+        var root = yaml.Documents.Count == 0 ? null : yaml.Documents[0].RootNode as YamlMappingNode;
+        var config = root is not null && root.Children.TryGetValue(new YamlScalarNode("config"), out var node) ? node as YamlMappingNode : null;
         var entries = new Dictionary<string, (YamlNode Key, YamlNode Value)>(StringComparer.Ordinal);
         if (config is not null)
         {
@@ -30,13 +34,18 @@ public static partial class StackFileCloner
 
         var edits = new List<(long Start, long End, string Text)>();
         var errors = ImmutableArray.CreateBuilder<string>();
+        foreach (var twice in overrides.GroupBy(o => o.Key, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        {
+            errors.Add($"--set {twice.Key} is given {twice.Count()} times ({string.Join(", ", twice.Select(o => $"'{o.Value}'"))}). Give each key once.");
+        }
+
         var appended = new List<string>();
         foreach (var (key, value) in overrides)
         {
             if (!entries.TryGetValue(key, out var entry))
             {
                 var dot = key.LastIndexOf('.');
-                if (config is not null && key.Contains(':', StringComparison.Ordinal) && dot < 0 && !key.Contains('[', StringComparison.Ordinal))
+                if (key.Contains(':', StringComparison.Ordinal) && dot < 0 && !key.Contains('[', StringComparison.Ordinal))
                 {
                     appended.Add($"  {key}: {Scalar(value)}\n");
                 }
@@ -77,17 +86,31 @@ public static partial class StackFileCloner
             return new StackCloneResult(string.Empty, string.Empty, [], errors.ToImmutable());
         }
 
-        if (appended.Count > 0)
+        if (appended.Count > 0 && config is { Children.Count: > 0 })
         {
-            var end = LineEnd(source, LastScalarEnd(config!) - 1);
+            var end = LineEnd(source, LastScalarEnd(config) - 1);
             edits.Add((end, end, string.Concat(appended)));
+        }
+        else if (appended.Count > 0)
+        {
+            // No config map to extend (an empty or comment-only source, or 'config:' with nothing in it): a new one at the end.
+            var configKey = root?.Children.Keys.FirstOrDefault(k => k is YamlScalarNode { Value: "config" });
+            var at = configKey is null ? source.Length : (int)LineEnd(source, configKey.Start.Index);
+            var configLine = configKey is null ? "config:\n" : string.Empty;
+            var gap = at == source.Length && source.Length > 0 && !source.EndsWith('\n') ? "\n" : string.Empty;
+            if (configKey is not null && root!.Children[configKey] is YamlScalarNode { } nothing && nothing.End.Index > nothing.Start.Index)
+            {
+                edits.Add((nothing.Start.Index, nothing.End.Index, string.Empty)); // 'config: ~' becomes 'config:'
+            }
+
+            edits.Add((at, at, gap + configLine + string.Concat(appended)));
         }
 
         var validation = Apply(source, edits);
 
         var secrets = entries.Where(e => e.Value.Value is YamlMappingNode m && IsSecure(m)).OrderBy(e => e.Value.Key.Start.Index).ToList();
         var drops = secrets.Select(e => (LineStart(source, e.Value.Key.Start.Index), LineEnd(source, LastScalarEnd(e.Value.Value) - 1), string.Empty))
-            .Concat(root.Children
+            .Concat((root?.Children.AsEnumerable() ?? [])
                 .Where(c => c.Key is YamlScalarNode { Value: { } name } && StackSpecificKeys.Contains(name, StringComparer.Ordinal))
                 .Select(c => (LineStart(source, c.Key.Start.Index), LineEnd(source, LastScalarEnd(c.Value) - 1), string.Empty)));
         var text = Apply(source, [.. edits, .. drops]);
@@ -132,15 +155,30 @@ public static partial class StackFileCloner
     private static bool IsSecure(YamlMappingNode map) =>
         map.Children.Count == 1 && map.Children.ContainsKey(new YamlScalarNode("secure"));
 
-    private static string Scalar(string value) =>
-        PlainScalar().IsMatch(value) && !value.Contains(": ", StringComparison.Ordinal) && !value.Contains(" #", StringComparison.Ordinal)
-            ? value
-            : JsonSerializer.Serialize(value);
+    // A value as YAML writes it on one line: YamlDotNet's emitter decides whether it may stand plain or must be
+    // quoted ('-', '@x', 'a:', '- qa'); a value it would spread over lines is written double-quoted, JSON's way.
+    private static string Scalar(string value)
+    {
+        var writer = new StringWriter();
+        var emitter = new Emitter(writer);
+        emitter.Emit(new StreamStart());
+        emitter.Emit(new DocumentStart(null, null, isImplicit: true));
+        emitter.Emit(new Scalar(null, null, value, ScalarStyle.Any, isPlainImplicit: true, isQuotedImplicit: true));
+        emitter.Emit(new DocumentEnd(isImplicit: true));
+        emitter.Emit(new StreamEnd());
+        var text = writer.ToString().TrimEnd('\r', '\n');
+        if (text.EndsWith("\n...", StringComparison.Ordinal))
+        {
+            text = text[..^4].TrimEnd('\r', '\n');
+        }
+
+        return text.Contains('\n', StringComparison.Ordinal) || text.Length == 0 ? JsonSerializer.Serialize(value) : text;
+    }
 
     private static string Apply(string text, IEnumerable<(long Start, long End, string Text)> edits)
     {
         var result = text;
-        foreach (var (start, end, replacement) in edits.OrderByDescending(e => e.Start))
+        foreach (var (start, end, replacement) in edits.OrderByDescending(e => e.Start).ThenByDescending(e => e.End))
         {
             result = string.Concat(result.AsSpan(0, (int)start), replacement, result.AsSpan((int)end));
         }
@@ -155,7 +193,4 @@ public static partial class StackFileCloner
         var newline = text.IndexOf('\n', (int)Math.Max(0, index));
         return newline < 0 ? text.Length : newline + 1;
     }
-
-    [GeneratedRegex("^[A-Za-z0-9_./@+-][A-Za-z0-9_./@:+ -]*$")]
-    private static partial Regex PlainScalar();
 }

@@ -62,7 +62,74 @@ public sealed class StackFileClonerTests
     {
         var result = StackFileCloner.Clone("Pulumi.dev.yaml", Source.ReplaceLineEndings("\n") + "\n", [("mlops:tanzu.namespace", "a: b # c")]);
 
-        Assert.Contains("    namespace: \"a: b # c\"\n", result.Text, StringComparison.Ordinal);
+        Assert.Contains("    namespace: 'a: b # c'\n", result.Text, StringComparison.Ordinal);
+    }
+
+    // Values YAML would read as something else if written plain: each reads back exactly as given, wherever it lands.
+    [Theory]
+    [InlineData("-")]
+    [InlineData("@x")]
+    [InlineData("a:")]
+    [InlineData("- qa")]
+    [InlineData("@example.com")]
+    [InlineData("a: b # c")]
+    [InlineData("'quoted'")]
+    [InlineData("\"double\"")]
+    [InlineData("two\nlines")]
+    [InlineData("[1, 2]")]
+    [InlineData("{a: 1}")]
+    [InlineData("*alias")]
+    [InlineData("&anchor x")]
+    [InlineData("!tag x")]
+    [InlineData("%percent")]
+    [InlineData("|")]
+    [InlineData(">")]
+    [InlineData("trailing ")]
+    [InlineData(" leading")]
+    [InlineData("# not a comment")]
+    [InlineData("ünïcode")]
+    public void Clone_AnyValue_ReadsBackExactly(string value)
+    {
+        var source = Source.ReplaceLineEndings("\n") + "\n";
+        var result = StackFileCloner.Clone("Pulumi.dev.yaml", source,
+            [("mlops:environment", value), ("mlops:vsphere.folder", value), ("mlops:owner", value)]);
+
+        Assert.Empty(result.Errors);
+        var read = StackConfigFile.Parse("Pulumi.qa.yaml", "qa", result.Text).Snapshot;
+        Assert.Equal(value, read.Value("mlops:environment"));
+        Assert.Equal(value, read.Value("mlops:vsphere:folder"));
+        Assert.Equal(value, read.Value("mlops:owner"));
+        Assert.Equal("dc1", read.Value("mlops:vsphere:datacenter"));
+    }
+
+    [Fact]
+    public void Clone_TheSameKeyTwice_IsAnErrorNamingBothValues()
+    {
+        var result = StackFileCloner.Clone("Pulumi.dev.yaml", Source.ReplaceLineEndings("\n") + "\n",
+            [("mlops:environment", "qa"), ("mlops:tanzu.namespace", "x"), ("mlops:environment", "qa2")]);
+
+        Assert.Equal(["--set mlops:environment is given 2 times ('qa', 'qa2'). Give each key once."], result.Errors.ToArray());
+        Assert.Empty(result.Text);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("# only a comment\n")]
+    [InlineData("# no newline at the end")]
+    [InlineData("encryptionsalt: v1:salt\n")]
+    [InlineData("config:\n")]
+    [InlineData("config:")]
+    [InlineData("config: ~ # nothing yet\nencryptionsalt: v1:salt")]
+    public void Clone_FromASourceWithNoSettings_StartsAConfigMap(string source)
+    {
+        var result = StackFileCloner.Clone("Pulumi.dev.yaml", source, [("mlops:environment", "qa"), ("mlops:maturity", "level0")]);
+
+        Assert.Empty(result.Errors);
+        var read = StackConfigFile.Parse("Pulumi.qa.yaml", "qa", result.Text).Snapshot;
+        Assert.Equal(
+            [new("mlops:environment", "qa"), new("mlops:maturity", "level0")],
+            read.Values.ToArray());
+        Assert.DoesNotContain("salt", result.Text, StringComparison.Ordinal);
     }
 
     [Fact]
