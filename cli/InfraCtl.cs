@@ -11,22 +11,65 @@ namespace Infra.Cli;
 /// <summary>The <c>infractl</c> command line: offline validate and plan of a stack's configuration.</summary>
 internal static partial class InfraCtl
 {
-    private const string ExitCodeHelp = "Exit codes: 0 ok, 1 usage error, 2 invalid configuration.";
+    private const string ExitCodeHelp = "Exit codes: 0 ok, 1 usage error, 2 invalid configuration, 4 a bug in infractl (--show-trace prints its trace).";
 
     /// <summary>Parses and runs <paramref name="args"/>; returns the exit code.</summary>
     public static int Run(string[] args, CliContext context, IRevisionPlans? revisions = null)
     {
         var root = Build(context, revisions ?? new GitRevisionPlans());
-        return root.Parse(args).Invoke(new InvocationConfiguration { Output = context.Out, Error = context.Error });
+        var parse = root.Parse(args);
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return Failure.Report(context, ex, parse.GetValue(ShowTrace) || Environment.GetEnvironmentVariable(TraceVariable) is "1" or "true");
+        }
+    }
+
+    /// <summary>The environment variable that, set to 1, prints the trace of an internal error.</summary>
+    public const string TraceVariable = "INFRACTL_TRACE";
+
+    private static readonly Option<bool> ShowTrace = new("--show-trace")
+    {
+        Description = $"On an internal error, print its .NET stack trace for a bug report (or set {TraceVariable}=1).",
+        Recursive = true,
+    };
+
+    // A stack name taken from the command line, checked as 'stack new NAME' checks it: it never leaves the project.
+    private static T StackNamed<T>(T symbol)
+        where T : Symbol
+    {
+        void Check(System.CommandLine.Parsing.SymbolResult result, string? value)
+        {
+            if (value is not null && StackName.Problem(value) is { } problem)
+            {
+                var what = symbol is Option option ? option.Name : symbol.Name;
+                result.AddError($"{what} {StackName.Quote(value)} {problem}.");
+            }
+        }
+
+        switch (symbol)
+        {
+            case Option<string> option:
+                option.Validators.Add(r => Check(r, r.GetValueOrDefault<string>()));
+                break;
+            case Argument<string> argument:
+                argument.Validators.Add(r => Check(r, r.GetValueOrDefault<string>()));
+                break;
+        }
+
+        return symbol;
     }
 
     private static RootCommand Build(CliContext context, IRevisionPlans revisions)
     {
-        var stack = new Option<string>("--stack", "-s")
+        var stack = StackNamed(new Option<string>("--stack", "-s")
         {
             Description = "The stack whose Pulumi.<stack>.yaml to read.",
             DefaultValueFactory = _ => "dev",
-        };
+        });
         var projectDir = new Option<string?>("--project-dir", "-C")
         {
             Description = "The folder holding Pulumi.yaml. Default: the nearest one from the working directory upward.",
@@ -45,9 +88,16 @@ internal static partial class InfraCtl
 
         var output = new Option<string>("--out", "-o")
         {
-            Description = "The folder to write the files to (created if missing).",
+            Description = "The folder to write the files to: a new or empty folder, or one an earlier render wrote (its files are replaced as a whole).",
             Required = true,
         };
+        output.Validators.Add(r =>
+        {
+            if (string.IsNullOrWhiteSpace(r.GetValueOrDefault<string>()))
+            {
+                r.AddError("--out is empty. Give the folder to write to, such as --out rendered.");
+            }
+        });
         var render = new Command("render", $"Write what a stack deploys as reviewable files: the cluster manifest, StorageClasses and Helm values. Secrets appear only as Secret names. {ExitCodeHelp}") { stack, projectDir, output };
         render.SetAction(parse => Render(context, parse.GetValue(stack)!, parse.GetValue(projectDir), parse.GetValue(output)!));
 
@@ -63,10 +113,10 @@ internal static partial class InfraCtl
         {
             Description = "Compare with the stack as git revision BASE has it (its config and its code), e.g. origin/main.",
         };
-        var against = new Option<string?>("--against", "-a")
+        var against = StackNamed(new Option<string?>("--against", "-a")
         {
             Description = "Compare with another stack of this revision, e.g. dev.",
-        };
+        });
         var diffFormat = new Option<string>("--format", "-f")
         {
             Description = "Output format: text, json (for CI) or markdown (a merge-request comment).",
@@ -89,12 +139,12 @@ internal static partial class InfraCtl
         });
         diff.SetAction(parse => Diff(context, revisions, parse.GetValue(stack)!, parse.GetValue(projectDir), parse.GetValue(baseRevision), parse.GetValue(against), parse.GetValue(diffFormat)!, parse.GetValue(exitCode)));
 
-        var name = new Argument<string>("name") { Description = "The new stack's name." };
-        var from = new Option<string>("--from")
+        var name = StackNamed(new Argument<string>("name") { Description = "The new stack's name." });
+        var from = StackNamed(new Option<string>("--from")
         {
             Description = "The stack to clone.",
             Required = true,
-        };
+        });
         var sets = new Option<string[]>("--set")
         {
             Description = "A key=value override, in Pulumi's path spelling (mlops:environment=qa, mlops:gpu.hosts[0].gpus=4). Repeatable.",
@@ -112,6 +162,7 @@ internal static partial class InfraCtl
             "infractl: offline checks and plans for the MLOps platform on vSphere. Needs no Pulumi, vCenter or cluster. "
             + ExitCodeHelp)
         {
+            ShowTrace,
             validate,
             plan,
             render,
@@ -144,13 +195,9 @@ internal static partial class InfraCtl
             return exit;
         }
 
-        var folder = Path.GetFullPath(output, context.WorkingDirectory);
         var files = StackRenderer.Render(config.Options);
-        foreach (var file in files)
+        foreach (var path in RenderFolder.Write(Path.GetFullPath(output, context.WorkingDirectory), files))
         {
-            var path = Path.Combine(folder, file.Name);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, file.Content);
             var relative = Path.GetRelativePath(context.WorkingDirectory, path);
             context.Out.WriteLine(relative.StartsWith("..", StringComparison.Ordinal) ? path : relative);
         }
@@ -208,12 +255,6 @@ internal static partial class InfraCtl
 
     private static int StackNew(CliContext context, string name, string from, string[] sets, string? projectDir, bool force)
     {
-        if (!StackNamePattern().IsMatch(name))
-        {
-            context.Error.WriteLine($"error: '{name}' is not a stack name: use letters, digits, '-', '_' and '.', starting with a letter or digit.");
-            return ExitCodes.Usage;
-        }
-
         var overrides = new List<(string Key, string Value)>();
         foreach (var set in sets)
         {
@@ -283,7 +324,15 @@ internal static partial class InfraCtl
             return ExitCodes.InvalidConfig;
         }
 
-        File.WriteAllText(targetPath, clone.Text);
+        try
+        {
+            File.WriteAllText(targetPath, clone.Text);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException($"{targetName} could not be written in {project}: {ex.Message} Check that you may write there and that the disk has room.", ExitCodes.Usage, ex);
+        }
+
         context.Out.WriteLine($"Wrote {targetName} from {StackConfigFile.FileName(from)}; it is valid.");
         var source = PlatformConfiguration.Load(StackConfigFile.Load(sourcePath).Snapshot);
         if (source.Options.Environment == loaded.Options.Environment)
@@ -302,9 +351,6 @@ internal static partial class InfraCtl
 
         return ExitCodes.Ok;
     }
-
-    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]*$")]
-    private static partial System.Text.RegularExpressions.Regex StackNamePattern();
 
     private static int Graph(CliContext context, string stack, string? projectDir, string format)
     {

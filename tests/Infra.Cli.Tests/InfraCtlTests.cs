@@ -255,6 +255,6 @@ public sealed class InfraCtlTests
         var run = CliRun.Project("--help");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("Exit codes: 0 ok, 1 usage error, 2 invalid configuration.", run.Out, StringComparison.Ordinal);
+        Assert.Contains("Exit codes: 0 ok, 1 usage error, 2 invalid configuration, 4 a bug in infractl (--show-trace prints its trace).", run.Out, StringComparison.Ordinal);
     }
 }
