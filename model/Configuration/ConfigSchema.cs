@@ -322,6 +322,13 @@ public sealed class ConfigSchema
                     continue;
                 }
 
+                if (child != KeyName(property))
+                {
+                    var spelt = ConfigKeyPath.ToPulumi($"{path}:{KeyName(property)}");
+                    Reject(childPath, $"{ConfigKeyPath.ToPulumi(childPath)} is spelt '{spelt}'. Pulumi tells keys apart by letter case, so 'pulumi config get' and 'rm' would not find the setting by its name. Remove it with '{ConfigKeyPath.RemoveCommand(childPath)}', then set it as '{spelt}'.");
+                    continue;
+                }
+
                 Value(childPath, property.PropertyType);
             }
 

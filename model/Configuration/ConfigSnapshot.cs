@@ -107,11 +107,15 @@ public sealed class ConfigSnapshot
         }
 
         public override IEnumerable<string> GetChildKeys(IEnumerable<string> earlierKeys, string? parentPath) =>
-            (parentPath is null ? _snapshot.TopLevelKeys() : _snapshot.Children(parentPath)).Concat(earlierKeys)
+            (parentPath is null ? _snapshot.Namespaces() : _snapshot.Children(parentPath)).Concat(earlierKeys)
                 .OrderBy(k => k, ConfigurationKeyComparer.Instance);
     }
 
-    private IEnumerable<string> TopLevelKeys() =>
+    /// <summary>The top-level Pulumi keys set (<c>mlops:gpu</c>), as the source spells them.</summary>
+    public IEnumerable<string> TopLevelKeys() =>
+        _values.Keys.Where(k => k.Contains(':', StringComparison.Ordinal)).Select(ConfigKeyPath.TopLevelKey).Distinct(StringComparer.OrdinalIgnoreCase);
+
+    private IEnumerable<string> Namespaces() =>
         _values.Keys.Select(k => k.Split(':')[0]).Distinct(StringComparer.OrdinalIgnoreCase);
 
     private static bool IsAtOrBelowAny(string key, IReadOnlySet<string> paths)

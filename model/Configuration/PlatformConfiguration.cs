@@ -25,12 +25,30 @@ public static class PlatformConfiguration
     /// <summary>Every namespace read.</summary>
     public static IReadOnlyList<ConfigSchema> Schemas { get; } = [PlatformSchema, VsphereSchema];
 
+    /// <summary>
+    /// The namespaces a stack of this project may set: its own, its providers' (vSphere, Kubernetes, Random) and
+    /// Pulumi's. Any other is a misspelling (<c>mlopz:teams</c>) that nothing would read.
+    /// </summary>
+    public static IReadOnlyList<string> Namespaces { get; } = [Namespace, VsphereNamespace, "kubernetes", "random", "pulumi"];
+
     /// <summary>Binds and validates; collects every error instead of stopping at the first.</summary>
     public static LoadedConfig Load(ConfigSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var errors = new List<ConfigError>(snapshot.Problems);
         var rejected = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var key in snapshot.TopLevelKeys())
+        {
+            var ns = key[..key.IndexOf(':', StringComparison.Ordinal)];
+            if (!Namespaces.Contains(ns, StringComparer.Ordinal))
+            {
+                var closest = Suggestions.Closest(ns, Namespaces);
+                var didYouMean = closest is null ? string.Empty : $" Did you mean '{closest}{key[ns.Length..]}'?";
+                errors.Add(new ConfigError(key, $"{key} is in the namespace '{ns}', which this project does not read (it reads {string.Join(", ", Namespaces)}).{didYouMean} Remove it with 'pulumi config rm {key}'."));
+                rejected.Add(key);
+            }
+        }
+
         foreach (var schema in Schemas)
         {
             var (schemaErrors, schemaRejected) = schema.Check(snapshot);

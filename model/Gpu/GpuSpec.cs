@@ -91,7 +91,7 @@ public sealed record GpuSpec(GpuMode Mode, GpuModel? Model, ImmutableArray<GpuVm
     }
 
     /// <summary>The vGPUs the GPU node pools need: one per GPU node.</summary>
-    public static int VgpuDemand(PlatformOptions options) => NodePoolDefaults.For(options).Where(p => p.Gpu).Sum(p => p.Replicas);
+    public static long VgpuDemand(PlatformOptions options) => NodePoolDefaults.For(options).Where(p => p.Gpu).Sum(p => (long)p.Replicas);
 
     private static ImmutableArray<GpuCapacityRow> VgpuCapacity(PlatformOptions options, GpuModel model, VgpuProfile profile)
     {

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Infra.Model.Configuration;
 using Infra.Model.Gpu;
@@ -14,7 +13,7 @@ public sealed partial class PlatformOptionsValidator
     private const int MaxGpusPerVm = 16;
     private const int MaxCpus = 768;
 
-    [GeneratedRegex("^[0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\\.[0-7]$")]
+    [GeneratedRegex("\\A[0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\\.[0-7]\\z")]
     private static partial Regex PciAddressPattern();
 
     private void GpuDetails(PlatformOptions options)
@@ -37,18 +36,20 @@ public sealed partial class PlatformOptionsValidator
             Fail("mlops:gpu:profile", $"'{profile}' is not a vGPU profile of the {model.DisplayName}. Known for it: {string.Join(", ", model.Profiles.Select(p => p.Name))}. Set it with 'pulumi config set --path mlops:gpu.profile <profile>'.");
         }
 
+        // Each entry is checked whatever the mode, so that a wrong mode hides no other error.
         var vms = gpu.Vms ?? [];
-        if (vms.Count > 0 && mode != GpuMode.Passthrough)
+        var modeFailed = _alreadyFailed.Contains("mlops:gpu:mode");
+        if (vms.Count > 0 && mode != GpuMode.Passthrough && !modeFailed)
         {
             Fail("mlops:gpu:vms", $"is set, but standalone GPU VMs need mlops:gpu.mode 'passthrough' (it is '{modeName}'): the vSphere provider cannot give a plain VM a vGPU, so in vGPU mode GPUs reach workloads through the cluster's GPU node pools. Remove it with 'pulumi config rm --path mlops:gpu.vms', or set 'pulumi config set --path mlops:gpu.mode passthrough'.");
-            return;
         }
 
-        if (gpu.VmClass is not null && mode != GpuMode.Vgpu)
+        if (gpu.VmClass is not null && mode != GpuMode.Vgpu && !modeFailed)
         {
             Fail("mlops:gpu:vmClass", $"is set, but the vGPU VM class exists only when mlops:gpu.mode is 'vgpu' (it is '{modeName}'). Remove it with 'pulumi config rm --path mlops:gpu.vmClass'.");
         }
 
+        VmClass(gpu.VmClass);
         var vmsValid = GpuVms(options, vms);
         if (vms.Count > 0 && string.IsNullOrEmpty(options.Vsphere?.Template))
         {
@@ -61,12 +62,15 @@ public sealed partial class PlatformOptionsValidator
             Placement(options);
         }
 
-        if (mode == GpuMode.Vgpu && model?.Profile(gpu.Profile ?? string.Empty) is { } vgpuProfile && hostsValid)
+        if (mode == GpuMode.Vgpu && model?.Profile(gpu.Profile ?? string.Empty) is { } vgpuProfile && hostsValid && PoolsValid(options))
         {
-            VmClass(gpu.VmClass);
             VgpuCapacity(options, model, vgpuProfile);
         }
     }
+
+    // Capacity sums the pools' nodes: only once every pool's count is in range.
+    private static bool PoolsValid(PlatformOptions options) =>
+        (options.Tanzu?.NodePools ?? []).All(p => p.Replicas is null or (>= 1 and <= MaxPoolNodes));
 
     private bool GpuVms(PlatformOptions options, IReadOnlyList<GpuVmOptions> vms)
     {
@@ -210,7 +214,7 @@ public sealed partial class PlatformOptionsValidator
     {
         var hosts = options.Gpu?.Hosts ?? [];
         var perGpu = profile.PerGpu(model);
-        var offered = hosts.Sum(h => (h.Gpus ?? 0) * perGpu);
+        var offered = hosts.Sum(h => (long)(h.Gpus ?? 0) * perGpu);
         var needed = GpuSpec.VgpuDemand(options);
         if (needed <= offered)
         {
@@ -245,25 +249,55 @@ public sealed partial class PlatformOptionsValidator
         var key = ConfigKeyPath.ToPulumi(path);
         var quoted = key.Contains('[', StringComparison.Ordinal) ? $"\"{key}\"" : key;
         var bytes = Kubernetes.Quantity.Parse(value);
-        if (bytes is null || bytes < 1024m * 1024m * 1024m)
+        if (bytes is null || bytes < 1024m * 1024m * 1024m || bytes > MaxSize)
         {
-            Fail(path, $"'{value}' is not a size of at least 1Gi: write a Kubernetes quantity such as {example}. Set it with 'pulumi config set --path {quoted} {example}'.");
+            Fail(path, $"'{value}' is not a size from 1Gi to {Kubernetes.Quantity.Format(MaxSize)}: write a Kubernetes quantity such as {example}. Set it with 'pulumi config set --path {quoted} {example}'.");
         }
     }
 
+    // IPv4 in the one form the cluster manifest and vSphere take: four decimal octets, no leading zeros, so that
+    // '010.0.0.1' (octal to some parsers) and '0x0a.0.0.1' (hex) are refused, not written into a manifest verbatim.
     private static (IPAddress Address, int Prefix)? ParseCidr(string value)
     {
-        var parts = value.Split('/');
-        return parts.Length == 2
-            && IPAddress.TryParse(parts[0], out var address) && address.AddressFamily == AddressFamily.InterNetwork
-            && parts[0].Count(c => c == '.') == 3
-            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var prefix) && prefix is >= 1 and <= 32
+        var slash = value.IndexOf('/', StringComparison.Ordinal);
+        return slash > 0
+            && ParseIpv4(value[..slash]) is { } address
+            && value[(slash + 1)..] is { Length: >= 1 and <= 2 } digits && digits.All(char.IsAsciiDigit) && (digits.Length == 1 || digits[0] != '0')
+            && int.Parse(digits, CultureInfo.InvariantCulture) is var prefix and >= 1 and <= 32
             ? (address, prefix)
             : null;
     }
 
-    private static bool IsIpv4(string value) =>
-        IPAddress.TryParse(value, out var address) && address.AddressFamily == AddressFamily.InterNetwork && value.Count(c => c == '.') == 3;
+    private static bool IsIpv4(string value) => ParseIpv4(value) is not null;
+
+    private static IPAddress? ParseIpv4(string value)
+    {
+        var parts = value.Split('.');
+        if (parts.Length != 4)
+        {
+            return null;
+        }
+
+        var bytes = new byte[4];
+        for (var i = 0; i < 4; i++)
+        {
+            var part = parts[i];
+            if (part.Length is 0 or > 3 || !part.All(char.IsAsciiDigit) || (part.Length > 1 && part[0] == '0'))
+            {
+                return null;
+            }
+
+            var octet = int.Parse(part, CultureInfo.InvariantCulture);
+            if (octet > 255)
+            {
+                return null;
+            }
+
+            bytes[i] = (byte)octet;
+        }
+
+        return new IPAddress(bytes);
+    }
 
     private static bool SameSubnet(IPAddress a, IPAddress b, int prefix)
     {

@@ -10,6 +10,14 @@ namespace Infra.Model.Options;
 public sealed partial class PlatformOptionsValidator
 {
     private const int MaxEnvironmentLength = 20;
+
+    // More nodes than one workload cluster runs (vSphere's configuration maximums stop well below), so that no
+    // sum of nodes, vCPUs or vGPUs over the pools can overflow.
+    private const int MaxPoolNodes = 1000;
+
+    // The largest size a setting may give (1Pi): larger than any volume, VM or quota, and small enough that every
+    // size in MiB fits the 32-bit counts vSphere and the charts take.
+    private const decimal MaxSize = 1024m * 1024m * 1024m * 1024m * 1024m;
     private readonly List<ConfigError> _errors = [];
     private readonly IReadOnlySet<string> _alreadyFailed;
 
@@ -49,13 +57,20 @@ public sealed partial class PlatformOptionsValidator
     /// <summary>Whether a value is a DNS label (RFC 1123) of at most <paramref name="maxLength"/> characters.</summary>
     public static bool IsDnsLabel(string value, int maxLength = 63) => value.Length <= maxLength && DnsLabelPattern().IsMatch(value);
 
-    [GeneratedRegex("^[a-z]([-a-z0-9]*[a-z0-9])?$")]
+    /// <summary>Whether a value names a host: a DNS name (labels of letters, digits and '-', any case) or an IPv4 address.</summary>
+    public static bool IsHostName(string value) =>
+        IsIpv4(value) || (value.Length <= 253 && value.Split('.').All(label => label.Length <= 63 && HostLabelPattern().IsMatch(label)));
+
+    [GeneratedRegex("\\A[A-Za-z0-9]([-A-Za-z0-9]*[A-Za-z0-9])?\\z")]
+    private static partial Regex HostLabelPattern();
+
+    [GeneratedRegex("\\A[a-z]([-a-z0-9]*[a-z0-9])?\\z")]
     private static partial Regex DnsLabelPattern();
 
-    [GeneratedRegex("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")]
+    [GeneratedRegex("\\A[^@\\s]+@[^@\\s]+\\.[^@\\s]+\\z")]
     private static partial Regex EmailPattern();
 
-    [GeneratedRegex("^[^/\\s]+/[^/\\s]+/[^/\\s]+$")]
+    [GeneratedRegex("\\A[^/\\s]+/[^/\\s]+/[^/\\s]+\\z")]
     private static partial Regex StackReferencePattern();
 
     private void Top(PlatformOptions options)
@@ -153,6 +168,12 @@ public sealed partial class PlatformOptionsValidator
                 Fail($"mlops:gpu:hosts:{i}:gpus", $"'{host.Gpus}' is out of range: a host has 1 to 16 GPUs. Set it with 'pulumi config set --path \"mlops:gpu.hosts[{i}].gpus\" <number>'.");
             }
 
+            if (host.Name is { Length: > 0 } hostName && !IsHostName(hostName))
+            {
+                Fail($"mlops:gpu:hosts:{i}:name", $"'{hostName}' is not an ESXi host's name: write it as vCenter lists the host, a DNS name such as esx-gpu-01.example.com or an IPv4 address. Set it with 'pulumi config set --path \"mlops:gpu.hosts[{i}].name\" <host>'.");
+                continue;
+            }
+
             var first = FirstIndex(hosts, h => h.Name, i);
             if (first < i)
             {
@@ -208,9 +229,9 @@ public sealed partial class PlatformOptionsValidator
         {
             var pool = pools[i];
             LabelAndUnique(pools, p => p.Name, i, "mlops:tanzu:nodePools", "node pool");
-            if (pool.Replicas is < 1)
+            if (pool.Replicas is < 1 or > MaxPoolNodes)
             {
-                Fail($"mlops:tanzu:nodePools:{i}:replicas", $"'{pool.Replicas}' is out of range: a node pool has at least 1 node. Set it with 'pulumi config set --path \"mlops:tanzu.nodePools[{i}].replicas\" <number>'.");
+                Fail($"mlops:tanzu:nodePools:{i}:replicas", $"'{pool.Replicas}' is out of range: a node pool has 1 to {MaxPoolNodes} nodes. Set it with 'pulumi config set --path \"mlops:tanzu.nodePools[{i}].replicas\" <number>'.");
             }
 
             Quantity($"mlops:tanzu:nodePools:{i}:containerdVolume", pool.ContainerdVolume, "100Gi");
@@ -396,8 +417,8 @@ public sealed partial class PlatformOptionsValidator
             return;
         }
 
-        var cpu = sizes.Sum(s => s.Pool.Replicas * s.Size!.Value.Cpu);
-        var memory = sizes.Sum(s => s.Pool.Replicas * s.Size!.Value.MemoryGi);
+        var cpu = sizes.Sum(s => (long)s.Pool.Replicas * s.Size!.Value.Cpu);
+        var memory = sizes.Sum(s => (long)s.Pool.Replicas * s.Size!.Value.MemoryGi);
         var (minimumCpu, minimumMemory) = Infra.Model.Gitlab.GitlabSpec.Minimum;
         if (cpu < minimumCpu || memory < minimumMemory)
         {
@@ -474,6 +495,12 @@ public sealed partial class PlatformOptionsValidator
             if (entry.Name is not { Length: > 0 } name || !needed.Contains(name, StringComparer.Ordinal))
             {
                 Fail($"{path}:name", $"'{entry.Name}' is not an identity this stack uses: it needs {(needed.Length == 0 ? "none" : string.Join(", ", needed))}. Set it with 'pulumi config set --path \"mlops:platform.objectStore.identities[{i}].name\" <identity>', or remove the entry.");
+                continue;
+            }
+
+            if (FirstIndex(entries, e => e.Name, i) is var first && first < i)
+            {
+                Fail($"{path}:name", $"'{name}' is listed twice (also mlops:platform.objectStore.identities[{first}]): each identity has one access key. Remove one with 'pulumi config rm --path \"mlops:platform.objectStore.identities[{i}]\"'.");
                 continue;
             }
 
@@ -559,13 +586,24 @@ public sealed partial class PlatformOptionsValidator
         }
     }
 
+    // A quantity setting: Kubernetes' grammar, not negative, and a size (anything but CPU) no larger than MaxSize.
     private void Quantity(string path, string? value, string example)
     {
-        if (value is { Length: > 0 } && !IsQuantity(value))
+        if (value is not { Length: > 0 })
         {
-            var key = ConfigKeyPath.ToPulumi(path);
-            var quoted = key.Contains('[', StringComparison.Ordinal) ? $"\"{key}\"" : key;
-            Fail(path, $"'{value}' is not a Kubernetes quantity: write a number with an optional unit, such as 500m, 2, 4Gi or 100Gi. Set it with 'pulumi config set --path {quoted} {example}'.");
+            return;
+        }
+
+        var key = ConfigKeyPath.ToPulumi(path);
+        var quoted = key.Contains('[', StringComparison.Ordinal) ? $"\"{key}\"" : key;
+        var isSize = !path.EndsWith("cpu", StringComparison.OrdinalIgnoreCase) && !path.EndsWith("cpuQuota", StringComparison.OrdinalIgnoreCase);
+        var rule = !Kubernetes.Quantity.TryParse(value, out var parsed, out var problem) ? problem
+            : parsed < 0 ? "is negative: a quantity here is 0 or more"
+            : isSize && parsed > MaxSize ? $"is larger than {Kubernetes.Quantity.Format(MaxSize)}, the most any volume, memory or quota here may be"
+            : null;
+        if (rule is not null)
+        {
+            Fail(path, $"'{value}' {rule}. Set it with 'pulumi config set --path {quoted} {example}'.");
         }
     }
 
@@ -573,7 +611,7 @@ public sealed partial class PlatformOptionsValidator
     {
         for (var j = 0; j < i; j++)
         {
-            if (string.Equals(name(items[j]), name(items[i]), StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(name(items[j])?.Trim(), name(items[i])?.Trim(), StringComparison.OrdinalIgnoreCase))
             {
                 return j;
             }

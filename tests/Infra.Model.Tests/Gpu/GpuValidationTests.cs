@@ -85,8 +85,8 @@ public sealed class GpuValidationTests
             "mlops:gpu.vms[0].count '100' is out of range: VMs in a group must be 1 to 99. Set it with 'pulumi config set --path \"mlops:gpu.vms[0].count\" <number>'.",
             "mlops:gpu.vms[0].gpus '17' is out of range: GPUs per VM must be 1 to 16. Set it with 'pulumi config set --path \"mlops:gpu.vms[0].gpus\" <number>'.",
             "mlops:gpu.vms[0].cpus '0' is out of range: vCPUs per VM must be 1 to 768. Set it with 'pulumi config set --path \"mlops:gpu.vms[0].cpus\" <number>'.",
-            "mlops:gpu.vms[0].memory '512Mi' is not a size of at least 1Gi: write a Kubernetes quantity such as 64Gi. Set it with 'pulumi config set --path \"mlops:gpu.vms[0].memory\" 64Gi'.",
-            "mlops:gpu.vms[0].disk 'big' is not a size of at least 1Gi: write a Kubernetes quantity such as 200Gi. Set it with 'pulumi config set --path \"mlops:gpu.vms[0].disk\" 200Gi'.",
+            "mlops:gpu.vms[0].memory '512Mi' is not a size from 1Gi to 1Pi: write a Kubernetes quantity such as 64Gi. Set it with 'pulumi config set --path \"mlops:gpu.vms[0].memory\" 64Gi'.",
+            "mlops:gpu.vms[0].disk 'big' is not a size from 1Gi to 1Pi: write a Kubernetes quantity such as 200Gi. Set it with 'pulumi config set --path \"mlops:gpu.vms[0].disk\" 200Gi'.",
         ], Errors(Passthrough("\n      - name: esx1\n        gpus: 1", "\n      - name: train\n        count: 100\n        gpus: 17\n        cpus: 0\n        memory: 512Mi\n        disk: big")));
     }
 
@@ -128,7 +128,7 @@ public sealed class GpuValidationTests
         [
             "mlops:gpu.vmClass.name 'GPU_Class' is not a valid VM class name: it must be a lowercase DNS label (a-z, 0-9 and '-', starting with a letter) of at most 63 characters. Set it with 'pulumi config set --path mlops:gpu.vmClass.name <name>'.",
             "mlops:gpu.vmClass.cpus '0' is out of range: vCPUs per VM must be 1 to 768. Set it with 'pulumi config set --path mlops:gpu.vmClass.cpus <number>'.",
-            "mlops:gpu.vmClass.memory '64' is not a size of at least 1Gi: write a Kubernetes quantity such as 64Gi. Set it with 'pulumi config set --path mlops:gpu.vmClass.memory 64Gi'.",
+            "mlops:gpu.vmClass.memory '64' is not a size from 1Gi to 1Pi: write a Kubernetes quantity such as 64Gi. Set it with 'pulumi config set --path mlops:gpu.vmClass.memory 64Gi'.",
         ], Errors("\n    mode: vgpu\n    model: a100-80gb\n    profile: grid_a100d-40c\n    hosts:\n      - name: esx1\n        gpus: 1\n    vmClass:\n      name: GPU_Class\n      cpus: 0\n      memory: \"64\"" + TestConfig.Operator));
     }
 }

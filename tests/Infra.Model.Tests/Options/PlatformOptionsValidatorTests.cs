@@ -151,7 +151,7 @@ public sealed class PlatformOptionsValidatorTests
         [
             "mlops:tanzu.namespace 'ML_Prod' is not a valid vSphere Namespace name: it must be a lowercase DNS label (a-z, 0-9 and '-', starting with a letter) of at most 63 characters. Set it with 'pulumi config set --path mlops:tanzu.namespace <name>'.",
             "mlops:tanzu.controlPlane.replicas '2' is not a valid control plane size: etcd needs 1 node (development) or 3 (highly available). Set it with 'pulumi config set --path mlops:tanzu.controlPlane.replicas 3'.",
-            "mlops:tanzu.nodePools[0].replicas '0' is out of range: a node pool has at least 1 node. Set it with 'pulumi config set --path \"mlops:tanzu.nodePools[0].replicas\" <number>'.",
+            "mlops:tanzu.nodePools[0].replicas '0' is out of range: a node pool has 1 to 1000 nodes. Set it with 'pulumi config set --path \"mlops:tanzu.nodePools[0].replicas\" <number>'.",
             "mlops:tanzu.nodePools[0].containerdVolume '50 GB' is not a Kubernetes quantity: write a number with an optional unit, such as 500m, 2, 4Gi or 100Gi. Set it with 'pulumi config set --path \"mlops:tanzu.nodePools[0].containerdVolume\" 100Gi'.",
             "mlops:tanzu.nodePools[1].gpu is true, but mlops:gpu.mode is 'none': cluster nodes get GPUs only through a vGPU VM class. Set 'pulumi config set --path mlops:gpu.mode vgpu', or 'pulumi config set --path \"mlops:tanzu.nodePools[1].gpu\" false'.",
         ], TestConfig.Errors(("mlops:tanzu", TestConfig.Supervisor + "\n    namespace: ML_Prod\n    controlPlane:\n      replicas: 2\n    nodePools:\n      - name: cpu\n        replicas: 0\n        containerdVolume: 50 GB\n      - name: gpu\n        gpu: true")));
@@ -223,7 +223,7 @@ public sealed class PlatformOptionsValidatorTests
     [InlineData("4Gi", true)]
     [InlineData("100G", true)]
     [InlineData("4GB", false)]
-    [InlineData("-1", false)]
+    [InlineData("-1", true)]
     [InlineData("", false)]
     public void IsQuantity_FollowsKubernetesQuantities(string value, bool expected)
     {
