@@ -376,7 +376,9 @@ internal static partial class InfraCtl
         var plan = StackPlanner.Plan(stack, config.Options);
         if (format == "json")
         {
-            context.Out.Write(PlanJson.Write(plan));
+            context.Out.Flush();
+            using var output = new Output.TextWriterStream(context.Out);
+            PlanJson.Write(plan, output);
         }
         else
         {

@@ -255,49 +255,9 @@ public sealed partial class PlatformOptionsValidator
         }
     }
 
-    // IPv4 in the one form the cluster manifest and vSphere take: four decimal octets, no leading zeros, so that
-    // '010.0.0.1' (octal to some parsers) and '0x0a.0.0.1' (hex) are refused, not written into a manifest verbatim.
-    private static (IPAddress Address, int Prefix)? ParseCidr(string value)
-    {
-        var slash = value.IndexOf('/', StringComparison.Ordinal);
-        return slash > 0
-            && ParseIpv4(value[..slash]) is { } address
-            && value[(slash + 1)..] is { Length: >= 1 and <= 2 } digits && digits.All(char.IsAsciiDigit) && (digits.Length == 1 || digits[0] != '0')
-            && int.Parse(digits, CultureInfo.InvariantCulture) is var prefix and >= 1 and <= 32
-            ? (address, prefix)
-            : null;
-    }
+    private static (IPAddress Address, int Prefix)? ParseCidr(string value) => Ipv4.ParseCidr(value);
 
-    private static bool IsIpv4(string value) => ParseIpv4(value) is not null;
-
-    private static IPAddress? ParseIpv4(string value)
-    {
-        var parts = value.Split('.');
-        if (parts.Length != 4)
-        {
-            return null;
-        }
-
-        var bytes = new byte[4];
-        for (var i = 0; i < 4; i++)
-        {
-            var part = parts[i];
-            if (part.Length is 0 or > 3 || !part.All(char.IsAsciiDigit) || (part.Length > 1 && part[0] == '0'))
-            {
-                return null;
-            }
-
-            var octet = int.Parse(part, CultureInfo.InvariantCulture);
-            if (octet > 255)
-            {
-                return null;
-            }
-
-            bytes[i] = (byte)octet;
-        }
-
-        return new IPAddress(bytes);
-    }
+    private static bool IsIpv4(string value) => Ipv4.Parse(value) is not null;
 
     private static bool SameSubnet(IPAddress a, IPAddress b, int prefix)
     {

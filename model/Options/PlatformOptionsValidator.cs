@@ -20,6 +20,7 @@ public sealed partial class PlatformOptionsValidator
     private const decimal MaxSize = 1024m * 1024m * 1024m * 1024m * 1024m;
     private readonly List<ConfigError> _errors = [];
     private readonly IReadOnlySet<string> _alreadyFailed;
+    private readonly Dictionary<object, Dictionary<string, int>> _firstIndex = new(ReferenceEqualityComparer.Instance);
 
     private PlatformOptionsValidator(IReadOnlySet<string> alreadyFailed) => _alreadyFailed = alreadyFailed;
 
@@ -487,12 +488,13 @@ public sealed partial class PlatformOptionsValidator
         }
 
         var needed = ObjectStore.ObjectStoreSpec.For(options).Identities.Select(i => i.Name).ToArray();
+        var neededSet = needed.ToHashSet(StringComparer.Ordinal);
         var entries = external.Identities ?? [];
         for (var i = 0; i < entries.Count; i++)
         {
             var entry = entries[i];
             var path = $"{Path}:identities:{i}";
-            if (entry.Name is not { Length: > 0 } name || !needed.Contains(name, StringComparer.Ordinal))
+            if (entry.Name is not { Length: > 0 } name || !neededSet.Contains(name))
             {
                 Fail($"{path}:name", $"'{entry.Name}' is not an identity this stack uses: it needs {(needed.Length == 0 ? "none" : string.Join(", ", needed))}. Set it with 'pulumi config set --path \"mlops:platform.objectStore.identities[{i}].name\" <identity>', or remove the entry.");
                 continue;
@@ -607,17 +609,25 @@ public sealed partial class PlatformOptionsValidator
         }
     }
 
-    private static int FirstIndex<T>(IReadOnlyList<T> items, Func<T, string?> name, int i)
+    // The first index of the entry named as items[i] is, compared as vCenter and Kubernetes compare names (case and
+    // surrounding space aside); one index per list, so that checking a list is linear in its length.
+    private int FirstIndex<T>(IReadOnlyList<T> items, Func<T, string?> name, int i)
     {
-        for (var j = 0; j < i; j++)
+        if (!_firstIndex.TryGetValue(items, out var firsts))
         {
-            if (string.Equals(name(items[j])?.Trim(), name(items[i])?.Trim(), StringComparison.OrdinalIgnoreCase))
+            firsts = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            for (var j = 0; j < items.Count; j++)
             {
-                return j;
+                if (name(items[j])?.Trim() is { } key)
+                {
+                    firsts.TryAdd(key, j);
+                }
             }
+
+            _firstIndex[items] = firsts;
         }
 
-        return i;
+        return name(items[i])?.Trim() is { } own && firsts.TryGetValue(own, out var first) ? first : i;
     }
 
     private void Fail(string configurationPath, string rest)

@@ -19,13 +19,25 @@ public static class PlanJson
     {
         ArgumentNullException.ThrowIfNull(plan);
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        Write(plan, stream);
+        return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
+    }
+
+    /// <summary>
+    /// Writes the plan as UTF-8 JSON to <paramref name="output"/> as it goes, ending with a newline: a plan of
+    /// thousands of teams is never held as one string.
+    /// </summary>
+    public static void Write(Plan plan, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(output);
+        using (var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true }))
         {
             Write(plan, writer);
         }
 
-        stream.WriteByte((byte)'\n');
-        return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
+        output.WriteByte((byte)'\n');
+        output.Flush();
     }
 
     /// <summary>
@@ -163,6 +175,11 @@ public static class PlanJson
         writer.WriteStartArray("nodes");
         foreach (var node in plan.Nodes)
         {
+            if (writer.BytesPending > 64 * 1024)
+            {
+                writer.Flush(); // into the stream as it goes, not all at the end
+            }
+
             writer.WriteStartObject();
             writer.WriteString("id", node.Id);
             writer.WriteString("kind", node.Kind switch
