@@ -62,6 +62,21 @@ public sealed class InputBoundaryTests
         Assert.Empty(run.Out);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("  ")]
+    public void Render_AnEmptyOut_IsAUsageErrorNotTheWorkingFolder(string output)
+    {
+        var dir = CliRun.ScratchProject("dev", DevYaml);
+        var before = Directory.GetFileSystemEntries(dir).Order().ToArray();
+
+        var run = CliRun.In(dir, "render", "--out", output);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.StartsWith("--out is empty. Give the folder to write to, such as --out rendered.", run.Error, StringComparison.Ordinal);
+        Assert.Equal(before, Directory.GetFileSystemEntries(dir).Order().ToArray());
+    }
+
     [Fact]
     public void Render_ALongFolderName_IsAUsageError()
     {
