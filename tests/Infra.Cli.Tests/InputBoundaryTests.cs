@@ -135,35 +135,22 @@ public sealed class InputBoundaryTests
         Assert.Equal(error, run.Error);
     }
 
+    // Values YAML would misread if written plain reach validation exactly as given, which refuses them here by name.
     [Theory]
-    [InlineData("-")]
-    [InlineData("@x")]
-    [InlineData("a:")]
-    [InlineData("- qa")]
-    [InlineData("@example.com")]
-    public void StackNew_SetValuesYamlWouldMisread_AreWrittenSoTheyReadBack(string value)
+    [InlineData("mlops:tanzu.namespace", "-")]
+    [InlineData("mlops:tanzu.namespace", "@x")]
+    [InlineData("mlops:tanzu.namespace", "a:")]
+    [InlineData("mlops:tanzu.namespace", "- qa")]
+    [InlineData("mlops:teams[0].owner", "@example.com")]
+    public void StackNew_SetValuesYamlWouldMisread_AreCheckedAsGiven(string key, string value)
     {
         var dir = CliRun.ScratchProject("dev", DevYaml);
 
-        var run = CliRun.In(dir, "stack", "new", "qa", "--from", "dev", "--set", "mlops:environment=qa", "--set", $"mlops:tanzu.namespace={value}");
-
-        // Written only where valid: a namespace of '-' is not, and the error quotes the value as given.
-        var written = File.Exists(Path.Combine(dir, "Pulumi.qa.yaml"));
-        Assert.Equal(2, run.ExitCode);
-        Assert.False(written);
-        Assert.Contains($"mlops:tanzu.namespace '{value}'", run.Error, StringComparison.Ordinal);
-        Assert.DoesNotContain("Unhandled exception", run.Error, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void StackNew_AnOwnerStartingWithAt_IsQuotedAndReportedAsAnInvalidAddress()
-    {
-        var dir = CliRun.ScratchProject("dev", DevYaml);
-
-        var run = CliRun.In(dir, "stack", "new", "qa", "--from", "dev", "--set", "mlops:environment=qa", "--set", "mlops:teams[0].owner=@example.com");
+        var run = CliRun.In(dir, "stack", "new", "qa", "--from", "dev", "--set", "mlops:environment=qa", "--set", $"{key}={value}");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("mlops:teams[0].owner '@example.com'", run.Error, StringComparison.Ordinal);
+        Assert.Contains($"{key} '{value}'", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(dir, "Pulumi.qa.yaml")));
     }
 
     [Fact]
