@@ -189,7 +189,7 @@ internal static partial class InfraCtl
 
     private static int Render(CliContext context, string stack, string? projectDir, string output)
     {
-        var (config, exit) = StackLoader.Load(context, stack, projectDir);
+        var (config, exit) = StackLoader.Load(context, stack, projectDir, allowUnsetSecrets: true);
         if (config is null)
         {
             return exit;
@@ -207,7 +207,7 @@ internal static partial class InfraCtl
 
     private static int Diff(CliContext context, IRevisionPlans revisions, string stack, string? projectDir, string? baseRevision, string? against, string format, bool exitCode)
     {
-        var (config, exit) = StackLoader.Load(context, stack, projectDir);
+        var (config, exit) = StackLoader.Load(context, stack, projectDir, allowUnsetSecrets: true);
         if (config is null)
         {
             return exit;
@@ -218,7 +218,7 @@ internal static partial class InfraCtl
         string beforeLabel;
         if (against is not null)
         {
-            var (other, otherExit) = StackLoader.Load(context, against, projectDir);
+            var (other, otherExit) = StackLoader.Load(context, against, projectDir, allowUnsetSecrets: true);
             if (other is null)
             {
                 return otherExit;
@@ -333,7 +333,9 @@ internal static partial class InfraCtl
             throw new CliException($"{targetName} could not be written in {project}: {ex.Message} Check that you may write there and that the disk has room.", ExitCodes.Usage, ex);
         }
 
-        context.Out.WriteLine($"Wrote {targetName} from {StackConfigFile.FileName(from)}; it is valid.");
+        context.Out.WriteLine(clone.SecretKeys.IsEmpty
+            ? $"Wrote {targetName} from {StackConfigFile.FileName(from)}; it is valid."
+            : $"Wrote {targetName} from {StackConfigFile.FileName(from)}; it is valid once its {clone.SecretKeys.Length} secret{(clone.SecretKeys.Length == 1 ? " is" : "s are")} set. Until then 'plan', 'diff' and 'render' show where they go, and 'validate' names them.");
         var source = PlatformConfiguration.Load(StackConfigFile.Load(sourcePath).Snapshot);
         if (source.Options.Environment == loaded.Options.Environment)
         {
@@ -342,7 +344,7 @@ internal static partial class InfraCtl
 
         if (!clone.SecretKeys.IsEmpty)
         {
-            context.Out.WriteLine($"Secrets are not copied. After 'pulumi stack init {name}', set them:");
+            context.Out.WriteLine($"Secrets are not copied. After 'pulumi stack init {name}', set {(clone.SecretKeys.Length == 1 ? "it" : "them")}:");
             foreach (var key in clone.SecretKeys)
             {
                 context.Out.WriteLine($"  {ConfigKeyPath.SetCommandForKey(key, "<value>", secret: true, stack: name)}");
@@ -354,7 +356,7 @@ internal static partial class InfraCtl
 
     private static int Graph(CliContext context, string stack, string? projectDir, string format)
     {
-        var (config, exit) = StackLoader.Load(context, stack, projectDir);
+        var (config, exit) = StackLoader.Load(context, stack, projectDir, allowUnsetSecrets: true);
         if (config is null)
         {
             return exit;
@@ -367,7 +369,7 @@ internal static partial class InfraCtl
 
     private static int PlanCommand(CliContext context, string stack, string? projectDir, string format)
     {
-        var (config, exit) = StackLoader.Load(context, stack, projectDir);
+        var (config, exit) = StackLoader.Load(context, stack, projectDir, allowUnsetSecrets: true);
         if (config is null)
         {
             return exit;

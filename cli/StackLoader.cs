@@ -5,8 +5,12 @@ namespace Infra.Cli;
 /// <summary>The steps every stack command starts with: find the project and stack file, bind and validate.</summary>
 internal static class StackLoader
 {
-    /// <summary>The validated configuration of <paramref name="stack"/>, or the exit code after printing why not.</summary>
-    public static (LoadedConfig? Config, int ExitCode) Load(CliContext context, string stack, string? projectDir)
+    /// <summary>
+    /// The validated configuration of <paramref name="stack"/>, or the exit code after printing why not. With
+    /// <paramref name="allowUnsetSecrets"/>, a configuration whose only errors are secrets not set yet (a cloned
+    /// stack) loads as if they were set, with a notice naming them: its plan, diff and render show where they go.
+    /// </summary>
+    public static (LoadedConfig? Config, int ExitCode) Load(CliContext context, string stack, string? projectDir, bool allowUnsetSecrets = false)
     {
         var project = ProjectLocator.FindProject(context.WorkingDirectory, projectDir);
         if (project is null)
@@ -39,13 +43,21 @@ internal static class StackLoader
         }
 
         var config = PlatformConfiguration.Load(file.Snapshot);
+        var unset = allowUnsetSecrets ? PlatformConfiguration.OnlyUnsetSecrets(config, file.Snapshot) : [];
+        if (!unset.IsEmpty)
+        {
+            var keys = unset.Select(ConfigKeyPath.ToPulumi).ToArray();
+            context.Error.WriteLine($"note: {file.Snapshot.Source} has secrets not set yet, shown where they go: {string.Join(", ", keys)}. 'validate' fails until they are set: {string.Join("; ", keys.Select(k => $"'{ConfigKeyPath.SetCommandForKey(k, "<value>", secret: true, stack: stack)}'"))}.");
+            config = PlatformConfiguration.Load(file.Snapshot.WithSecrets(unset));
+        }
+
         if (!config.IsValid)
         {
             var count = config.Errors.Length;
             context.Error.WriteLine($"{file.Snapshot.Source} has {count} error{(count == 1 ? string.Empty : "s")}:");
             foreach (var error in config.Errors)
             {
-                context.Error.WriteLine($"  - {error.Message}");
+                context.Error.WriteLine($"  - {ConfigKeyPath.ForStack(error.Message, stack)}");
             }
 
             return (null, ExitCodes.InvalidConfig);
@@ -53,7 +65,7 @@ internal static class StackLoader
 
         foreach (var notice in config.Notices)
         {
-            context.Error.WriteLine($"note: {notice}");
+            context.Error.WriteLine($"note: {ConfigKeyPath.ForStack(notice, stack)}");
         }
 
         return (config, ExitCodes.Ok);

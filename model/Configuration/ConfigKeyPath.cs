@@ -35,6 +35,26 @@ public static class ConfigKeyPath
         return builder.ToString();
     }
 
+    /// <summary>IConfiguration's spelling of a key as Pulumi spells it (<c>mlops:gpu.hosts[0].gpus</c> to <c>mlops:gpu:hosts:0:gpus</c>).</summary>
+    public static string FromPulumi(string key)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        var colon = key.IndexOf(':', StringComparison.Ordinal);
+        var rest = key[(colon + 1)..].Replace("]", string.Empty, StringComparison.Ordinal).Replace('[', '.').Replace('.', ':');
+        return colon < 0 ? key : $"{key[..colon]}:{rest}";
+    }
+
+    /// <summary>
+    /// A message whose fix commands (<c>'pulumi config set ...'</c>, <c>'pulumi config rm ...'</c>) name
+    /// <paramref name="stack"/>, so that running one changes that stack, not whichever stack is selected.
+    /// </summary>
+    public static string ForStack(string message, string stack)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentException.ThrowIfNullOrWhiteSpace(stack);
+        return System.Text.RegularExpressions.Regex.Replace(message, "'pulumi config (set|rm) (?!--stack )", $"'pulumi config $1 --stack {stack} ");
+    }
+
     /// <summary>The top-level Pulumi config key (<c>mlops:gpu</c>) of an IConfiguration path.</summary>
     public static string TopLevelKey(string configurationPath)
     {

@@ -72,6 +72,19 @@ public sealed class ConfigSnapshot
             StringComparer.OrdinalIgnoreCase);
     }
 
+    /// <summary>This snapshot with secrets present at <paramref name="configurationPaths"/>, as if they were set.</summary>
+    public ConfigSnapshot WithSecrets(IEnumerable<string> configurationPaths)
+    {
+        ArgumentNullException.ThrowIfNull(configurationPaths);
+        var values = _values.ToDictionary(StringComparer.OrdinalIgnoreCase);
+        foreach (var path in configurationPaths)
+        {
+            values[path] = SecretSetting.Marker(path);
+        }
+
+        return new ConfigSnapshot(Source, values, Problems);
+    }
+
     /// <summary>Whether the top-level key is set at all.</summary>
     public bool Contains(string topLevelKey) =>
         _values.ContainsKey(topLevelKey) || HasChildren(topLevelKey);

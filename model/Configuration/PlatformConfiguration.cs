@@ -65,6 +65,20 @@ public static class PlatformConfiguration
         return new LoadedConfig(snapshot.Source, options, connection, [.. errors]) { Notices = Notices(options) };
     }
 
+    /// <summary>
+    /// The secrets a configuration lacks when they are all it lacks: every error is about a secret setting that is
+    /// not set (a cloned stack before its secrets are set). Empty when the configuration is valid or has other errors.
+    /// </summary>
+    public static ImmutableArray<string> OnlyUnsetSecrets(LoadedConfig loaded, ConfigSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(loaded);
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var paths = loaded.Errors.Select(e => ConfigKeyPath.FromPulumi(e.Key)).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        var unset = loaded.Errors.All(e => e.Message.Contains(" is required", StringComparison.Ordinal))
+            && paths.All(p => Schemas.Any(s => s.IsSecretPath(p)) && string.IsNullOrEmpty(snapshot.Value(p)));
+        return unset ? [.. paths] : [];
+    }
+
     private static ImmutableArray<string> Notices(PlatformOptions options)
     {
         var notices = ImmutableArray.CreateBuilder<string>();

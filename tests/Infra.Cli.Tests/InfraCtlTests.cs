@@ -51,9 +51,9 @@ public sealed class InfraCtlTests
         Assert.Equal(
             """
             Pulumi.bad.yaml has 3 errors:
-              - mlops:production 'maybe' is not true or false. Set it with 'pulumi config set mlops:production true|false'.
-              - mlops:vsphere.datacentre is not a known setting. Did you mean 'mlops:vsphere.datacenter'? Known settings in mlops:vsphere: datacenter, computeCluster, datastore, datastoreCluster, network, resourcePool, folder, template, templateGuestId, contentLibrary. Remove it with 'pulumi config rm --path mlops:vsphere.datacentre'.
-              - mlops:vsphere.datacenter is required but not set: the vSphere datacenter to deploy into. Set it with 'pulumi config set --path mlops:vsphere.datacenter <value>'.
+              - mlops:production 'maybe' is not true or false. Set it with 'pulumi config set --stack bad mlops:production true|false'.
+              - mlops:vsphere.datacentre is not a known setting. Did you mean 'mlops:vsphere.datacenter'? Known settings in mlops:vsphere: datacenter, computeCluster, datastore, datastoreCluster, network, resourcePool, folder, template, templateGuestId, contentLibrary. Remove it with 'pulumi config rm --stack bad --path mlops:vsphere.datacentre'.
+              - mlops:vsphere.datacenter is required but not set: the vSphere datacenter to deploy into. Set it with 'pulumi config set --stack bad --path mlops:vsphere.datacenter <value>'.
 
             """.ReplaceLineEndings("\n"),
             run.Error);
@@ -195,7 +195,7 @@ public sealed class InfraCtlTests
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(
             """
-            Wrote Pulumi.qa.yaml from Pulumi.dev.yaml; it is valid.
+            Wrote Pulumi.qa.yaml from Pulumi.dev.yaml; it is valid once its 4 secrets are set. Until then 'plan', 'diff' and 'render' show where they go, and 'validate' names them.
             Secrets are not copied. After 'pulumi stack init qa', set them:
               pulumi config set --stack qa --secret vsphere:password <value>
               pulumi config set --stack qa --secret --path mlops:gpu.operator.pullSecret <value>
@@ -210,6 +210,26 @@ public sealed class InfraCtlTests
         Assert.Contains("      replicas: 3\n", written, StringComparison.Ordinal);
         Assert.DoesNotContain("secure: v1:", written, StringComparison.Ordinal);
         Assert.DoesNotContain("encryptionsalt", written, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AClonedStack_PlansDiffsAndRendersBeforeItsSecretsAreSet_ButDoesNotValidate()
+    {
+        var dir = CliRun.ScratchProject("dev", File.ReadAllText(Path.Combine(CliRun.ProjectDir, "Pulumi.dev.yaml")));
+        Assert.Equal(0, CliRun.In(dir, "stack", "new", "team-a", "--from", "dev", "--set", "mlops:environment=team-a").ExitCode);
+        const string Notice = "note: Pulumi.team-a.yaml has secrets not set yet, shown where they go: vsphere:password, mlops:tanzu.supervisorKubeconfig, mlops:gpu.operator.pullSecret, mlops:gpu.operator.licenseToken. 'validate' fails until they are set: 'pulumi config set --stack team-a --secret vsphere:password <value>'; 'pulumi config set --stack team-a --secret --path mlops:tanzu.supervisorKubeconfig <value>'; 'pulumi config set --stack team-a --secret --path mlops:gpu.operator.pullSecret <value>'; 'pulumi config set --stack team-a --secret --path mlops:gpu.operator.licenseToken <value>'.\n";
+
+        var validate = CliRun.In(dir, "validate", "--stack", "team-a");
+        var plan = CliRun.In(dir, "plan", "--stack", "team-a", "--format", "json");
+        var diff = CliRun.In(dir, "diff", "--stack", "team-a", "--against", "dev", "--exit-code");
+        var render = CliRun.In(dir, "render", "--stack", "team-a", "--out", "rendered");
+
+        Assert.Equal(2, validate.ExitCode);
+        Assert.StartsWith("Pulumi.team-a.yaml has 4 errors:\n  - vsphere:password is required but not set: the vCenter user's password. Set it with 'pulumi config set --stack team-a --secret vsphere:password <password>'.", validate.Error, StringComparison.Ordinal);
+        Assert.Equal((0, Notice), (plan.ExitCode, plan.Error));
+        Assert.Contains("\"client_configuration_token.tok\": {\n            \"$secret\": \"config\",\n            \"key\": \"mlops:gpu\",\n            \"path\": \"operator.licenseToken\"\n          }", plan.Out, StringComparison.Ordinal);
+        Assert.Equal((3, Notice), (diff.ExitCode, diff.Error));
+        Assert.Equal((0, Notice), (render.ExitCode, render.Error));
     }
 
     [Fact]

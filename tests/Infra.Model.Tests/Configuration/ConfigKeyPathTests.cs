@@ -37,4 +37,22 @@ public sealed class ConfigKeyPathTests
         Assert.Null(Suggestions.Closest("flavour", ["namespace", "release", "controlPlane", "nodePools"]));
         Assert.Equal("computeCluster", Suggestions.Closest("computecluser", ["datacenter", "computeCluster"]));
     }
+
+    [Theory]
+    [InlineData("mlops:gpu.hosts[0].gpus", "mlops:gpu:hosts:0:gpus")]
+    [InlineData("mlops:environment", "mlops:environment")]
+    [InlineData("vsphere:password", "vsphere:password")]
+    public void FromPulumi_IsToPulumisInverse(string key, string path)
+    {
+        Assert.Equal(path, ConfigKeyPath.FromPulumi(key));
+        Assert.Equal(key, ConfigKeyPath.ToPulumi(path));
+    }
+
+    [Fact]
+    public void ForStack_NamesTheStackInEveryFixCommandOnce()
+    {
+        Assert.Equal(
+            "x 'y'. Set it with 'pulumi config set --stack qa --path mlops:a.b 1', or 'pulumi config rm --stack qa mlops:c'; 'pulumi config set --stack prod mlops:d 2'.",
+            ConfigKeyPath.ForStack("x 'y'. Set it with 'pulumi config set --path mlops:a.b 1', or 'pulumi config rm mlops:c'; 'pulumi config set --stack prod mlops:d 2'.", "qa"));
+    }
 }
