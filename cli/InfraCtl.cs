@@ -306,7 +306,7 @@ internal static partial class InfraCtl
         {
             foreach (var error in clone.Errors)
             {
-                context.Error.WriteLine($"error: {error}");
+                context.Error.WriteLine($"error: {ConfigKeyPath.ForStack(error, name)}");
             }
 
             return ExitCodes.Usage;
@@ -318,7 +318,7 @@ internal static partial class InfraCtl
             context.Error.WriteLine($"{targetName} would have {loaded.Errors.Length} error{(loaded.Errors.Length == 1 ? string.Empty : "s")}, so it was not written:");
             foreach (var error in loaded.Errors)
             {
-                context.Error.WriteLine($"  - {error.Message}");
+                context.Error.WriteLine($"  - {ConfigKeyPath.ForStack(error.Message, name)}");
             }
 
             return ExitCodes.InvalidConfig;

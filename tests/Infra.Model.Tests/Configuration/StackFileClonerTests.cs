@@ -103,6 +103,61 @@ public sealed class StackFileClonerTests
     }
 
     [Fact]
+    public void Clone_NewListEntriesAndNestedMaps_AreAddedWherePulumiWouldPutThem()
+    {
+        var result = StackFileCloner.Clone("Pulumi.dev.yaml", Source.ReplaceLineEndings("\n") + "\n",
+        [
+            ("mlops:gpu.hosts[1].name", "esx2"),
+            ("mlops:gpu.hosts[1].gpus", "4"),
+            ("mlops:platform.objectStore.endpoint", "https://s3.example.com"),
+            ("mlops:platform.objectStore.identities[0].name", "mlflow"),
+            ("mlops:tanzu.supervisor.ntpServers[0]", "ntp.example.com"),
+            ("mlops:teams[0].name", "nlp"),
+        ]);
+
+        Assert.Empty(result.Errors);
+        Assert.EndsWith(
+            """
+              mlops:gpu:
+                hosts:
+                  - name: esx1
+                    gpus: 2
+                  - name: esx2
+                    gpus: 4
+              mlops:tanzu:
+                namespace: ns
+                supervisor:
+                  ntpServers:
+                    - ntp.example.com
+              mlops:platform:
+                objectStore:
+                  endpoint: https://s3.example.com
+                  identities:
+                    - name: mlflow
+              mlops:teams:
+                - name: nlp
+
+            """.ReplaceLineEndings("\n"),
+            result.Text);
+        var read = StackConfigFile.Parse("Pulumi.qa.yaml", "qa", result.Text).Snapshot;
+        Assert.Equal(("esx2", "4", "mlflow", "ntp.example.com"), (read.Value("mlops:gpu:hosts:1:name"), read.Value("mlops:gpu:hosts:1:gpus"), read.Value("mlops:platform:objectStore:identities:0:name"), read.Value("mlops:tanzu:supervisor:ntpServers:0")));
+    }
+
+    [Theory]
+    [InlineData("mlops:gpu.hosts[3].name", "--set mlops:gpu.hosts[3].name: mlops:gpu.hosts has 1 entries, so a new one is [1]; [3] would leave a gap.")]
+    [InlineData("mlops:gpu.hosts.name", "--set mlops:gpu.hosts.name: mlops:gpu.hosts is a list, so its entries are indexed ('mlops:gpu.hosts[0]'), not named.")]
+    [InlineData("mlops:vsphere[0]", "--set mlops:vsphere[0]: mlops:vsphere is a map, so its keys are named ('mlops:vsphere.<key>'), not indexed.")]
+    [InlineData("mlops:environment.name", "--set mlops:environment.name: mlops:environment holds a single value in Pulumi.dev.yaml, not a map or list to add to. Set mlops:environment itself, or create the stack and set it with 'pulumi config set --path mlops:environment.name <value>'.")]
+    [InlineData("mlops:gpu.hosts[0", "--set mlops:gpu.hosts[0: it is not a key as 'pulumi config set --path' spells it ('<namespace>:<key>', then '.name' or '[index]' parts, such as mlops:teams[1].name).")]
+    [InlineData("environment", "--set environment: it is not a key as 'pulumi config set --path' spells it ('<namespace>:<key>', then '.name' or '[index]' parts, such as mlops:teams[1].name).")]
+    public void Clone_KeysThatCannotBeAdded_SayWhy(string key, string error)
+    {
+        var result = StackFileCloner.Clone("Pulumi.dev.yaml", Source.ReplaceLineEndings("\n") + "\n", [(key, "x")]);
+
+        Assert.Equal([error], result.Errors.ToArray());
+    }
+
+    [Fact]
     public void Clone_TheSameKeyTwice_IsAnErrorNamingBothValues()
     {
         var result = StackFileCloner.Clone("Pulumi.dev.yaml", Source.ReplaceLineEndings("\n") + "\n",
@@ -136,13 +191,13 @@ public sealed class StackFileClonerTests
     public void Clone_OverridesThatCannotApply_SayWhyAndHowToSetThem()
     {
         var result = StackFileCloner.Clone("Pulumi.dev.yaml", Source.ReplaceLineEndings("\n") + "\n",
-            [("vsphere:password", "x"), ("mlops:gpu.hosts", "x"), ("mlops:storage.tiers[0].name", "gold")]);
+            [("vsphere:password", "x"), ("mlops:gpu.hosts", "x"), ("mlops:tanzu.supervisorKubeconfig.x", "gold")]);
 
         Assert.Equal(
         [
             "--set vsphere:password: it is a secret, and secrets are not copied. Create the stack, then set it with 'pulumi config set --secret vsphere:password <value>'.",
             "--set mlops:gpu.hosts: it is a list, not a single value. Set the keys inside it, such as 'mlops:gpu.hosts.<key>=<value>'.",
-            "--set mlops:storage.tiers[0].name: Pulumi.dev.yaml has no such key, nor a map to add it to. Create the stack, then set it with 'pulumi config set --path \"mlops:storage.tiers[0].name\" <value>'.",
+            "--set mlops:tanzu.supervisorKubeconfig.x: mlops:tanzu.supervisorKubeconfig is a secret, not a map. Set it as a whole after creating the stack.",
         ], result.Errors.ToArray());
         Assert.Empty(result.Text);
     }
