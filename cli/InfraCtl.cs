@@ -341,6 +341,12 @@ internal static partial class InfraCtl
         {
             context.Out.WriteLine($"note: mlops:environment is still '{loaded.Options.Environment}', as in {StackConfigFile.FileName(from)}, so resource names would clash in the same vCenter. Change it with '{ConfigKeyPath.SetCommandForKey("mlops:environment", "<name>", stack: name)}'.");
         }
+        else if (source.IsValid
+            && Model.Vsphere.VcenterNames.Clashes(StackPlanner.Plan(name, loaded.Options), StackPlanner.Plan(from, source.Options)) is { Count: > 0 } clashes)
+        {
+            var settings = string.Join(", ", clashes.Select(c => c.Setting).Distinct(StringComparer.Ordinal));
+            context.Out.WriteLine($"note: {targetName} and {StackConfigFile.FileName(from)} would both create {string.Join(", ", clashes)} in one vCenter, and either stack's destroy would delete it under the other. Give the new stack its own: {settings}.");
+        }
 
         if (!clone.SecretKeys.IsEmpty)
         {

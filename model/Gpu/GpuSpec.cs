@@ -55,7 +55,7 @@ public sealed record GpuSpec(GpuMode Mode, GpuModel? Model, ImmutableArray<GpuVm
 
         var profile = model.Profile(gpu.Profile!)!;
         var vmClass = new GpuVmClassSpec(
-            gpu.VmClass?.Name ?? VmClassName(profile),
+            gpu.VmClass?.Name ?? VmClassName(options.Environment, profile),
             gpu.VmClass?.Cpus ?? DefaultCpus,
             (int)Quantity.ToMebibytes(gpu.VmClass?.Memory ?? DefaultMemory)!.Value,
             profile.Name,
@@ -63,11 +63,15 @@ public sealed record GpuSpec(GpuMode Mode, GpuModel? Model, ImmutableArray<GpuVm
         return new GpuSpec(mode, model, [], vmClass, VgpuCapacity(options, model, profile));
     }
 
-    /// <summary>The VM class name for a profile: <c>vgpu-</c> and the profile without its vendor prefix.</summary>
-    public static string VmClassName(VgpuProfile profile)
+    /// <summary>
+    /// The VM class name for a profile: <c>mlops-&lt;environment&gt;-vgpu-</c> and the profile without its vendor
+    /// prefix. VM classes are named once per vCenter, so each stack owns its own: one stack's <c>pulumi destroy</c>
+    /// never deletes the class another stack's GPU nodes run on.
+    /// </summary>
+    public static string VmClassName(string environment, VgpuProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        return "vgpu-" + profile.Name[(profile.Name.IndexOf('_', StringComparison.Ordinal) + 1)..];
+        return $"mlops-{environment}-vgpu-" + profile.Name[(profile.Name.IndexOf('_', StringComparison.Ordinal) + 1)..];
     }
 
     /// <summary>The name of VM <paramref name="index"/> (from 0) of a group: <c>&lt;environment&gt;-&lt;group&gt;-NN</c>.</summary>

@@ -34,12 +34,19 @@ public sealed record StorageSpec(ImmutableArray<StorageTierSpec> Tiers, bool Cre
             [.. tiers.Select(t => new StorageTierSpec(
                 t.Name,
                 PolicyName(options.Environment, t.Name),
-                t.TagCategory ?? DefaultTagCategory,
+                t.TagCategory ?? (storage?.CreateTags == true ? CreatedTagCategory(options.Environment) : DefaultTagCategory),
                 t.Tag ?? t.Name,
                 t.Name == defaultTier,
                 reclaim))],
             storage?.CreateTags ?? false);
     }
+
+    /// <summary>
+    /// The tag category a stack creates when <c>createTags</c> is true: <c>mlops-&lt;environment&gt;-storage-tier</c>,
+    /// its own, so that no two stacks create (and one delete) the same category. A looked-up category
+    /// (<see cref="DefaultTagCategory"/>, or one named in config) is shared on purpose: stacks only read it.
+    /// </summary>
+    public static string CreatedTagCategory(string environment) => $"mlops-{environment}-storage-tier";
 
     /// <summary>The storage policy name of a tier: <c>mlops-&lt;environment&gt;-&lt;tier&gt;</c>, a DNS label as the Supervisor needs.</summary>
     public static string PolicyName(string environment, string tier) => $"mlops-{environment}-{tier}";

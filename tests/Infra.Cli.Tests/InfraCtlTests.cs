@@ -102,7 +102,7 @@ public sealed class InfraCtlTests
         Assert.StartsWith("Plan for stack dev: 13 components, 150 resources, 9 data sources, 1 reads, deployed in 14 waves.\n", run.Out, StringComparison.Ordinal);
         Assert.Contains("├── resource vm-folder vsphere:index/folder:Folder (wave 2)", run.Out, StringComparison.Ordinal);
         Assert.Contains("├── path = mlops-dev", run.Out, StringComparison.Ordinal);
-        Assert.Contains("└── resource vgpu-a100d-20c vsphere:index/virtualMachineClass:VirtualMachineClass (wave 4)", run.Out, StringComparison.Ordinal);
+        Assert.Contains("└── resource mlops-dev-vgpu-a100d-20c vsphere:index/virtualMachineClass:VirtualMachineClass (wave 4)", run.Out, StringComparison.Ordinal);
         Assert.Contains("read mlops-dev-kubeconfig kubernetes:core/v1:Secret (wave 7)", run.Out, StringComparison.Ordinal);
         Assert.Contains("Dependency waves", run.Out, StringComparison.Ordinal);
         Assert.Contains("GPU capacity", run.Out, StringComparison.Ordinal);
@@ -230,6 +230,22 @@ public sealed class InfraCtlTests
         Assert.Contains("\"client_configuration_token.tok\": {\n            \"$secret\": \"config\",\n            \"key\": \"mlops:gpu\",\n            \"path\": \"operator.licenseToken\"\n          }", plan.Out, StringComparison.Ordinal);
         Assert.Equal((3, Notice), (diff.ExitCode, diff.Error));
         Assert.Equal((0, Notice), (render.ExitCode, render.Error));
+    }
+
+    [Fact]
+    public void StackNew_NamesSetInConfigThatBothStacksWouldCreate_AreNamedWithTheirSettings()
+    {
+        var dir = CliRun.ScratchProject("prod", File.ReadAllText(Path.Combine(CliRun.ProjectDir, "Pulumi.prod.yaml")));
+
+        var run = CliRun.In(dir, "stack", "new", "staging", "--from", "prod", "--set", "mlops:environment=staging");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("note: Pulumi.staging.yaml and Pulumi.prod.yaml would both create VM folder 'mlops/prod', vSphere Namespace 'mlops-prod' in one vCenter, and either stack's destroy would delete it under the other. Give the new stack its own: mlops:vsphere.folder, mlops:tanzu.namespace.\n", run.Out, StringComparison.Ordinal);
+
+        var apart = CliRun.In(dir, "stack", "new", "staging", "--from", "prod", "--force", "--set", "mlops:environment=staging", "--set", "mlops:vsphere.folder=mlops/staging", "--set", "mlops:tanzu.namespace=mlops-staging");
+
+        Assert.Equal(0, apart.ExitCode);
+        Assert.DoesNotContain("would both create", apart.Out, StringComparison.Ordinal);
     }
 
     [Fact]

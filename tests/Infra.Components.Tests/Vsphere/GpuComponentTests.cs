@@ -80,7 +80,7 @@ public sealed class GpuComponentTests
     {
         var run = await StackRun.RunAsync(() => StackComposer.Deploy(StackFiles.Options("dev"), TestSecrets.Create().Object));
 
-        var vmClass = run.InputsOf("vsphere:index/virtualMachineClass:VirtualMachineClass", "vgpu-a100d-20c");
+        var vmClass = run.InputsOf("vsphere:index/virtualMachineClass:VirtualMachineClass", "mlops-dev-vgpu-a100d-20c");
         Assert.Equal(["grid_a100d-20c"], (IEnumerable<object>)vmClass["vgpuDevices"]);
         Assert.Equal(100.0, vmClass["memoryReservation"]);
         var check = Assert.Single(run.Mocks.Calls, c => c.Token == "vsphere:index/getHostVgpuProfile:getHostVgpuProfile");

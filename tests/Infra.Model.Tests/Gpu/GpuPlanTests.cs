@@ -88,8 +88,8 @@ public sealed class GpuPlanTests
     {
         var plan = StackPlanner.Plan("prod", TestConfig.StackOptions("prod"));
 
-        var vmClass = plan["vsphere:index/virtualMachineClass:VirtualMachineClass::vgpu-a100d-40c"];
-        Assert.Equal("{cpus: 16, memory: 131072, memoryReservation: 100, name: vgpu-a100d-40c, vgpuDevices: [grid_a100d-40c]}", PlanValue.Map(vmClass.Inputs).ToString());
+        var vmClass = plan["vsphere:index/virtualMachineClass:VirtualMachineClass::mlops-prod-vgpu-a100d-40c"];
+        Assert.Equal("{cpus: 16, memory: 131072, memoryReservation: 100, name: mlops-prod-vgpu-a100d-40c, vgpuDevices: [grid_a100d-40c]}", PlanValue.Map(vmClass.Inputs).ToString());
         var check = Assert.IsType<PlanCheck.ProfileOffered>(Assert.Single(vmClass.Checks));
         Assert.Equal("grid_a100d-40c", check.Profile);
         Assert.Equal(

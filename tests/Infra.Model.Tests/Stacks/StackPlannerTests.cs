@@ -22,12 +22,12 @@ public sealed class StackPlannerTests
             "component infra:stacks:Foundation::foundation parent=- provider=-",
             "component infra:stacks:Platform::platform parent=- provider=-",
             $"component infra:tanzu:WorkloadCluster::mlops-dev parent={Foundation} provider=-",
-            $"component infra:vsphere:GpuVmClass::vgpu-a100d-20c parent={Foundation} provider=-",
+            $"component infra:vsphere:GpuVmClass::mlops-dev-vgpu-a100d-20c parent={Foundation} provider=-",
             $"dataSource vsphere:index/getComputeCluster:getComputeCluster::compute-cluster parent={Foundation} provider=default",
             $"dataSource vsphere:index/getDatacenter:getDatacenter::datacenter parent={Foundation} provider=default",
             $"dataSource vsphere:index/getDatastore:getDatastore::datastore parent={Foundation} provider=default",
             $"dataSource vsphere:index/getHost:getHost::host-esx-gpu-01.lab.example.com parent={Foundation} provider=default",
-            "dataSource vsphere:index/getHostVgpuProfile:getHostVgpuProfile::vgpu-profiles-esx-gpu-01.lab.example.com parent=infra:vsphere:GpuVmClass::vgpu-a100d-20c provider=default",
+            "dataSource vsphere:index/getHostVgpuProfile:getHostVgpuProfile::vgpu-profiles-esx-gpu-01.lab.example.com parent=infra:vsphere:GpuVmClass::mlops-dev-vgpu-a100d-20c provider=default",
             $"dataSource vsphere:index/getNetwork:getNetwork::network parent={Foundation} provider=default",
             $"dataSource vsphere:index/getTag:getTag::tag-standard parent={Foundation} provider=default",
             $"dataSource vsphere:index/getTagCategory:getTagCategory::tag-category-mlops-storage-tier parent={Foundation} provider=default",
@@ -45,7 +45,7 @@ public sealed class StackPlannerTests
             $"resource pulumi:providers:kubernetes::workload-cluster parent={Cluster} provider=-",
             $"resource vsphere:index/folder:Folder::vm-folder parent={Foundation} provider=default",
             $"resource vsphere:index/namespace:Namespace::mlops-dev parent={Cluster} provider=default",
-            "resource vsphere:index/virtualMachineClass:VirtualMachineClass::vgpu-a100d-20c parent=infra:vsphere:GpuVmClass::vgpu-a100d-20c provider=default",
+            "resource vsphere:index/virtualMachineClass:VirtualMachineClass::mlops-dev-vgpu-a100d-20c parent=infra:vsphere:GpuVmClass::mlops-dev-vgpu-a100d-20c provider=default",
             $"resource vsphere:index/vmStoragePolicy:VmStoragePolicy::storage-policy-standard parent={Foundation} provider=default",
         ], plan.Nodes.Where(n => !IsUnderPlatformService(plan, n)).Select(n => $"{Kind(n.Kind)} {n.Id} parent={n.Parent ?? "-"} provider={n.Provider ?? "-"}").Order(StringComparer.Ordinal));
         var folder = plan["vsphere:index/folder:Folder::vm-folder"];

@@ -64,15 +64,15 @@ public sealed class StorageTests
     }
 
     [Fact]
-    public void Tiers_CreateTags_CreatesOneCategoryAndATagPerTier()
+    public void Tiers_CreateTags_CreatesOneCategoryOfTheEnvironmentAndATagPerTier()
     {
         var plan = StackPlanner.Plan("dev", TestConfig.Load(("mlops:storage", "\n    createTags: true\n    tiers:\n      - name: gold\n      - name: silver")).ValidOptions());
 
         Assert.Equal(
-            "{associableTypes: [Datastore, StoragePod], cardinality: SINGLE, name: mlops-storage-tier}",
-            PlanValue.Map(plan["vsphere:index/tagCategory:TagCategory::tag-category-mlops-storage-tier"].Inputs).ToString());
+            "{associableTypes: [Datastore, StoragePod], cardinality: SINGLE, name: mlops-dev-storage-tier}",
+            PlanValue.Map(plan["vsphere:index/tagCategory:TagCategory::tag-category-mlops-dev-storage-tier"].Inputs).ToString());
         Assert.Equal(
-            PlanValue.Output("vsphere:index/tagCategory:TagCategory::tag-category-mlops-storage-tier", "id"),
+            PlanValue.Output("vsphere:index/tagCategory:TagCategory::tag-category-mlops-dev-storage-tier", "id"),
             plan["vsphere:index/tag:Tag::tag-silver"].Inputs["categoryId"]);
         Assert.Equal(["vsphere:index/tag:Tag::tag-gold"], plan["vsphere:index/vmStoragePolicy:VmStoragePolicy::storage-policy-gold"].DependsOn.ToArray());
     }

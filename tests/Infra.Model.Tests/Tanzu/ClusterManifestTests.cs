@@ -59,7 +59,7 @@ public sealed class ClusterManifestTests
             """{"class":"node-pool","name":"cpu","replicas":2,"variables":{"overrides":[{"name":"vmClass","value":"best-effort-large"},{"name":"nodePoolVolumes","value":[{"name":"containerd","mountPath":"/var/lib/containerd","storageClass":"mlops-dev-standard","capacity":{"storage":"50Gi"}}]}]}}""",
             pools[0]!.ToJsonString());
         Assert.Equal(
-            """{"class":"node-pool","name":"gpu","replicas":1,"metadata":{"annotations":{"run.tanzu.vmware.com/resolve-os-image":"os-name=ubuntu"}},"variables":{"overrides":[{"name":"vmClass","value":"vgpu-a100d-20c"},{"name":"nodePoolVolumes","value":[{"name":"containerd","mountPath":"/var/lib/containerd","storageClass":"mlops-dev-standard","capacity":{"storage":"100Gi"}}]}]}}""",
+            """{"class":"node-pool","name":"gpu","replicas":1,"metadata":{"annotations":{"run.tanzu.vmware.com/resolve-os-image":"os-name=ubuntu"}},"variables":{"overrides":[{"name":"vmClass","value":"mlops-dev-vgpu-a100d-20c"},{"name":"nodePoolVolumes","value":[{"name":"containerd","mountPath":"/var/lib/containerd","storageClass":"mlops-dev-standard","capacity":{"storage":"100Gi"}}]}]}}""",
             pools[1]!.ToJsonString());
     }
 
@@ -70,7 +70,7 @@ public sealed class ClusterManifestTests
 
         Assert.Equal(3, spec.ControlPlaneReplicas);
         Assert.Equal("v1.33.6+vmware.1-fips", (string)ClusterManifest.For(spec)["spec"]!["topology"]!["version"]!);
-        Assert.Equal(["guaranteed-2xlarge", "guaranteed-large", "vgpu-a100d-40c"], spec.VmClasses.ToArray());
+        Assert.Equal(["guaranteed-2xlarge", "guaranteed-large", "mlops-prod-vgpu-a100d-40c"], spec.VmClasses.ToArray());
         Assert.Equal(200, spec.NodePools.Single(p => p.Gpu).ContainerdVolumeGi);
     }
 
