@@ -156,6 +156,13 @@ internal static partial class InfraCtl
             name, from, sets, projectDir, force,
         };
         stackNew.SetAction(parse => StackNew(context, parse.GetValue(name)!, parse.GetValue(from)!, parse.GetValue(sets)!, parse.GetValue(projectDir), parse.GetValue(force)));
+        var stacksFormat = new Option<string>("--format", "-f")
+        {
+            Description = "Output format: text, json, github (step outputs: all, automatic, manual) or gitlab-ci (a child pipeline).",
+            DefaultValueFactory = _ => "text",
+        }.AcceptOnlyFromAmong("text", "json", "github", "gitlab-ci");
+        var stacks = new Command("stacks", $"List the project's stack files and how CI deploys each (mlops:deploy), for pipelines that find their stacks at run time. {ExitCodeHelp}") { projectDir, stacksFormat };
+        stacks.SetAction(parse => Stacks(context, parse.GetValue(projectDir), parse.GetValue(stacksFormat)!));
         var stackCommand = new Command("stack", "Manage stack files.") { stackNew };
 
         return new RootCommand(
@@ -168,6 +175,7 @@ internal static partial class InfraCtl
             render,
             graph,
             diff,
+            stacks,
             stackCommand,
         };
     }
@@ -357,6 +365,21 @@ internal static partial class InfraCtl
             }
         }
 
+        return ExitCodes.Ok;
+    }
+
+    private static int Stacks(CliContext context, string? projectDir, string format)
+    {
+        var project = ProjectLocator.FindProject(context.WorkingDirectory, projectDir)
+            ?? throw new CliException($"No {ProjectLocator.ProjectFile} in {(projectDir is null ? $"{context.WorkingDirectory} or any folder above it" : Path.GetFullPath(projectDir, context.WorkingDirectory))}. Run infractl inside the project, or pass --project-dir <folder>.");
+        var catalog = StackCatalog.Of(project);
+        context.Out.Write(format switch
+        {
+            "json" => StackCatalog.Json(catalog),
+            "github" => StackCatalog.Github(catalog),
+            "gitlab-ci" => StackCatalog.GitlabPipeline(catalog),
+            _ => StackCatalog.Text(catalog),
+        });
         return ExitCodes.Ok;
     }
 

@@ -16,6 +16,9 @@ public sealed record PlatformOptions
     /// <summary>Production sizing and protection: HA replicas, protected stateful resources, Retain volumes. Default false.</summary>
     public bool? Production { get; init; }
 
+    /// <summary>How the CI pipelines deploy this stack. Default: manual in production, automatic otherwise.</summary>
+    public DeployPolicy? Deploy { get; init; }
+
     /// <summary>Which layers this stack deploys. Default <see cref="DeploymentLayers.All"/>.</summary>
     public DeploymentLayers? Layers { get; init; }
 
@@ -46,6 +49,9 @@ public sealed record PlatformOptions
 
     /// <summary>The effective production flag.</summary>
     public bool IsProduction => Production ?? false;
+
+    /// <summary>The effective deploy policy.</summary>
+    public DeployPolicy EffectiveDeploy => Deploy ?? (IsProduction ? DeployPolicy.Manual : DeployPolicy.Automatic);
 
     /// <summary>The effective layers.</summary>
     public DeploymentLayers EffectiveLayers => Layers ?? DeploymentLayers.All;

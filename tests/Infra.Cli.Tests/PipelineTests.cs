@@ -26,10 +26,10 @@ public sealed partial class PipelineTests
         var text = Text(file);
 
         Assert.Contains("./test.sh", text, StringComparison.Ordinal);
-        Assert.Matches("STACK: \\[dev, prod\\]|stack: \\[dev, prod\\]", text);
-        Assert.Contains("-- validate --stack", text, StringComparison.Ordinal);
-        Assert.Contains("--format markdown", text, StringComparison.Ordinal);
-        Assert.Contains("preview", text, StringComparison.Ordinal);
+        Assert.Matches("-- stacks --format (github|gitlab-ci)", text);
+        Assert.DoesNotMatch("\\b(dev|prod)\\b.*\\b(dev|prod)\\b\\]", text); // no stack list written into the pipeline
+        Assert.DoesNotContain("--stack dev", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("--stack prod", text, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -46,37 +46,89 @@ public sealed partial class PipelineTests
     }
 
     [Fact]
-    public void GitLab_DeploysDevAutomaticallyAndProdBehindAManualGate()
+    public void GitLab_TriggersTheGeneratedChildPipelineWithTheMergeRequestsFacts()
     {
         var jobs = Load(".gitlab-ci.yml").Children;
 
-        var dev = (YamlMappingNode)jobs[new YamlScalarNode("deploy-dev")];
-        var prod = (YamlMappingNode)jobs[new YamlScalarNode("deploy-prod")];
-        Assert.Contains("pulumi up --yes --stack dev --non-interactive", dev[new YamlScalarNode("script")].ToString(), StringComparison.Ordinal);
-        Assert.DoesNotContain("manual", dev[new YamlScalarNode("rules")].ToString(), StringComparison.Ordinal);
-        Assert.Equal("manual", ((YamlMappingNode)((YamlSequenceNode)prod[new YamlScalarNode("rules")]).Children[0])[new YamlScalarNode("when")].ToString());
-        Assert.Equal("[ deploy-dev ]", prod[new YamlScalarNode("needs")].ToString());
+        var trigger = (YamlMappingNode)jobs[new YamlScalarNode("stack-pipelines")];
+        Assert.Equal("{ { include, [ { { artifact, stacks.gitlab-ci.yml }, { job, stacks } } ] }, { strategy, depend } }", trigger[new YamlScalarNode("trigger")].ToString());
+        Assert.Equal(
+            "{ { PARENT_PIPELINE_SOURCE, $CI_PIPELINE_SOURCE }, { PARENT_BRANCH, $CI_COMMIT_BRANCH }, { MR_TARGET_BRANCH, $CI_MERGE_REQUEST_TARGET_BRANCH_NAME }, { MR_IID, $CI_MERGE_REQUEST_IID } }",
+            trigger[new YamlScalarNode("variables")].ToString());
     }
 
     [Fact]
-    public void GitHub_ProdWaitsForDevInItsProtectedEnvironment()
+    public void GitLab_ChildPipeline_HasEveryStacksJobs_DevAutomaticAndProdBehindAManualGate()
+    {
+        var jobs = ChildPipeline(CliRun.ProjectDir).Children;
+
+        Assert.Equal(
+            ["stages", "default", ".pulumi", "validate-and-diff-dev", "preview-dev", "deploy-dev", "validate-and-diff-prod", "preview-prod", "deploy-prod"],
+            jobs.Keys.Select(k => k.ToString()).ToArray());
+        var dev = (YamlMappingNode)jobs[new YamlScalarNode("deploy-dev")];
+        var prod = (YamlMappingNode)jobs[new YamlScalarNode("deploy-prod")];
+        Assert.Equal(("deploy-automatic", "deploy-manual"), (dev[new YamlScalarNode("stage")].ToString(), prod[new YamlScalarNode("stage")].ToString()));
+        Assert.Contains("pulumi up --yes --stack dev --non-interactive", dev[new YamlScalarNode("script")].ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("manual", dev[new YamlScalarNode("rules")].ToString(), StringComparison.Ordinal);
+        Assert.Equal("manual", ((YamlMappingNode)((YamlSequenceNode)prod[new YamlScalarNode("rules")]).Children[0])[new YamlScalarNode("when")].ToString());
+        Assert.Equal(("prod", "pulumi-prod"), (prod[new YamlScalarNode("environment")].ToString(), prod[new YamlScalarNode("resource_group")].ToString()));
+    }
+
+    [Fact]
+    public void GitLab_ChildPipeline_CoversANewStackAsItsDeploySettingSays()
+    {
+        var dir = CliRun.ScratchProject("dev", File.ReadAllText(Path.Combine(CliRun.ProjectDir, "Pulumi.dev.yaml")));
+        Assert.Equal(0, CliRun.In(dir, "stack", "new", "team-a", "--from", "dev", "--set", "mlops:environment=team-a", "--set", "mlops:deploy=none").ExitCode);
+        Assert.Equal(0, CliRun.In(dir, "stack", "new", "staging", "--from", "dev", "--set", "mlops:environment=staging", "--set", "mlops:deploy=manual").ExitCode);
+
+        var jobs = ChildPipeline(dir).Children.Keys.Select(k => k.ToString()).ToArray();
+
+        Assert.Equal(
+            ["stages", "default", ".pulumi", "validate-and-diff-dev", "preview-dev", "deploy-dev", "validate-and-diff-staging", "preview-staging", "deploy-staging", "validate-and-diff-team-a", "preview-team-a"],
+            jobs);
+        Assert.Equal("dev\tautomatic\nstaging\tmanual\nteam-a\tnone\n", CliRun.In(dir, "stacks").Out);
+        Assert.Equal("all=[\"dev\",\"staging\",\"team-a\"]\nautomatic=[\"dev\"]\nmanual=[\"staging\"]\n", CliRun.In(dir, "stacks", "--format", "github").Out);
+    }
+
+    [Fact]
+    public void GitHub_ManualStacksWaitForTheAutomaticOnesInTheirOwnEnvironments()
     {
         var jobs = (YamlMappingNode)Load("infrastructure.yml")[new YamlScalarNode("jobs")];
 
-        var prod = (YamlMappingNode)jobs[new YamlScalarNode("deploy-prod")];
-        Assert.Equal("deploy-dev", prod[new YamlScalarNode("needs")].ToString());
-        Assert.Equal("prod", prod[new YamlScalarNode("environment")].ToString());
+        var manual = (YamlMappingNode)jobs[new YamlScalarNode("deploy-manual")];
+        var automatic = (YamlMappingNode)jobs[new YamlScalarNode("deploy-automatic")];
+        Assert.Equal("[ stacks, deploy-automatic ]", manual[new YamlScalarNode("needs")].ToString());
+        Assert.Equal("${{ matrix.stack }}", manual[new YamlScalarNode("environment")].ToString());
+        Assert.Equal("{ { stack, ${{ fromJSON(needs.stacks.outputs.manual) }} } }", manual[new YamlScalarNode("strategy")][new YamlScalarNode("matrix")].ToString());
+        Assert.Equal("{ { stack, ${{ fromJSON(needs.stacks.outputs.automatic) }} } }", automatic[new YamlScalarNode("strategy")][new YamlScalarNode("matrix")].ToString());
+    }
+
+    [Fact]
+    public void GitLab_ChildPipeline_InfractlCommandsAreOnesInfractlAccepts()
+    {
+        AcceptedByInfractl(CliRun.In(CliRun.ProjectDir, "stacks", "--format", "gitlab-ci").Out);
+    }
+
+    private static YamlMappingNode ChildPipeline(string project)
+    {
+        var run = CliRun.In(project, "stacks", "--format", "gitlab-ci");
+        Assert.Equal(0, run.ExitCode);
+        var yaml = new YamlStream();
+        yaml.Load(new StringReader(run.Out));
+        return (YamlMappingNode)yaml.Documents[0].RootNode;
     }
 
     [Theory]
     [InlineData(".gitlab-ci.yml")]
     [InlineData("infrastructure.yml")]
-    public void Pipeline_InfractlCommandsAreOnesInfractlAccepts(string file)
+    public void Pipeline_InfractlCommandsAreOnesInfractlAccepts(string file) => AcceptedByInfractl(Text(file));
+
+    private static void AcceptedByInfractl(string pipeline)
     {
         var plan = StackPlanner.Plan("dev", PlatformConfiguration.Load(StackConfigFile.Load(Path.Combine(CliRun.ProjectDir, "Pulumi.dev.yaml")).Snapshot).ValidOptions());
         var revisions = new Mock<IRevisionPlans>();
         revisions.Setup(r => r.PlanAt(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>())).Returns(plan);
-        var commands = InfractlPattern().Matches(Text(file)).Select(m => m.Groups[1].Value).ToArray();
+        var commands = InfractlPattern().Matches(pipeline).Select(m => m.Groups[1].Value).ToArray();
 
         Assert.True(commands.Length >= 2);
         Assert.All(commands, command =>
