@@ -126,9 +126,24 @@ internal static partial class InfraCtl
         {
             Description = "Exit 3 when the plans differ (0 when they do not).",
         };
+        var maxLength = new Option<int>("--max-length")
+        {
+            Description = "With --format markdown: keep the comment within this many characters (GitHub takes 65536, GitLab 1000000), saying what it left out. Default: no limit.",
+        };
+        maxLength.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 0)
+            {
+                r.AddError($"--max-length {r.GetValueOrDefault<int>()} is negative. Give a number of characters, such as --max-length 65000, or leave it out for no limit.");
+            }
+        });
+        var fullOut = new Option<string?>("--full-out")
+        {
+            Description = "With --format markdown: also write the whole comment, without --max-length, to this file (the job's artifact).",
+        };
         var diff = new Command("diff", $"Show what changes between two plans of a stack: resources added, removed and changed, with the changed inputs. {ExitCodeHelp} With --exit-code, 3 means changes.")
         {
-            stack, projectDir, baseRevision, against, diffFormat, exitCode,
+            stack, projectDir, baseRevision, against, diffFormat, exitCode, maxLength, fullOut,
         };
         diff.Validators.Add(result =>
         {
@@ -137,7 +152,7 @@ internal static partial class InfraCtl
                 result.AddError("Give exactly one of --base <git-ref> and --against <stack>.");
             }
         });
-        diff.SetAction(parse => Diff(context, revisions, parse.GetValue(stack)!, parse.GetValue(projectDir), parse.GetValue(baseRevision), parse.GetValue(against), parse.GetValue(diffFormat)!, parse.GetValue(exitCode)));
+        diff.SetAction(parse => Diff(context, revisions, parse.GetValue(stack)!, parse.GetValue(projectDir), parse.GetValue(baseRevision), parse.GetValue(against), parse.GetValue(diffFormat)!, parse.GetValue(exitCode), (parse.GetValue(maxLength), parse.GetValue(fullOut))));
 
         var name = StackNamed(new Argument<string>("name") { Description = "The new stack's name." });
         var from = StackNamed(new Option<string>("--from")
@@ -213,7 +228,7 @@ internal static partial class InfraCtl
         return ExitCodes.Ok;
     }
 
-    private static int Diff(CliContext context, IRevisionPlans revisions, string stack, string? projectDir, string? baseRevision, string? against, string format, bool exitCode)
+    private static int Diff(CliContext context, IRevisionPlans revisions, string stack, string? projectDir, string? baseRevision, string? against, string format, bool exitCode, (int MaxLength, string? FullOut) comment)
     {
         var (config, exit) = StackLoader.Load(context, stack, projectDir, allowUnsetSecrets: true);
         if (config is null)
@@ -255,10 +270,29 @@ internal static partial class InfraCtl
         context.Out.Write(format switch
         {
             "json" => PlanDiffRenderer.Json(result, beforeLabel, afterLabel),
-            "markdown" => PlanDiffRenderer.Markdown(result, beforeLabel, afterLabel),
+            "markdown" => Comment(context, result, beforeLabel, afterLabel, comment.MaxLength, comment.FullOut),
             _ => PlanDiffRenderer.Text(result, beforeLabel, afterLabel),
         });
         return exitCode && result.HasChanges ? ExitCodes.Changes : ExitCodes.Ok;
+    }
+
+    // The markdown comment within its limit, and the whole of it in the --full-out file where asked for.
+    private static string Comment(CliContext context, PlanDiff result, string beforeLabel, string afterLabel, int maxLength, string? fullOut)
+    {
+        if (fullOut is not null)
+        {
+            var path = Path.GetFullPath(fullOut, context.WorkingDirectory);
+            try
+            {
+                File.WriteAllText(path, PlanDiffRenderer.Markdown(result, beforeLabel, afterLabel));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new CliException($"--full-out {path} could not be written: {ex.Message}", ExitCodes.Usage, ex);
+            }
+        }
+
+        return PlanDiffRenderer.Markdown(result, beforeLabel, afterLabel, maxLength, fullOut is null ? null : Path.GetFileName(fullOut));
     }
 
     private static int StackNew(CliContext context, string name, string from, string[] sets, string? projectDir, bool force)

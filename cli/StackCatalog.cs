@@ -92,7 +92,7 @@ internal static class StackCatalog
                   script:
                     - dotnet run --project cli -- validate --stack {{stack}}
                     - git fetch origin "$MR_TARGET_BRANCH"
-                    - dotnet run --project cli -- diff --stack {{stack}} --base "origin/$MR_TARGET_BRANCH" --format markdown > diff-{{stack}}.md
+                    - dotnet run --project cli -- diff --stack {{stack}} --base "origin/$MR_TARGET_BRANCH" --format markdown --max-length 1000000 --full-out diff-{{stack}}.full.md > diff-{{stack}}.md
                     - |
                       if [ -n "$GITLAB_API_TOKEN" ]; then
                         curl -fsS --request POST --header "PRIVATE-TOKEN: $GITLAB_API_TOKEN" \
@@ -100,7 +100,7 @@ internal static class StackCatalog
                           "$CI_API_V4_URL/projects/$CI_PROJECT_ID/merge_requests/$MR_IID/notes"
                       fi
                   artifacts:
-                    paths: [diff-{{stack}}.md]
+                    paths: [diff-{{stack}}.md, diff-{{stack}}.full.md]
                     expire_in: 1 week
 
                 preview-{{stack}}:

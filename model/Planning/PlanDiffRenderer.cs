@@ -94,39 +94,53 @@ public static class PlanDiffRenderer
     }
 
     /// <summary>
-    /// Markdown for a merge-request comment (GitLab and GitHub render it): a summary table, the changed resources
-    /// with their changed inputs, and a Mermaid graph of what changes and what it touches.
+    /// A merge-request comment: a summary table, the changes (a value over several lines as a collapsible unified
+    /// diff of its changed lines with three lines of context, so no table row breaks), and a Mermaid graph of what
+    /// changes and what it touches. With <paramref name="maxLength"/> above zero the comment stays within it (a
+    /// forge's limit: GitHub takes 65,536 characters, GitLab 1,000,000): it leaves out the graph, then value diffs,
+    /// then rows, and says what it left out and where the whole diff is (<paramref name="fullDiff"/>).
     /// </summary>
-    public static string Markdown(PlanDiff diff, string beforeLabel, string afterLabel)
+    public static string Markdown(PlanDiff diff, string beforeLabel, string afterLabel, int maxLength = 0, string? fullDiff = null)
     {
         ArgumentNullException.ThrowIfNull(diff);
-        var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"### Infrastructure plan: stack `{diff.After.Stack}`\n\n");
-        text.Append(CultureInfo.InvariantCulture, $"Comparing `{beforeLabel}` with `{afterLabel}`: {Summary(diff)}.\n\n");
-        text.Append("| change | count |\n| --- | ---: |\n");
-        text.Append(CultureInfo.InvariantCulture, $"| to add | {diff.Added.Length} |\n| to remove | {diff.Removed.Length} |\n| to change | {diff.Changed.Length} |\n");
+        var head = new StringBuilder()
+            .Append(CultureInfo.InvariantCulture, $"<!-- infractl-diff:{diff.After.Stack} -->\n### Infrastructure plan: stack `{diff.After.Stack}`\n\n")
+            .Append(CultureInfo.InvariantCulture, $"Comparing `{beforeLabel}` with `{afterLabel}`: {Summary(diff)}.\n\n")
+            .Append("| change | count |\n| --- | ---: |\n")
+            .Append(CultureInfo.InvariantCulture, $"| to add | {diff.Added.Length} |\n| to remove | {diff.Removed.Length} |\n| to change | {diff.Changed.Length} |\n")
+            .ToString();
         if (!diff.HasChanges)
         {
-            return text.ToString();
+            return head;
         }
 
-        text.Append("\n| | name | type | what changes |\n| --- | --- | --- | --- |\n");
-        foreach (var node in diff.Added)
-        {
-            text.Append(CultureInfo.InvariantCulture, $"| + | `{node.Name}` | `{node.Type}` | added |\n");
-        }
-
-        foreach (var node in diff.Removed)
-        {
-            text.Append(CultureInfo.InvariantCulture, $"| - | `{node.Name}` | `{node.Type}` | removed |\n");
-        }
-
+        var rows = new List<string>();
+        var blocks = new List<string>();
+        rows.AddRange(diff.Added.Select(n => $"| + | `{n.Name}` | `{n.Type}` | added |\n"));
+        rows.AddRange(diff.Removed.Select(n => $"| - | `{n.Name}` | `{n.Type}` | removed |\n"));
         foreach (var change in diff.Changed)
         {
             var node = diff.After[change.Id];
-            var details = string.Join("<br>", Details(change).Select(d => d.Replace("|", "\\|", StringComparison.Ordinal)));
-            text.Append(CultureInfo.InvariantCulture, $"| ~ | `{node.Name}` | `{node.Type}` | {details} |\n");
+            var details = new List<string>();
+            foreach (var input in change.Inputs)
+            {
+                var (before, after) = (Show(input.Before), Show(input.After));
+                if (IsShort(before) && IsShort(after))
+                {
+                    details.Add(Cell($"{input.Name}: {before} -> {after}"));
+                }
+                else
+                {
+                    details.Add(Cell($"{input.Name}: changed, see below"));
+                    blocks.Add(ValueDiff(node.Name, input.Name, before, after));
+                }
+            }
+
+            details.AddRange(change.Options.Select(o => Cell($"{o.Name}: {o.Before} -> {o.After}")));
+            rows.Add($"| ~ | `{node.Name}` | `{node.Type}` | {string.Join("<br>", details)} |\n");
         }
 
+        var graph = string.Empty;
         var changed = diff.ChangedIds.Where(id => diff.After.Waves.ContainsKey(id)).ToHashSet(StringComparer.Ordinal);
         if (changed.Count > 0)
         {
@@ -134,12 +148,83 @@ public static class PlanDiffRenderer
                 .Concat(changed.SelectMany(id => diff.After.Graph.OutEdges(id).Select(e => e.Target)))
                 .Concat(changed.SelectMany(id => diff.After.Graph.InEdges(id).Select(e => e.Source)))
                 .ToHashSet(StringComparer.Ordinal);
-            text.Append("\n<details><summary>Deployment graph of what changes</summary>\n\n```mermaid\n");
-            text.Append(PlanGraphText.Mermaid(diff.After, changed, touched));
-            text.Append("```\n\n</details>\n");
+            graph = "\n<details><summary>Deployment graph of what changes</summary>\n\n```mermaid\n" + PlanGraphText.Mermaid(diff.After, changed, touched) + "```\n\n</details>\n";
         }
 
-        return text.ToString();
+        return Fit(head, rows, blocks, graph, maxLength, fullDiff);
+    }
+
+    // The comment whole, or cut to maxLength: the graph goes first, then value diffs, then rows, each counted in a note.
+    private static string Fit(string head, List<string> rows, List<string> blocks, string graph, int maxLength, string? fullDiff)
+    {
+        const string Table = "\n| | name | type | what changes |\n| --- | --- | --- | --- |\n";
+        string Assemble(int rowCount, int blockCount, bool withGraph, string note) =>
+            head + Table + string.Concat(rows.Take(rowCount)) + (blockCount > 0 ? "\n" + string.Concat(blocks.Take(blockCount)) : string.Empty) + (withGraph ? graph : string.Empty) + note;
+
+        var whole = Assemble(rows.Count, blocks.Count, withGraph: true, string.Empty);
+        if (maxLength <= 0 || whole.Length <= maxLength)
+        {
+            return whole;
+        }
+
+        string Note(int rowCount, int blockCount, bool withGraph)
+        {
+            var left = new List<string>();
+            if (!withGraph && graph.Length > 0)
+            {
+                left.Add("the deployment graph");
+            }
+
+            if (blockCount < blocks.Count)
+            {
+                left.Add($"{blocks.Count - blockCount} of {blocks.Count} value diffs");
+            }
+
+            if (rowCount < rows.Count)
+            {
+                left.Add($"{rows.Count - rowCount} of {rows.Count} changes");
+            }
+
+            var where = fullDiff is null ? "Run the same `infractl diff` without `--max-length` for all of it." : $"All of it is in `{fullDiff}` (the job's artifact).";
+            return string.Create(CultureInfo.InvariantCulture, $"\n> **Shortened to {maxLength:N0} characters, the comment limit:** left out {string.Join(", ", left)}. {where}\n");
+        }
+
+        var (keepRows, keepBlocks, keepGraph) = (rows.Count, blocks.Count, graph.Length > 0);
+        bool Fits() => Assemble(keepRows, keepBlocks, keepGraph, Note(keepRows, keepBlocks, keepGraph)).Length <= maxLength;
+        keepGraph = false;
+        while (!Fits() && keepBlocks > 0)
+        {
+            keepBlocks--;
+        }
+
+        while (!Fits() && keepRows > 0)
+        {
+            keepRows--;
+        }
+
+        var text = Assemble(keepRows, keepBlocks, keepGraph, Note(keepRows, keepBlocks, keepGraph));
+        return text.Length <= maxLength ? text : text[..maxLength];
+    }
+
+    private static bool IsShort(string value) => value.Length <= 200 && !value.Contains('\n', StringComparison.Ordinal);
+
+    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal);
+
+    // A changed value over several lines: its changed lines with context, in a fence longer than any backtick run in it.
+    private static string ValueDiff(string node, string input, string before, string after)
+    {
+        var unified = new DiffPlex.Renderer.UnidiffRenderer(contextLines: 3).Generate(before.ReplaceLineEndings("\n"), after.ReplaceLineEndings("\n"), "before", "after");
+        var lines = unified.ReplaceLineEndings("\n").Split('\n').Where(l => !l.StartsWith("--- ", StringComparison.Ordinal) && !l.StartsWith("+++ ", StringComparison.Ordinal));
+        var body = string.Join('\n', lines).TrimEnd('\n');
+        var longest = 0;
+        for (var (i, run) = (0, 0); i < body.Length; i++)
+        {
+            run = body[i] == '`' ? run + 1 : 0;
+            longest = Math.Max(longest, run);
+        }
+
+        var fence = new string('`', Math.Max(3, longest + 1));
+        return $"<details><summary><code>{node}</code> {input}</summary>\n\n{fence}diff\n{body}\n{fence}\n\n</details>\n";
     }
 
     private static string Summary(PlanDiff diff) =>

@@ -84,5 +84,7 @@ internal static class TestConfig
     public static Infra.Model.Options.PlatformOptions StackOptions(string stack) =>
         PlatformConfiguration.Load(StackConfigFile.Load(StackFile(stack)).Snapshot).ValidOptions();
 
+    public static Infra.Model.Planning.Plan StackPlan(string stack) => Infra.Model.Stacks.StackPlanner.Plan(stack, StackOptions(stack));
+
     public static string StackFile(string stack) => Path.Combine(AppContext.BaseDirectory, "stacks", StackConfigFile.FileName(stack));
 }

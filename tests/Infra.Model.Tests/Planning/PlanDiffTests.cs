@@ -66,6 +66,39 @@ public sealed class PlanDiffTests
     }
 
     [Fact]
+    public void Markdown_ValuesOverSeveralLines_AreCollapsibleDiffsOfTheirChangedLines_NotTableCells()
+    {
+        var diff = PlanDiff.Of(TestConfig.StackPlan("dev"), TestConfig.StackPlan("prod"));
+
+        var markdown = PlanDiffRenderer.Markdown(diff, "dev", "prod");
+
+        var rows = markdown.Split('\n').Where(l => l.StartsWith("| ~ |", StringComparison.Ordinal)).ToArray();
+        Assert.NotEmpty(rows);
+        Assert.All(rows, row => Assert.EndsWith(" |", row, StringComparison.Ordinal));
+        Assert.Contains("| ~ | `dex` | `kubernetes:core/v1:ConfigMap` | data: changed, see below |", markdown, StringComparison.Ordinal);
+        Assert.Contains("<details><summary><code>dex</code> data</summary>\n\n```diff\n@@ -", markdown, StringComparison.Ordinal);
+        Assert.Contains("\n-- email: admin@mlops-dev.example.com\n+- email: admin@mlops.example.com\n", markdown, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(65_000)]
+    [InlineData(20_000)]
+    [InlineData(2_000)]
+    public void Markdown_WithALimit_StaysWithinItAndSaysWhatItLeftOut(int limit)
+    {
+        var diff = PlanDiff.Of(TestConfig.StackPlan("dev"), TestConfig.StackPlan("prod"));
+        var whole = PlanDiffRenderer.Markdown(diff, "dev", "prod");
+
+        var comment = PlanDiffRenderer.Markdown(diff, "dev", "prod", limit, "diff-prod.full.md");
+
+        Assert.True(whole.Length > 65_000, $"the whole diff is {whole.Length} characters");
+        Assert.InRange(comment.Length, 1, limit);
+        Assert.Matches($"\n> \\*\\*Shortened to {limit:N0} characters, the comment limit:\\*\\* left out the deployment graph(, [0-9]+ of [0-9]+ value diffs)?(, [0-9]+ of [0-9]+ changes)?\\. All of it is in `diff-prod.full.md` \\(the job's artifact\\)\\.\n$", comment);
+        Assert.StartsWith(whole[..whole.IndexOf("\n| | name", StringComparison.Ordinal)], comment, StringComparison.Ordinal);
+        Assert.Equal(whole, PlanDiffRenderer.Markdown(diff, "dev", "prod", whole.Length, "x"));
+    }
+
+    [Fact]
     public void Markdown_HasSummaryTableChangesAndAMermaidGraphOfWhatChanges()
     {
         var diff = PlanDiff.Of(Dev(), Dev(("mlops:vsphere", "\n    datacenter: dc1\n    computeCluster: c1\n    datastore: ds1\n    network: net1\n    folder: ml/dev")));
@@ -73,7 +106,7 @@ public sealed class PlanDiffTests
         var markdown = PlanDiffRenderer.Markdown(diff, "main", "feature");
 
         Assert.StartsWith(
-            "### Infrastructure plan: stack `dev`\n\nComparing `main` with `feature`: 0 to add, 0 to remove, 1 to change.\n\n| change | count |\n| --- | ---: |\n| to add | 0 |\n| to remove | 0 |\n| to change | 1 |\n",
+            "<!-- infractl-diff:dev -->\n### Infrastructure plan: stack `dev`\n\nComparing `main` with `feature`: 0 to add, 0 to remove, 1 to change.\n\n| change | count |\n| --- | ---: |\n| to add | 0 |\n| to remove | 0 |\n| to change | 1 |\n",
             markdown,
             StringComparison.Ordinal);
         Assert.Contains("| ~ | `vm-folder` | `vsphere:index/folder:Folder` | path: mlops-dev -> ml/dev |\n", markdown, StringComparison.Ordinal);
