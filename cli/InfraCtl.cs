@@ -11,13 +11,30 @@ namespace Infra.Cli;
 /// <summary>The <c>infractl</c> command line: offline validate and plan of a stack's configuration.</summary>
 internal static partial class InfraCtl
 {
-    private const string ExitCodeHelp = "Exit codes: 0 ok, 1 usage error, 2 invalid configuration, 4 a bug in infractl (--show-trace prints its trace).";
+    private const string ExitCodeHelp = "Exit codes: 0 ok, 1 usage error, 2 invalid configuration, 3 plans differ (diff --exit-code), 4 a bug in infractl (--show-trace prints its trace).";
+
+    private const string Examples = """
+
+
+        Examples:
+          infractl validate --stack prod
+          infractl plan --stack dev --format json > plan.json
+          infractl diff --stack prod --base origin/main --format markdown --max-length 65000
+          infractl render --stack prod --out rendered
+          infractl stack new qa --from dev --set mlops:environment=qa --set 'mlops:teams[0].name=nlp'
+        Completion: dotnet-suggest completes commands, options and stack names (README, "infractl").
+        """;
 
     /// <summary>Parses and runs <paramref name="args"/>; returns the exit code.</summary>
     public static int Run(string[] args, CliContext context, IRevisionPlans? revisions = null)
     {
         var root = Build(context, revisions ?? new GitRevisionPlans());
         var parse = root.Parse(args);
+        if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)
+        {
+            return UsageErrors(context, root, parse);
+        }
+
         try
         {
             return parse.Invoke(new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false });
@@ -26,6 +43,34 @@ internal static partial class InfraCtl
         {
             return Failure.Report(context, ex, parse.GetValue(ShowTrace) || Environment.GetEnvironmentVariable(TraceVariable) is "1" or "true");
         }
+    }
+
+    // What the command line got wrong, one line each, and where to read more: no help text dumped after it.
+    private static int UsageErrors(CliContext context, RootCommand root, ParseResult parse)
+    {
+        var commands = root.Subcommands.Select(c => c.Name).ToArray();
+        var first = parse.Tokens.Count > 0 ? parse.Tokens[0] : null;
+        if (first is not null && parse.CommandResult.Command == root && !first.Value.StartsWith('-'))
+        {
+            var closest = Model.Configuration.Suggestions.Closest(first.Value, commands);
+            context.Error.WriteLine($"error: '{first.Value}' is not an infractl command.{(closest is null ? string.Empty : $" Did you mean '{closest}'?")} Commands: {string.Join(", ", commands)}. Run 'infractl --help' for what each does.");
+            return ExitCodes.Usage;
+        }
+
+        foreach (var error in parse.Errors.Select(e => e.Message).Distinct(StringComparer.Ordinal))
+        {
+            context.Error.WriteLine($"error: {error}");
+        }
+
+        var names = new List<string>();
+        for (var result = parse.CommandResult; result.Command != root; result = (System.CommandLine.Parsing.CommandResult)result.Parent!)
+        {
+            names.Insert(0, result.Command.Name);
+        }
+
+        var path = string.Join(' ', names);
+        context.Error.WriteLine($"Run 'infractl {(path.Length == 0 ? string.Empty : path + " ")}--help' for its options.");
+        return ExitCodes.Usage;
     }
 
     /// <summary>The environment variable that, set to 1, prints the trace of an internal error.</summary>
@@ -70,6 +115,11 @@ internal static partial class InfraCtl
             Description = "The stack whose Pulumi.<stack>.yaml to read.",
             DefaultValueFactory = _ => "dev",
         });
+        // Shell completion (the [suggest] directive, as dotnet-suggest uses it) offers the project's stacks.
+        IEnumerable<string> KnownStacks(System.CommandLine.Completions.CompletionContext _) =>
+            ProjectLocator.FindProject(context.WorkingDirectory, null) is { } found ? ProjectLocator.Stacks(found) : [];
+        stack.CompletionSources.Add(KnownStacks);
+
         var projectDir = new Option<string?>("--project-dir", "-C")
         {
             Description = "The folder holding Pulumi.yaml. Default: the nearest one from the working directory upward.",
@@ -80,10 +130,10 @@ internal static partial class InfraCtl
             DefaultValueFactory = _ => "text",
         }.AcceptOnlyFromAmong("text", "json");
 
-        var validate = new Command("validate", $"Bind and check a stack's configuration offline; print every error. {ExitCodeHelp}") { stack, projectDir };
+        var validate = new Command("validate", $"Bind and check a stack's configuration offline; print every error.") { stack, projectDir };
         validate.SetAction(parse => Validate(context, parse.GetValue(stack)!, parse.GetValue(projectDir)));
 
-        var plan = new Command("plan", $"Print what 'pulumi up' would register for a stack, offline. {ExitCodeHelp}") { stack, projectDir, format };
+        var plan = new Command("plan", $"Print what 'pulumi up' would register for a stack, offline.") { stack, projectDir, format };
         plan.SetAction(parse => PlanCommand(context, parse.GetValue(stack)!, parse.GetValue(projectDir), parse.GetValue(format)!));
 
         var output = new Option<string>("--out", "-o")
@@ -98,7 +148,7 @@ internal static partial class InfraCtl
                 r.AddError("--out is empty. Give the folder to write to, such as --out rendered.");
             }
         });
-        var render = new Command("render", $"Write what a stack deploys as reviewable files: the cluster manifest, StorageClasses and Helm values. Secrets appear only as Secret names. {ExitCodeHelp}") { stack, projectDir, output };
+        var render = new Command("render", $"Write what a stack deploys as reviewable files: the cluster manifest, StorageClasses and Helm values. Secrets appear only as Secret names.") { stack, projectDir, output };
         render.SetAction(parse => Render(context, parse.GetValue(stack)!, parse.GetValue(projectDir), parse.GetValue(output)!));
 
         var graphFormat = new Option<string>("--format", "-f")
@@ -106,7 +156,7 @@ internal static partial class InfraCtl
             Description = "Graph format: mermaid or dot (Graphviz).",
             DefaultValueFactory = _ => "mermaid",
         }.AcceptOnlyFromAmong("mermaid", "dot");
-        var graph = new Command("graph", $"Draw the deployment graph, grouped by dependency wave. {ExitCodeHelp}") { stack, projectDir, graphFormat };
+        var graph = new Command("graph", $"Draw the deployment graph, grouped by dependency wave.") { stack, projectDir, graphFormat };
         graph.SetAction(parse => Graph(context, parse.GetValue(stack)!, parse.GetValue(projectDir), parse.GetValue(graphFormat)!));
 
         var baseRevision = new Option<string?>("--base", "-b")
@@ -117,6 +167,7 @@ internal static partial class InfraCtl
         {
             Description = "Compare with another stack of this revision, e.g. dev.",
         });
+        against.CompletionSources.Add(KnownStacks);
         var diffFormat = new Option<string>("--format", "-f")
         {
             Description = "Output format: text, json (for CI) or markdown (a merge-request comment).",
@@ -141,7 +192,7 @@ internal static partial class InfraCtl
         {
             Description = "With --format markdown: also write the whole comment, without --max-length, to this file (the job's artifact).",
         };
-        var diff = new Command("diff", $"Show what changes between two plans of a stack: resources added, removed and changed, with the changed inputs. {ExitCodeHelp} With --exit-code, 3 means changes.")
+        var diff = new Command("diff", $"Show what changes between two plans of a stack: resources added, removed and changed, with the changed inputs. With --exit-code, exit 3 means the plans differ.")
         {
             stack, projectDir, baseRevision, against, diffFormat, exitCode, maxLength, fullOut,
         };
@@ -160,13 +211,14 @@ internal static partial class InfraCtl
             Description = "The stack to clone.",
             Required = true,
         });
+        from.CompletionSources.Add(KnownStacks);
         var sets = new Option<string[]>("--set")
         {
             Description = "A key=value override, in Pulumi's path spelling (mlops:environment=qa, mlops:gpu.hosts[0].gpus=4). Repeatable.",
             DefaultValueFactory = _ => [],
         };
         var force = new Option<bool>("--force") { Description = "Overwrite the stack file if it exists." };
-        var stackNew = new Command("new", $"Write Pulumi.<name>.yaml from another stack: overrides applied, comments kept, secrets and encryption salt dropped; validate it, and print the commands that set its secrets. {ExitCodeHelp}")
+        var stackNew = new Command("new", $"Write Pulumi.<name>.yaml from another stack: overrides applied, comments kept, secrets and encryption salt dropped; validate it, and print the commands that set its secrets.")
         {
             name, from, sets, projectDir, force,
         };
@@ -176,13 +228,13 @@ internal static partial class InfraCtl
             Description = "Output format: text, json, github (step outputs: all, automatic, manual) or gitlab-ci (a child pipeline).",
             DefaultValueFactory = _ => "text",
         }.AcceptOnlyFromAmong("text", "json", "github", "gitlab-ci");
-        var stacks = new Command("stacks", $"List the project's stack files and how CI deploys each (mlops:deploy), for pipelines that find their stacks at run time. {ExitCodeHelp}") { projectDir, stacksFormat };
+        var stacks = new Command("stacks", $"List the project's stack files and how CI deploys each (mlops:deploy), for pipelines that find their stacks at run time.") { projectDir, stacksFormat };
         stacks.SetAction(parse => Stacks(context, parse.GetValue(projectDir), parse.GetValue(stacksFormat)!));
         var stackCommand = new Command("stack", "Manage stack files.") { stackNew };
 
         return new RootCommand(
             "infractl: offline checks and plans for the MLOps platform on vSphere. Needs no Pulumi, vCenter or cluster. "
-            + ExitCodeHelp)
+            + ExitCodeHelp + Examples)
         {
             ShowTrace,
             validate,
@@ -241,7 +293,7 @@ internal static partial class InfraCtl
         string beforeLabel;
         if (against is not null)
         {
-            var (other, otherExit) = StackLoader.Load(context, against, projectDir, allowUnsetSecrets: true);
+            var (other, otherExit) = StackLoader.Load(context, against, projectDir, allowUnsetSecrets: true, option: "--against");
             if (other is null)
             {
                 return otherExit;

@@ -10,8 +10,14 @@ internal static class StackLoader
     /// <paramref name="allowUnsetSecrets"/>, a configuration whose only errors are secrets not set yet (a cloned
     /// stack) loads as if they were set, with a notice naming them: its plan, diff and render show where they go.
     /// </summary>
-    public static (LoadedConfig? Config, int ExitCode) Load(CliContext context, string stack, string? projectDir, bool allowUnsetSecrets = false)
+    public static (LoadedConfig? Config, int ExitCode) Load(CliContext context, string stack, string? projectDir, bool allowUnsetSecrets = false, string option = "--stack")
     {
+        if (projectDir is not null && !Directory.Exists(Path.GetFullPath(projectDir, context.WorkingDirectory)))
+        {
+            Error(context, $"--project-dir {Path.GetFullPath(projectDir, context.WorkingDirectory)} is not a folder. Pass the folder that holds {ProjectLocator.ProjectFile}.");
+            return (null, ExitCodes.Usage);
+        }
+
         var project = ProjectLocator.FindProject(context.WorkingDirectory, projectDir);
         if (project is null)
         {
@@ -27,7 +33,7 @@ internal static class StackLoader
         {
             var stacks = ProjectLocator.Stacks(project);
             var known = stacks.Count == 0 ? "no stack files" : $"stacks {string.Join(", ", stacks)}";
-            Error(context, $"No stack file {StackConfigFile.FileName(stack)} in {project} (it has {known}). Pass --stack <name>, or create the stack with 'pulumi stack init {stack}' and set its config.");
+            Error(context, $"No stack file {StackConfigFile.FileName(stack)} in {project} (it has {known}). Pass {option} <name>, or create the stack with 'pulumi stack init {stack}' and set its config.");
             return (null, ExitCodes.Usage);
         }
 

@@ -14,7 +14,7 @@ internal static class PlanTextRenderer
         var summary = PlanSummary.Of(plan);
         console.MarkupLine(
             $"[bold]Plan for stack {Markup.Escape(plan.Stack)}[/]: {summary.Components} components, {summary.Resources} resources, "
-            + $"{summary.DataSources} data sources, {summary.Reads} reads, deployed in {summary.Waves} waves.");
+            + $"{summary.DataSources} data sources, {summary.Reads} {(summary.Reads == 1 ? "read" : "reads")}, deployed in {summary.Waves} waves.");
         console.WriteLine();
 
         // The tree is written line by line, with the guides Spectre's Tree draws, but without laying out every node

@@ -184,6 +184,19 @@ public sealed class ConfigSchema
         }
     }
 
+    // How to set a missing setting: the setting itself, or for a map its keys, since a map takes no value of its own.
+    private static string FixFor(string path, Type type, bool secret)
+    {
+        var underlying = Nullable.GetUnderlyingType(type) ?? type;
+        if (Classify(underlying) != ValueKind.Map)
+        {
+            return $"Set it with '{ConfigKeyPath.SetCommand(path, Placeholder(type), secret)}'.";
+        }
+
+        var keys = SettableProperties(underlying).Where(IsRequired).DefaultIfEmpty(SettableProperties(underlying)[0]).ToArray();
+        return $"Set its keys, such as {string.Join(" and ", keys.Select(k => $"'{ConfigKeyPath.SetCommand($"{path}:{KeyName(k)}", Placeholder(k.PropertyType), Classify(k.PropertyType) == ValueKind.Secret)}'"))}.";
+    }
+
     private static bool IsRequired(PropertyInfo property) => property.IsDefined(typeof(RequiredMemberAttribute), inherit: false);
 
     private static string CamelCase(string name) =>
@@ -347,7 +360,7 @@ public sealed class ConfigSchema
                     var secret = Classify(property.PropertyType) == ValueKind.Secret;
                     Errors.Add(new ConfigError(
                         ConfigKeyPath.ToPulumi(childPath),
-                        $"{ConfigKeyPath.ToPulumi(childPath)} is required but not set{what}. Set it with '{ConfigKeyPath.SetCommand(childPath, Placeholder(property.PropertyType), secret)}'."));
+                        $"{ConfigKeyPath.ToPulumi(childPath)} is required but not set{what}. {FixFor(childPath, property.PropertyType, secret)}"));
                     Rejected.Add(childPath);
                 }
             }

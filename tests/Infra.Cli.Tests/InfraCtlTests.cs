@@ -99,7 +99,7 @@ public sealed class InfraCtlTests
         var run = CliRun.Project("plan", "--stack", "dev");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.StartsWith("Plan for stack dev: 13 components, 150 resources, 9 data sources, 1 reads, deployed in 14 waves.\n", run.Out, StringComparison.Ordinal);
+        Assert.StartsWith("Plan for stack dev: 13 components, 150 resources, 9 data sources, 1 read, deployed in 14 waves.\n", run.Out, StringComparison.Ordinal);
         Assert.Contains("├── resource vm-folder vsphere:index/folder:Folder (wave 2)", run.Out, StringComparison.Ordinal);
         Assert.Contains("├── path = mlops-dev", run.Out, StringComparison.Ordinal);
         Assert.Contains("└── resource mlops-dev-vgpu-a100d-20c vsphere:index/virtualMachineClass:VirtualMachineClass (wave 4)", run.Out, StringComparison.Ordinal);
@@ -285,12 +285,45 @@ public sealed class InfraCtlTests
         Assert.False(File.Exists(Path.Combine(dir, "Pulumi.qa.yaml")));
     }
 
+    [Theory]
+    [InlineData(new[] { "plna" }, "error: 'plna' is not an infractl command. Did you mean 'plan'? Commands: validate, plan, render, graph, diff, stacks, stack. Run 'infractl --help' for what each does.\n")]
+    [InlineData(new[] { "plan", "--format", "xml" }, "error: Argument 'xml' not recognized. Must be one of:\n\t'text'\n\t'json'\nRun 'infractl plan --help' for its options.\n")]
+    [InlineData(new[] { "stack", "new", "qa" }, "error: Option '--from' is required.\nRun 'infractl stack new --help' for its options.\n")]
+    [InlineData(new[] { "validate", "-C", "/nonexistent" }, "error: --project-dir /nonexistent is not a folder. Pass the folder that holds Pulumi.yaml.\n")]
+    public void UsageErrors_AreShortAndSayWhereToReadMore(string[] args, string error)
+    {
+        var run = CliRun.Project(args);
+
+        Assert.Equal((1, error), (run.ExitCode, run.Error));
+        Assert.Empty(run.Out);
+    }
+
+    [Fact]
+    public void Diff_AgainstAStackThatDoesNotExist_NamesTheOptionToFix()
+    {
+        var run = CliRun.Project("diff", "--against", "nosuch");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.EndsWith("(it has stacks dev, prod). Pass --against <name>, or create the stack with 'pulumi stack init nosuch' and set its config.\n", run.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("[suggest:13]", "plan --stack ", "dev\nprod\n")]
+    [InlineData("[suggest:16]", "diff --against p", "prod\n")]
+    [InlineData("[suggest:2]", "pl", "plan\n")]
+    public void Completion_OffersCommandsAndTheProjectsStacks(string directive, string line, string expected)
+    {
+        var run = CliRun.Project(directive, line);
+
+        Assert.Equal((0, expected), (run.ExitCode, run.Out.ReplaceLineEndings("\n")));
+    }
+
     [Fact]
     public void Help_DocumentsExitCodes()
     {
         var run = CliRun.Project("--help");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("Exit codes: 0 ok, 1 usage error, 2 invalid configuration, 4 a bug in infractl (--show-trace prints its trace).", run.Out, StringComparison.Ordinal);
+        Assert.Contains("Exit codes: 0 ok, 1 usage error, 2 invalid configuration, 3 plans differ (diff --exit-code), 4 a bug in infractl (--show-trace prints its trace).", run.Out, StringComparison.Ordinal);
     }
 }

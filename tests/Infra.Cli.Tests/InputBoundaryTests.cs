@@ -73,7 +73,7 @@ public sealed class InputBoundaryTests
         var run = CliRun.In(dir, "render", "--out", output);
 
         Assert.Equal(1, run.ExitCode);
-        Assert.StartsWith("--out is empty. Give the folder to write to, such as --out rendered.", run.Error, StringComparison.Ordinal);
+        Assert.StartsWith("error: --out is empty. Give the folder to write to, such as --out rendered.\nRun 'infractl render --help' for its options.\n", run.Error, StringComparison.Ordinal);
         Assert.Equal(before, Directory.GetFileSystemEntries(dir).Order().ToArray());
     }
 
