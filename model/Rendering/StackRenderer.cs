@@ -36,6 +36,8 @@ public static class StackRenderer
 
         if (platformRuns && Postgres.PostgresSpec.For(options) is { } postgres)
         {
+            var chart = Postgres.PostgresVersions.Operator;
+            files.Add(new RenderedFile($"helm/{Postgres.PostgresPlanner.OperatorRelease}.values.yaml", $"# {chart.Name} {chart.Version} from {chart.Repository}: the chart's own defaults, no value set.\n{{}}\n"));
             files.Add(new RenderedFile("postgres/cluster.yaml", YamlText.Of(
                 new[] { postgres.Cluster() }.Concat(postgres.Users.SelectMany(Postgres.PostgresSpec.Databases)).Concat(postgres.ScheduledBackup() is { } schedule ? [schedule] : []))));
         }

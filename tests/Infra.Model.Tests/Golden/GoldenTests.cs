@@ -54,6 +54,18 @@ public sealed class GoldenTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public void EveryHelmReleaseOfThePlan_HasItsValuesFileInTheRender(string stack)
+    {
+        var options = TestConfig.StackOptions(stack);
+        var releases = StackPlanner.Plan(stack, options).Nodes.Where(n => n.Type == Kubernetes.KubernetesTokens.HelmRelease).Select(n => $"helm/{n.Name}.values.yaml").Order(StringComparer.Ordinal).ToArray();
+        var rendered = StackRenderer.Render(options).Select(f => f.Name).Where(n => n.StartsWith("helm/", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
+
+        Assert.NotEmpty(releases);
+        Assert.Equal(releases, rendered);
+    }
+
     private static string RepositoryRoot()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
