@@ -6,10 +6,36 @@ namespace Infra.Cli;
 
 /// <summary>
 /// Checks the revision out into a temporary git worktree and runs that revision's <c>infractl plan --format json</c>,
-/// so the plan reflects both its configuration and its code.
+/// so the plan reflects both its configuration and its code. Each plan is cached by commit, project folder and
+/// stack (a commit's plan never changes), progress goes to <paramref name="progress"/>, and Ctrl+C or SIGTERM
+/// removes the worktree before the process ends.
 /// </summary>
-internal sealed class GitRevisionPlans : IRevisionPlans
+/// <param name="progress">Where to say what it is doing (standard error); null for nothing.</param>
+/// <param name="cacheDirectory">The plan cache; null for the user's cache folder (<c>$XDG_CACHE_HOME/infractl/plans</c>, or <c>INFRACTL_CACHE_DIR</c>).</param>
+internal sealed class GitRevisionPlans(TextWriter? progress = null, string? cacheDirectory = null) : IRevisionPlans
 {
+    /// <summary>The environment variable that moves the plan cache; set to <c>off</c>, no cache is used.</summary>
+    public const string CacheVariable = "INFRACTL_CACHE_DIR";
+
+    private static string? DefaultCache()
+    {
+        var configured = Environment.GetEnvironmentVariable(CacheVariable);
+        if (configured is "off")
+        {
+            return null;
+        }
+
+        if (!string.IsNullOrEmpty(configured))
+        {
+            return configured;
+        }
+
+        var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        var root = !string.IsNullOrEmpty(xdg) ? xdg : string.IsNullOrEmpty(home) ? null : Path.Combine(home, ".cache");
+        return root is null ? null : Path.Combine(root, "infractl", "plans");
+    }
+
     public Plan PlanAt(string projectDirectory, string stack, string revision)
     {
         var root = Run("git", ["-C", projectDirectory, "rev-parse", "--show-toplevel"], projectDirectory);
@@ -25,13 +51,30 @@ internal sealed class GitRevisionPlans : IRevisionPlans
             throw new RevisionException($"--base '{revision}' is not a commit of {repository}. Name a branch, tag or commit, such as origin/main.", ExitCodes.Usage);
         }
 
+        var sha = commit.Output.Trim();
+        var relative = Path.GetRelativePath(repository, projectDirectory).Replace('\\', '/');
+        var cache = cacheDirectory ?? DefaultCache();
+        var key = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{sha}\n{relative}\n{stack}")))[..32].ToLowerInvariant();
+        var cached = cache is null ? null : Path.Combine(cache, $"{key}.json");
+        if (cached is not null && File.Exists(cached))
+        {
+            progress?.WriteLine($"diff --base: the plan of stack {stack} at {revision} ({sha[..12]}) is cached ({cached}).");
+            return PlanJson.Read(File.ReadAllText(cached));
+        }
+
+        var clock = Stopwatch.StartNew();
         var worktree = Path.Combine(Path.GetTempPath(), $"infractl-base-{Guid.NewGuid():N}");
-        var add = Run("git", ["-C", repository, "worktree", "add", "--detach", worktree, commit.Output.Trim()], repository);
+        progress?.WriteLine($"diff --base: checking out {revision} ({sha[..12]}) into a temporary worktree ...");
+        var add = Run("git", ["-C", repository, "worktree", "add", "--detach", worktree, sha], repository);
         if (add.ExitCode != 0)
         {
             throw new RevisionException($"Could not check out '{revision}': {add.Error.Trim()}", ExitCodes.Usage);
         }
 
+        // Ctrl+C or SIGTERM while the base is planned: the worktree goes with the process, not left behind.
+        void Remove() => Run("git", ["-C", repository, "worktree", "remove", "--force", worktree], repository);
+        using var interrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, _ => Remove());
+        using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, _ => Remove());
         try
         {
             var project = Path.Combine(worktree, Path.GetRelativePath(repository, projectDirectory));
@@ -46,6 +89,7 @@ internal sealed class GitRevisionPlans : IRevisionPlans
                 throw new RevisionException($"Revision '{revision}' has no infractl (no cli/ folder), so its plan cannot be made.", ExitCodes.Usage);
             }
 
+            progress?.WriteLine($"diff --base: building that revision's infractl and planning stack {stack} with it (the first time takes a while) ...");
             var plan = Run("dotnet", ["run", "--project", cli, "--", "plan", "--stack", stack, "--format", "json", "--project-dir", project], project);
             if (plan.ExitCode != 0)
             {
@@ -54,11 +98,26 @@ internal sealed class GitRevisionPlans : IRevisionPlans
                     plan.ExitCode == ExitCodes.InvalidConfig ? ExitCodes.InvalidConfig : ExitCodes.Usage);
             }
 
-            return PlanJson.Read(plan.Output);
+            var result = PlanJson.Read(plan.Output);
+            if (cached is not null)
+            {
+                try
+                {
+                    Directory.CreateDirectory(cache!);
+                    File.WriteAllText(cached, plan.Output);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    progress?.WriteLine($"diff --base: could not cache the plan ({ex.Message}); the next run plans it again.");
+                }
+            }
+
+            progress?.WriteLine($"diff --base: planned stack {stack} at {sha[..12]} in {clock.Elapsed.TotalSeconds:0} s{(cached is null ? "." : "; cached for the next run.")}");
+            return result;
         }
         finally
         {
-            Run("git", ["-C", repository, "worktree", "remove", "--force", worktree], repository);
+            Remove();
         }
     }
 

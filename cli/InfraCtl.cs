@@ -28,7 +28,7 @@ internal static partial class InfraCtl
     /// <summary>Parses and runs <paramref name="args"/>; returns the exit code.</summary>
     public static int Run(string[] args, CliContext context, IRevisionPlans? revisions = null)
     {
-        var root = Build(context, revisions ?? new GitRevisionPlans());
+        var root = Build(context, revisions ?? new GitRevisionPlans(context.Error));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)
         {

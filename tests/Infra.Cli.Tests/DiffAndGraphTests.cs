@@ -76,10 +76,27 @@ public sealed class DiffAndGraphTests
         var stackFile = Path.Combine(repository, "Pulumi.dev.yaml");
         File.WriteAllText(stackFile, File.ReadAllText(stackFile).Replace("    template: ubuntu-2204-cloudimg\n", "    template: ubuntu-2204-cloudimg\n    folder: ml/dev\n", StringComparison.Ordinal));
 
-        var run = CliRun.In(repository, "diff", "--base", "HEAD", "--format", "json", "--exit-code");
+        var cache = Directory.CreateTempSubdirectory("infractl-plan-cache-").FullName;
+        var progress = new StringWriter();
+
+        var run = CliRun.In(repository, new GitRevisionPlans(progress, cache), "diff", "--base", "HEAD", "--format", "json", "--exit-code");
 
         Assert.True(run.ExitCode == 3, run.Error);
         Assert.Contains("\"name\": \"path\",\n          \"before\": \"mlops-dev\",\n          \"after\": \"ml/dev\"", run.Out, StringComparison.Ordinal);
+        Assert.Contains("diff --base: checking out HEAD (", progress.ToString(), StringComparison.Ordinal);
+        Assert.Contains("; cached for the next run.\n", progress.ToString(), StringComparison.Ordinal);
+        Assert.Empty(Git(repository, "worktree", "list").Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1));
+
+        // The second run reads the base plan from the cache (here edited, to show it is what is read): no checkout.
+        var cached = Assert.Single(Directory.GetFiles(cache, "*.json"));
+        File.WriteAllText(cached, File.ReadAllText(cached).Replace("\"path\": \"mlops-dev\"", "\"path\": \"from-cache\"", StringComparison.Ordinal));
+        var again = new StringWriter();
+        var second = CliRun.In(repository, new GitRevisionPlans(again, cache), "diff", "--base", "HEAD", "--format", "json", "--exit-code");
+
+        Assert.True(second.ExitCode == 3, second.Error);
+        Assert.Contains("\"before\": \"from-cache\"", second.Out, StringComparison.Ordinal);
+        Assert.StartsWith("diff --base: the plan of stack dev at HEAD (", again.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("checking out", again.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
