@@ -18,7 +18,11 @@ internal sealed record CliContext(string WorkingDirectory, TextWriter Out, TextW
             ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
         });
-        if (!terminal || System.Console.IsOutputRedirected)
+        if (int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var columns) && columns is >= 40 and <= 1000)
+        {
+            console.Profile.Width = columns; // as the shell says its width
+        }
+        else if (!terminal || System.Console.IsOutputRedirected)
         {
             // Logs and files keep whole lines; a terminal wraps to its own width.
             console.Profile.Width = 200;

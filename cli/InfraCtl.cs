@@ -133,8 +133,23 @@ internal static partial class InfraCtl
         var validate = new Command("validate", $"Bind and check a stack's configuration offline; print every error.") { stack, projectDir };
         validate.SetAction(parse => Validate(context, parse.GetValue(stack)!, parse.GetValue(projectDir)));
 
-        var plan = new Command("plan", $"Print what 'pulumi up' would register for a stack, offline.") { stack, projectDir, format };
-        plan.SetAction(parse => PlanCommand(context, parse.GetValue(stack)!, parse.GetValue(projectDir), parse.GetValue(format)!));
+        var component = new Option<string?>("--component")
+        {
+            Description = "With --format text: show only this component's tree (its name, such as mlflow, or its id).",
+        };
+        var depth = new Option<int?>("--depth")
+        {
+            Description = "With --format text: show the tree this many levels deep, counting what lies below.",
+        };
+        depth.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int?>() is < 1 and var d)
+            {
+                r.AddError($"--depth {d} is below 1. Give the number of levels to show, such as --depth 2.");
+            }
+        });
+        var plan = new Command("plan", $"Print what 'pulumi up' would register for a stack, offline.") { stack, projectDir, format, component, depth };
+        plan.SetAction(parse => PlanCommand(context, parse.GetValue(stack)!, parse.GetValue(projectDir), parse.GetValue(format)!, parse.GetValue(component), parse.GetValue(depth)));
 
         var output = new Option<string>("--out", "-o")
         {
@@ -482,7 +497,7 @@ internal static partial class InfraCtl
         return ExitCodes.Ok;
     }
 
-    private static int PlanCommand(CliContext context, string stack, string? projectDir, string format)
+    private static int PlanCommand(CliContext context, string stack, string? projectDir, string format, string? component, int? depth)
     {
         var (config, exit) = StackLoader.Load(context, stack, projectDir, allowUnsetSecrets: true);
         if (config is null)
@@ -499,7 +514,14 @@ internal static partial class InfraCtl
         }
         else
         {
-            PlanTextRenderer.Render(context.Console, plan);
+            try
+            {
+                PlanTextRenderer.Render(context.Console, plan, component, depth);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new CliException(ex.Message);
+            }
         }
 
         return ExitCodes.Ok;

@@ -9,8 +9,19 @@ internal static class PlanTextRenderer
     // A wave of a large stack holds thousands of nodes: the table names the first ones and counts the rest.
     private const int WaveNamesShown = 40;
 
-    public static void Render(IAnsiConsole console, Plan plan)
+    /// <summary>Writes the plan; <paramref name="component"/> keeps the tree to one component, <paramref name="depth"/> to that many levels.</summary>
+    /// <exception cref="ArgumentException">No component has that name or id; the message lists them.</exception>
+    public static void Render(IAnsiConsole console, Plan plan, string? component = null, int? depth = null)
     {
+        var roots = component is null
+            ? Children(plan, null).ToList()
+            : plan.Nodes.Where(n => n.Kind == PlanNodeKind.Component && (n.Name == component || n.Id == component)).ToList();
+        if (roots.Count == 0)
+        {
+            var names = plan.Nodes.Where(n => n.Kind == PlanNodeKind.Component).Select(n => n.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+            throw new ArgumentException($"--component '{component}' is not a component of stack {plan.Stack}. Its components: {string.Join(", ", names)}.");
+        }
+
         var summary = PlanSummary.Of(plan);
         console.MarkupLine(
             $"[bold]Plan for stack {Markup.Escape(plan.Stack)}[/]: {summary.Components} components, {summary.Resources} resources, "
@@ -21,10 +32,9 @@ internal static class PlanTextRenderer
         // of a large plan at once (a stack of a thousand teams has some 80,000 lines).
         var lines = new List<Part[]>();
         lines.Add([new Part($"stack {plan.Stack}", "bold")]);
-        var top = Children(plan, null).ToList();
-        for (var i = 0; i < top.Count; i++)
+        for (var i = 0; i < roots.Count; i++)
         {
-            AddNode(lines, string.Empty, i == top.Count - 1, plan, top[i]);
+            AddNode(lines, string.Empty, i == roots.Count - 1, plan, roots[i], depth ?? int.MaxValue);
         }
 
         Write(console, lines);
@@ -38,10 +48,11 @@ internal static class PlanTextRenderer
 
         console.Write(types);
 
+        var sharedNames = plan.Nodes.GroupBy(n => n.Name, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
         var waves = new Table().Title("Dependency waves").AddColumn(new TableColumn("wave").RightAligned()).AddColumn("nodes");
         foreach (var wave in plan.Waves.GroupBy(w => w.Value).OrderBy(g => g.Key))
         {
-            var names = wave.Select(w => plan[w.Key].Name).Order(StringComparer.Ordinal).ToList();
+            var names = wave.Select(w => Shown(plan[w.Key], sharedNames)).Order(StringComparer.Ordinal).ToList();
             var shown = names.Count <= WaveNamesShown ? string.Join(", ", names) : $"{string.Join(", ", names.Take(WaveNamesShown))} and {names.Count - WaveNamesShown} more";
             waves.AddRow(wave.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(shown));
         }
@@ -62,6 +73,10 @@ internal static class PlanTextRenderer
         }
     }
 
+    // A node as the waves table names it: its name, and its kind of resource where another node shares the name.
+    private static string Shown(PlanNode node, HashSet<string> sharedNames) =>
+        sharedNames.Contains(node.Name) ? $"{node.Name} ({node.Type[(node.Type.LastIndexOf(':') + 1)..]})" : node.Name;
+
     private static string Number(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static IEnumerable<PlanNode> Children(Plan plan, string? parent) =>
@@ -70,10 +85,21 @@ internal static class PlanTextRenderer
             .ThenBy(n => plan.Waves.GetValueOrDefault(n.Id))
             .ThenBy(n => n.Name, StringComparer.Ordinal);
 
-    private static void AddNode(List<Part[]> lines, string indent, bool last, Plan plan, PlanNode node)
+    private static void AddNode(List<Part[]> lines, string indent, bool last, Plan plan, PlanNode node, int depth)
     {
         lines.Add([new Part(indent + (last ? "└── " : "├── "), null), .. Label(plan, node)]);
         var inner = indent + (last ? "    " : "│   ");
+        if (depth <= 1)
+        {
+            var below = Count(plan, node.Id);
+            if (below > 0)
+            {
+                lines.Add([new Part(inner + "└── ", null), new Part($"... {below} more below (--depth)", "grey")]);
+            }
+
+            return;
+        }
+
         var values = node.Inputs.Select(i => $"{i.Key} = {i.Value}").Concat(Options(node)).ToList();
         var children = Children(plan, node.Id).ToList();
         for (var i = 0; i < values.Count; i++)
@@ -86,9 +112,11 @@ internal static class PlanTextRenderer
 
         for (var i = 0; i < children.Count; i++)
         {
-            AddNode(lines, inner, i == children.Count - 1, plan, children[i]);
+            AddNode(lines, inner, i == children.Count - 1, plan, children[i], depth - 1);
         }
     }
+
+    private static int Count(Plan plan, string parent) => plan.ChildrenOf(parent).Sum(c => 1 + Count(plan, c.Id));
 
     // Plain text goes straight to the writer; a terminal gets the styles through Spectre, a chunk of lines at a time.
     private static void Write(IAnsiConsole console, List<Part[]> lines)

@@ -285,6 +285,35 @@ public sealed class InfraCtlTests
         Assert.False(File.Exists(Path.Combine(dir, "Pulumi.qa.yaml")));
     }
 
+    [Fact]
+    public void Plan_ComponentAndDepth_KeepTheTreeToWhatIsAskedFor()
+    {
+        var run = CliRun.Project("plan", "--component", "mlflow", "--depth", "1");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("stack dev\n└── component mlflow infra:ml:ModelRegistry\n    └── ... 11 more below (--depth)\n", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("component kubeflow", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plan_WavesTable_TellsApartNodesThatShareAName()
+    {
+        var run = CliRun.Project("plan");
+
+        Assert.Contains("mlflow (Namespace)", run.Out, StringComparison.Ordinal);
+        Assert.Contains("mlflow (Release)", run.Out, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new[] { "plan", "--component", "nope" }, "error: --component 'nope' is not a component of stack dev. Its components: feast, foundation, gitlab, gpu-operator, kubeflow, minio, mlflow, mlops-dev, mlops-dev-vgpu-a100d-20c, platform, postgres, redis, spark.\n")]
+    [InlineData(new[] { "plan", "--depth", "0" }, "error: --depth 0 is below 1. Give the number of levels to show, such as --depth 2.\nRun 'infractl plan --help' for its options.\n")]
+    public void Plan_AComponentOrDepthThatCannotBe_IsAUsageError(string[] args, string error)
+    {
+        var run = CliRun.Project(args);
+
+        Assert.Equal((1, error), (run.ExitCode, run.Error));
+    }
+
     [Theory]
     [InlineData(new[] { "plna" }, "error: 'plna' is not an infractl command. Did you mean 'plan'? Commands: validate, plan, render, graph, diff, stacks, stack. Run 'infractl --help' for what each does.\n")]
     [InlineData(new[] { "plan", "--format", "xml" }, "error: Argument 'xml' not recognized. Must be one of:\n\t'text'\n\t'json'\nRun 'infractl plan --help' for its options.\n")]
