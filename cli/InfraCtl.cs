@@ -168,11 +168,20 @@ internal static partial class InfraCtl
 
         var graphFormat = new Option<string>("--format", "-f")
         {
-            Description = "Graph format: mermaid or dot (Graphviz).",
+            Description = "Graph format: mermaid, dot (Graphviz text), or svg or png (drawn by Graphviz's dot, where installed).",
             DefaultValueFactory = _ => "mermaid",
-        }.AcceptOnlyFromAmong("mermaid", "dot");
-        var graph = new Command("graph", $"Draw the deployment graph, grouped by dependency wave.") { stack, projectDir, graphFormat };
-        graph.SetAction(parse => Graph(context, parse.GetValue(stack)!, parse.GetValue(projectDir), parse.GetValue(graphFormat)!));
+        }.AcceptOnlyFromAmong("mermaid", "dot", "svg", "png");
+        var graphComponent = new Option<string?>("--component")
+        {
+            Description = "Draw one component's resources by wave (its name, such as mlflow). Default: one box per component.",
+        };
+        var graphAll = new Option<bool>("--all") { Description = "Draw every resource by wave, not one box per component." };
+        var graphOut = new Option<string?>("--out", "-o") { Description = "With svg or png: the image file to write. Default: graph.<format>." };
+        var graph = new Command("graph", "Draw the deployment: by default one box per component, in wave order, arrows labelled with the dependencies between them.")
+        {
+            stack, projectDir, graphFormat, graphComponent, graphAll, graphOut,
+        };
+        graph.SetAction(parse => Graph(context, parse.GetValue(stack)!, parse.GetValue(projectDir), parse.GetValue(graphFormat)!, (parse.GetValue(graphComponent), parse.GetValue(graphAll), parse.GetValue(graphOut))));
 
         var baseRevision = new Option<string?>("--base", "-b")
         {
@@ -484,7 +493,7 @@ internal static partial class InfraCtl
         return ExitCodes.Ok;
     }
 
-    private static int Graph(CliContext context, string stack, string? projectDir, string format)
+    private static int Graph(CliContext context, string stack, string? projectDir, string format, (string? Component, bool All, string? Out) what)
     {
         var (config, exit) = StackLoader.Load(context, stack, projectDir, allowUnsetSecrets: true);
         if (config is null)
@@ -493,7 +502,28 @@ internal static partial class InfraCtl
         }
 
         var plan = StackPlanner.Plan(stack, config.Options);
-        context.Out.Write(format == "dot" ? PlanGraphText.Dot(plan) : PlanGraphText.Mermaid(plan));
+        var dot = format != "mermaid";
+        string text;
+        if (what.Component is { } component)
+        {
+            var inside = PlanGraphText.Within(plan, component)
+                ?? throw new CliException($"--component '{component}' is not a component of stack {stack}. Its components: {string.Join(", ", plan.Nodes.Where(n => n.Kind == PlanNodeKind.Component).Select(n => n.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))}.");
+            text = dot ? PlanGraphText.Dot(plan, inside) : PlanGraphText.Mermaid(plan, only: inside);
+        }
+        else
+        {
+            text = what.All ? (dot ? PlanGraphText.Dot(plan) : PlanGraphText.Mermaid(plan)) : PlanGraphText.Overview(plan, dot);
+        }
+
+        if (format is "mermaid" or "dot")
+        {
+            context.Out.Write(text);
+            return ExitCodes.Ok;
+        }
+
+        var image = Path.GetFullPath(what.Out ?? $"graph.{format}", context.WorkingDirectory);
+        GraphvizImage.Draw(text, format, image);
+        context.Out.WriteLine(Path.GetRelativePath(context.WorkingDirectory, image));
         return ExitCodes.Ok;
     }
 

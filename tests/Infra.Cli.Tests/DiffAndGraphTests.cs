@@ -102,12 +102,68 @@ public sealed class DiffAndGraphTests
     [Fact]
     public void Graph_PrintsMermaidOrDot()
     {
-        var mermaid = CliRun.Project("graph");
-        var dot = CliRun.Project("graph", "--format", "dot");
+        var mermaid = CliRun.Project("graph", "--all");
+        var dot = CliRun.Project("graph", "--all", "--format", "dot");
 
         Assert.Equal(0, mermaid.ExitCode);
         Assert.Equal(PlanGraphText.Mermaid(DevPlan()), mermaid.Out);
         Assert.StartsWith("digraph plan {\n", dot.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Graph_ByDefault_DrawsOneBoxPerComponentInDependencyOrder()
+    {
+        var plan = DevPlan();
+
+        var run = CliRun.Project("graph");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(PlanGraphText.Overview(plan), run.Out);
+        var lines = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var boxes = lines.Where(l => l.Contains("[\"", StringComparison.Ordinal)).ToArray();
+        Assert.Equal("  c1[\"foundation<br/>Foundation · 10 resources\"]", boxes[0]);
+        Assert.Equal("  c3[\"mlops-dev<br/>WorkloadCluster · 6 resources\"]", boxes[2]);
+        Assert.Equal(13, boxes.Length);
+
+        // Every deployable node is in one box, and every arrow goes down the page: from a box to a later one.
+        Assert.Equal(plan.Nodes.Count(n => plan.Waves.ContainsKey(n.Id)), boxes.Sum(b => int.Parse(System.Text.RegularExpressions.Regex.Match(b, "· ([0-9]+) resource").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)));
+        var arrows = lines.Select(l => System.Text.RegularExpressions.Regex.Match(l, "^  c([0-9]+) -->\\|([0-9]+)\\| c([0-9]+)$")).Where(m => m.Success).ToArray();
+        Assert.NotEmpty(arrows);
+        Assert.All(arrows, a => Assert.True(int.Parse(a.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) < int.Parse(a.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture), a.Value));
+        Assert.Contains("  c3 -->|48| c12", lines);
+    }
+
+    [Fact]
+    public void Graph_OneComponent_DrawsItsResourcesByWave()
+    {
+        var run = CliRun.Project("graph", "--component", "mlflow");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(11, run.Out.Split('\n').Count(l => l.StartsWith("    n", StringComparison.Ordinal)));
+        Assert.Contains("Release<br/>mlflow", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("kubeflow", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Graph_AsAnImage_IsDrawnByGraphviz_OrSaysHowToGetIt()
+    {
+        var dir = Directory.CreateTempSubdirectory("infractl-graph-").FullName;
+        File.Copy(Path.Combine(CliRun.ProjectDir, "Pulumi.yaml"), Path.Combine(dir, "Pulumi.yaml"));
+        File.Copy(Path.Combine(CliRun.ProjectDir, "Pulumi.dev.yaml"), Path.Combine(dir, "Pulumi.dev.yaml"));
+        var hasDot = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator).Any(p => File.Exists(Path.Combine(p, "dot")));
+
+        var run = CliRun.In(dir, "graph", "--format", "svg", "--out", "overview.svg");
+
+        if (hasDot)
+        {
+            Assert.Equal((0, "overview.svg\n"), (run.ExitCode, run.Out));
+            Assert.Contains("<svg", File.ReadAllText(Path.Combine(dir, "overview.svg")), StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal((1, "error: --format svg needs Graphviz's 'dot' on the PATH, and it is not there. Install Graphviz (apt-get install graphviz, brew install graphviz), or write --format dot and draw it elsewhere.\n"), (run.ExitCode, run.Error));
+            Assert.False(File.Exists(Path.Combine(dir, "overview.svg")));
+        }
     }
 
     private static string CopyOfThisRepository()
