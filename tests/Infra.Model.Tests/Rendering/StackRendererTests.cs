@@ -14,7 +14,7 @@ public sealed class StackRendererTests
         Assert.Equal(
         [
             "feast/client/feature_store.yaml", "feast/data-stores/redis.yaml", "feast/data-stores/sql.yaml", "feast/feature-store.yaml",
-            "helm/gitlab.values.yaml", "helm/gpu-operator.values.yaml", "helm/minio-operator.values.yaml", "helm/minio-tenant.values.yaml", "helm/mlflow.values.yaml", "helm/spark-operator.values.yaml", "helm/valkey.values.yaml", "kubeflow/dex-config.yaml", "kubeflow/ingress.yaml", "kubeflow/pipelines-stores.yaml", "kubeflow/pod-defaults.yaml", "kubeflow/profiles.yaml", "kubeflow/units.txt", "minio/policies-job.yaml",
+            "helm/cnpg-operator.values.yaml", "helm/gitlab.values.yaml", "helm/gpu-operator.values.yaml", "helm/minio-operator.values.yaml", "helm/minio-tenant.values.yaml", "helm/mlflow.values.yaml", "helm/spark-operator.values.yaml", "helm/valkey.values.yaml", "kubeflow/dex-config.yaml", "kubeflow/ingress.yaml", "kubeflow/pipelines-stores.yaml", "kubeflow/pod-defaults.yaml", "kubeflow/profiles.yaml", "kubeflow/units.txt", "minio/policies-job.yaml",
             "minio/policies/feast-buckets.json", "minio/policies/gitlab-buckets.json", "minio/policies/kubeflow-pipelines-buckets.json",
             "minio/policies/mlflow-buckets.json", "minio/policies/postgres-buckets.json", "minio/policies/spark-buckets.json", "minio/policies/team-fraud-detection-buckets.json", "minio/policies/team-recommendations-buckets.json", "mlflow/disruption-budget.yaml", "postgres/cluster.yaml", "spark/history-server.yaml", "spark/spark-defaults.conf", "spark/spark-pi.yaml",
             "tanzu/cluster.yaml", "tanzu/storageclasses.yaml",
