@@ -63,10 +63,12 @@ internal static class PlanTextRenderer
         {
             var capacity = new Table().Title("GPU capacity")
                 .AddColumn("host").AddColumn(new TableColumn("GPUs").RightAligned()).AddColumn("sharing")
-                .AddColumn(new TableColumn("slots").RightAligned()).AddColumn(new TableColumn("used").RightAligned()).AddColumn(new TableColumn("free").RightAligned());
+                .AddColumn(new TableColumn("slots").RightAligned()).AddColumn(new TableColumn("used").RightAligned())
+                .AddColumn(new TableColumn("other stacks").RightAligned()).AddColumn(new TableColumn("free").RightAligned());
             foreach (var row in plan.GpuCapacity)
             {
-                capacity.AddRow(Markup.Escape(row.Host), Number(row.Gpus), Markup.Escape(row.Sharing), Number(row.Slots), Number(row.Used), Number(row.Free));
+                var others = row.Reserved == 0 ? "0" : row.ReservedFor.Length == 0 ? Number(row.Reserved) : $"{Number(row.Reserved)} ({row.ReservedFor})";
+                capacity.AddRow(Markup.Escape(row.Host), Number(row.Gpus), Markup.Escape(row.Sharing), Number(row.Slots), Number(row.Used), Markup.Escape(others), Number(row.Free));
             }
 
             console.Write(capacity);

@@ -6,8 +6,10 @@ namespace Infra.Model.Gpu;
 /// <param name="Sharing"><c>passthrough</c>, or the vGPU profile.</param>
 /// <param name="Slots">Whole GPUs (passthrough) or vGPUs of the profile (vGPU) the host offers.</param>
 /// <param name="Used">Slots the stack uses: placed VMs, or the projected spread of GPU nodes.</param>
-public sealed record GpuCapacityRow(string Host, int Gpus, string Sharing, int Slots, int Used)
+/// <param name="Reserved">Slots other stacks take (<c>mlops:gpu.hosts[].reserved</c>).</param>
+/// <param name="ReservedFor">The stacks those are for, as the table names them (<c>dev, qa</c>); empty where none is named.</param>
+public sealed record GpuCapacityRow(string Host, int Gpus, string Sharing, int Slots, int Used, int Reserved = 0, string ReservedFor = "")
 {
     /// <summary>Slots left.</summary>
-    public int Free => Slots - Used;
+    public int Free => Slots - Used - Reserved;
 }

@@ -49,7 +49,7 @@ public sealed record GpuSpec(GpuMode Mode, GpuModel? Model, ImmutableArray<GpuVm
         {
             var placement = PlacePassthrough(options);
             var vms = PassthroughVms(options, model, placement);
-            var capacity = placement.Hosts.Select(h => new GpuCapacityRow(h.Host, h.Gpus, "passthrough", h.Gpus, h.Used));
+            var capacity = placement.Hosts.Select((h, i) => new GpuCapacityRow(h.Host, hosts[i].Gpus ?? 0, "passthrough", hosts[i].Gpus ?? 0, h.Used, Reserved(hosts[i]), SharedWith(hosts[i])));
             return new GpuSpec(mode, model, vms, null, [.. capacity]);
         }
 
@@ -90,21 +90,28 @@ public sealed record GpuSpec(GpuMode Mode, GpuModel? Model, ImmutableArray<GpuVm
     public static PlacementResult PlacePassthrough(PlatformOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var hosts = (options.Gpu?.Hosts ?? []).Select(h => (h.Name, h.Gpus ?? 0)).ToArray();
+        // What other stacks reserve on a host is not this stack's to place on.
+        var hosts = (options.Gpu?.Hosts ?? []).Select(h => (h.Name, Math.Max(0, (h.Gpus ?? 0) - Reserved(h)))).ToArray();
         return GpuPlacement.Place(hosts, VmRequests(options));
     }
 
+    /// <summary>What other stacks take of a host (<c>mlops:gpu.hosts[].reserved</c>).</summary>
+    public static int Reserved(GpuHostOptions host) => Math.Max(0, host?.Reserved ?? 0);
+
     /// <summary>The vGPUs the GPU node pools need: one per GPU node.</summary>
     public static long VgpuDemand(PlatformOptions options) => NodePoolDefaults.For(options).Where(p => p.Gpu).Sum(p => (long)p.Replicas);
+
+    private static string SharedWith(GpuHostOptions host) => string.Join(", ", host.SharedWith ?? []);
 
     private static ImmutableArray<GpuCapacityRow> VgpuCapacity(PlatformOptions options, GpuModel model, VgpuProfile profile)
     {
         var hosts = options.Gpu?.Hosts ?? [];
         var slots = hosts.Select(h => (h.Gpus ?? 0) * profile.PerGpu(model)).ToArray();
+        var reserved = hosts.Select(Reserved).ToArray();
         var used = new int[hosts.Count];
         for (var demand = VgpuDemand(options); demand > 0; demand--)
         {
-            var best = Enumerable.Range(0, hosts.Count).Where(h => slots[h] > used[h]).OrderByDescending(h => slots[h] - used[h]).ThenBy(h => h).FirstOrDefault(-1);
+            var best = Enumerable.Range(0, hosts.Count).Where(h => slots[h] - reserved[h] > used[h]).OrderByDescending(h => slots[h] - reserved[h] - used[h]).ThenBy(h => h).FirstOrDefault(-1);
             if (best < 0)
             {
                 break;
@@ -113,7 +120,7 @@ public sealed record GpuSpec(GpuMode Mode, GpuModel? Model, ImmutableArray<GpuVm
             used[best]++;
         }
 
-        return [.. hosts.Select((h, i) => new GpuCapacityRow(h.Name, h.Gpus ?? 0, profile.Name, slots[i], used[i]))];
+        return [.. hosts.Select((h, i) => new GpuCapacityRow(h.Name, h.Gpus ?? 0, profile.Name, slots[i], used[i], reserved[i], SharedWith(h)))];
     }
 
     private static ImmutableArray<GpuVmSpec> PassthroughVms(PlatformOptions options, GpuModel model, PlacementResult placement)

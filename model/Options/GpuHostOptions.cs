@@ -18,4 +18,13 @@ public sealed record GpuHostOptions
     /// one GPU of the host in all: <c>getHostPciDevice</c> finds one device per query. Default: found by that query.
     /// </summary>
     public IReadOnlyList<string>? PciAddresses { get; init; }
+
+    /// <summary>
+    /// What other stacks take of this host, counted here as taken: whole GPUs in passthrough mode, vGPUs of the
+    /// profile in vGPU mode. Default 0: the host is this stack's alone.
+    /// </summary>
+    public int? Reserved { get; init; }
+
+    /// <summary>The stacks <see cref="Reserved"/> is for, named in the capacity table. Default: none named.</summary>
+    public IReadOnlyList<string>? SharedWith { get; init; }
 }

@@ -214,14 +214,23 @@ public sealed partial class PlatformOptionsValidator
     {
         var hosts = options.Gpu?.Hosts ?? [];
         var perGpu = profile.PerGpu(model);
-        var offered = hosts.Sum(h => (long)(h.Gpus ?? 0) * perGpu);
+        for (var h = 0; h < hosts.Count; h++)
+        {
+            if (GpuSpec.Reserved(hosts[h]) > (hosts[h].Gpus ?? 0) * perGpu)
+            {
+                Fail($"mlops:gpu:hosts:{h}:reserved", $"'{hosts[h].Reserved}' is out of range: {hosts[h].Name} offers {(hosts[h].Gpus ?? 0) * perGpu} vGPUs of {profile.Name}, so other stacks take 0 to {(hosts[h].Gpus ?? 0) * perGpu}. Set it with 'pulumi config set --path \"mlops:gpu.hosts[{h}].reserved\" <number>'.");
+                return;
+            }
+        }
+
+        var offered = hosts.Sum(h => ((long)(h.Gpus ?? 0) * perGpu) - GpuSpec.Reserved(h));
         var needed = GpuSpec.VgpuDemand(options);
         if (needed <= offered)
         {
             return;
         }
 
-        var figures = string.Join("; ", hosts.Select(h => $"{h.Name}: {h.Gpus} GPUs x {perGpu} = {(h.Gpus ?? 0) * perGpu}"));
+        var figures = string.Join("; ", hosts.Select(h => $"{h.Name}: {h.Gpus} GPUs x {perGpu} = {(h.Gpus ?? 0) * perGpu}{(GpuSpec.Reserved(h) > 0 ? $", {GpuSpec.Reserved(h)} reserved for other stacks" : string.Empty)}"));
         var configured = options.Tanzu?.NodePools is { Count: > 0 };
         var pools = configured
             ? string.Join(", ", options.Tanzu!.NodePools!.Select((p, i) => (p, i)).Where(x => x.p.Gpu == true).Select(x => $"mlops:tanzu.nodePools[{x.i}] '{x.p.Name}' has {x.p.Replicas ?? 1}"))

@@ -169,6 +169,20 @@ public sealed partial class PlatformOptionsValidator
                 Fail($"mlops:gpu:hosts:{i}:gpus", $"'{host.Gpus}' is out of range: a host has 1 to 16 GPUs. Set it with 'pulumi config set --path \"mlops:gpu.hosts[{i}].gpus\" <number>'.");
             }
 
+            if (host.Reserved is < 0 || (mode == GpuMode.Passthrough && host.Reserved > host.Gpus))
+            {
+                Fail($"mlops:gpu:hosts:{i}:reserved", $"'{host.Reserved}' is out of range: what other stacks take of a host is 0 to its {(mode == GpuMode.Passthrough ? $"{host.Gpus} GPUs" : "vGPUs")}. Set it with 'pulumi config set --path \"mlops:gpu.hosts[{i}].reserved\" <number>'.");
+            }
+
+            var others = host.SharedWith ?? [];
+            for (var s = 0; s < others.Count; s++)
+            {
+                if (Configuration.StackName.Problem(others[s]) is { } problem)
+                {
+                    Fail($"mlops:gpu:hosts:{i}:sharedWith:{s}", $"'{others[s]}' {problem}. Set it with 'pulumi config set --path \"mlops:gpu.hosts[{i}].sharedWith[{s}]\" <stack>'.");
+                }
+            }
+
             if (host.Name is { Length: > 0 } hostName && !IsHostName(hostName))
             {
                 Fail($"mlops:gpu:hosts:{i}:name", $"'{hostName}' is not an ESXi host's name: write it as vCenter lists the host, a DNS name such as esx-gpu-01.example.com or an IPv4 address. Set it with 'pulumi config set --path \"mlops:gpu.hosts[{i}].name\" <host>'.");

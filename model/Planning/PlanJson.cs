@@ -91,7 +91,8 @@ public static class PlanJson
         var written = root["nodes"]!.AsArray().ToDictionary(n => (string)n!["id"]!, n => n!["dependsOn"]!.AsArray().Select(d => (string)d!).ToArray(), StringComparer.Ordinal);
         nodes = [.. nodes.Select(n => n with { DependsOn = [.. written[n.Id].Except(n.Dependencies(), StringComparer.Ordinal)] })];
         var capacity = root["gpuCapacity"]?.AsArray().Select(r => new Gpu.GpuCapacityRow(
-            (string)r!["host"]!, (int)r["gpus"]!, (string)r["sharing"]!, (int)r["slots"]!, (int)r["used"]!)).ToImmutableArray() ?? [];
+            (string)r!["host"]!, (int)r["gpus"]!, (string)r["sharing"]!, (int)r["slots"]!, (int)r["used"]!,
+            (int?)r["reserved"] ?? 0, string.Join(", ", r["reservedFor"]?.AsArray().Select(s => (string)s!) ?? []))).ToImmutableArray() ?? [];
         var outputs = root["outputs"]?.AsObject().ToImmutableSortedDictionary(o => o.Key, o => ReadValue(o.Value), StringComparer.Ordinal);
         return new Plan((string)root["stack"]!, nodes, capacity, outputs);
     }
@@ -228,6 +229,14 @@ public static class PlanJson
             writer.WriteString("sharing", row.Sharing);
             writer.WriteNumber("slots", row.Slots);
             writer.WriteNumber("used", row.Used);
+            writer.WriteNumber("reserved", row.Reserved);
+            writer.WriteStartArray("reservedFor");
+            foreach (var stack in row.ReservedFor.Split(", ", StringSplitOptions.RemoveEmptyEntries))
+            {
+                writer.WriteStringValue(stack);
+            }
+
+            writer.WriteEndArray();
             writer.WriteNumber("free", row.Free);
             writer.WriteEndObject();
         }

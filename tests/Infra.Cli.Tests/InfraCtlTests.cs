@@ -106,7 +106,7 @@ public sealed class InfraCtlTests
         Assert.Contains("read mlops-dev-kubeconfig kubernetes:core/v1:Secret (wave 7)", run.Out, StringComparison.Ordinal);
         Assert.Contains("Dependency waves", run.Out, StringComparison.Ordinal);
         Assert.Contains("GPU capacity", run.Out, StringComparison.Ordinal);
-        Assert.Contains("│ esx-gpu-01.lab.example.com │    2 │ grid_a100d-20c │     8 │    1 │    7 │", run.Out, StringComparison.Ordinal);
+        Assert.Contains("│ esx-gpu-01.lab.example.com │    2 │ grid_a100d-20c │     8 │    1 │            0 │    7 │", run.Out, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -73,6 +73,32 @@ public sealed class GpuPlanTests
     }
 
     [Fact]
+    public void VgpuCapacity_CountsWhatOtherStacksReserve_AndRefusesWhatNoLongerFits()
+    {
+        const string Gpu = "\n    mode: vgpu\n    model: a100-80gb\n    profile: grid_a100d-40c\n    hosts:\n      - name: esx1\n        gpus: 2\n        reserved: 3\n        sharedWith: [dev, qa]\n      - name: esx2\n        gpus: 1" + TestConfig.Operator;
+        var options = TestConfig.Load(("mlops:gpu", Gpu), ("mlops:tanzu", TestConfig.Supervisor + "\n    nodePools:\n      - name: gpu\n        gpu: true\n        replicas: 3")).ValidOptions();
+
+        Assert.Equal(
+            [new GpuCapacityRow("esx1", 2, "grid_a100d-40c", 4, 1, 3, "dev, qa"), new GpuCapacityRow("esx2", 1, "grid_a100d-40c", 2, 2)],
+            GpuSpec.For(options).Capacity.ToArray());
+        Assert.Equal(
+            ["mlops:gpu.hosts offer 3 vGPUs of grid_a100d-40c (esx1: 2 GPUs x 2 = 4, 3 reserved for other stacks; esx2: 1 GPUs x 2 = 2), but the GPU node pools need 4, one per node (mlops:tanzu.nodePools[0] 'gpu' has 4). Add GPU hosts, choose a smaller profile in mlops:gpu.profile, or lower the GPU pools' replicas."],
+            TestConfig.Errors(("mlops:gpu", Gpu), ("mlops:tanzu", TestConfig.Supervisor + "\n    nodePools:\n      - name: gpu\n        gpu: true\n        replicas: 4")));
+    }
+
+    [Fact]
+    public void Reserved_BeyondTheHost_AndSharedWithNamesThatAreNotStacks_AreErrors()
+    {
+        Assert.Equal(
+            [
+                "mlops:gpu.hosts[0].reserved '5' is out of range: what other stacks take of a host is 0 to its 4 GPUs. Set it with 'pulumi config set --path \"mlops:gpu.hosts[0].reserved\" <number>'.",
+                "mlops:gpu.hosts[0].sharedWith[0] '../dev' is not a stack name: use letters, digits, '-', '_' and '.', starting with a letter or digit (no '/', spaces or line breaks). Set it with 'pulumi config set --path \"mlops:gpu.hosts[0].sharedWith[0]\" <stack>'.",
+            ],
+            TestConfig.Errors(("mlops:vsphere", "\n    datacenter: dc1\n    computeCluster: c1\n    datastore: ds1\n    network: net1\n    template: t"),
+                ("mlops:gpu", "\n    mode: passthrough\n    model: a100-80gb\n    hosts:\n      - name: esx1\n        gpus: 4\n        reserved: 5\n        sharedWith: [../dev]")));
+    }
+
+    [Fact]
     public void VgpuCapacity_SpreadsGpuNodesOverHostSlots()
     {
         var options = TestConfig.Load(("mlops:gpu", "\n    mode: vgpu\n    model: a100-80gb\n    profile: grid_a100d-40c\n    hosts:\n      - name: esx1\n        gpus: 2\n      - name: esx2\n        gpus: 1" + TestConfig.Operator),
