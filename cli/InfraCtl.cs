@@ -412,7 +412,15 @@ internal static partial class InfraCtl
         try
         {
             _ = StackConfigFile.Load(sourcePath);
-            clone = StackFileCloner.Clone(StackConfigFile.FileName(from), File.ReadAllText(sourcePath), overrides);
+            var header = $"""
+                Stack {name}, cloned from {StackConfigFile.FileName(from)} by 'infractl stack new {name} --from {from}'.
+                Check it offline with `dotnet run --project cli -- validate --stack {name}`;
+                see every key in README.md, "Configuration reference".
+
+                Secrets are not copied: after 'pulumi stack init {name}', set each one that
+                `validate --stack {name}` names with 'pulumi config set --stack {name} --secret ...'.
+                """;
+            clone = StackFileCloner.Clone(StackConfigFile.FileName(from), StackYaml.ReadFile(sourcePath), overrides, header);
         }
         catch (StackFileException ex)
         {

@@ -21,7 +21,13 @@ public static class StackFileCloner
     private static readonly string[] StackSpecificKeys = ["encryptionsalt", "secretsprovider", "encryptedkey"];
 
     /// <summary>Clones <paramref name="source"/> (named <paramref name="sourceName"/> in messages) with <paramref name="overrides"/>.</summary>
-    public static StackCloneResult Clone(string sourceName, string source, IReadOnlyList<(string Key, string Value)> overrides)
+    /// <param name="sourceName">The source's file name, for messages.</param>
+    /// <param name="source">The source's text.</param>
+    /// <param name="overrides">The <c>key=value</c> overrides, in Pulumi's path spelling.</param>
+    /// <param name="header">
+    /// The comment that opens the new file in place of the source's (which describes the source); null keeps the source's.
+    /// </param>
+    public static StackCloneResult Clone(string sourceName, string source, IReadOnlyList<(string Key, string Value)> overrides, string? header = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(overrides);
@@ -60,7 +66,18 @@ public static class StackFileCloner
             .Concat((document.Root?.Children.AsEnumerable() ?? [])
                 .Where(c => c.Key is YamlScalarNode { Value: { } name } && StackSpecificKeys.Contains(name, StringComparer.Ordinal))
                 .Select(c => Line(validation, c.Key, c.Value)));
-        return new StackCloneResult(Edit(validation, drops), validation, [.. secrets.Select(e => e.Key)], []);
+        var cloned = Edit(validation, drops);
+        return new StackCloneResult(header is null ? cloned : WithHeader(cloned, header), validation, [.. secrets.Select(e => e.Key)], []);
+    }
+
+    // The file's opening comment (its lines up to the first that is neither a comment nor blank) replaced by another.
+    private static string WithHeader(string text, string header)
+    {
+        var lines = text.Split('\n');
+        var first = Array.FindIndex(lines, l => l.Trim().Length > 0 && !l.TrimStart().StartsWith('#'));
+        var rest = first < 0 ? string.Empty : string.Join('\n', lines[first..]);
+        var comment = string.Concat(header.TrimEnd('\n').Split('\n').Select(l => l.Length == 0 ? "#\n" : $"# {l}\n"));
+        return comment + rest;
     }
 
     // One override: the text with it applied, or why it cannot be.

@@ -205,7 +205,9 @@ public sealed class InfraCtlTests
             """.ReplaceLineEndings("\n"),
             run.Out);
         var written = File.ReadAllText(Path.Combine(dir, "Pulumi.qa.yaml"));
-        Assert.Contains("# Check it offline with `dotnet run --project cli -- validate --stack dev`;", written, StringComparison.Ordinal);
+        Assert.StartsWith("# Stack qa, cloned from Pulumi.dev.yaml by 'infractl stack new qa --from dev'.\n# Check it offline with `dotnet run --project cli -- validate --stack qa`;\n", written, StringComparison.Ordinal);
+        Assert.DoesNotContain("Development stack", written, StringComparison.Ordinal);
+        Assert.Contains("  # vSphere provider: the vCenter this stack talks to.\n", written, StringComparison.Ordinal);
         Assert.Contains("  mlops:environment: qa\n", written, StringComparison.Ordinal);
         Assert.Contains("      replicas: 3\n", written, StringComparison.Ordinal);
         Assert.DoesNotContain("secure: v1:", written, StringComparison.Ordinal);
