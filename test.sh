@@ -34,8 +34,12 @@ run_tests() { # project
 
 run_tests tests/Infra.Model.Tests
 if [[ ! -d "${INFRA_UPSTREAM_DIR:-../shared/upstream}" ]]; then
-  echo "SKIPPED: the model tests that validate against upstream CRDs, OpenAPI documents and chart values: their files are"
-  echo "         not here (set INFRA_UPSTREAM_DIR to their folder, or put them in ../shared/upstream beside the repository)."
+  cache="${INFRA_UPSTREAM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/infractl/upstream}"
+  if [[ ! -f "$cache/cluster-api/cluster.x-k8s.io_clusters.yaml" ]]; then
+    echo "SKIPPED: the model tests that validate against upstream CRDs, OpenAPI documents and chart values: their files are"
+    echo "         not here. Run tests/upstream/fetch.sh to download them (pinned, checked by sha256) into $cache,"
+    echo "         or set INFRA_UPSTREAM_DIR to their folder, or put them in ../shared/upstream beside the repository."
+  fi
 fi
 run_tests tests/Infra.Cli.Tests
 

@@ -170,7 +170,12 @@ internal static partial class UpstreamSchemas
     /// <summary>Why the tests that read the upstream reference files are skipped, or null where they run.</summary>
     public static string? SkipReason => Available
         ? null
-        : $"the upstream reference files (CRDs, OpenAPI documents, chart values) are not here: set {FolderVariable} to their folder, or put them in ../shared/upstream beside the repository";
+        : $"the upstream reference files (CRDs, OpenAPI documents, chart values) are not here: run tests/upstream/fetch.sh to download them into {Cache()}, set {FolderVariable} to their folder, or put them in ../shared/upstream beside the repository";
+
+    /// <summary>Where tests/upstream/fetch.sh puts the files: <c>$INFRA_UPSTREAM_CACHE</c>, else the user's cache folder.</summary>
+    public static string Cache() =>
+        Environment.GetEnvironmentVariable("INFRA_UPSTREAM_CACHE") is { Length: > 0 } cache ? cache
+        : Path.Combine(Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg ? xdg : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache"), "infractl", "upstream");
 
     private static string? Located { get; } = Locate();
 
@@ -188,7 +193,9 @@ internal static partial class UpstreamSchemas
             if (File.Exists(Path.Combine(dir.FullName, "Infra.sln")))
             {
                 var upstream = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "upstream"));
-                return Directory.Exists(upstream) ? upstream : null;
+                return Directory.Exists(upstream) ? upstream
+                    : File.Exists(Path.Combine(Cache(), "cluster-api", "cluster.x-k8s.io_clusters.yaml")) ? Cache()
+                    : null;
             }
         }
 
