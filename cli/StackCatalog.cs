@@ -93,11 +93,18 @@ internal static class StackCatalog
                     - dotnet run --project cli -- validate --stack {{stack}}
                     - git fetch origin "$MR_TARGET_BRANCH"
                     - dotnet run --project cli -- diff --stack {{stack}} --base "origin/$MR_TARGET_BRANCH" --format markdown --max-length 1000000 --full-out diff-{{stack}}.full.md > diff-{{stack}}.md
+                    # One note per stack, updated on every push: found by the marker the comment starts with.
                     - |
                       if [ -n "$GITLAB_API_TOKEN" ]; then
-                        curl -fsS --request POST --header "PRIVATE-TOKEN: $GITLAB_API_TOKEN" \
-                          --data-urlencode "body@diff-{{stack}}.md" \
-                          "$CI_API_V4_URL/projects/$CI_PROJECT_ID/merge_requests/$MR_IID/notes"
+                        command -v jq >/dev/null || (apt-get update -qq && apt-get install -y -qq jq >/dev/null)
+                        notes="$CI_API_V4_URL/projects/$CI_PROJECT_ID/merge_requests/$MR_IID/notes"
+                        note=$(curl -fsS --header "PRIVATE-TOKEN: $GITLAB_API_TOKEN" "$notes?per_page=100&sort=asc" \
+                          | jq -r --arg marker "$(head -n 1 diff-{{stack}}.md)" '[.[] | select(.body | startswith($marker))][0].id // empty')
+                        if [ -n "$note" ]; then
+                          curl -fsS --request PUT --header "PRIVATE-TOKEN: $GITLAB_API_TOKEN" --data-urlencode "body@diff-{{stack}}.md" "$notes/$note"
+                        else
+                          curl -fsS --request POST --header "PRIVATE-TOKEN: $GITLAB_API_TOKEN" --data-urlencode "body@diff-{{stack}}.md" "$notes"
+                        fi
                       fi
                   artifacts:
                     paths: [diff-{{stack}}.md, diff-{{stack}}.full.md]

@@ -72,6 +72,10 @@ public sealed partial class PipelineTests
         Assert.DoesNotContain("manual", dev[new YamlScalarNode("rules")].ToString(), StringComparison.Ordinal);
         Assert.Equal("manual", ((YamlMappingNode)((YamlSequenceNode)prod[new YamlScalarNode("rules")]).Children[0])[new YamlScalarNode("when")].ToString());
         Assert.Equal(("prod", "pulumi-prod"), (prod[new YamlScalarNode("environment")].ToString(), prod[new YamlScalarNode("resource_group")].ToString()));
+        var comment = jobs[new YamlScalarNode("validate-and-diff-prod")][new YamlScalarNode("script")].ToString();
+        Assert.Contains("--max-length 1000000 --full-out diff-prod.full.md > diff-prod.md", comment, StringComparison.Ordinal);
+        Assert.Contains("select(.body | startswith($marker))", comment, StringComparison.Ordinal);
+        Assert.Contains("--request PUT", comment, StringComparison.Ordinal);
     }
 
     [Fact]
