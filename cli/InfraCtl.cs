@@ -163,8 +163,9 @@ internal static partial class InfraCtl
                 r.AddError("--out is empty. Give the folder to write to, such as --out rendered.");
             }
         });
-        var render = new Command("render", $"Write what a stack deploys as reviewable files: the cluster manifest, StorageClasses and Helm values. Secrets appear only as Secret names.") { stack, projectDir, output };
-        render.SetAction(parse => Render(context, parse.GetValue(stack)!, parse.GetValue(projectDir), parse.GetValue(output)!));
+        var renderForce = new Option<bool>("--force") { Description = "Replace --out even where it holds files no render wrote." };
+        var render = new Command("render", $"Write what a stack deploys as reviewable files: the cluster manifest, StorageClasses and Helm values. Secrets appear only as Secret names.") { stack, projectDir, output, renderForce };
+        render.SetAction(parse => Render(context, parse.GetValue(stack)!, parse.GetValue(projectDir), parse.GetValue(output)!, parse.GetValue(renderForce)));
 
         var graphFormat = new Option<string>("--format", "-f")
         {
@@ -286,7 +287,7 @@ internal static partial class InfraCtl
         return ExitCodes.Ok;
     }
 
-    private static int Render(CliContext context, string stack, string? projectDir, string output)
+    private static int Render(CliContext context, string stack, string? projectDir, string output, bool force)
     {
         var (config, exit) = StackLoader.Load(context, stack, projectDir, allowUnsetSecrets: true);
         if (config is null)
@@ -295,7 +296,7 @@ internal static partial class InfraCtl
         }
 
         var files = StackRenderer.Render(config.Options);
-        foreach (var path in RenderFolder.Write(Path.GetFullPath(output, context.WorkingDirectory), files))
+        foreach (var path in RenderFolder.Write(Path.GetFullPath(output, context.WorkingDirectory), files, force))
         {
             var relative = Path.GetRelativePath(context.WorkingDirectory, path);
             context.Out.WriteLine(relative.StartsWith("..", StringComparison.Ordinal) ? path : relative);

@@ -4,16 +4,18 @@ namespace Infra.Cli;
 
 /// <summary>
 /// Writes a render as a whole or not at all: into a new folder beside <c>--out</c>, moved into place once every
-/// file is written. A folder is only replaced if it is empty or an earlier render wrote it (it holds the marker).
+/// file is written. An existing folder is replaced only where every file in it is one an earlier render wrote (as
+/// the manifest it left there lists them), so no stale file survives and no file of the user's is lost; with
+/// <c>--force</c> it is replaced whatever it holds.
 /// </summary>
 internal static class RenderFolder
 {
-    /// <summary>The file a render leaves in its folder, so that the next render may replace the folder.</summary>
+    /// <summary>The manifest a render leaves in its folder: the files it wrote, one per line, so the next render may replace them.</summary>
     public const string Marker = ".infractl-render";
 
     /// <summary>Writes <paramref name="files"/> into <paramref name="folder"/>; returns the paths written, in order.</summary>
     /// <exception cref="CliException">The folder cannot be written, or holds files no render wrote; nothing was changed.</exception>
-    public static IReadOnlyList<string> Write(string folder, IReadOnlyList<RenderedFile> files)
+    public static IReadOnlyList<string> Write(string folder, IReadOnlyList<RenderedFile> files, bool force = false)
     {
         folder = Path.TrimEndingDirectorySeparator(folder);
         var name = Path.GetFileName(folder);
@@ -38,9 +40,10 @@ internal static class RenderFolder
             }
         }
 
-        if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any() && !File.Exists(Path.Combine(folder, Marker)))
+        if (!force && Directory.Exists(folder) && Foreign(folder) is { Count: > 0 } foreign)
         {
-            throw new CliException($"--out {folder} holds files that no render wrote, and a render replaces its folder as a whole. Give a new or empty folder.");
+            var shown = string.Join(", ", foreign.Take(5)) + (foreign.Count > 5 ? $" and {foreign.Count - 5} more" : string.Empty);
+            throw new CliException($"--out {folder} holds files that no render wrote ({shown}), and a render replaces its folder as a whole. Give a new or empty folder, or pass --force to replace it with what it holds.");
         }
 
         var suffix = Guid.NewGuid().ToString("N")[..8];
@@ -63,7 +66,8 @@ internal static class RenderFolder
                 written.Add(Path.Combine(folder, Path.GetRelativePath(staging, path)));
             }
 
-            File.WriteAllText(Path.Combine(staging, Marker), "Written by 'infractl render'; the next render replaces this folder as a whole.\n");
+            File.WriteAllText(Path.Combine(staging, Marker), "# Written by 'infractl render': the files below. The next render replaces them; it refuses a folder with others in it.\n"
+                + string.Concat(written.Select(w => Path.GetRelativePath(folder, w).Replace('\\', '/') + "\n")));
             if (Directory.Exists(folder))
             {
                 Directory.Move(folder, previous);
@@ -100,6 +104,19 @@ internal static class RenderFolder
             TryDelete(staging);
             throw;
         }
+    }
+
+    // The files in an existing --out that its manifest does not list (all of them where it has none).
+    private static List<string> Foreign(string folder)
+    {
+        var manifest = Path.Combine(folder, Marker);
+        var listed = File.Exists(manifest)
+            ? File.ReadAllLines(manifest).Where(l => l.Length > 0 && !l.StartsWith('#')).ToHashSet(StringComparer.Ordinal)
+            : [];
+        return [.. Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/'))
+            .Where(f => f != Marker && !listed.Contains(f))
+            .Order(StringComparer.Ordinal)];
     }
 
     private static void TryDelete(string folder)

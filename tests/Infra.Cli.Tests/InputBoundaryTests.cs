@@ -43,7 +43,7 @@ public sealed class InputBoundaryTests
         var run = CliRun.In(dir, "render", "--out", ".");
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Equal($"error: --out {dir} holds files that no render wrote, and a render replaces its folder as a whole. Give a new or empty folder.\n", run.Error);
+        Assert.Equal($"error: --out {dir} holds files that no render wrote (Pulumi.dev.yaml, Pulumi.yaml), and a render replaces its folder as a whole. Give a new or empty folder, or pass --force to replace it with what it holds.\n", run.Error);
         Assert.Equal(before, Directory.GetFileSystemEntries(dir).Order().ToArray());
     }
 
@@ -108,7 +108,9 @@ public sealed class InputBoundaryTests
         var dir = CliRun.ScratchProject("dev", DevYaml);
         var output = Path.Combine(dir, "rendered");
         Assert.Equal(0, CliRun.In(dir, "render", "--out", "rendered").ExitCode);
+        // A file an earlier render wrote (its chart since dropped): listed in the manifest that render left.
         File.WriteAllText(Path.Combine(output, "helm", "stale.values.yaml"), "old: true\n");
+        File.AppendAllText(Path.Combine(output, ".infractl-render"), "helm/stale.values.yaml\n");
 
         var run = CliRun.In(dir, "render", "--out", "rendered");
 
@@ -119,6 +121,24 @@ public sealed class InputBoundaryTests
             ["Pulumi.dev.yaml", "Pulumi.yaml", "rendered"],
             Directory.GetFileSystemEntries(dir).Select(p => Path.GetFileName(p)!).Order(StringComparer.Ordinal).ToArray());
         Assert.StartsWith("tanzu/cluster.yaml\n", string.Concat(run.Out.Split('\n').Where(l => l.StartsWith("rendered/tanzu", StringComparison.Ordinal)).Select(l => l["rendered/".Length..] + "\n")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_IntoItsOwnFolderWithAFileOfTheUsers_RefusesUnlessForced()
+    {
+        var dir = CliRun.ScratchProject("dev", DevYaml);
+        Assert.Equal(0, CliRun.In(dir, "render", "--out", "rendered").ExitCode);
+        File.WriteAllText(Path.Combine(dir, "rendered", "notes.md"), "mine\n");
+
+        var refused = CliRun.In(dir, "render", "--out", "rendered");
+        var forced = CliRun.In(dir, "render", "--out", "rendered", "--force");
+
+        Assert.Equal((1, $"error: --out {dir}/rendered holds files that no render wrote (notes.md), and a render replaces its folder as a whole. Give a new or empty folder, or pass --force to replace it with what it holds.\n"), (refused.ExitCode, refused.Error));
+        Assert.Equal(0, forced.ExitCode);
+        Assert.False(File.Exists(Path.Combine(dir, "rendered", "notes.md")));
+        var manifest = File.ReadAllLines(Path.Combine(dir, "rendered", ".infractl-render"));
+        Assert.Contains("tanzu/cluster.yaml", manifest);
+        Assert.Equal(forced.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length, manifest.Count(l => !l.StartsWith('#')));
     }
 
     [Theory]
