@@ -33,9 +33,13 @@ run_tests() { # project
 }
 
 run_tests tests/Infra.Model.Tests
-if [[ ! -d "${INFRA_UPSTREAM_DIR:-../shared/upstream}" ]]; then
+if [[ -d "${INFRA_UPSTREAM_DIR:-../shared/upstream}" ]]; then
+  echo "upstream reference files: $(cd "${INFRA_UPSTREAM_DIR:-../shared/upstream}" && pwd): the schema tests ran against them."
+else
   cache="${INFRA_UPSTREAM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/infractl/upstream}"
-  if [[ ! -f "$cache/cluster-api/cluster.x-k8s.io_clusters.yaml" ]]; then
+  if [[ -f "$cache/cluster-api/cluster.x-k8s.io_clusters.yaml" ]]; then
+    echo "upstream reference files: $cache (downloaded by tests/upstream/fetch.sh): the schema tests ran against them."
+  else
     echo "SKIPPED: the model tests that validate against upstream CRDs, OpenAPI documents and chart values: their files are"
     echo "         not here. Run tests/upstream/fetch.sh to download them (pinned, checked by sha256) into $cache,"
     echo "         or set INFRA_UPSTREAM_DIR to their folder, or put them in ../shared/upstream beside the repository."

@@ -349,10 +349,62 @@ public sealed class InfraCtlTests
         Assert.Equal((0, expected), (run.ExitCode, run.Out.ReplaceLineEndings("\n")));
     }
 
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("prod")]
+    public void ShippedStackFiles_CarryNoMadeUpSaltAndSayTheirSecretsArePlaceholders(string stack)
+    {
+        var text = File.ReadAllText(Path.Combine(CliRun.ProjectDir, $"Pulumi.{stack}.yaml"));
+
+        Assert.DoesNotContain(text.Split('\n'), l => l.StartsWith("encryptionsalt:", StringComparison.Ordinal));
+        Assert.Contains("# The secure: values below are placeholders, so that the stack checks offline: replace each with your own", text, StringComparison.Ordinal);
+        Assert.Equal(0, CliRun.Project("validate", "--stack", stack).ExitCode);
+    }
+
+    [Fact]
+    public void Infractl_PacksAsADotnetTool()
+    {
+        var output = Directory.CreateTempSubdirectory("infractl-pack-").FullName;
+        var cli = Path.Combine(RepositoryRoot(), "cli");
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var arg in new[] { "pack", cli, "-o", output, "--nologo", "-v", "q" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using (var pack = System.Diagnostics.Process.Start(start)!)
+        {
+            var log = pack.StandardOutput.ReadToEnd();
+            pack.WaitForExit();
+            Assert.True(pack.ExitCode == 0, log);
+        }
+
+        using var package = System.IO.Compression.ZipFile.OpenRead(Path.Combine(output, "infractl.0.1.0.nupkg"));
+        var entries = package.Entries.Select(e => e.FullName).ToArray();
+        Assert.Contains("tools/net10.0/any/infractl.dll", entries);
+        Assert.Contains("tools/net10.0/any/DotnetToolSettings.xml", entries);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Infra.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("No Infra.sln above the tests.");
+    }
+
     [Fact]
     public void Help_DocumentsExitCodes()
     {
         var run = CliRun.Project("--help");
+
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(run.Out, "Exit codes:"));
+        Assert.Contains("Examples:\n    infractl validate --stack prod\n", run.Out, StringComparison.Ordinal);
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("Exit codes: 0 ok, 1 usage error, 2 invalid configuration, 3 plans differ (diff --exit-code), 4 a bug in infractl (--show-trace prints its trace).", run.Out, StringComparison.Ordinal);

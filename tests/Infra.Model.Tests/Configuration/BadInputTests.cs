@@ -159,6 +159,14 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public void AMissingMapSetting_IsFixedByItsKeysNotByAValueOfItsOwn()
+    {
+        Assert.Equal(
+            ["mlops:vsphere is required but not set: the vSphere placement (datacenter, computeCluster, datastore, network). Set its keys, such as 'pulumi config set --path mlops:vsphere.datacenter <value>' and 'pulumi config set --path mlops:vsphere.computeCluster <value>' and 'pulumi config set --path mlops:vsphere.network <value>'."],
+            TestConfig.Errors(("mlops:vsphere", null)).Where(e => e.StartsWith("mlops:vsphere ", StringComparison.Ordinal)).ToArray());
+    }
+
+    [Fact]
     public void ValidatedPlansAndRenders_AreByteIdenticalTwice()
     {
         var options = TestConfig.Load().ValidOptions();
