@@ -17,4 +17,7 @@ internal static class ExitCodes
 
     /// <summary>A bug in infractl (never the input's fault): one line says so; <c>--show-trace</c> prints the trace.</summary>
     public const int Internal = 4;
+
+    /// <summary>Interrupted (Ctrl+C or SIGTERM) and cleaned up, as shells count a SIGINT: 128 + 2.</summary>
+    public const int Interrupted = 130;
 }

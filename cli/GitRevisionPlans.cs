@@ -64,19 +64,25 @@ internal sealed class GitRevisionPlans(TextWriter? progress = null, string? cach
 
         var clock = Stopwatch.StartNew();
         var worktree = Path.Combine(Path.GetTempPath(), $"infractl-base-{Guid.NewGuid():N}");
-        progress?.WriteLine($"diff --base: checking out {revision} ({sha[..12]}) into a temporary worktree ...");
-        var add = Run("git", ["-C", repository, "worktree", "add", "--detach", worktree, sha], repository);
-        if (add.ExitCode != 0)
+        // Ctrl+C or SIGTERM while the base is checked out or planned: the signal stops the git or dotnet process
+        // running now, and the run ends through the finally below, which removes the worktree, then exits 130.
+        void Remove()
         {
-            throw new RevisionException($"Could not check out '{revision}': {add.Error.Trim()}", ExitCodes.Usage);
+            Run("git", ["-C", repository, "worktree", "remove", "--force", "--force", worktree], repository);
+            Run("git", ["-C", repository, "worktree", "prune"], repository);
         }
 
-        // Ctrl+C or SIGTERM while the base is planned: the worktree goes with the process, not left behind.
-        void Remove() => Run("git", ["-C", repository, "worktree", "remove", "--force", worktree], repository);
-        using var interrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, _ => Remove());
-        using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, _ => Remove());
+        using var interrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, Interrupt);
+        using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, Interrupt);
+        progress?.WriteLine($"diff --base: checking out {revision} ({sha[..12]}) into a temporary worktree ...");
         try
         {
+            var add = Run("git", ["-C", repository, "worktree", "add", "--detach", worktree, sha], repository);
+            if (add.ExitCode != 0)
+            {
+                throw new RevisionException($"Could not check out '{revision}': {add.Error.Trim()}", ExitCodes.Usage);
+            }
+
             var project = Path.Combine(worktree, Path.GetRelativePath(repository, projectDirectory));
             if (!File.Exists(Path.Combine(project, StackConfigFile.FileName(stack))))
             {
@@ -117,12 +123,35 @@ internal sealed class GitRevisionPlans(TextWriter? progress = null, string? cach
         }
         finally
         {
+            _current = null;
             Remove();
         }
     }
 
-    private static (int ExitCode, string Output, string Error) Run(string file, string[] arguments, string directory)
+    private volatile Process? _current;
+    private volatile bool _interrupted;
+
+    private void Interrupt(System.Runtime.InteropServices.PosixSignalContext context)
     {
+        context.Cancel = true;
+        _interrupted = true;
+        try
+        {
+            _current?.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // It has just ended on its own.
+        }
+    }
+
+    private (int ExitCode, string Output, string Error) Run(string file, string[] arguments, string directory)
+    {
+        if (_interrupted && file == "dotnet")
+        {
+            throw new RevisionException("diff --base was interrupted; its worktree is removed.", ExitCodes.Interrupted);
+        }
+
         var start = new ProcessStartInfo(file)
         {
             WorkingDirectory = directory,
@@ -136,9 +165,25 @@ internal sealed class GitRevisionPlans(TextWriter? progress = null, string? cach
         }
 
         using var process = Process.Start(start) ?? throw new RevisionException($"Could not start {file}.", ExitCodes.Usage);
+        var removing = arguments.Contains("remove") || arguments.Contains("prune");
+        if (!removing)
+        {
+            _current = process;
+        }
+
         var error = process.StandardError.ReadToEndAsync();
         var output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
+        if (!removing)
+        {
+            _current = null;
+        }
+
+        if (_interrupted && !removing)
+        {
+            throw new RevisionException("diff --base was interrupted; its worktree is removed.", ExitCodes.Interrupted);
+        }
+
         return (process.ExitCode, output, error.GetAwaiter().GetResult());
     }
 }

@@ -100,6 +100,42 @@ public sealed class DiffAndGraphTests
     }
 
     [Fact]
+    public async Task Diff_Base_Interrupted_LeavesNoWorktreeBehind()
+    {
+        var repository = CopyOfThisRepository();
+        Git(repository, "init", "-q");
+        Git(repository, "add", "-A");
+        Git(repository, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "base");
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = repository, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "infractl.dll"), "diff", "--base", "HEAD" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment[GitRevisionPlans.CacheVariable] = "off";
+        using var infractl = Process.Start(start)!;
+        var clock = Stopwatch.StartNew();
+        while (Worktrees(repository) < 2 && !infractl.HasExited && clock.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Equal(2, Worktrees(repository));
+        using (var kill = Process.Start("kill", ["-TERM", infractl.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            kill.WaitForExit();
+        }
+
+        var error = await infractl.StandardError.ReadToEndAsync();
+        Assert.True(infractl.WaitForExit(TimeSpan.FromSeconds(30)));
+        Assert.Equal(1, Worktrees(repository));
+        Assert.Equal(130, infractl.ExitCode);
+        Assert.EndsWith("error: diff --base was interrupted; its worktree is removed.\n", error, StringComparison.Ordinal);
+    }
+
+    private static int Worktrees(string repository) => Git(repository, "worktree", "list").Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
+
+    [Fact]
     public void Graph_PrintsMermaidOrDot()
     {
         var mermaid = CliRun.Project("graph", "--all");
@@ -174,8 +210,16 @@ public sealed class DiffAndGraphTests
             source = source.Parent!;
         }
 
+        // The sources as git lists them, or, from an archive with no git repository, every file but build outputs.
         var target = Directory.CreateTempSubdirectory("infractl-repo-").FullName;
-        foreach (var file in Git(source.FullName, "ls-files", "--cached", "--others", "--exclude-standard").Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        var files = Directory.Exists(Path.Combine(source.FullName, ".git"))
+            ? Git(source.FullName, "ls-files", "--cached", "--others", "--exclude-standard").Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            : Directory.EnumerateFileSystemEntries(source.FullName, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
+                .Where(f => File.Exists(f) || new DirectoryInfo(f).LinkTarget is not null)
+                .Select(f => Path.GetRelativePath(source.FullName, f))
+                .Where(f => !f.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj" or ".git" or "node_modules"))
+                .ToArray();
+        foreach (var file in files)
         {
             var destination = Path.Combine(target, file);
             Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
