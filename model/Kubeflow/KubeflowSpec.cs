@@ -135,35 +135,44 @@ public sealed record KubeflowSpec(ImmutableArray<string> Applications, Immutable
     /// </summary>
     public string DexConfig()
     {
-        var users = new StringBuilder();
+        // Built as data and serialized, so that no e-mail or name ('*ops@example.com', '[ops]@example.com') can
+        // break the YAML or add keys to it.
+        var users = new JsonArray();
         for (var i = 0; i < Users.Length; i++)
         {
             var email = Users[i];
-            users.Append($"- email: {email}\n  hashFromEnv: {HashVariable(i)}\n  username: {email[..email.IndexOf('@', StringComparison.Ordinal)]}\n  userID: \"{UserId(email)}\"\n");
+            users.Add(new JsonObject
+            {
+                ["email"] = email,
+                ["hashFromEnv"] = HashVariable(i),
+                ["username"] = email[..email.IndexOf('@', StringComparison.Ordinal)],
+                ["userID"] = UserId(email),
+            });
         }
 
-        return $"""
-            issuer: http://dex.auth.svc.cluster.local:5556/dex
-            storage:
-              type: kubernetes
-              config:
-                inCluster: true
-            web:
-              http: 0.0.0.0:5556
-            logger:
-              level: info
-              format: text
-            oauth2:
-              skipApprovalScreen: true
-            enablePasswordDB: true
-            staticPasswords:
-            {users}staticClients:
-            - idEnv: OIDC_CLIENT_ID
-              redirectURIs: ["/oauth2/callback"]
-              name: Kubeflow
-              secretEnv: OIDC_CLIENT_SECRET
-            {GitlabSignIn?.Connector() ?? string.Empty}
-            """;
+        var config = new JsonObject
+        {
+            ["issuer"] = "http://dex.auth.svc.cluster.local:5556/dex",
+            ["storage"] = new JsonObject { ["type"] = "kubernetes", ["config"] = new JsonObject { ["inCluster"] = true } },
+            ["web"] = new JsonObject { ["http"] = "0.0.0.0:5556" },
+            ["logger"] = new JsonObject { ["level"] = "info", ["format"] = "text" },
+            ["oauth2"] = new JsonObject { ["skipApprovalScreen"] = true },
+            ["enablePasswordDB"] = true,
+            ["staticPasswords"] = users,
+            ["staticClients"] = new JsonArray(new JsonObject
+            {
+                ["idEnv"] = "OIDC_CLIENT_ID",
+                ["redirectURIs"] = new JsonArray("/oauth2/callback"),
+                ["name"] = "Kubeflow",
+                ["secretEnv"] = "OIDC_CLIENT_SECRET",
+            }),
+        };
+        if (GitlabSignIn is not null)
+        {
+            config["connectors"] = new JsonArray(GitlabSignIn.Connector());
+        }
+
+        return Rendering.YamlText.Of(config);
     }
 
     /// <summary>A stable user ID for Dex, from the e-mail.</summary>
@@ -249,18 +258,19 @@ public sealed record GitlabSignIn(string Url, string ClientId, Configuration.Sec
     }
 
     /// <summary>The connector's entry in Dex's configuration.</summary>
-    public string Connector() => $"""
-        connectors:
-        - type: gitlab
-          id: gitlab
-          name: GitLab
-          config:
-            baseURL: {Url}
-            clientID: {ClientId}
-            clientSecret: ${SecretVariable}
-            redirectURI: {RedirectUri}
-
-        """;
+    public JsonObject Connector() => new()
+    {
+        ["type"] = "gitlab",
+        ["id"] = "gitlab",
+        ["name"] = "GitLab",
+        ["config"] = new JsonObject
+        {
+            ["baseURL"] = Url,
+            ["clientID"] = ClientId,
+            ["clientSecret"] = $"${SecretVariable}",
+            ["redirectURI"] = RedirectUri,
+        },
+    };
 }
 
 /// <summary>The platform services a team's pods are pointed at: MLflow, and the team's prefix of the teams' bucket.</summary>

@@ -1,3 +1,4 @@
+using CsCheck;
 using Infra.Model.Kubeflow;
 using Infra.Model.Planning;
 using Infra.Model.Stacks;
@@ -83,7 +84,7 @@ public sealed class KubeflowSpecTests
         var json = PlanJson.Write(StackPlanner.Plan("prod", options));
 
         Assert.Equal(["admin@mlops.example.com", "fraud-lead@example.com", "reco-lead@example.com"], spec.Users.ToArray());
-        Assert.Contains("- email: fraud-lead@example.com\n  hashFromEnv: DEX_USER_1_HASH\n  username: fraud-lead\n  userID: \"", spec.DexConfig(), StringComparison.Ordinal);
+        Assert.Contains($"- email: fraud-lead@example.com\n  hashFromEnv: DEX_USER_1_HASH\n  username: fraud-lead\n  userID: {KubeflowSpec.UserId("fraud-lead@example.com")}\n", spec.DexConfig(), StringComparison.Ordinal);
         foreach (var upstreamDefault in new[] { "user@example.com", "12341234", "pUBnBOY80SnXgjibTYM9ZWNzY2xreNGQok", "7d16fee92f8d11b8940b081b3f8b8acb", "$2y$12$4K/VkmDd1q1Orb3xAt82zu8gk7Ad6ReFR4LCP9UeYE90NLiN9Df72" })
         {
             Assert.DoesNotContain(upstreamDefault, json, StringComparison.Ordinal);
@@ -118,7 +119,7 @@ public sealed class KubeflowSpecTests
                 clientSecret: $GITLAB_CLIENT_SECRET
                 redirectURI: https://kubeflow.mlops.example.com/dex/callback
 
-            """,
+            """.ReplaceLineEndings("\n"),
             spec.DexConfig(),
             StringComparison.Ordinal);
         Assert.Equal(
@@ -432,5 +433,31 @@ public sealed class TeamAccessTests
         Assert.Equal(
             "{AWS_ACCESS_KEY_ID: team-data-science, AWS_SECRET_ACCESS_KEY: [secret random:index/randomPassword:RandomPassword::team-data-science-minio-password]}",
             plan[PlanNode.IdOf("kubernetes:core/v1:Secret", "team-s3-data-science")].Inputs["stringData"].ToString());
+    }
+
+    // Owners that pass the e-mail rule but are YAML of their own: Dex's configuration still reads them back exactly.
+    [Fact]
+    public void DexConfig_AnyOwnerTheRulePasses_ParsesBackToTheSameUsers()
+    {
+        var local = Gen.OneOf(
+            Gen.OneOfConst("*ops", "[ops]", "{ops}", "&a", "!tag", "ops: x", "'q'", "\"q\"", "#ops", "- ops", "%ops", "ops|x", "ops>x", "?ops", "@"),
+            Gen.Char["abz09.-_*&!|>'\"%#{}[],:?`"].Array[1, 12].Select(c => new string(c)));
+        var owners = Gen.Select(local, Gen.OneOfConst("example.com", "x.y.z", "[a].b")).Where((l, d) => !l.Contains('@', StringComparison.Ordinal) || l == "@").Select((l, d) => l == "@" ? "at@" + d : $"{l}@{d}");
+        owners.Array[1, 4].Sample(emails =>
+        {
+            var teams = string.Concat(emails.Select((e, i) => $"\n    - name: team-{i}\n      owner: {System.Text.Json.JsonSerializer.Serialize(e)}"));
+            var loaded = TestConfig.Load(("mlops:teams", teams));
+            if (!loaded.IsValid)
+            {
+                return true; // the e-mail rule refused it: nothing reaches Dex
+            }
+
+            var yaml = new YamlDotNet.RepresentationModel.YamlStream();
+            yaml.Load(new StringReader(KubeflowSpec.For(loaded.Options)!.DexConfig()));
+            var root = (YamlDotNet.RepresentationModel.YamlMappingNode)yaml.Documents[0].RootNode;
+            var read = ((YamlDotNet.RepresentationModel.YamlSequenceNode)root["staticPasswords"]).Children
+                .Select(u => ((YamlDotNet.RepresentationModel.YamlScalarNode)((YamlDotNet.RepresentationModel.YamlMappingNode)u)["email"]).Value!).ToArray();
+            return read.Skip(1).SequenceEqual(emails.Distinct(StringComparer.OrdinalIgnoreCase)) && root.Children.Count == 9;
+        }, iter: 300, threads: 1);
     }
 }
