@@ -45,6 +45,9 @@ public sealed record FeastSpec(int Replicas, string Cpu, string Memory, string P
     /// <summary>The registry server's in-cluster gRPC address, for clients' <c>registry_type: remote</c>.</summary>
     public const string RegistryAddress = $"feast-{StoreName}-registry.{Namespace}.svc.cluster.local:80";
 
+    /// <summary>The offline server's host, where the operator runs one (port 80, as the operator's client configuration has it).</summary>
+    public const string OfflineHost = $"feast-{StoreName}-offline.{Namespace}.svc.cluster.local";
+
     /// <summary>The decisions for <paramref name="options"/>, or null where Feast is disabled.</summary>
     public static FeastSpec? For(PlatformOptions options) => Stacks.Resolved.Of(options, Build);
 
@@ -187,7 +190,11 @@ public sealed record FeastSpec(int Replicas, string Cpu, string Memory, string P
 
     private static JsonObject Env(string name, string value) => new() { ["name"] = name, ["value"] = value };
 
-    /// <summary>The client configuration (<c>feature_store.yaml</c>) notebooks and pipelines use, with a placeholder for the password.</summary>
+    /// <summary>
+    /// The client configuration (<c>feature_store.yaml</c>) notebooks and pipelines use, in the operator's own client
+    /// shape (feast-operator's <c>getClientRepoConfig</c>): the registry and online store remote, and the offline
+    /// store the offline server (<c>type: remote</c>, its host, port 80) where one runs, else the files themselves.
+    /// </summary>
     public string ClientConfig() => $"""
         project: {Project}
         provider: local
@@ -198,7 +205,7 @@ public sealed record FeastSpec(int Replicas, string Cpu, string Memory, string P
           type: remote
           path: {OnlineUrl}
         offline_store:
-          type: file
+        {(ServesOffline ? $"  type: remote\n  host: {OfflineHost}\n  port: 80" : "  type: file")}
         entity_key_serialization_version: 3
 
         """;

@@ -106,12 +106,23 @@ public sealed class FeastSpecTests
         Assert.Contains("mlops:platform.minio.enabled is false, but Feast keeps offline data in the object store. Enable it with 'pulumi config set --path mlops:platform.minio.enabled true', use an existing S3 endpoint with 'pulumi config set --path mlops:platform.objectStore.endpoint https://<host>', or disable Feast with 'pulumi config set --path mlops:platform.feast.enabled false'.", errors);
     }
 
+    // The operator's client shape (feast v0.66.0, infra/feast-operator/internal/controller/services/repo_config.go,
+    // getClientRepoConfig): a remote offline store at the offline server's host, port 80, where that server runs.
     [Fact]
-    public void ClientConfig_PointsAtTheRemoteRegistryAndOnlineServer()
+    public void ClientConfig_Dev_PointsAtTheRemoteRegistryOnlineAndOfflineServers()
     {
         Assert.Equal(
-            "project: mlops_dev\nprovider: local\nregistry:\n  registry_type: remote\n  path: feast-mlops-registry.feast.svc.cluster.local:80\nonline_store:\n  type: remote\n  path: http://feast-mlops-online.feast.svc.cluster.local\noffline_store:\n  type: file\nentity_key_serialization_version: 3\n",
+            "project: mlops_dev\nprovider: local\nregistry:\n  registry_type: remote\n  path: feast-mlops-registry.feast.svc.cluster.local:80\nonline_store:\n  type: remote\n  path: http://feast-mlops-online.feast.svc.cluster.local\noffline_store:\n  type: remote\n  host: feast-mlops-offline.feast.svc.cluster.local\n  port: 80\nentity_key_serialization_version: 3\n",
             FeastSpec.For(TestConfig.StackOptions("dev"))!.ClientConfig());
+    }
+
+    [Fact]
+    public void ClientConfig_Prod_WithNoOfflineServer_ReadsTheFilesItself()
+    {
+        var spec = FeastSpec.For(TestConfig.StackOptions("prod"))!;
+
+        Assert.False(spec.ServesOffline);
+        Assert.Contains("offline_store:\n  type: file\n", spec.ClientConfig(), StringComparison.Ordinal);
     }
 
     private static string WithoutServices(JsonNode store)

@@ -443,6 +443,7 @@ public sealed class TeamAccessTests
             Gen.OneOfConst("*ops", "[ops]", "{ops}", "&a", "!tag", "ops: x", "'q'", "\"q\"", "#ops", "- ops", "%ops", "ops|x", "ops>x", "?ops", "@"),
             Gen.Char["abz09.-_*&!|>'\"%#{}[],:?`"].Array[1, 12].Select(c => new string(c)));
         var owners = Gen.Select(local, Gen.OneOfConst("example.com", "x.y.z", "[a].b")).Where((l, d) => !l.Contains('@', StringComparison.Ordinal) || l == "@").Select((l, d) => l == "@" ? "at@" + d : $"{l}@{d}");
+        var checkedCases = 0;
         owners.Array[1, 4].Sample(emails =>
         {
             var teams = string.Concat(emails.Select((e, i) => $"\n    - name: team-{i}\n      owner: {System.Text.Json.JsonSerializer.Serialize(e)}"));
@@ -457,7 +458,10 @@ public sealed class TeamAccessTests
             var root = (YamlDotNet.RepresentationModel.YamlMappingNode)yaml.Documents[0].RootNode;
             var read = ((YamlDotNet.RepresentationModel.YamlSequenceNode)root["staticPasswords"]).Children
                 .Select(u => ((YamlDotNet.RepresentationModel.YamlScalarNode)((YamlDotNet.RepresentationModel.YamlMappingNode)u)["email"]).Value!).ToArray();
-            return read.Skip(1).SequenceEqual(emails.Distinct(StringComparer.OrdinalIgnoreCase)) && root.Children.Count == 9;
-        }, iter: 300, threads: 1);
+            Interlocked.Increment(ref checkedCases);
+            return read.Skip(1).SequenceEqual(emails.Distinct(StringComparer.OrdinalIgnoreCase)) && root.Children.Count == 8;
+        }, seed: "0000001diBs5", iter: 300, threads: 1);
+
+        Assert.True(checkedCases >= 100, $"only {checkedCases} of 300 generated owners passed the e-mail rule");
     }
 }
