@@ -112,6 +112,26 @@ public sealed record MinioSpec(int Servers, int VolumesPerServer, int VolumeGi, 
                 ["volumesPerServer"] = VolumesPerServer,
                 ["size"] = $"{VolumeGi}Gi",
                 ["storageClassName"] = StorageClass,
+
+                // The chart's default pool's security contexts (tenant chart 7.1.1, values.yaml pools[0]): a pool
+                // list of our own replaces that pool, and with it these, which the template reads per pool.
+                ["securityContext"] = new JsonObject
+                {
+                    ["runAsUser"] = 1000,
+                    ["runAsGroup"] = 1000,
+                    ["fsGroup"] = 1000,
+                    ["fsGroupChangePolicy"] = "OnRootMismatch",
+                    ["runAsNonRoot"] = true,
+                },
+                ["containerSecurityContext"] = new JsonObject
+                {
+                    ["runAsUser"] = 1000,
+                    ["runAsGroup"] = 1000,
+                    ["runAsNonRoot"] = true,
+                    ["allowPrivilegeEscalation"] = false,
+                    ["capabilities"] = new JsonObject { ["drop"] = new JsonArray("ALL") },
+                    ["seccompProfile"] = new JsonObject { ["type"] = "RuntimeDefault" },
+                },
             }),
             ["certificate"] = new JsonObject { ["requestAutoCert"] = false },
             ["buckets"] = new JsonArray([.. Store.Buckets.Select(b => (JsonNode)new JsonObject { ["name"] = b.Name })]),

@@ -19,6 +19,28 @@ public sealed class MinioSpecTests
             UpstreamSchemas.UnknownValues("minio/tenant.values.yaml", MinioSpec.For(TestConfig.StackOptions("prod"))!.TenantValues()));
     }
 
+    // Our pool list replaces the chart's default pool: its security contexts come back, as the pinned chart sets them.
+    [UpstreamFact]
+    public void TenantPool_KeepsTheChartDefaultPoolsSecurityContexts()
+    {
+        var chart = UpstreamSchemas.Yaml(File.ReadAllText(Path.Combine(UpstreamSchemas.Folder, "minio/tenant.values.yaml")))!["tenant"]!["pools"]![0]!;
+        var pool = MinioSpec.For(TestConfig.StackOptions("prod"))!.TenantValues()["tenant"]!["pools"]![0]!;
+
+        Assert.Equal(chart["securityContext"]!.ToJsonString(), pool["securityContext"]!.ToJsonString());
+        Assert.Equal(chart["containerSecurityContext"]!.ToJsonString(), pool["containerSecurityContext"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void TenantPool_RunsUnprivilegedWithNoCapabilitiesAndTheRuntimeSeccompProfile()
+    {
+        var pool = MinioSpec.For(TestConfig.StackOptions("dev"))!.TenantValues()["tenant"]!["pools"]![0]!;
+
+        Assert.Equal(
+            """{"runAsUser":1000,"runAsGroup":1000,"runAsNonRoot":true,"allowPrivilegeEscalation":false,"capabilities":{"drop":["ALL"]},"seccompProfile":{"type":"RuntimeDefault"}}""",
+            pool["containerSecurityContext"]!.ToJsonString());
+        Assert.Equal("""{"runAsUser":1000,"runAsGroup":1000,"fsGroup":1000,"fsGroupChangePolicy":"OnRootMismatch","runAsNonRoot":true}""", pool["securityContext"]!.ToJsonString());
+    }
+
     [Fact]
     public void Sizing_DevIsOneServerAndProdSpreadsTheCapacityOverFourByFour()
     {
