@@ -87,6 +87,18 @@ public static class PlatformConfiguration
             notices.Add("mlops:tanzu.supervisorKubeconfig is not set yet: this run enables the Supervisor and creates the vSphere Namespace; the workload cluster, its StorageClasses and the GPU Operator follow once you log in to the new Supervisor (kubectl vsphere login) and set it with 'pulumi config set --secret --path mlops:tanzu.supervisorKubeconfig \"$(cat supervisor.kubeconfig)\"'.");
         }
 
+        // Quotas are promises: GPUs promised to teams beyond what the GPU node pools hold cannot all be kept at once.
+        var quotas = (options.Teams ?? []).Where(t => t.GpuQuota is > 0).ToArray();
+        if (quotas.Length > 0 && options.DeploysFoundation && options.Gpu?.EffectiveMode == GpuMode.Vgpu)
+        {
+            var promised = quotas.Sum(t => (long)t.GpuQuota!.Value);
+            var held = Gpu.GpuSpec.VgpuDemand(options);
+            if (promised > held)
+            {
+                notices.Add($"mlops:teams promise {promised} GPUs in all ({string.Join(", ", quotas.Select(t => $"{t.Name} {t.GpuQuota}"))}), but the GPU node pools hold {held} (one vGPU per node), so not every team can use its quota at once. Lower mlops:teams[].gpuQuota, or add GPU nodes with mlops:tanzu.nodePools[].replicas.");
+            }
+        }
+
         // Services that keep their data in the object store and the database have no volume to size.
         foreach (var (name, block, keeps) in new[] { ("mlflow", options.Platform?.Mlflow, "artifacts in its bucket and runs in PostgreSQL"), ("spark", options.Platform?.Spark, "event logs and data in its buckets") })
         {

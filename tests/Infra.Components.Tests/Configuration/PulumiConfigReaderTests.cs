@@ -86,7 +86,7 @@ public sealed class PulumiConfigReaderTests : IDisposable
         ["mlops:storage"] = """{"tiers":[{"name":"standard"}],"defaultTier":"standard"}""",
         ["mlops:tanzu"] = """{"supervisorId":"domain-c8","supervisorKubeconfig":"apiVersion: v1","controlPlane":{"replicas":1},"nodePools":[{"name":"cpu","replicas":2},{"name":"gpu","replicas":1,"gpu":true}]}""",
         ["mlops:platform"] = """{"ingress":{"domain":"mlops-dev.example.com"},"minio":{"storage":"100Gi"},"gitlab":{"memory":"8Gi"}}""",
-        ["mlops:teams"] = """[{"name":"data-science","owner":"ds-lead@example.com","gpuQuota":2}]""",
+        ["mlops:teams"] = """[{"name":"data-science","owner":"ds-lead@example.com","gpuQuota":1}]""",
     };
 
     private static void SetConfig(Dictionary<string, string> config, string[] secretKeys)

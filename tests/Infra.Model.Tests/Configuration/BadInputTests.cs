@@ -159,6 +159,20 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public void TeamGpuQuotasBeyondTheGpuPools_AreANoticeWithBothFigures()
+    {
+        var text = File.ReadAllText(TestConfig.StackFile("prod")).Replace("      gpuQuota: 5\n", "      gpuQuota: 9\n", StringComparison.Ordinal);
+        var loaded = PlatformConfiguration.Load(StackConfigFile.Parse("Pulumi.prod.yaml", "prod", text).Snapshot);
+
+        Assert.True(loaded.IsValid);
+        Assert.Contains(
+            "mlops:teams promise 12 GPUs in all (fraud-detection 9, recommendations 3), but the GPU node pools hold 8 (one vGPU per node), so not every team can use its quota at once. Lower mlops:teams[].gpuQuota, or add GPU nodes with mlops:tanzu.nodePools[].replicas.",
+            loaded.Notices);
+        Assert.All(new[] { "dev", "prod" }, stack => Assert.DoesNotContain(
+            PlatformConfiguration.Load(StackConfigFile.Load(TestConfig.StackFile(stack)).Snapshot).Notices, n => n.Contains(" promise ", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void AMissingMapSetting_IsFixedByItsKeysNotByAValueOfItsOwn()
     {
         Assert.Equal(
