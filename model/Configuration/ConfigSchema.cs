@@ -285,9 +285,9 @@ public sealed class ConfigSchema
 
             var rule = kind switch
             {
-                ValueKind.WholeNumber when !long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _) => "is not a whole number",
-                ValueKind.Number when !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _) => "is not a number",
-                ValueKind.Boolean when !bool.TryParse(value, out _) => "is not true or false",
+                ValueKind.WholeNumber when !long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) => "is not a whole number",
+                ValueKind.Number when !double.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out _) => "is not a number",
+                ValueKind.Boolean when value.Trim() != value || !bool.TryParse(value, out _) => "is not true or false",
                 ValueKind.Choice when !Choices(type).Contains(value, StringComparer.OrdinalIgnoreCase) => $"is not one of {string.Join(", ", Choices(type))}",
                 _ => null,
             };

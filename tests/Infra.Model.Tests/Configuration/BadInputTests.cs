@@ -89,6 +89,23 @@ public sealed class BadInputTests
         Assert.StartsWith(start, errors[0], StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("mlops:production", "\"true\\n\"", "mlops:production 'true\n' is not true or false. Set it with 'pulumi config set mlops:production true|false'.")]
+    [InlineData("mlops:production", "\" true\"", "mlops:production ' true' is not true or false. Set it with 'pulumi config set mlops:production true|false'.")]
+    [InlineData("mlops:maturity", "\"level1\\n\"", "mlops:maturity 'level1\n' is not one of level0, level1, level2. Set it with 'pulumi config set mlops:maturity level0|level1|level2'.")]
+    public void ATrailingNewlineOrSpace_IsRefusedInNumbersFlagsAndChoicesToo(string key, string value, string error)
+    {
+        Assert.Contains(error, TestConfig.Errors((key, value)));
+    }
+
+    [Fact]
+    public void AWholeNumberWithSpaceAroundIt_IsRefused()
+    {
+        Assert.Contains(
+            "mlops:tanzu.controlPlane.replicas ' 3' is not a whole number. Set it with 'pulumi config set --path mlops:tanzu.controlPlane.replicas <number>'.",
+            TestConfig.Errors(("mlops:tanzu", TestConfig.Supervisor + "\n    controlPlane:\n      replicas: \" 3\"")));
+    }
+
     [Fact]
     public void NamesThatDifferOnlyInCaseOrSpace_AreDuplicates()
     {
