@@ -41,7 +41,9 @@ public sealed partial class PipelineTests
 
         Assert.DoesNotContain(":latest", text, StringComparison.Ordinal);
         Assert.Matches("PULUMI_VERSION: \"[0-9]+\\.[0-9]+\\.[0-9]+\"", text);
-        Assert.All(UsesPattern().Matches(text), m => Assert.Matches("@v[0-9]+$", m.Groups[1].Value));
+        Assert.All(UsesPattern().Matches(text), m => Assert.Matches("@[0-9a-f]{40}$", m.Groups[1].Value));
+        Assert.All(text.Split('\n').Where(l => l.TrimStart().StartsWith("- uses: ", StringComparison.Ordinal) || l.TrimStart().StartsWith("uses: ", StringComparison.Ordinal)),
+            l => Assert.Matches("@[0-9a-f]{40} # v[0-9]+\\.[0-9]+\\.[0-9]+$", l));
         Assert.All(ImagePattern().Matches(text), m => Assert.Matches(":[0-9]+\\.[0-9]+\\.[0-9]+$", m.Groups[1].Value));
     }
 
