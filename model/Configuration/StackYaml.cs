@@ -123,6 +123,10 @@ public static class StackYaml
         return new Content(walker.Values, walker.Problems.ToImmutable());
     }
 
+    // The C0 and C1 control characters and DEL, but tab and line breaks: none belongs in a stack file's text.
+    private static readonly System.Buffers.SearchValues<char> ControlCharacters = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Where(c => c is not ('\t' or '\n' or '\r')).Concat(Enumerable.Range(0x7f, 0x21)).Select(c => (char)c)]);
+
     private static readonly System.Text.UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     // .NET reports devices and pipes as plain files of length 0; a stack file never lives among them.
@@ -151,8 +155,6 @@ public static class StackYaml
         public required string? Anchor { get; init; }
 
         public required int FirstValue { get; init; }
-
-        public required Mark Start { get; init; }
 
         public HashSet<string> Keys { get; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -196,7 +198,7 @@ public static class StackYaml
                     Open(list, isMap: false, list.Anchor);
                     break;
                 case MappingEnd or SequenceEnd:
-                    Close(e);
+                    Close();
                     break;
                 case Scalar scalar:
                     OnScalar(scalar);
@@ -231,10 +233,10 @@ public static class StackYaml
                 _open.Add(name);
             }
 
-            _frames.Push(new Frame { IsMap = isMap, Path = path, Anchor = name, FirstValue = _flat.Count, Start = e.Start });
+            _frames.Push(new Frame { IsMap = isMap, Path = path, Anchor = name, FirstValue = _flat.Count });
         }
 
-        private void Close(ParsingEvent e)
+        private void Close()
         {
             var frame = _frames.Pop();
             if (frame.IsMap && frame.PendingKey is not null)
@@ -258,16 +260,8 @@ public static class StackYaml
                 throw Error(scalar.Start, $"{Here()} holds a value of {scalar.Value.Length:N0} characters, more than the {MaxValueLength:N0} one value may hold.");
             }
 
-            var control = scalar.Value.AsSpan().IndexOfAnyInRange('\0', '\u001f');
-            while (control >= 0 && scalar.Value[control] is '\t' or '\n' or '\r')
+            if (scalar.Value.AsSpan().IndexOfAny(ControlCharacters) is var at and >= 0)
             {
-                var next = scalar.Value.AsSpan(control + 1).IndexOfAnyInRange('\0', '\u001f');
-                control = next < 0 ? -1 : control + 1 + next;
-            }
-
-            if (control >= 0 || scalar.Value.AsSpan().IndexOfAnyInRange('\u007f', '\u009f') is >= 0)
-            {
-                var at = control >= 0 ? control : scalar.Value.AsSpan().IndexOfAnyInRange('\u007f', '\u009f');
                 throw Error(scalar.Start, string.Create(CultureInfo.InvariantCulture, $"{Here()} holds the control character U+{(int)scalar.Value[at]:X4} in a value. Stack files hold text: remove it."));
             }
 
