@@ -329,16 +329,8 @@ internal static partial class InfraCtl
         }
         else
         {
-            try
-            {
-                before = revisions.PlanAt(ProjectLocator.FindProject(context.WorkingDirectory, projectDir)!, stack, baseRevision!);
-            }
-            catch (RevisionException ex)
-            {
-                context.Error.WriteLine($"error: {ex.Message}");
-                return ex.ExitCode;
-            }
-
+            // A revision that cannot be planned ends at the command boundary, with the RevisionException's exit code.
+            before = revisions.PlanAt(ProjectLocator.FindProject(context.WorkingDirectory, projectDir)!, stack, baseRevision!);
             beforeLabel = baseRevision!;
         }
 
@@ -409,25 +401,18 @@ internal static partial class InfraCtl
             return ExitCodes.Usage;
         }
 
-        StackCloneResult clone;
-        try
-        {
-            _ = StackConfigFile.Load(sourcePath);
-            var header = $"""
-                Stack {name}, cloned from {StackConfigFile.FileName(from)} by 'infractl stack new {name} --from {from}'.
-                Check it offline with `dotnet run --project cli -- validate --stack {name}`;
-                see every key in README.md, "Configuration reference".
+        // The source is read and parsed once; a file that is not a stack file ends at the command boundary (exit 2).
+        var sourceText = StackYaml.ReadFile(sourcePath);
+        var sourceFile = StackConfigFile.Parse(StackConfigFile.FileName(from), from, sourceText, sourcePath);
+        var header = $"""
+            Stack {name}, cloned from {StackConfigFile.FileName(from)} by 'infractl stack new {name} --from {from}'.
+            Check it offline with `dotnet run --project cli -- validate --stack {name}`;
+            see every key in README.md, "Configuration reference".
 
-                Secrets are not copied: after 'pulumi stack init {name}', set each one that
-                `validate --stack {name}` names with 'pulumi config set --stack {name} --secret ...'.
-                """;
-            clone = StackFileCloner.Clone(StackConfigFile.FileName(from), StackYaml.ReadFile(sourcePath), overrides, header);
-        }
-        catch (StackFileException ex)
-        {
-            context.Error.WriteLine($"error: {ex.Message}");
-            return ExitCodes.InvalidConfig;
-        }
+            Secrets are not copied: after 'pulumi stack init {name}', set each one that
+            `validate --stack {name}` names with 'pulumi config set --stack {name} --secret ...'.
+            """;
+        var clone = StackFileCloner.Clone(StackConfigFile.FileName(from), sourceText, overrides, header);
 
         if (!clone.Errors.IsEmpty)
         {
@@ -463,7 +448,7 @@ internal static partial class InfraCtl
         context.Out.WriteLine(clone.SecretKeys.IsEmpty
             ? $"Wrote {targetName} from {StackConfigFile.FileName(from)}; it is valid."
             : $"Wrote {targetName} from {StackConfigFile.FileName(from)}; it is valid once its {clone.SecretKeys.Length} secret{(clone.SecretKeys.Length == 1 ? " is" : "s are")} set. Until then 'plan', 'diff' and 'render' show where they go, and 'validate' names them.");
-        var source = PlatformConfiguration.Load(StackConfigFile.Load(sourcePath).Snapshot);
+        var source = PlatformConfiguration.Load(sourceFile.Snapshot);
         if (source.Options.Environment == loaded.Options.Environment)
         {
             context.Out.WriteLine($"note: mlops:environment is still '{loaded.Options.Environment}', as in {StackConfigFile.FileName(from)}, so resource names would clash in the same vCenter. Change it with '{ConfigKeyPath.SetCommandForKey("mlops:environment", "<name>", stack: name)}'.");
