@@ -189,21 +189,38 @@ public static class PlanDiffRenderer
             return string.Create(CultureInfo.InvariantCulture, $"\n> **Shortened to {maxLength:N0} characters, the comment limit:** left out {string.Join(", ", left)}. {where}\n");
         }
 
-        var (keepRows, keepBlocks, keepGraph) = (rows.Count, blocks.Count, graph.Length > 0);
-        bool Fits() => Assemble(keepRows, keepBlocks, keepGraph, Note(keepRows, keepBlocks, keepGraph)).Length <= maxLength;
-        keepGraph = false;
-        while (!Fits() && keepBlocks > 0)
+        // Over the limit the graph goes first; then value diffs, then rows, from the end, until the comment with its
+        // note fits. The lengths come from running sums, so the comment is put together once, not once per step.
+        var rowEnds = RunningLengths(rows);
+        var blockEnds = RunningLengths(blocks);
+        int Length(int rowCount, int blockCount) =>
+            head.Length + Table.Length + rowEnds[rowCount] + (blockCount > 0 ? 1 + blockEnds[blockCount] : 0) + Note(rowCount, blockCount, withGraph: false).Length;
+
+        var (keepRows, keepBlocks) = (rows.Count, blocks.Count);
+        while (Length(keepRows, keepBlocks) > maxLength && keepBlocks > 0)
         {
             keepBlocks--;
         }
 
-        while (!Fits() && keepRows > 0)
+        while (Length(keepRows, keepBlocks) > maxLength && keepRows > 0)
         {
             keepRows--;
         }
 
-        var text = Assemble(keepRows, keepBlocks, keepGraph, Note(keepRows, keepBlocks, keepGraph));
+        var text = Assemble(keepRows, keepBlocks, withGraph: false, Note(keepRows, keepBlocks, withGraph: false));
         return text.Length <= maxLength ? text : text[..maxLength];
+    }
+
+    // ends[k] is the length of the first k parts together.
+    private static int[] RunningLengths(List<string> parts)
+    {
+        var ends = new int[parts.Count + 1];
+        for (var i = 0; i < parts.Count; i++)
+        {
+            ends[i + 1] = ends[i] + parts[i].Length;
+        }
+
+        return ends;
     }
 
     private static bool IsShort(string value) => value.Length <= 200 && !value.Contains('\n', StringComparison.Ordinal);
