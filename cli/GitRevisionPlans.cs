@@ -147,9 +147,11 @@ internal sealed class GitRevisionPlans(TextWriter? progress = null, string? cach
 
     private (int ExitCode, string Output, string Error) Run(string file, string[] arguments, string directory)
     {
-        if (_interrupted && file == "dotnet")
+        // Removing the worktree runs even after a signal; every other step stops there, and is what a signal kills.
+        var cleanup = arguments.Contains("remove") || arguments.Contains("prune");
+        if (_interrupted && !cleanup)
         {
-            throw new RevisionException("diff --base was interrupted; its worktree is removed.", ExitCodes.Interrupted);
+            throw Interrupted();
         }
 
         var start = new ProcessStartInfo(file)
@@ -165,8 +167,7 @@ internal sealed class GitRevisionPlans(TextWriter? progress = null, string? cach
         }
 
         using var process = Process.Start(start) ?? throw new RevisionException($"Could not start {file}.", ExitCodes.Usage);
-        var removing = arguments.Contains("remove") || arguments.Contains("prune");
-        if (!removing)
+        if (!cleanup)
         {
             _current = process;
         }
@@ -174,16 +175,17 @@ internal sealed class GitRevisionPlans(TextWriter? progress = null, string? cach
         var error = process.StandardError.ReadToEndAsync();
         var output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
-        if (!removing)
+        if (!cleanup)
         {
             _current = null;
-        }
-
-        if (_interrupted && !removing)
-        {
-            throw new RevisionException("diff --base was interrupted; its worktree is removed.", ExitCodes.Interrupted);
+            if (_interrupted)
+            {
+                throw Interrupted();
+            }
         }
 
         return (process.ExitCode, output, error.GetAwaiter().GetResult());
     }
+
+    private static RevisionException Interrupted() => new("diff --base was interrupted; its worktree is removed.", ExitCodes.Interrupted);
 }
