@@ -11,3 +11,21 @@ public abstract class PlannedPartArgs
     /// <summary>The plan node id of the cluster's Kubernetes provider in the registrar (<see cref="PlanRegistrar.Adopt"/> registers one made elsewhere).</summary>
     public required string ProviderId { get; init; }
 }
+
+/// <summary>What a typed component is planned from: the model's decisions for it, beside the registrar and provider.</summary>
+/// <typeparam name="TSpec">The technology's spec, e.g. <c>GitlabSpec</c>.</typeparam>
+public abstract class PlannedPartArgs<TSpec> : PlannedPartArgs
+    where TSpec : class
+{
+    /// <summary>The decisions of the model.</summary>
+    public required TSpec Spec { get; init; }
+}
+
+/// <summary>What a typed component with volumes is planned from: its spec, and where the program creates it, the StorageClass of its volumes.</summary>
+/// <typeparam name="TSpec">The technology's spec, e.g. <c>PostgresSpec</c>.</typeparam>
+public abstract class VolumePartArgs<TSpec> : PlannedPartArgs<TSpec>
+    where TSpec : class
+{
+    /// <summary>The StorageClass node of its volumes where the program creates it, else null.</summary>
+    public string? StorageClassNodeId { get; init; }
+}

@@ -4,8 +4,6 @@ using Infra.Model.Feast;
 namespace Infra.Components.Feast;
 
 /// <summary>What <see cref="FeatureStore"/> is planned from.</summary>
-public sealed class FeatureStoreArgs : PlannedPartArgs
+public sealed class FeatureStoreArgs : PlannedPartArgs<FeastSpec>
 {
-    /// <summary>The decisions of the model.</summary>
-    public required FeastSpec Spec { get; init; }
 }

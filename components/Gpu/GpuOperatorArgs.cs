@@ -4,8 +4,6 @@ using Infra.Model.Gpu;
 namespace Infra.Components.Gpu;
 
 /// <summary>What <see cref="GpuOperator"/> is planned from.</summary>
-public sealed class GpuOperatorArgs : PlannedPartArgs
+public sealed class GpuOperatorArgs : PlannedPartArgs<GpuOperatorSpec>
 {
-    /// <summary>The decisions of the model.</summary>
-    public required GpuOperatorSpec Spec { get; init; }
 }

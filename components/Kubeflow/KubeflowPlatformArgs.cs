@@ -4,11 +4,8 @@ using Infra.Model.Kubeflow;
 namespace Infra.Components.Kubeflow;
 
 /// <summary>What <see cref="KubeflowPlatform"/> is planned from.</summary>
-public sealed class KubeflowPlatformArgs : PlannedPartArgs
+public sealed class KubeflowPlatformArgs : PlannedPartArgs<KubeflowSpec>
 {
-    /// <summary>The decisions of the model.</summary>
-    public required KubeflowSpec Spec { get; init; }
-
     /// <summary>The node ids of the teams' namespaces, by namespace, which the profiles adopt.</summary>
     public required IReadOnlyDictionary<string, string> TeamNamespaceIds { get; init; }
 }

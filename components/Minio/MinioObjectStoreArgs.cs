@@ -4,11 +4,6 @@ using Infra.Model.Minio;
 namespace Infra.Components.Minio;
 
 /// <summary>What <see cref="MinioObjectStore"/> is planned from.</summary>
-public sealed class MinioObjectStoreArgs : PlannedPartArgs
+public sealed class MinioObjectStoreArgs : VolumePartArgs<MinioSpec>
 {
-    /// <summary>The decisions of the model.</summary>
-    public required MinioSpec Spec { get; init; }
-
-    /// <summary>The StorageClass node of its volumes where the program creates it, else null.</summary>
-    public string? StorageClassNodeId { get; init; }
 }

@@ -4,11 +4,8 @@ using Infra.Model.Mlflow;
 namespace Infra.Components.Mlflow;
 
 /// <summary>What <see cref="ModelRegistry"/> is planned from.</summary>
-public sealed class ModelRegistryArgs : PlannedPartArgs
+public sealed class ModelRegistryArgs : PlannedPartArgs<MlflowSpec>
 {
-    /// <summary>The decisions of the model.</summary>
-    public required MlflowSpec Spec { get; init; }
-
     /// <summary>The teams' users, or null.</summary>
     public MlflowTeamUsers? TeamUsers { get; init; }
 

@@ -4,11 +4,8 @@ using Infra.Model.Spark;
 namespace Infra.Components.Spark;
 
 /// <summary>What <see cref="SparkOperator"/> is planned from.</summary>
-public sealed class SparkOperatorArgs : PlannedPartArgs
+public sealed class SparkOperatorArgs : PlannedPartArgs<SparkSpec>
 {
-    /// <summary>The decisions of the model.</summary>
-    public required SparkSpec Spec { get; init; }
-
     /// <summary>The node ids of the teams' namespaces, by namespace, where teams run applications.</summary>
     public required IReadOnlyDictionary<string, string> TeamNamespaceIds { get; init; }
 }
