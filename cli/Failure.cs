@@ -18,7 +18,7 @@ internal static class Failure
                 context.Error.WriteLine($"error: {cli.Message}");
                 return cli.ExitCode;
             case StackFileException file:
-                context.Error.WriteLine($"error: {file.Message}");
+                context.Error.WriteLine($"error: {file.Text}");
                 return ExitCodes.InvalidConfig;
             case RevisionException revision:
                 context.Error.WriteLine($"error: {revision.Message}");

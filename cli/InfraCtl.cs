@@ -22,6 +22,7 @@ internal static partial class InfraCtl
           infractl diff --stack prod --base origin/main --format markdown --max-length 65000
           infractl render --stack prod --out rendered
           infractl stack new qa --from dev --set mlops:environment=qa --set 'mlops:teams[0].name=nlp'
+          infractl explain MLOPS0301
         Completion: dotnet-suggest completes commands, options and stack names (README, "infractl").
         """;
 
@@ -256,6 +257,9 @@ internal static partial class InfraCtl
         var stacks = new Command("stacks", $"List the project's stack files and how CI deploys each (mlops:deploy), for pipelines that find their stacks at run time.") { projectDir, stacksFormat };
         stacks.SetAction(parse => Stacks(context, parse.GetValue(projectDir), parse.GetValue(stacksFormat)!));
         var stackCommand = new Command("stack", "Manage stack files.") { stackNew };
+        var code = new Argument<string?>("CODE") { Description = "An error code such as MLOPS0301, as errors print it. Without one: every code.", Arity = ArgumentArity.ZeroOrOne };
+        var explain = new Command("explain", "Print the rule behind an error code, or list every code with its key and rule.") { code };
+        explain.SetAction(parse => ErrorCatalogue.Explain(context, parse.GetValue(code)));
 
         return new RootCommand(
             "infractl: offline checks and plans for the MLOps platform on vSphere. Needs no Pulumi, vCenter or cluster. "
@@ -269,6 +273,7 @@ internal static partial class InfraCtl
             diff,
             stacks,
             stackCommand,
+            explain,
         };
     }
 
@@ -430,7 +435,7 @@ internal static partial class InfraCtl
             context.Error.WriteLine($"{targetName} would have {loaded.Errors.Length} error{(loaded.Errors.Length == 1 ? string.Empty : "s")}, so it was not written:");
             foreach (var error in loaded.Errors)
             {
-                context.Error.WriteLine($"  - {ConfigKeyPath.ForStack(error.Message, name)}");
+                context.Error.WriteLine($"  - {ConfigKeyPath.ForStack(error.Text, name)}");
             }
 
             return ExitCodes.InvalidConfig;

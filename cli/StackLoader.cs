@@ -44,7 +44,7 @@ internal static class StackLoader
         }
         catch (StackFileException ex)
         {
-            Error(context, ex.Message);
+            Error(context, ex.Text);
             return (null, ExitCodes.InvalidConfig);
         }
 
@@ -63,7 +63,7 @@ internal static class StackLoader
             context.Error.WriteLine($"{file.Snapshot.Source} has {count} error{(count == 1 ? string.Empty : "s")}:");
             foreach (var error in config.Errors)
             {
-                context.Error.WriteLine($"  - {ConfigKeyPath.ForStack(error.Message, stack)}");
+                context.Error.WriteLine($"  - {ConfigKeyPath.ForStack(error.Text, stack)}");
             }
 
             return (null, ExitCodes.InvalidConfig);

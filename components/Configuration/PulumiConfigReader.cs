@@ -46,7 +46,7 @@ public static class PulumiConfigReader
             var count = loaded.Errors.Length;
             throw new RunException(
                 $"The stack configuration has {count} error{(count == 1 ? string.Empty : "s")}; nothing was created.\n" +
-                string.Join('\n', loaded.Errors.Select(e => $"  {e.Message}")));
+                string.Join('\n', loaded.Errors.Select(e => $"  {e.Text}")));
         }
 
         foreach (var notice in loaded.Notices)

@@ -258,7 +258,7 @@ public sealed class ConfigSchema
 
             if (hasChildren)
             {
-                Reject(path, $"{key} must be a single value, not a map or a list. Set it with '{ConfigKeyPath.SetCommand(path, Placeholder(type))}'.");
+                Reject(CommonErrors.NotSingleValue, path, $"{key} must be a single value, not a map or a list. Set it with '{ConfigKeyPath.SetCommand(path, Placeholder(type))}'.");
                 return;
             }
 
@@ -266,7 +266,7 @@ public sealed class ConfigSchema
             {
                 if (!SecretSetting.IsMarker(value) && !string.IsNullOrEmpty(value))
                 {
-                    Reject(path, $"{key} is a secret but is stored in plain text in {snapshot.Source}. Remove it with '{ConfigKeyPath.RemoveCommand(path)}', then set it with '{ConfigKeyPath.SetCommand(path, "<value>", secret: true)}'.");
+                    Reject(CommonErrors.PlainSecret, path, $"{key} is a secret but is stored in plain text in {snapshot.Source}. Remove it with '{ConfigKeyPath.RemoveCommand(path)}', then set it with '{ConfigKeyPath.SetCommand(path, "<value>", secret: true)}'.");
                 }
 
                 return;
@@ -274,7 +274,7 @@ public sealed class ConfigSchema
 
             if (SecretSetting.IsMarker(value))
             {
-                Reject(path, $"{key} is encrypted, but it is not a secret setting, so it cannot be checked or planned offline. Set it in plain text with '{ConfigKeyPath.SetCommand(path, Placeholder(type))}'.");
+                Reject(CommonErrors.EncryptedNotSecret, path, $"{key} is encrypted, but it is not a secret setting, so it cannot be checked or planned offline. Set it in plain text with '{ConfigKeyPath.SetCommand(path, Placeholder(type))}'.");
                 return;
             }
 
@@ -294,11 +294,11 @@ public sealed class ConfigSchema
 
             if (rule is not null)
             {
-                Reject(path, $"{key} '{value}' {rule}. Set it with '{ConfigKeyPath.SetCommand(path, Placeholder(type))}'.");
+                Reject(CommonErrors.InvalidValue, path, $"{key} '{value}' {rule}. Set it with '{ConfigKeyPath.SetCommand(path, Placeholder(type))}'.");
             }
             else if (kind is ValueKind.WholeNumber && Nullable.GetUnderlyingType(type) == typeof(int) && !int.TryParse(value, CultureInfo.InvariantCulture, out _))
             {
-                Reject(path, $"{key} '{value}' is too large. Set it with '{ConfigKeyPath.SetCommand(path, Placeholder(type))}'.");
+                Reject(CommonErrors.TooLarge, path, $"{key} '{value}' is too large. Set it with '{ConfigKeyPath.SetCommand(path, Placeholder(type))}'.");
             }
         }
 
@@ -312,7 +312,7 @@ public sealed class ConfigSchema
             if (!isRoot && !snapshot.HasChildren(path) && !string.IsNullOrEmpty(value))
             {
                 var shown = SecretSetting.IsMarker(value) ? "[secret]" : value;
-                Reject(path, $"{key} '{shown}' must be a map of settings ({string.Join(", ", properties.Select(KeyName))}). See the configuration reference in README.md.");
+                Reject(CommonErrors.NotMap, path, $"{key} '{shown}' must be a map of settings ({string.Join(", ", properties.Select(KeyName))}). See the configuration reference in README.md.");
                 return;
             }
 
@@ -331,14 +331,14 @@ public sealed class ConfigSchema
                     var suggestion = Suggestions.Closest(child, properties.Select(KeyName));
                     var didYouMean = suggestion is null ? string.Empty : $" Did you mean '{ConfigKeyPath.ToPulumi($"{path}:{suggestion}")}'?";
                     var scope = isRoot ? $"namespace {path}" : key;
-                    Reject(childPath, $"{ConfigKeyPath.ToPulumi(childPath)} is not a known setting.{didYouMean} Known settings in {scope}: {string.Join(", ", known)}. Remove it with '{ConfigKeyPath.RemoveCommand(childPath)}'.");
+                    Reject(CommonErrors.UnknownKey, childPath, $"{ConfigKeyPath.ToPulumi(childPath)} is not a known setting.{didYouMean} Known settings in {scope}: {string.Join(", ", known)}. Remove it with '{ConfigKeyPath.RemoveCommand(childPath)}'.");
                     continue;
                 }
 
                 if (child != KeyName(property))
                 {
                     var spelt = ConfigKeyPath.ToPulumi($"{path}:{KeyName(property)}");
-                    Reject(childPath, $"{ConfigKeyPath.ToPulumi(childPath)} is spelt '{spelt}'. Pulumi tells keys apart by letter case, so 'pulumi config get' and 'rm' would not find the setting by its name. Remove it with '{ConfigKeyPath.RemoveCommand(childPath)}', then set it as '{spelt}'.");
+                    Reject(CommonErrors.KeyCase, childPath, $"{ConfigKeyPath.ToPulumi(childPath)} is spelt '{spelt}'. Pulumi tells keys apart by letter case, so 'pulumi config get' and 'rm' would not find the setting by its name. Remove it with '{ConfigKeyPath.RemoveCommand(childPath)}', then set it as '{spelt}'.");
                     continue;
                 }
 
@@ -359,6 +359,7 @@ public sealed class ConfigSchema
                     var what = description is null ? string.Empty : $": {description}";
                     var secret = Classify(property.PropertyType) == ValueKind.Secret;
                     Errors.Add(new ConfigError(
+                        CommonErrors.Required,
                         ConfigKeyPath.ToPulumi(childPath),
                         $"{ConfigKeyPath.ToPulumi(childPath)} is required but not set{what}. {FixFor(childPath, property.PropertyType, secret)}"));
                     Rejected.Add(childPath);
@@ -374,13 +375,13 @@ public sealed class ConfigSchema
             var children = snapshot.Children(path).ToArray();
             if (children.Length == 0 && !string.IsNullOrEmpty(value))
             {
-                Reject(path, $"{key} '{value}' must be a list. See the configuration reference in README.md.");
+                Reject(CommonErrors.NotList, path, $"{key} '{value}' must be a list. See the configuration reference in README.md.");
                 return;
             }
 
             if (children.Any(c => !c.All(char.IsAsciiDigit)))
             {
-                Reject(path, $"{key} must be a list, not a map. Write its entries as YAML list items ('- ...').");
+                Reject(CommonErrors.ListNotMap, path, $"{key} must be a list, not a map. Write its entries as YAML list items ('- ...').");
                 return;
             }
 
@@ -398,9 +399,9 @@ public sealed class ConfigSchema
             }
         }
 
-        private void Reject(string path, string message)
+        private void Reject(ErrorCode code, string path, string message)
         {
-            Errors.Add(new ConfigError(ConfigKeyPath.ToPulumi(path), message));
+            Errors.Add(new ConfigError(code, ConfigKeyPath.ToPulumi(path), message));
             Rejected.Add(path);
         }
     }

@@ -44,7 +44,7 @@ public static class PlatformConfiguration
             {
                 var closest = Suggestions.Closest(ns, Namespaces);
                 var didYouMean = closest is null ? string.Empty : $" Did you mean '{closest}{key[ns.Length..]}'?";
-                errors.Add(new ConfigError(key, $"{key} is in the namespace '{ns}', which this project does not read (it reads {string.Join(", ", Namespaces)}).{didYouMean} Remove it with 'pulumi config rm {key}'."));
+                errors.Add(new ConfigError(CommonErrors.UnknownNamespace, key, $"{key} is in the namespace '{ns}', which this project does not read (it reads {string.Join(", ", Namespaces)}).{didYouMean} Remove it with 'pulumi config rm {key}'."));
                 rejected.Add(key);
             }
         }

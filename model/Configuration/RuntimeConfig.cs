@@ -56,7 +56,7 @@ public static class RuntimeConfig
         }
         catch (FormatException ex)
         {
-            throw new StackFileException($"{SourceName} holds a structured value that is not valid JSON: {ex.Message}", ex);
+            throw new StackFileException(StackFileErrors.RuntimeJson, $"{SourceName} holds a structured value that is not valid JSON: {ex.Message}", ex);
         }
 
         var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);

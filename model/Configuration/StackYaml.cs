@@ -49,7 +49,7 @@ public static class StackYaml
             {
                 if (File.ResolveLinkTarget(path, returnFinalTarget: true) is not FileInfo { Exists: true } final)
                 {
-                    throw new StackFileException($"{name} is a link to '{link}', which does not exist. Point the link at a stack file, or replace it with one.");
+                    throw new StackFileException(StackFileErrors.DanglingLink, $"{name} is a link to '{link}', which does not exist. Point the link at a stack file, or replace it with one.");
                 }
 
                 target = final;
@@ -57,12 +57,12 @@ public static class StackYaml
 
             if (!target.Exists || IsSpecial(target.FullName))
             {
-                throw new StackFileException($"{name} is not a regular file ({target.FullName}). A stack file is a YAML text file: replace it with one.");
+                throw new StackFileException(StackFileErrors.NotRegularFile, $"{name} is not a regular file ({target.FullName}). A stack file is a YAML text file: replace it with one.");
             }
 
             if (target.Length > MaxBytes)
             {
-                throw new StackFileException($"{name} is {target.Length:N0} bytes, more than the {MaxBytes:N0} a stack file may hold. Split the teams over several stacks.");
+                throw new StackFileException(StackFileErrors.TooLarge, $"{name} is {target.Length:N0} bytes, more than the {MaxBytes:N0} a stack file may hold. Split the teams over several stacks.");
             }
 
             if (target.Length == 0)
@@ -80,15 +80,15 @@ public static class StackYaml
         }
         catch (UnauthorizedAccessException ex)
         {
-            throw new StackFileException($"{name} cannot be read: {ex.Message} Give your user read access to it (chmod u+r {name}).", ex);
+            throw new StackFileException(StackFileErrors.Unreadable, $"{name} cannot be read: {ex.Message} Give your user read access to it (chmod u+r {name}).", ex);
         }
         catch (System.Text.DecoderFallbackException ex)
         {
-            throw new StackFileException($"{name} is not UTF-8 text (the byte at offset {ex.Index} is not). Save it as UTF-8.", ex);
+            throw new StackFileException(StackFileErrors.NotUtf8, $"{name} is not UTF-8 text (the byte at offset {ex.Index} is not). Save it as UTF-8.", ex);
         }
         catch (IOException ex)
         {
-            throw new StackFileException($"{name} cannot be read: {ex.Message}", ex);
+            throw new StackFileException(StackFileErrors.Unreadable, $"{name} cannot be read: {ex.Message}", ex);
         }
     }
 
@@ -102,7 +102,7 @@ public static class StackYaml
         ArgumentNullException.ThrowIfNull(text);
         if (text.Length > MaxBytes)
         {
-            throw new StackFileException($"{fileName} holds {text.Length:N0} characters, more than the {MaxBytes:N0} a stack file may hold. Split the teams over several stacks.");
+            throw new StackFileException(StackFileErrors.TooLarge, $"{fileName} holds {text.Length:N0} characters, more than the {MaxBytes:N0} a stack file may hold. Split the teams over several stacks.");
         }
 
         var walker = new Walker(fileName);
@@ -117,7 +117,7 @@ public static class StackYaml
         catch (YamlException ex)
         {
             var problem = ex.InnerException is YamlException inner ? inner.Message : ex.Message;
-            throw new StackFileException($"{fileName}:{ex.Start.Line}:{ex.Start.Column}: {Sentence(problem)}", ex);
+            throw new StackFileException(StackFileErrors.Yaml, $"{fileName}:{ex.Start.Line}:{ex.Start.Column}: {Sentence(problem)}", ex);
         }
 
         return new Content(walker.Values, walker.Problems.ToImmutable());
@@ -187,7 +187,7 @@ public static class StackYaml
                 case DocumentStart:
                     if (++_documents > 1)
                     {
-                        throw Error(e.Start, $"{Here()} holds a second YAML document ('---'). A stack file is one document: remove the second, or move its settings into the first.");
+                        throw Error(StackFileErrors.SecondDocument, e.Start, $"{Here()} holds a second YAML document ('---'). A stack file is one document: remove the second, or move its settings into the first.");
                     }
 
                     break;
@@ -213,18 +213,18 @@ public static class StackYaml
         {
             if (_frames.Count >= MaxDepth)
             {
-                throw Error(e.Start, $"{TopLevel(Here())} nests maps and lists more than {MaxDepth} levels deep. No setting is that deep: check the brackets and indentation.");
+                throw Error(StackFileErrors.TooDeep, e.Start, $"{TopLevel(Here())} nests maps and lists more than {MaxDepth} levels deep. No setting is that deep: check the brackets and indentation.");
             }
 
             var path = PathOfNext(e, isCollection: true, out var parentIsRoot);
             if (_frames.Count == 0 && !isMap)
             {
-                throw Error(e.Start, "a stack file must be a YAML map with a 'config:' key.");
+                throw Error(StackFileErrors.NotStackFile, e.Start, "a stack file must be a YAML map with a 'config:' key.");
             }
 
             if (parentIsRoot && !isMap)
             {
-                throw Error(e.Start, "'config' must be a map of '<namespace>:<key>' settings.");
+                throw Error(StackFileErrors.NotStackFile, e.Start, "'config' must be a map of '<namespace>:<key>' settings.");
             }
 
             var name = anchor.IsEmpty ? null : anchor.Value;
@@ -241,7 +241,7 @@ public static class StackYaml
             var frame = _frames.Pop();
             if (frame.IsMap && frame.PendingKey is not null)
             {
-                throw Error(frame.PendingKeyMark, $"the key '{frame.PendingKey}' has no value. Give it one, or remove it.");
+                throw Error(StackFileErrors.KeyWithoutValue, frame.PendingKeyMark, $"the key '{frame.PendingKey}' has no value. Give it one, or remove it.");
             }
 
             if (!frame.IsMap && frame.Path is not null && frame.Index > 0)
@@ -257,17 +257,17 @@ public static class StackYaml
         {
             if (scalar.Value.Length > MaxValueLength)
             {
-                throw Error(scalar.Start, $"{Here()} holds a value of {scalar.Value.Length:N0} characters, more than the {MaxValueLength:N0} one value may hold.");
+                throw Error(StackFileErrors.ValueTooLong, scalar.Start, $"{Here()} holds a value of {scalar.Value.Length:N0} characters, more than the {MaxValueLength:N0} one value may hold.");
             }
 
             if (scalar.Value.AsSpan().IndexOfAny(ControlCharacters) is var at and >= 0)
             {
-                throw Error(scalar.Start, string.Create(CultureInfo.InvariantCulture, $"{Here()} holds the control character U+{(int)scalar.Value[at]:X4} in a value. Stack files hold text: remove it."));
+                throw Error(StackFileErrors.ControlCharacter, scalar.Start, string.Create(CultureInfo.InvariantCulture, $"{Here()} holds the control character U+{(int)scalar.Value[at]:X4} in a value. Stack files hold text: remove it."));
             }
 
             if (_frames.Count == 0 || (_frames.Count == 1 && _frames.Peek().PendingKey == "config" && !IsNull(scalar)))
             {
-                throw Error(scalar.Start, _frames.Count == 0
+                throw Error(StackFileErrors.NotStackFile, scalar.Start, _frames.Count == 0
                     ? "a stack file must be a YAML map with a 'config:' key."
                     : "'config' must be a map of '<namespace>:<key>' settings.");
             }
@@ -305,19 +305,19 @@ public static class StackYaml
             var name = alias.Value.Value;
             if (_open.Contains(name))
             {
-                throw Error(alias.Start, $"{Here()} uses the alias '*{name}' inside the node '&{name}' it names, which would repeat forever. Write the value out instead.");
+                throw Error(StackFileErrors.RecursiveAlias, alias.Start, $"{Here()} uses the alias '*{name}' inside the node '&{name}' it names, which would repeat forever. Write the value out instead.");
             }
 
             if (!_anchors.TryGetValue(name, out var anchored))
             {
-                throw Error(alias.Start, $"{Here()} uses the alias '*{name}', but no '&{name}' comes before it.");
+                throw Error(StackFileErrors.UndefinedAlias, alias.Start, $"{Here()} uses the alias '*{name}', but no '&{name}' comes before it.");
             }
 
             var path = PathOfNext(alias, isCollection: false, out _);
             _expanded += anchored.Entries.Length + 1;
             if (_expanded > MaxValues)
             {
-                throw Error(alias.Start, $"{Here()} expands its aliases to more than {MaxValues:N0} values. Write the values out, or use fewer nested aliases.");
+                throw Error(StackFileErrors.AliasExpansion, alias.Start, $"{Here()} expands its aliases to more than {MaxValues:N0} values. Write the values out, or use fewer nested aliases.");
             }
 
             if (path is not null)
@@ -341,35 +341,35 @@ public static class StackYaml
             var key = scalar.Value;
             if (key.Trim().Length == 0)
             {
-                throw Error(scalar.Start, $"{Here()} has a key with no name. Name the key, or remove the line.");
+                throw Error(StackFileErrors.EmptyKey, scalar.Start, $"{Here()} has a key with no name. Name the key, or remove the line.");
             }
 
             if (!frame.Keys.Add(key))
             {
                 var earlier = frame.Keys.First(k => k.Equals(key, StringComparison.OrdinalIgnoreCase));
                 var how = earlier == key ? $"the key '{key}' appears twice in one map" : $"the keys '{earlier}' and '{key}' differ only in case, and config keys are not told apart by case";
-                throw Error(scalar.Start, $"{how}. Keep one.");
+                throw Error(StackFileErrors.DuplicateKey, scalar.Start, $"{how}. Keep one.");
             }
 
             if (key != "secure" && key.Equals("secure", StringComparison.OrdinalIgnoreCase))
             {
-                throw Error(scalar.Start, $"'{key}:' is not 'secure:'. Pulumi reads an encrypted value only under 'secure:', in lower case: set the secret again with 'pulumi config set --secret'.");
+                throw Error(StackFileErrors.SecureCase, scalar.Start, $"'{key}:' is not 'secure:'. Pulumi reads an encrypted value only under 'secure:', in lower case: set the secret again with 'pulumi config set --secret'.");
             }
 
             var isConfigKey = frame.Path is null && IsConfigMap();
             if (isConfigKey && !key.Contains(':', StringComparison.Ordinal))
             {
-                throw Error(scalar.Start, $"config key '{key}' has no namespace. Pulumi config keys are '<namespace>:<key>', such as 'mlops:{key}'.");
+                throw Error(StackFileErrors.NoNamespace, scalar.Start, $"config key '{key}' has no namespace. Pulumi config keys are '<namespace>:<key>', such as 'mlops:{key}'.");
             }
 
             if (!isConfigKey && frame.Path is not null && key.Contains(':', StringComparison.Ordinal))
             {
-                throw Error(scalar.Start, $"the key '{key}' holds ':', which config paths use to separate keys. Rename it.");
+                throw Error(StackFileErrors.ColonInKey, scalar.Start, $"the key '{key}' holds ':', which config paths use to separate keys. Rename it.");
             }
 
             if (key != key.Trim())
             {
-                throw Error(scalar.Start, $"the key '{key}' starts or ends with white space. Remove it.");
+                throw Error(StackFileErrors.SpaceInKey, scalar.Start, $"the key '{key}' starts or ends with white space. Remove it.");
             }
 
             frame.PendingKey = key;
@@ -389,7 +389,7 @@ public static class StackYaml
             {
                 if (frame.PendingKey is null)
                 {
-                    throw Error(e.Start, Here() + (isCollection
+                    throw Error(StackFileErrors.ComplexKey, e.Start, Here() + (isCollection
                         ? " has a map or list as a key ('? ...'). Keys are names: write 'name: value'."
                         : " uses an alias as a key. Keys are names: write 'name: value'."));
                 }
@@ -426,7 +426,7 @@ public static class StackYaml
             if (_flat.Count == list.ItemFirstValue)
             {
                 var key = ConfigKeyPath.ToPulumi(string.Create(CultureInfo.InvariantCulture, $"{list.Path}:{list.Index - 1}"));
-                Problems.Add(new ConfigError(key, $"{key} is an empty list entry: it sets nothing (every key in it is null, or it has none). Remove the entry, or set its keys."));
+                Problems.Add(new ConfigError(CommonErrors.EmptyListEntry, key, $"{key} is an empty list entry: it sets nothing (every key in it is null, or it has none). Remove the entry, or set its keys."));
             }
         }
 
@@ -454,7 +454,7 @@ public static class StackYaml
             _flat.Add((path, value));
             if (!Values.TryAdd(path, value))
             {
-                throw Error(mark, $"the key '{ConfigKeyPath.ToPulumi(path)}' is set twice.");
+                throw Error(StackFileErrors.DuplicateKey, mark, $"the key '{ConfigKeyPath.ToPulumi(path)}' is set twice.");
             }
         }
 
@@ -478,7 +478,7 @@ public static class StackYaml
             return end < 0 ? key : key[..end];
         }
 
-        private StackFileException Error(Mark mark, string message) =>
-            new($"{fileName}:{mark.Line}:{mark.Column}: {message}");
+        private StackFileException Error(ErrorCode code, Mark mark, string message) =>
+            new(code, $"{fileName}:{mark.Line}:{mark.Column}: {message}");
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Infra.Model.Kubernetes;
 using Infra.Model.ObjectStore;
 using Infra.Model.Options;
+using Infra.Model.Stacks;
 using Infra.Model.Postgres;
 using Infra.Model.Redis;
 
@@ -54,7 +55,7 @@ public sealed record FeastSpec(int Replicas, string Cpu, string Memory, string P
     private static FeastSpec? Build(PlatformOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (!options.IsEnabled(PlatformService.Feast) || ObjectStoreAccess.For(options) is not { } store)
+        if (!options.IsEnabled(Feast.FeastTechnology.Service) || ObjectStoreAccess.For(options) is not { } store)
         {
             return null;
         }

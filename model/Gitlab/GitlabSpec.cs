@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Infra.Model.Kubernetes;
 using Infra.Model.ObjectStore;
 using Infra.Model.Options;
+using Infra.Model.Stacks;
 using Infra.Model.Postgres;
 using Infra.Model.Redis;
 using Infra.Model.Storage;
@@ -59,7 +60,7 @@ public sealed record GitlabSpec(int Replicas, string Cpu, string Memory, int Git
     private static GitlabSpec? Build(PlatformOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (!options.IsEnabled(PlatformService.Gitlab) || ObjectStoreAccess.For(options) is not { } store || IngressSpec.For(options) is not { } ingress)
+        if (!options.IsEnabled(Gitlab.GitlabTechnology.Service) || ObjectStoreAccess.For(options) is not { } store || IngressSpec.For(options) is not { } ingress)
         {
             return null;
         }

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Infra.Model.Kubernetes;
 using Infra.Model.Options;
+using Infra.Model.Stacks;
 
 namespace Infra.Model.Kubeflow;
 
@@ -76,7 +77,7 @@ public sealed record KubeflowSpec(ImmutableArray<string> Applications, Immutable
     private static KubeflowSpec? Build(PlatformOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (!options.IsEnabled(PlatformService.Kubeflow))
+        if (!options.IsEnabled(Kubeflow.KubeflowTechnology.Service))
         {
             return null;
         }
@@ -96,7 +97,7 @@ public sealed record KubeflowSpec(ImmutableArray<string> Applications, Immutable
         var store = ObjectStore.ObjectStoreAccess.For(options);
         var services = applications.Contains("notebooks")
             ? new TeamServices(
-                options.IsEnabled(PlatformService.Mlflow) ? Mlflow.MlflowSpec.Url : null,
+                options.IsEnabled(Mlflow.MlflowTechnology.Service) ? Mlflow.MlflowSpec.Url : null,
                 store?.Endpoint,
                 store?.Region,
                 store is null ? null : ObjectStore.ObjectStoreSpec.BucketName(options.Environment, "teams"))

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Infra.Model.ObjectStore;
 using Infra.Model.Options;
+using Infra.Model.Stacks;
 using Infra.Model.Postgres;
 
 namespace Infra.Model.Kubeflow;
@@ -67,7 +68,7 @@ public sealed record PipelinesStores(DatabaseUser Api, DatabaseUser Metadata, Ob
     private static PipelinesStores? Build(PlatformOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (!options.IsEnabled(PlatformService.Kubeflow) || !KubeflowSpec.ApplicationsFor(options).Contains("pipelines") || ObjectStoreAccess.For(options) is not { } store)
+        if (!options.IsEnabled(Kubeflow.KubeflowTechnology.Service) || !KubeflowSpec.ApplicationsFor(options).Contains("pipelines") || ObjectStoreAccess.For(options) is not { } store)
         {
             return null;
         }

@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using Infra.Model.Kubernetes;
 using Infra.Model.ObjectStore;
 using Infra.Model.Options;
+using Infra.Model.Stacks;
 using Infra.Model.Storage;
 
 namespace Infra.Model.Minio;
@@ -62,7 +63,7 @@ public sealed record MinioSpec(int Servers, int VolumesPerServer, int VolumeGi, 
     private static MinioSpec? Build(PlatformOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (!options.IsEnabled(PlatformService.Minio))
+        if (!options.IsEnabled(Minio.MinioTechnology.Service))
         {
             return null;
         }

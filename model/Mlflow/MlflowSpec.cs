@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Infra.Model.Kubernetes;
 using Infra.Model.ObjectStore;
 using Infra.Model.Options;
+using Infra.Model.Stacks;
 using Infra.Model.Postgres;
 
 namespace Infra.Model.Mlflow;
@@ -54,7 +55,7 @@ public sealed record MlflowSpec(int Replicas, string Cpu, string Memory, string 
     private static MlflowSpec? Build(PlatformOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (!options.IsEnabled(PlatformService.Mlflow) || ObjectStoreAccess.For(options) is not { } store)
+        if (!options.IsEnabled(Mlflow.MlflowTechnology.Service) || ObjectStoreAccess.For(options) is not { } store)
         {
             return null;
         }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Infra.Model.Options;
+using Infra.Model.Stacks;
 
 namespace Infra.Model.ObjectStore;
 
@@ -55,28 +56,28 @@ public sealed record ObjectStoreSpec(ImmutableArray<BucketSpec> Buckets, Immutab
     private static ImmutableArray<StoreConsumer> Consumers(PlatformOptions options)
     {
         var consumers = ImmutableArray.CreateBuilder<StoreConsumer>();
-        if (options.IsEnabled(PlatformService.Mlflow))
+        if (options.IsEnabled(Mlflow.MlflowTechnology.Service))
         {
             consumers.Add(StoreConsumer.Mlflow);
         }
 
         // Pipelines keeps uploaded pipeline packages in its own bucket; runs write to the teams' prefixes.
-        if (options.IsEnabled(PlatformService.Kubeflow) && Kubeflow.KubeflowSpec.ApplicationsFor(options).Contains("pipelines"))
+        if (options.IsEnabled(Kubeflow.KubeflowTechnology.Service) && Kubeflow.KubeflowSpec.ApplicationsFor(options).Contains("pipelines"))
         {
             consumers.Add(StoreConsumer.KubeflowPipelines);
         }
 
-        if (options.IsEnabled(PlatformService.Feast))
+        if (options.IsEnabled(Feast.FeastTechnology.Service))
         {
             consumers.Add(StoreConsumer.Feast);
         }
 
-        if (options.IsEnabled(PlatformService.Spark))
+        if (options.IsEnabled(Spark.SparkTechnology.Service))
         {
             consumers.Add(StoreConsumer.Spark);
         }
 
-        if (options.IsEnabled(PlatformService.Gitlab))
+        if (options.IsEnabled(Gitlab.GitlabTechnology.Service))
         {
             consumers.Add(StoreConsumer.Gitlab);
         }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Infra.Model.Kubernetes;
 using Infra.Model.ObjectStore;
 using Infra.Model.Options;
+using Infra.Model.Stacks;
 using Infra.Model.Storage;
 
 namespace Infra.Model.Postgres;
@@ -55,27 +56,27 @@ public sealed record PostgresSpec(int Instances, int StorageGi, string StorageCl
     {
         ArgumentNullException.ThrowIfNull(options);
         var users = ImmutableArray.CreateBuilder<DatabaseUser>();
-        if (options.IsEnabled(PlatformService.Mlflow))
+        if (options.IsEnabled(Mlflow.MlflowTechnology.Service))
         {
             users.Add(new DatabaseUser("mlflow", "mlflow", "mlflow", "mlflow_auth"));
         }
 
-        if (options.IsEnabled(PlatformService.Feast))
+        if (options.IsEnabled(Feast.FeastTechnology.Service))
         {
             users.Add(new DatabaseUser("feast", "feast_registry", "feast"));
         }
 
-        if (options.IsEnabled(PlatformService.Gitlab))
+        if (options.IsEnabled(Gitlab.GitlabTechnology.Service))
         {
             users.Add(new DatabaseUser("gitlab", "gitlabhq_production", "gitlab"));
         }
 
-        if (options.IsEnabled(PlatformService.Kubeflow) && Kubeflow.KubeflowSpec.ApplicationsFor(options).Contains("katib"))
+        if (options.IsEnabled(Kubeflow.KubeflowTechnology.Service) && Kubeflow.KubeflowSpec.ApplicationsFor(options).Contains("katib"))
         {
             users.Add(new DatabaseUser("katib", "katib", "katib"));
         }
 
-        if (options.IsEnabled(PlatformService.Kubeflow) && Kubeflow.KubeflowSpec.ApplicationsFor(options).Contains("pipelines"))
+        if (options.IsEnabled(Kubeflow.KubeflowTechnology.Service) && Kubeflow.KubeflowSpec.ApplicationsFor(options).Contains("pipelines"))
         {
             users.Add(PipelinesApi);
             users.Add(PipelinesMetadata);

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using Infra.Model.Kubernetes;
 using Infra.Model.Options;
+using Infra.Model.Stacks;
 using Infra.Model.Storage;
 
 namespace Infra.Model.Redis;
@@ -49,12 +50,12 @@ public sealed record RedisSpec(int Instances, int StorageGi, string StorageClass
     {
         ArgumentNullException.ThrowIfNull(options);
         var clients = ImmutableArray.CreateBuilder<string>();
-        if (options.IsEnabled(PlatformService.Feast))
+        if (options.IsEnabled(Feast.FeastTechnology.Service))
         {
             clients.Add("feast");
         }
 
-        if (options.IsEnabled(PlatformService.Gitlab))
+        if (options.IsEnabled(Gitlab.GitlabTechnology.Service))
         {
             clients.Add("gitlab");
         }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Infra.Model.Kubernetes;
 using Infra.Model.ObjectStore;
 using Infra.Model.Options;
+using Infra.Model.Stacks;
 using Infra.Model.Teams;
 
 namespace Infra.Model.Spark;
@@ -56,7 +57,7 @@ public sealed record SparkSpec(int Replicas, string? Cpu, string? Memory, Immuta
     private static SparkSpec? Build(PlatformOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (!options.IsEnabled(PlatformService.Spark) || ObjectStoreAccess.For(options) is not { } store)
+        if (!options.IsEnabled(Spark.SparkTechnology.Service) || ObjectStoreAccess.For(options) is not { } store)
         {
             return null;
         }

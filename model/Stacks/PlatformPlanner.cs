@@ -1,5 +1,4 @@
 using Infra.Model.Kubernetes;
-using Infra.Model.Minio;
 using Infra.Model.Storage;
 using Infra.Model.Options;
 using Infra.Model.Planning;
@@ -65,59 +64,11 @@ public static class PlatformPlanner
         }
     }
 
+    // Each technology's part, in the technologies' order: a service after the stores and namespaces it uses.
     private static IEnumerable<PlanNode> Services(PlatformOptions options, string providerId, string? storageClassNodeId, string parent)
     {
-        var minio = MinioSpec.For(options);
-        var nodes = minio is null ? [] : MinioPlanner.Nodes(minio, providerId, storageClassNodeId, parent);
-        if (Postgres.PostgresSpec.For(options) is { } postgres)
-        {
-            nodes = nodes.Concat(Postgres.PostgresPlanner.Nodes(postgres, providerId, storageClassNodeId, parent));
-        }
-
-        if (Redis.RedisSpec.For(options) is { } redis)
-        {
-            nodes = nodes.Concat(Redis.RedisPlanner.Nodes(redis, providerId, storageClassNodeId, parent));
-        }
-
-        if (Feast.FeastSpec.For(options) is { } feast)
-        {
-            nodes = nodes.Concat(Feast.FeastPlanner.Nodes(feast, providerId, parent));
-        }
-
-        if (Gitlab.GitlabSpec.For(options) is { } gitlab)
-        {
-            nodes = nodes.Concat(Gitlab.GitlabPlanner.Nodes(gitlab, providerId, storageClassNodeId, parent));
-        }
-
-        var teams = Teams.TeamNamespaces.For(options);
-        nodes = nodes.Concat(teams.Select(t => KubernetesNodes.Namespace(t.Name, parent, providerId, t.Labels, t.Annotations, Teams.TeamNamespaces.ResourceName(t))));
-        var teamIds = teams.ToDictionary(t => t.Name, t => PlanNode.IdOf(KubernetesTokens.Namespace, Teams.TeamNamespaces.ResourceName(t)), StringComparer.Ordinal);
-        if (ObjectStore.ObjectStoreAccess.For(options) is { } store)
-        {
-            nodes = nodes.Concat(teams.Select(t =>
-            {
-                var identity = ObjectStore.ObjectStoreSpec.TeamIdentity(t.Name);
-                return KubernetesNodes.Secret(Teams.TeamNamespaces.StoreSecret, t.Name, null,
-                    store.EnvironmentKeys(identity), parent, providerId, Teams.TeamNamespaces.StoreSecretName(t.Name))
-                    with { DependsOn = [teamIds[t.Name], .. store.KeyNodes(identity), .. store.Ready] };
-            }));
-        }
-
-        if (Mlflow.MlflowSpec.For(options) is { } mlflow)
-        {
-            nodes = nodes.Concat(Mlflow.MlflowPlanner.Nodes(mlflow, Mlflow.MlflowTeamUsers.For(options), teamIds, providerId, parent));
-        }
-
-        if (Spark.SparkSpec.For(options) is { } spark)
-        {
-            nodes = nodes.Concat(Spark.SparkPlanner.Nodes(spark, teamIds, providerId, parent));
-        }
-
-        if (Kubeflow.KubeflowSpec.For(options) is { } kubeflow)
-        {
-            nodes = nodes.Concat(Kubeflow.KubeflowPlanner.Nodes(kubeflow, teamIds, providerId, parent));
-        }
-
-        return nodes;
+        var teamIds = Teams.TeamNamespaces.For(options).ToDictionary(t => t.Name, t => PlanNode.IdOf(KubernetesTokens.Namespace, Teams.TeamNamespaces.ResourceName(t)), StringComparer.Ordinal);
+        var target = new PlatformTarget(providerId, storageClassNodeId, parent, teamIds);
+        return Technologies.All.SelectMany(t => t.PlatformNodes(options, target));
     }
 }

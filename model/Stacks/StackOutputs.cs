@@ -128,22 +128,9 @@ public static class StackOutputs
 
     private static void Platform(PlatformOptions options, ImmutableSortedDictionary<string, PlanValue>.Builder outputs)
     {
-        IEnumerable<KeyValuePair<string, PlanValue>> services =
-        [
-            .. Minio.MinioSpec.For(options) is { } minio ? Minio.MinioPlanner.Outputs(minio)
-                : ObjectStore.ObjectStoreAccess.For(options) is { } external ? [KeyValuePair.Create(ObjectStoreEndpoint, PlanValue.Of(external.Endpoint))] : [],
-            .. Postgres.PostgresSpec.For(options) is { } postgres ? Postgres.PostgresPlanner.Outputs(postgres) : [],
-            .. Redis.RedisSpec.For(options) is { } redis ? Redis.RedisPlanner.Outputs(redis) : [],
-            .. Feast.FeastSpec.For(options) is { } feast ? Feast.FeastPlanner.Outputs(feast) : [],
-            .. Gitlab.GitlabSpec.For(options) is { } gitlab ? Gitlab.GitlabPlanner.Outputs(gitlab) : [],
-            .. Mlflow.MlflowSpec.For(options) is { } mlflow ? Mlflow.MlflowPlanner.Outputs(mlflow) : [],
-            .. Kubeflow.KubeflowSpec.For(options) is { } kubeflow ? Kubeflow.KubeflowPlanner.Outputs(kubeflow) : [],
-            .. Spark.SparkSpec.For(options) is { } spark ? Spark.SparkPlanner.Outputs(spark) : [],
-        ];
-        foreach (var (name, value) in services)
+        foreach (var (name, value) in Technologies.All.SelectMany(t => t.Outputs(options)))
         {
             outputs[name] = value;
         }
     }
-
 }

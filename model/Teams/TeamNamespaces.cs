@@ -18,14 +18,8 @@ public static class TeamNamespaces
     /// <summary>The label that marks a team's namespace, with the team's name.</summary>
     public const string TeamLabel = "mlops.platform/team";
 
-    /// <summary>The namespaces the platform itself uses, which no team may take.</summary>
-    public static ImmutableArray<string> Reserved { get; } =
-    [
-        "default", "kube-system", "kube-public", "kube-node-lease",
-        Minio.MinioSpec.Namespace, Minio.MinioSpec.OperatorNamespace, Postgres.PostgresSpec.Namespace, Postgres.PostgresSpec.OperatorNamespace,
-        Mlflow.MlflowSpec.Namespace, Gpu.GpuOperatorSpec.Namespace, Spark.SparkSpec.OperatorNamespace, Spark.SparkSpec.JobsNamespace,
-        "kubeflow", "kubeflow-user-example-com", "istio-system", "auth", "cert-manager", "knative-serving", "gitlab", Feast.FeastSpec.Namespace, "feast-operator-system", Redis.RedisSpec.Namespace, "oauth2-proxy", "knative-eventing",
-    ];
+    /// <summary>The namespaces the platform itself uses, which no team may take: those every technology declares.</summary>
+    public static ImmutableHashSet<string> Reserved { get; } = [.. Stacks.Technologies.All.SelectMany(t => t.Namespaces)];
 
     /// <summary>The teams' namespaces for <paramref name="options"/>, in configuration order.</summary>
     public static ImmutableArray<TeamNamespace> For(PlatformOptions options) => Stacks.Resolved.Of(options, Build);

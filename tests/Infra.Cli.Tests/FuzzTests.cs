@@ -204,9 +204,9 @@ public sealed partial class FuzzTests
     [GeneratedRegex("\\n\\s+at [A-Za-z_]")]
     private static partial Regex TraceLine();
 
-    [GeneratedRegex("^  - ([a-zA-Z]+:[A-Za-z0-9_.\\[\\]-]+|Pulumi\\.[a-z]+\\.yaml) ")]
+    [GeneratedRegex("^  - MLOPS[0-9]{4} ([a-zA-Z]+:[A-Za-z0-9_.\\[\\]-]+|Pulumi\\.[a-z]+\\.yaml) ")]
     private static partial Regex ErrorKey();
 
-    [GeneratedRegex("^error: (Pulumi\\.[A-Za-z0-9_.-]+\\.yaml[: ]|--set |--out |Pulumi\\.qa\\.yaml )")]
+    [GeneratedRegex("^error: (MLOPS[0-9]{4} Pulumi\\.[A-Za-z0-9_.-]+\\.yaml[: ]|--set |--out |Pulumi\\.qa\\.yaml )")]
     private static partial Regex FileError();
 }

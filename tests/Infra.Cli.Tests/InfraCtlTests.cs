@@ -51,9 +51,9 @@ public sealed class InfraCtlTests
         Assert.Equal(
             """
             Pulumi.bad.yaml has 3 errors:
-              - mlops:production 'maybe' is not true or false. Set it with 'pulumi config set --stack bad mlops:production true|false'.
-              - mlops:vsphere.datacentre is not a known setting. Did you mean 'mlops:vsphere.datacenter'? Known settings in mlops:vsphere: datacenter, computeCluster, datastore, datastoreCluster, network, resourcePool, folder, template, templateGuestId, contentLibrary. Remove it with 'pulumi config rm --stack bad --path mlops:vsphere.datacentre'.
-              - mlops:vsphere.datacenter is required but not set: the vSphere datacenter to deploy into. Set it with 'pulumi config set --stack bad --path mlops:vsphere.datacenter <value>'.
+              - MLOPS0013 mlops:production 'maybe' is not true or false. Set it with 'pulumi config set --stack bad mlops:production true|false'.
+              - MLOPS0016 mlops:vsphere.datacentre is not a known setting. Did you mean 'mlops:vsphere.datacenter'? Known settings in mlops:vsphere: datacenter, computeCluster, datastore, datastoreCluster, network, resourcePool, folder, template, templateGuestId, contentLibrary. Remove it with 'pulumi config rm --stack bad --path mlops:vsphere.datacentre'.
+              - MLOPS0018 mlops:vsphere.datacenter is required but not set: the vSphere datacenter to deploy into. Set it with 'pulumi config set --stack bad --path mlops:vsphere.datacenter <value>'.
 
             """.ReplaceLineEndings("\n"),
             run.Error);
@@ -79,7 +79,7 @@ public sealed class InfraCtlTests
         var run = CliRun.In(dir, "validate", "--stack", "broken");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal("error: Pulumi.broken.yaml:3:7: While scanning a plain scalar value, found invalid mapping.\n", run.Error);
+        Assert.Equal("error: MLOPS0035 Pulumi.broken.yaml:3:7: While scanning a plain scalar value, found invalid mapping.\n", run.Error);
     }
 
     [Fact]
@@ -219,7 +219,7 @@ public sealed class InfraCtlTests
     {
         var dir = CliRun.ScratchProject("dev", File.ReadAllText(Path.Combine(CliRun.ProjectDir, "Pulumi.dev.yaml")));
         Assert.Equal(0, CliRun.In(dir, "stack", "new", "team-a", "--from", "dev", "--set", "mlops:environment=team-a").ExitCode);
-        const string Notice = "note: Pulumi.team-a.yaml has secrets not set yet, shown where they go: vsphere:password, mlops:tanzu.supervisorKubeconfig, mlops:gpu.operator.pullSecret, mlops:gpu.operator.licenseToken. 'validate' fails until they are set: 'pulumi config set --stack team-a --secret vsphere:password <value>'; 'pulumi config set --stack team-a --secret --path mlops:tanzu.supervisorKubeconfig <value>'; 'pulumi config set --stack team-a --secret --path mlops:gpu.operator.pullSecret <value>'; 'pulumi config set --stack team-a --secret --path mlops:gpu.operator.licenseToken <value>'.\n";
+        const string Notice = "note: Pulumi.team-a.yaml has secrets not set yet, shown where they go: vsphere:password, mlops:gpu.operator.pullSecret, mlops:gpu.operator.licenseToken, mlops:tanzu.supervisorKubeconfig. 'validate' fails until they are set: 'pulumi config set --stack team-a --secret vsphere:password <value>'; 'pulumi config set --stack team-a --secret --path mlops:gpu.operator.pullSecret <value>'; 'pulumi config set --stack team-a --secret --path mlops:gpu.operator.licenseToken <value>'; 'pulumi config set --stack team-a --secret --path mlops:tanzu.supervisorKubeconfig <value>'.\n";
 
         var validate = CliRun.In(dir, "validate", "--stack", "team-a");
         var plan = CliRun.In(dir, "plan", "--stack", "team-a", "--format", "json");
@@ -227,7 +227,7 @@ public sealed class InfraCtlTests
         var render = CliRun.In(dir, "render", "--stack", "team-a", "--out", "rendered");
 
         Assert.Equal(2, validate.ExitCode);
-        Assert.StartsWith("Pulumi.team-a.yaml has 4 errors:\n  - vsphere:password is required but not set: the vCenter user's password. Set it with 'pulumi config set --stack team-a --secret vsphere:password <password>'.", validate.Error, StringComparison.Ordinal);
+        Assert.StartsWith("Pulumi.team-a.yaml has 4 errors:\n  - MLOPS0203 vsphere:password is required but not set: the vCenter user's password. Set it with 'pulumi config set --stack team-a --secret vsphere:password <password>'.", validate.Error, StringComparison.Ordinal);
         Assert.Equal((0, Notice), (plan.ExitCode, plan.Error));
         Assert.Contains("\"client_configuration_token.tok\": {\n            \"$secret\": \"config\",\n            \"key\": \"mlops:gpu\",\n            \"path\": \"operator.licenseToken\"\n          }", plan.Out, StringComparison.Ordinal);
         Assert.Equal((3, Notice), (diff.ExitCode, diff.Error));
@@ -269,7 +269,7 @@ public sealed class InfraCtlTests
         var run = CliRun.In(dir, "stack", "new", "qa", "--from", "dev", "--set", "mlops:environment=QA_1");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.StartsWith("Pulumi.qa.yaml would have 1 error, so it was not written:\n  - mlops:environment 'QA_1' is not a valid environment name", run.Error, StringComparison.Ordinal);
+        Assert.StartsWith("Pulumi.qa.yaml would have 1 error, so it was not written:\n  - MLOPS0101 mlops:environment 'QA_1' is not a valid environment name", run.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(dir, "Pulumi.qa.yaml")));
     }
 
@@ -317,7 +317,7 @@ public sealed class InfraCtlTests
     }
 
     [Theory]
-    [InlineData(new[] { "plna" }, "error: 'plna' is not an infractl command. Did you mean 'plan'? Commands: validate, plan, render, graph, diff, stacks, stack. Run 'infractl --help' for what each does.\n")]
+    [InlineData(new[] { "plna" }, "error: 'plna' is not an infractl command. Did you mean 'plan'? Commands: validate, plan, render, graph, diff, stacks, stack, explain. Run 'infractl --help' for what each does.\n")]
     [InlineData(new[] { "plan", "--format", "xml" }, "error: Argument 'xml' not recognized. Must be one of:\n\t'text'\n\t'json'\nRun 'infractl plan --help' for its options.\n")]
     [InlineData(new[] { "stack", "new", "qa" }, "error: Option '--from' is required.\nRun 'infractl stack new --help' for its options.\n")]
     [InlineData(new[] { "validate", "-C", "/nonexistent" }, "error: --project-dir /nonexistent is not a folder. Pass the folder that holds Pulumi.yaml.\n")]
@@ -341,7 +341,7 @@ public sealed class InfraCtlTests
     [Theory]
     [InlineData("[suggest:13]", "plan --stack ", "dev\nprod\n")]
     [InlineData("[suggest:16]", "diff --against p", "prod\n")]
-    [InlineData("[suggest:2]", "pl", "plan\n")]
+    [InlineData("[suggest:2]", "pl", "plan\nexplain\n")]
     public void Completion_OffersCommandsAndTheProjectsStacks(string directive, string line, string expected)
     {
         var run = CliRun.Project(directive, line);
@@ -408,5 +408,31 @@ public sealed class InfraCtlTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("Exit codes: 0 ok, 1 usage error, 2 invalid configuration, 3 plans differ (diff --exit-code), 4 a bug in infractl (--show-trace prints its trace).", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Explain_PrintsTheRuleOfACode_InAnyCase()
+    {
+        var run = CliRun.Project("explain", "mlops0310");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("MLOPS0310: The GPU model is one the catalog knows.\nkey: mlops:gpu.model\nEvery error of this code names the key and its value, and gives the command that fixes it. The whole catalogue is docs/errors.md.\n", run.Out);
+    }
+
+    [Fact]
+    public void Explain_WithoutACode_ListsEveryCode()
+    {
+        var run = CliRun.Project("explain");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.All(Infra.Model.Configuration.ErrorCode.All, c => Assert.Contains(c.Code, run.Out, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Explain_AnUnknownCode_IsAUsageErrorWithTheClosestCode()
+    {
+        var run = CliRun.Project("explain", "MLOPS3010");
+
+        Assert.Equal((1, "error: 'MLOPS3010' is not an error code of infractl. Did you mean 'MLOPS0010'? Codes are MLOPS and four digits, as errors print them; 'infractl explain' lists them all.\n"), (run.ExitCode, run.Error));
     }
 }

@@ -142,8 +142,8 @@ public sealed class InputBoundaryTests
     }
 
     [Theory]
-    [InlineData("/dev/zero", "error: Pulumi.dev.yaml is not a regular file (/dev/zero). A stack file is a YAML text file: replace it with one.\n")]
-    [InlineData("missing.yaml", "error: Pulumi.dev.yaml is a link to 'missing.yaml', which does not exist. Point the link at a stack file, or replace it with one.\n")]
+    [InlineData("/dev/zero", "error: MLOPS0031 Pulumi.dev.yaml is not a regular file (/dev/zero). A stack file is a YAML text file: replace it with one.\n")]
+    [InlineData("missing.yaml", "error: MLOPS0030 Pulumi.dev.yaml is a link to 'missing.yaml', which does not exist. Point the link at a stack file, or replace it with one.\n")]
     public void AStackFileThatCannotBeRead_IsAConfigurationError(string linkTarget, string error)
     {
         var dir = CliRun.ScratchProject("prod", DevYaml);
@@ -196,7 +196,7 @@ public sealed class InputBoundaryTests
 
         Assert.Equal(2, run.ExitCode);
         Assert.StartsWith("Pulumi.qa.yaml would have ", run.Error, StringComparison.Ordinal);
-        Assert.Contains("  - mlops:maturity is required but not set", run.Error, StringComparison.Ordinal);
+        Assert.Contains("  - MLOPS0018 mlops:maturity is required but not set", run.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(dir, "Pulumi.qa.yaml")));
     }
 

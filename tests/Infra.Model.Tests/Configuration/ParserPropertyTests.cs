@@ -85,7 +85,7 @@ public sealed class ParserPropertyTests
         near.Sample(
             text =>
             {
-                var dns = PlatformOptionsValidator.IsDnsLabel(text);
+                var dns = ValueRules.IsDnsLabel(text);
                 var stack = StackName.Problem(text) is null;
                 return (!dns || (text.Length is > 0 and <= 63 && text.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-') && char.IsAsciiLetterLower(text[0]) && text[^1] != '-'))
                     && (!stack || (text.Length is > 0 and <= 100 && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.') && char.IsAsciiLetterOrDigit(text[0])));

@@ -66,7 +66,7 @@ public sealed class GoldenTests
         Assert.Equal(releases, rendered);
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {

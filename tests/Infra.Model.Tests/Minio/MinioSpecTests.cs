@@ -109,6 +109,6 @@ public sealed class MinioSpecTests
     {
         var options = TestConfig.Load(("mlops:maturity", "level0"), ("mlops:platform", "\n    minio:\n      enabled: false")).Errors;
 
-        Assert.Equal(["mlops:platform.minio.enabled is false, but maturity level0 needs Minio for the object store. Enable it with 'pulumi config set --path mlops:platform.minio.enabled true', or lower mlops:maturity."], options.Select(e => e.Message));
+        Assert.Equal(["mlops:platform.minio.enabled is false, but maturity level0 needs MinIO for the object store. Enable it with 'pulumi config set --path mlops:platform.minio.enabled true', or lower mlops:maturity."], options.Select(e => e.Message));
     }
 }

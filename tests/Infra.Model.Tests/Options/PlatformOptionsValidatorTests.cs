@@ -168,10 +168,10 @@ public sealed class PlatformOptionsValidatorTests
     {
         Assert.Equal(
         [
-            "mlops:platform.registry 'https://harbor.example.com/' is not a registry mirror: write the host and optional path without a scheme or a trailing '/', such as 'harbor.example.com/mirror'. Set it with 'pulumi config set --path mlops:platform.registry <host/path>'.",
             "mlops:platform.mlflow.replicas '0' is out of range: a service runs at least 1 replica; disable it with mlops:platform.mlflow.enabled instead. Set it with 'pulumi config set --path mlops:platform.mlflow.replicas <number>'.",
             "mlops:platform.mlflow.cpu 'two' is not a Kubernetes quantity: write a number with an optional unit, such as 500m, 2, 4Gi or 100Gi. Set it with 'pulumi config set --path mlops:platform.mlflow.cpu 500m'.",
             "mlops:platform.mlflow.memory '4GB' is not a Kubernetes quantity: write a number with an optional unit, such as 500m, 2, 4Gi or 100Gi. Set it with 'pulumi config set --path mlops:platform.mlflow.memory 4Gi'.",
+            "mlops:platform.registry 'https://harbor.example.com/' is not a registry mirror: write the host and optional path without a scheme or a trailing '/', such as 'harbor.example.com/mirror'. Set it with 'pulumi config set --path mlops:platform.registry <host/path>'.",
         ], TestConfig.Errors(("mlops:platform", "\n    registry: https://harbor.example.com/\n    mlflow:\n      replicas: 0\n      cpu: two\n      memory: 4GB")));
     }
 
@@ -179,7 +179,7 @@ public sealed class PlatformOptionsValidatorTests
     public void Validate_ServiceTheLevelNeedsDisabled_ReportsLevelAndRole()
     {
         Assert.Equal(
-            ["mlops:platform.mlflow.enabled is false, but maturity level1 needs Mlflow for the model registry. Enable it with 'pulumi config set --path mlops:platform.mlflow.enabled true', or lower mlops:maturity."],
+            ["mlops:platform.mlflow.enabled is false, but maturity level1 needs MLflow for the model registry. Enable it with 'pulumi config set --path mlops:platform.mlflow.enabled true', or lower mlops:maturity."],
             TestConfig.Errors(("mlops:platform", "\n    mlflow:\n      enabled: false\n    gitlab:\n      enabled: false")));
     }
 
@@ -188,9 +188,9 @@ public sealed class PlatformOptionsValidatorTests
     {
         Assert.Equal(
             [
-                "mlops:platform.minio.enabled is false, but Mlflow keeps its artifacts in the object store. Enable it with 'pulumi config set --path mlops:platform.minio.enabled true', use an existing S3 endpoint with 'pulumi config set --path mlops:platform.objectStore.endpoint https://<host>', or disable Mlflow with 'pulumi config set --path mlops:platform.mlflow.enabled false'.",
+                "mlops:platform.minio.enabled is false, but maturity level0 needs MinIO for the object store. Enable it with 'pulumi config set --path mlops:platform.minio.enabled true', or lower mlops:maturity.",
+                "mlops:platform.minio.enabled is false, but MLflow keeps its artifacts in the object store. Enable it with 'pulumi config set --path mlops:platform.minio.enabled true', use an existing S3 endpoint with 'pulumi config set --path mlops:platform.objectStore.endpoint https://<host>', or disable MLflow with 'pulumi config set --path mlops:platform.mlflow.enabled false'.",
                 "mlops:platform.minio.enabled is false, but Spark keeps event logs and data in the object store. Enable it with 'pulumi config set --path mlops:platform.minio.enabled true', use an existing S3 endpoint with 'pulumi config set --path mlops:platform.objectStore.endpoint https://<host>', or disable Spark with 'pulumi config set --path mlops:platform.spark.enabled false'.",
-                "mlops:platform.minio.enabled is false, but maturity level0 needs Minio for the object store. Enable it with 'pulumi config set --path mlops:platform.minio.enabled true', or lower mlops:maturity.",
             ],
             TestConfig.Errors(("mlops:maturity", "level0"), ("mlops:platform", "\n    mlflow:\n      enabled: true\n    spark:\n      enabled: true\n    minio:\n      enabled: false")));
     }
@@ -227,6 +227,6 @@ public sealed class PlatformOptionsValidatorTests
     [InlineData("", false)]
     public void IsQuantity_FollowsKubernetesQuantities(string value, bool expected)
     {
-        Assert.Equal(expected, Infra.Model.Options.PlatformOptionsValidator.IsQuantity(value));
+        Assert.Equal(expected, Infra.Model.Configuration.ValueRules.IsQuantity(value));
     }
 }

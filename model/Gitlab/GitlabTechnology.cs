@@ -1,0 +1,79 @@
+using Infra.Model.Configuration;
+using Infra.Model.Kubernetes;
+using Infra.Model.ObjectStore;
+using Infra.Model.Options;
+using Infra.Model.Planning;
+using Infra.Model.Stacks;
+using Infra.Model.Tanzu;
+
+[assembly: Technology(typeof(Infra.Model.Gitlab.GitlabTechnology))]
+
+namespace Infra.Model.Gitlab;
+
+/// <summary>GitLab and its runner, on the platform's PostgreSQL, Redis and object store: level 2's source control and CI/CD.</summary>
+public sealed class GitlabTechnology : Technology
+{
+    /// <summary>GitLab as a platform service: level 2 needs it for source control and CI/CD for ML.</summary>
+    public static PlatformService Service { get; } = new("gitlab", "GitLab", p => p.Gitlab, MaturityLevel.Level2, "source control and CI/CD for ML");
+
+    /// <inheritdoc />
+    public override int Order => 100;
+
+    /// <inheritdoc />
+    public override PlatformService? Offers => Service;
+
+    /// <inheritdoc />
+    public override IEnumerable<string> Namespaces => [GitlabSpec.Namespace];
+
+    /// <inheritdoc />
+    public override void Validate(PlatformOptions options, VsphereConnectionOptions connection, ConfigErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(errors);
+        ObjectStoreValidator.RequireStore(options, errors, Service, "artifacts, LFS objects, uploads, packages, registry images and backups");
+        if (!options.IsEnabled(Service))
+        {
+            return;
+        }
+
+        var holds = errors.NoneYet;
+        if (options.Platform?.Ingress?.Domain is not { Length: > 0 })
+        {
+            errors.Fail(KubernetesErrors.DomainRequired, "mlops:platform:ingress:domain", "is required when GitLab runs: GitLab is served at gitlab.<domain>, the address its clones, CI jobs and runners use. Set it with 'pulumi config set --path mlops:platform.ingress.domain <domain>', or disable GitLab with 'pulumi config set --path mlops:platform.gitlab.enabled false'.");
+        }
+
+        // GitLab's documented minimum, checked where the stack deploys the cluster and knows its classes' sizes,
+        // once the rest of the configuration holds (the node pools are read as the plan reads them).
+        if (!options.DeploysFoundation || options.Tanzu is null || !holds)
+        {
+            return;
+        }
+
+        var pools = TanzuSpec.For(options).NodePools.Where(p => !p.Gpu).ToArray();
+        var sizes = pools.Select(p => (Pool: p, Size: VmClassSizes.Of(p.VmClass))).ToArray();
+        if (sizes.Any(s => s.Size is null))
+        {
+            return;
+        }
+
+        var cpu = sizes.Sum(s => (long)s.Pool.Replicas * s.Size!.Value.Cpu);
+        var memory = sizes.Sum(s => (long)s.Pool.Replicas * s.Size!.Value.MemoryGi);
+        var (minimumCpu, minimumMemory) = GitlabSpec.Minimum;
+        if (cpu < minimumCpu || memory < minimumMemory)
+        {
+            var described = pools.Length == 0 ? "no CPU node pool" : string.Join(", ", sizes.Select(s => $"{s.Pool.Name}: {s.Pool.Replicas} x {s.Pool.VmClass}"));
+            errors.Fail(GitlabErrors.Capacity, "mlops:tanzu:nodePools", $"give GitLab {cpu} vCPUs and {memory} GiB ({described}), but GitLab needs at least {minimumCpu} vCPUs and {minimumMemory} GiB on the CPU pools. Add nodes with 'pulumi config set --path \"mlops:tanzu.nodePools[0].replicas\" <number>', choose a larger class with 'pulumi config set --path \"mlops:tanzu.nodePools[0].vmClass\" best-effort-xlarge', or disable GitLab with 'pulumi config set --path mlops:platform.gitlab.enabled false'.");
+        }
+    }
+
+    /// <inheritdoc />
+    public override IEnumerable<PlanNode> PlatformNodes(PlatformOptions options, PlatformTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return GitlabSpec.For(options) is { } gitlab ? GitlabPlanner.Nodes(gitlab, target.ProviderId, target.StorageClassNodeId, target.Parent) : [];
+    }
+
+    /// <inheritdoc />
+    public override IEnumerable<KeyValuePair<string, PlanValue>> Outputs(PlatformOptions options) =>
+        GitlabSpec.For(options) is { } gitlab ? GitlabPlanner.Outputs(gitlab) : [];
+}

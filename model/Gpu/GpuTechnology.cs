@@ -1,0 +1,20 @@
+using Infra.Model.Configuration;
+using Infra.Model.Options;
+using Infra.Model.Stacks;
+
+[assembly: Technology(typeof(Infra.Model.Gpu.GpuTechnology))]
+
+namespace Infra.Model.Gpu;
+
+/// <summary>GPUs: passthrough VMs, the vGPU VM class and the NVIDIA GPU Operator on the cluster's GPU nodes.</summary>
+public sealed class GpuTechnology : Technology
+{
+    /// <inheritdoc />
+    public override int Order => 20;
+
+    /// <inheritdoc />
+    public override IEnumerable<string> Namespaces => [GpuOperatorSpec.Namespace];
+
+    /// <inheritdoc />
+    public override void Validate(PlatformOptions options, VsphereConnectionOptions connection, ConfigErrors errors) => GpuValidator.Validate(options, errors);
+}

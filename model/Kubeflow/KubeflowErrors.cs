@@ -1,0 +1,35 @@
+using Infra.Model.Configuration;
+
+namespace Infra.Model.Kubeflow;
+
+/// <summary>The rules of Kubeflow: its applications, the Kubernetes it needs, and sign-in through GitLab.</summary>
+[ErrorCatalogue]
+public static class KubeflowErrors
+{
+    /// <summary>An unknown application.</summary>
+    public static readonly ErrorCode UnknownApplication = new("MLOPS1201", "mlops:platform.kubeflow.components[]", "Each listed Kubeflow application is one the pinned release has.");
+
+    /// <summary>An application the maturity level needs, not listed.</summary>
+    public static readonly ErrorCode ApplicationNeeded = new("MLOPS1202", "mlops:platform.kubeflow.components", "The applications list has what the maturity level needs: notebooks from level 0, Pipelines from level 1.");
+
+    /// <summary>Notebooks without profiles.</summary>
+    public static readonly ErrorCode NotebooksWithoutProfiles = new("MLOPS1203", "mlops:platform.kubeflow.components", "Notebooks come with profiles: they run in the users' profile namespaces.");
+
+    /// <summary>A Tanzu release older than Kubeflow needs.</summary>
+    public static readonly ErrorCode KubernetesTooOld = new("MLOPS1204", "mlops:tanzu.release", "Where Kubeflow runs on the cluster the stack deploys, the Tanzu release's Kubernetes is one Kubeflow supports.");
+
+    /// <summary>No OAuth application ID.</summary>
+    public static readonly ErrorCode SignInClientId = new("MLOPS1205", "mlops:platform.kubeflow.gitlabSignIn.clientId", "Sign-in through GitLab names the OAuth application's ID.");
+
+    /// <summary>No OAuth application secret.</summary>
+    public static readonly ErrorCode SignInClientSecret = new("MLOPS1206", "mlops:platform.kubeflow.gitlabSignIn.clientSecret", "Sign-in through GitLab has the OAuth application's secret, as a secret.");
+
+    /// <summary>A CA that is not PEM.</summary>
+    public static readonly ErrorCode SignInCa = new("MLOPS1207", "mlops:platform.kubeflow.gitlabSignIn.caCertificate", "GitLab's CA certificate is PEM.");
+
+    /// <summary>A malformed GitLab URL.</summary>
+    public static readonly ErrorCode SignInUrl = new("MLOPS1208", "mlops:platform.kubeflow.gitlabSignIn.url", "GitLab's URL is an http:// or https:// URL.");
+
+    /// <summary>No GitLab URL where the platform's GitLab is off.</summary>
+    public static readonly ErrorCode SignInUrlRequired = new("MLOPS1209", "mlops:platform.kubeflow.gitlabSignIn.url", "Where the platform's GitLab is off, sign-in through GitLab names the GitLab's URL.");
+}

@@ -1,0 +1,11 @@
+using Infra.Model.Configuration;
+
+namespace Infra.Model.Postgres;
+
+/// <summary>The rules of the shared PostgreSQL cluster.</summary>
+[ErrorCatalogue]
+public static class PostgresErrors
+{
+    /// <summary>No instance.</summary>
+    public static readonly ErrorCode Replicas = new("MLOPS0801", "mlops:platform.postgres.replicas", "PostgreSQL runs at least 1 instance.");
+}

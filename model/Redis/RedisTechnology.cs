@@ -1,0 +1,41 @@
+using Infra.Model.Configuration;
+using Infra.Model.Options;
+using Infra.Model.Planning;
+using Infra.Model.Stacks;
+
+[assembly: Technology(typeof(Infra.Model.Redis.RedisTechnology))]
+
+namespace Infra.Model.Redis;
+
+/// <summary>Redis (Valkey): the shared key-value store of Feast's online store and GitLab.</summary>
+public sealed class RedisTechnology : Technology
+{
+    /// <inheritdoc />
+    public override int Order => 80;
+
+    /// <inheritdoc />
+    public override IEnumerable<string> Namespaces => [RedisSpec.Namespace];
+
+    /// <inheritdoc />
+    public override void Validate(PlatformOptions options, VsphereConnectionOptions connection, ConfigErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(errors);
+        var block = options.Platform?.Redis;
+        if (block?.Replicas is < 1)
+        {
+            errors.Fail(RedisErrors.Replicas, "mlops:platform:redis:replicas", $"'{block.Replicas}' is out of range: Redis runs at least 1 instance. Set it with 'pulumi config set --path mlops:platform.redis.replicas <number>'.");
+        }
+
+        errors.Quantity("mlops:platform:redis:storage", block?.Storage, "100Gi");
+        errors.Quantity("mlops:platform:redis:memory", block?.Memory, "4Gi");
+    }
+
+    /// <inheritdoc />
+    public override IEnumerable<PlanNode> PlatformNodes(PlatformOptions options, PlatformTarget target) =>
+        RedisSpec.For(options) is { } redis ? RedisPlanner.Nodes(redis, target.ProviderId, target.StorageClassNodeId, target.Parent) : [];
+
+    /// <inheritdoc />
+    public override IEnumerable<KeyValuePair<string, PlanValue>> Outputs(PlatformOptions options) =>
+        RedisSpec.For(options) is { } redis ? RedisPlanner.Outputs(redis) : [];
+}

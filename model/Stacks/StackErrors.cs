@@ -1,0 +1,26 @@
+using Infra.Model.Configuration;
+
+namespace Infra.Model.Stacks;
+
+/// <summary>The rules of the stack as a whole: its environment, its layers, and the services its maturity level needs.</summary>
+[ErrorCatalogue]
+public static class StackErrors
+{
+    /// <summary>The environment's name.</summary>
+    public static readonly ErrorCode Environment = new("MLOPS0101", "mlops:environment", "The environment is a lowercase DNS label of at most 20 characters: it prefixes resource names.");
+
+    /// <summary>A platform-only stack without its foundation stack.</summary>
+    public static readonly ErrorCode FoundationStackRequired = new("MLOPS0102", "mlops:foundationStack", "A platform-only stack (mlops:layers 'platform') names the foundation stack it reads the cluster's kubeconfig from.");
+
+    /// <summary>A foundation stack where none is read.</summary>
+    public static readonly ErrorCode FoundationStackUnused = new("MLOPS0103", "mlops:foundationStack", "Only a platform-only stack names a foundation stack.");
+
+    /// <summary>A malformed stack reference.</summary>
+    public static readonly ErrorCode FoundationStackShape = new("MLOPS0104", "mlops:foundationStack", "A stack reference is '<organization>/<project>/<stack>'.");
+
+    /// <summary>A service with no replica.</summary>
+    public static readonly ErrorCode ServiceReplicas = new("MLOPS0105", "mlops:platform.<service>.replicas", "A service runs at least 1 replica; 'enabled: false' turns it off.");
+
+    /// <summary>A service the maturity level needs, turned off.</summary>
+    public static readonly ErrorCode ServiceNeeded = new("MLOPS0106", "mlops:platform.<service>.enabled", "A service the stack's maturity level needs is not turned off.");
+}

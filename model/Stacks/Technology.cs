@@ -1,0 +1,49 @@
+using Infra.Model.Configuration;
+using Infra.Model.Options;
+using Infra.Model.Planning;
+
+namespace Infra.Model.Stacks;
+
+/// <summary>
+/// One technology of the stack as its own folder declares it (<c>[assembly: Technology(typeof(...))]</c>): its
+/// validation rules, the namespaces it takes, its part of the platform's plan and its stack outputs. Adding a
+/// service adds a folder with one of these; nothing central is edited.
+/// </summary>
+public abstract class Technology
+{
+    /// <summary>Where it comes in validation and in the platform's plan, lowest first: a service after the stores it uses.</summary>
+    public abstract int Order { get; }
+
+    /// <summary>The platform service it offers, with its <c>mlops:platform</c> block and the maturity level that needs it; null for the foundation's technologies and the shared stores.</summary>
+    public virtual PlatformService? Offers => null;
+
+    /// <summary>The namespaces it takes on the workload cluster, which no team may take.</summary>
+    public virtual IEnumerable<string> Namespaces => [];
+
+    /// <summary>Checks its settings, adding every failure to <paramref name="errors"/>.</summary>
+    public virtual void Validate(PlatformOptions options, VsphereConnectionOptions connection, ConfigErrors errors)
+    {
+    }
+
+    /// <summary>Its nodes in the platform layer for valid <paramref name="options"/>; none where it does not run.</summary>
+    public virtual IEnumerable<PlanNode> PlatformNodes(PlatformOptions options, PlatformTarget target) => [];
+
+    /// <summary>Its stack outputs for valid <paramref name="options"/> whose platform runs.</summary>
+    public virtual IEnumerable<KeyValuePair<string, PlanValue>> Outputs(PlatformOptions options) => [];
+}
+
+/// <summary>Declares a technology of the stack from its own folder.</summary>
+/// <param name="type">A <see cref="Technology"/> with a parameterless constructor.</param>
+[AttributeUsage(AttributeTargets.Assembly, AllowMultiple = true)]
+public sealed class TechnologyAttribute(Type type) : Attribute
+{
+    /// <summary>The technology's type.</summary>
+    public Type Type { get; } = type;
+}
+
+/// <summary>Where the platform's services are registered: the provider, the default StorageClass, the parent and the teams' namespaces.</summary>
+/// <param name="ProviderId">The node id of the workload cluster's Kubernetes provider.</param>
+/// <param name="StorageClassNodeId">The node id of the default StorageClass, where this stack creates it.</param>
+/// <param name="Parent">The platform component's id.</param>
+/// <param name="TeamNamespaceIds">Each team's namespace node id, by team.</param>
+public sealed record PlatformTarget(string ProviderId, string? StorageClassNodeId, string Parent, IReadOnlyDictionary<string, string> TeamNamespaceIds);

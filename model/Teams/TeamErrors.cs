@@ -1,0 +1,17 @@
+using Infra.Model.Configuration;
+
+namespace Infra.Model.Teams;
+
+/// <summary>The rules of the teams.</summary>
+[ErrorCatalogue]
+public static class TeamErrors
+{
+    /// <summary>A team named as a namespace the platform uses.</summary>
+    public static readonly ErrorCode ReservedName = new("MLOPS1501", "mlops:teams[].name", "A team's namespace takes its name, so it is none of the namespaces the platform itself uses.");
+
+    /// <summary>An owner that is not an e-mail address.</summary>
+    public static readonly ErrorCode Owner = new("MLOPS1502", "mlops:teams[].owner", "A team's owner is an e-mail address: Kubeflow names a profile's owner by e-mail.");
+
+    /// <summary>A negative GPU quota.</summary>
+    public static readonly ErrorCode GpuQuota = new("MLOPS1503", "mlops:teams[].gpuQuota", "A GPU quota is 0 or more.");
+}

@@ -1,0 +1,67 @@
+using Infra.Model.Configuration;
+using Infra.Model.Kubernetes;
+using Infra.Model.Options;
+using Infra.Model.Planning;
+using Infra.Model.Stacks;
+
+[assembly: Technology(typeof(Infra.Model.Teams.TeamsTechnology))]
+
+namespace Infra.Model.Teams;
+
+/// <summary>The teams: a namespace each, and there the team's object store identity.</summary>
+public sealed class TeamsTechnology : Technology
+{
+    /// <inheritdoc />
+    public override int Order => 110;
+
+    /// <inheritdoc />
+    public override void Validate(PlatformOptions options, VsphereConnectionOptions connection, ConfigErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(errors);
+        var teams = options.Teams ?? [];
+        for (var i = 0; i < teams.Count; i++)
+        {
+            var team = teams[i];
+            var path = $"mlops:teams:{i}";
+            errors.LabelAndUnique(teams, t => t.Name, i, "mlops:teams", "team");
+            if (team.Name is { Length: > 0 } name && TeamNamespaces.Reserved.Contains(name))
+            {
+                errors.Fail(TeamErrors.ReservedName, $"{path}:name", $"'{name}' is a namespace the platform itself uses, and a team's namespace takes the team's name. Choose another with 'pulumi config set --path \"mlops:teams[{i}].name\" <name>'.");
+            }
+
+            if (team.Owner is { Length: > 0 } owner && !ValueRules.IsEmail(owner))
+            {
+                errors.Fail(TeamErrors.Owner, $"{path}:owner", $"'{owner}' is not an e-mail address: Kubeflow names a profile's owner by e-mail. Set it with 'pulumi config set --path \"mlops:teams[{i}].owner\" <name@example.com>'.");
+            }
+
+            if (team.GpuQuota is < 0)
+            {
+                errors.Fail(TeamErrors.GpuQuota, $"{path}:gpuQuota", $"'{team.GpuQuota}' is out of range: a GPU quota is 0 or more. Set it with 'pulumi config set --path \"mlops:teams[{i}].gpuQuota\" <number>'.");
+            }
+
+            errors.Quantity($"{path}:cpuQuota", team.CpuQuota, "16");
+            errors.Quantity($"{path}:memoryQuota", team.MemoryQuota, "64Gi");
+        }
+    }
+
+    /// <inheritdoc />
+    public override IEnumerable<PlanNode> PlatformNodes(PlatformOptions options, PlatformTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var teams = TeamNamespaces.For(options);
+        var namespaces = teams.Select(t => KubernetesNodes.Namespace(t.Name, target.Parent, target.ProviderId, t.Labels, t.Annotations, TeamNamespaces.ResourceName(t)));
+        if (ObjectStore.ObjectStoreAccess.For(options) is not { } store)
+        {
+            return namespaces;
+        }
+
+        return namespaces.Concat(teams.Select(t =>
+        {
+            var identity = ObjectStore.ObjectStoreSpec.TeamIdentity(t.Name);
+            return KubernetesNodes.Secret(TeamNamespaces.StoreSecret, t.Name, null,
+                store.EnvironmentKeys(identity), target.Parent, target.ProviderId, TeamNamespaces.StoreSecretName(t.Name))
+                with { DependsOn = [target.TeamNamespaceIds[t.Name], .. store.KeyNodes(identity), .. store.Ready] };
+        }));
+    }
+}
