@@ -71,7 +71,10 @@ public sealed class ConfigSchema
     /// <summary>
     /// Every setting of the schema, leaves only, as the configuration reference spells them: <c>mlops:gpu.hosts[].name</c>.
     /// </summary>
-    public IEnumerable<string> Keys() => KeysOf(_rootType, null);
+    public IEnumerable<string> Keys() => Settings().Select(s => s.Key);
+
+    /// <summary>Every setting of the schema, leaves only, with its kind, whether it is required and its choices: what the configuration reference documents.</summary>
+    public IEnumerable<ConfigSetting> Settings() => SettingsOf(_rootType, null);
 
     /// <summary>Whether the IConfiguration path names a setting of this schema.</summary>
     public bool Knows(string configurationPath) => TypeAt(configurationPath) is not null;
@@ -156,7 +159,7 @@ public sealed class ConfigSchema
         _ => "<value>",
     };
 
-    private IEnumerable<string> KeysOf(Type type, string? prefix)
+    private IEnumerable<ConfigSetting> SettingsOf(Type type, string? prefix)
     {
         foreach (var property in SettableProperties(type))
         {
@@ -165,21 +168,21 @@ public sealed class ConfigSchema
             var kind = Classify(propertyType);
             if (kind == ValueKind.Map)
             {
-                foreach (var child in KeysOf(propertyType, key))
+                foreach (var child in SettingsOf(propertyType, key))
                 {
                     yield return child;
                 }
             }
             else if (kind == ValueKind.List && Classify(ElementType(propertyType)!) == ValueKind.Map)
             {
-                foreach (var child in KeysOf(ElementType(propertyType)!, key + "[]"))
+                foreach (var child in SettingsOf(ElementType(propertyType)!, key + "[]"))
                 {
                     yield return child;
                 }
             }
             else
             {
-                yield return key;
+                yield return new ConfigSetting(key, kind.ToString(), IsRequired(property), kind == ValueKind.Choice ? Choices(propertyType) : []);
             }
         }
     }
