@@ -200,7 +200,7 @@ public sealed class ConfigSchema
         return $"Set its keys, such as {string.Join(" and ", keys.Select(k => $"'{ConfigKeyPath.SetCommand($"{path}:{KeyName(k)}", Placeholder(k.PropertyType), Classify(k.PropertyType) == ValueKind.Secret)}'"))}.";
     }
 
-    private static bool IsRequired(PropertyInfo property) => property.IsDefined(typeof(RequiredMemberAttribute), inherit: false);
+    private static bool IsRequired(PropertyInfo property) => property.IsDefined(typeof(System.ComponentModel.DataAnnotations.RequiredAttribute), inherit: false);
 
     private static string CamelCase(string name) =>
         name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];

@@ -58,7 +58,7 @@ public static class PlatformConfiguration
 
         var configuration = snapshot.ToConfiguration(rejected);
         var options = configuration.GetSection(Namespace).Get<PlatformOptions>(o => o.ErrorOnUnknownConfiguration = true)
-            ?? new PlatformOptions { Environment = null!, Maturity = null, Vsphere = null! };
+            ?? new PlatformOptions();
         var connection = configuration.GetSection(VsphereNamespace).Get<VsphereConnectionOptions>() ?? new VsphereConnectionOptions();
 
         errors.AddRange(PlatformOptionsValidator.Validate(options, connection, rejected));

@@ -68,7 +68,7 @@ public sealed record GitlabSpec(int Replicas, string Cpu, string Memory, int Git
         var block = options.Platform?.Gitlab;
         var production = options.IsProduction;
         var buckets = ObjectStoreSpec.Purposes(StoreConsumer.Gitlab)
-            .ToImmutableDictionary(p => p, p => ObjectStoreSpec.BucketName(options.Environment, p), StringComparer.Ordinal);
+            .ToImmutableDictionary(p => p, p => ObjectStoreSpec.BucketName(Validated.Required(options.Environment), p), StringComparer.Ordinal);
         return new GitlabSpec(
             block?.Replicas ?? (production ? 2 : 1),
             block?.Cpu ?? (production ? "1" : "300m"),

@@ -55,11 +55,11 @@ public sealed record GpuSpec(GpuMode Mode, GpuModel? Model, ImmutableArray<GpuVm
 
         var profile = model.Profile(gpu.Profile!)!;
         var vmClass = new GpuVmClassSpec(
-            gpu.VmClass?.Name ?? VmClassName(options.Environment, profile),
+            gpu.VmClass?.Name ?? VmClassName(Validated.Required(options.Environment), profile),
             gpu.VmClass?.Cpus ?? DefaultCpus,
             (int)Quantity.ToMebibytes(gpu.VmClass?.Memory ?? DefaultMemory)!.Value,
             profile.Name,
-            [.. hosts.Select(h => h.Name)]);
+            [.. hosts.Select(h => Validated.Required(h.Name))]);
         return new GpuSpec(mode, model, [], vmClass, VgpuCapacity(options, model, profile));
     }
 
@@ -83,7 +83,7 @@ public sealed record GpuSpec(GpuMode Mode, GpuModel? Model, ImmutableArray<GpuVm
     {
         ArgumentNullException.ThrowIfNull(options);
         return [.. (options.Gpu?.Vms ?? []).SelectMany(group => Enumerable.Range(0, group.Count ?? 1)
-            .Select(i => (VmName(options.Environment, group.Name, i), group.Gpus ?? 1)))];
+            .Select(i => (VmName(Validated.Required(options.Environment), Validated.Required(group.Name), i), group.Gpus ?? 1)))];
     }
 
     /// <summary>Places the passthrough VMs on the GPU hosts.</summary>
@@ -91,7 +91,7 @@ public sealed record GpuSpec(GpuMode Mode, GpuModel? Model, ImmutableArray<GpuVm
     {
         ArgumentNullException.ThrowIfNull(options);
         // What other stacks reserve on a host is not this stack's to place on.
-        var hosts = (options.Gpu?.Hosts ?? []).Select(h => (h.Name, Math.Max(0, (h.Gpus ?? 0) - Reserved(h)))).ToArray();
+        var hosts = (options.Gpu?.Hosts ?? []).Select(h => (Validated.Required(h.Name), Math.Max(0, (h.Gpus ?? 0) - Reserved(h)))).ToArray();
         return GpuPlacement.Place(hosts, VmRequests(options));
     }
 
@@ -120,19 +120,19 @@ public sealed record GpuSpec(GpuMode Mode, GpuModel? Model, ImmutableArray<GpuVm
             used[best]++;
         }
 
-        return [.. hosts.Select((h, i) => new GpuCapacityRow(h.Name, h.Gpus ?? 0, profile.Name, slots[i], used[i], reserved[i], SharedWith(h)))];
+        return [.. hosts.Select((h, i) => new GpuCapacityRow(Validated.Required(h.Name), h.Gpus ?? 0, profile.Name, slots[i], used[i], reserved[i], SharedWith(h)))];
     }
 
     private static ImmutableArray<GpuVmSpec> PassthroughVms(PlatformOptions options, GpuModel model, PlacementResult placement)
     {
         var byName = placement.Placements.ToDictionary(p => p.Vm, StringComparer.Ordinal);
-        var hosts = (options.Gpu?.Hosts ?? []).ToDictionary(h => h.Name, StringComparer.OrdinalIgnoreCase);
+        var hosts = (options.Gpu?.Hosts ?? []).ToDictionary(h => Validated.Required(h.Name), StringComparer.OrdinalIgnoreCase);
         var vms = ImmutableArray.CreateBuilder<GpuVmSpec>();
         foreach (var group in options.Gpu?.Vms ?? [])
         {
             for (var i = 0; i < (group.Count ?? 1); i++)
             {
-                var name = VmName(options.Environment, group.Name, i);
+                var name = VmName(Validated.Required(options.Environment), Validated.Required(group.Name), i);
                 var place = byName[name];
                 var addresses = hosts[place.Host].PciAddresses is { Count: > 0 } pci
                     ? pci.Skip(place.FirstGpu).Take(place.Gpus).ToImmutableArray()
@@ -140,7 +140,7 @@ public sealed record GpuSpec(GpuMode Mode, GpuModel? Model, ImmutableArray<GpuVm
                 var gpus = group.Gpus ?? 1;
                 vms.Add(new GpuVmSpec(
                     name,
-                    group.Name,
+                    Validated.Required(group.Name),
                     place.Host,
                     group.Cpus ?? DefaultCpus,
                     (int)Quantity.ToMebibytes(group.Memory ?? DefaultMemory)!.Value,

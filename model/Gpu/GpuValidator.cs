@@ -122,7 +122,9 @@ public static partial class GpuValidator
         }
 
         var hostsValid = (gpu.Hosts ?? []).All(h => h.Gpus is >= 1 and <= 16 && !string.IsNullOrEmpty(h.Name));
-        if (mode == GpuMode.Passthrough && vmsValid && hostsValid && vms.Count > 0)
+        // Placement names the VMs as the plan does, so it needs the environment and every group's name.
+        var named = options.Environment is { Length: > 0 } && vms.All(v => v.Name is { Length: > 0 });
+        if (mode == GpuMode.Passthrough && vmsValid && hostsValid && named && vms.Count > 0)
         {
             Placement(options, errors);
         }

@@ -100,7 +100,7 @@ public sealed record KubeflowSpec(ImmutableArray<string> Applications, Immutable
                 options.IsEnabled(Mlflow.MlflowTechnology.Service) ? Mlflow.MlflowSpec.Url : null,
                 store?.Endpoint,
                 store?.Region,
-                store is null ? null : ObjectStore.ObjectStoreSpec.BucketName(options.Environment, "teams"))
+                store is null ? null : ObjectStore.ObjectStoreSpec.BucketName(Validated.Required(options.Environment), "teams"))
             : null;
         var katib = applications.Contains("katib") ? Postgres.PostgresSpec.UsersFor(options).Single(u => u.Service == "katib") : null;
         return new KubeflowSpec(applications, KubeflowCatalog.For(applications), users, profiles, ingress, options.Platform?.Registry, services, katib, PipelinesStores.For(options), gitlab);

@@ -77,8 +77,8 @@ public sealed record PipelinesStores(DatabaseUser Api, DatabaseUser Metadata, Ob
             PostgresSpec.PipelinesApi,
             PostgresSpec.PipelinesMetadata,
             store,
-            ObjectStoreSpec.BucketName(options.Environment, ObjectStoreSpec.Purposes(StoreConsumer.KubeflowPipelines)[0]),
-            ObjectStoreSpec.BucketName(options.Environment, ObjectStoreSpec.Purposes(StoreConsumer.Team)[0]));
+            ObjectStoreSpec.BucketName(Validated.Required(options.Environment), ObjectStoreSpec.Purposes(StoreConsumer.KubeflowPipelines)[0]),
+            ObjectStoreSpec.BucketName(Validated.Required(options.Environment), ObjectStoreSpec.Purposes(StoreConsumer.Team)[0]));
     }
 
     private Uri Endpoint => new(Store.Endpoint);

@@ -66,7 +66,7 @@ public sealed record MlflowSpec(int Replicas, string Cpu, string Memory, string 
             block?.Replicas ?? (production ? 2 : 1),
             block?.Cpu ?? (production ? "1" : "250m"),
             block?.Memory ?? (production ? "4Gi" : "1Gi"),
-            ObjectStoreSpec.BucketName(options.Environment, ObjectStoreSpec.Purposes(StoreConsumer.Mlflow)[0]),
+            ObjectStoreSpec.BucketName(Validated.Required(options.Environment), ObjectStoreSpec.Purposes(StoreConsumer.Mlflow)[0]),
             PostgresSpec.UsersFor(options).Single(u => u.Service == Namespace),
             options.Platform?.Registry,
             IngressSpec.For(options),

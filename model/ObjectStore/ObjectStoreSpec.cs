@@ -28,17 +28,28 @@ public sealed record ObjectStoreSpec(ImmutableArray<BucketSpec> Buckets, Immutab
     /// <summary>The contents for <paramref name="options"/>: the consumers are the enabled services that keep data.</summary>
     public static ObjectStoreSpec For(PlatformOptions options) => Stacks.Resolved.Of(options, Build);
 
+    /// <summary>
+    /// The names of the identities the stack's services and teams use, read from options that may not have passed
+    /// validation yet: a team without a name (which validation reports) has none.
+    /// </summary>
+    public static ImmutableArray<string> IdentityNames(PlatformOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return [.. Consumers(options).Where(c => c != StoreConsumer.Team).Select(IdentityName),
+            .. (options.Teams ?? []).Select(t => t.Name).OfType<string>().Where(n => n.Length > 0).Select(TeamIdentity)];
+    }
+
     private static ObjectStoreSpec Build(PlatformOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var consumers = Consumers(options);
         var buckets = consumers
-            .SelectMany(c => Purposes(c).Select(p => new BucketSpec(BucketName(options.Environment, p), p, c)))
+            .SelectMany(c => Purposes(c).Select(p => new BucketSpec(BucketName(Validated.Required(options.Environment), p), p, c)))
             .ToImmutableArray();
         var identities = consumers
             .Where(c => c != StoreConsumer.Team)
             .Select(c => new StoreIdentity(c, IdentityName(c), [.. buckets.Where(b => b.Owner == c).Select(b => b.Name)]))
-            .Concat((options.Teams ?? []).Select(t => new StoreIdentity(StoreConsumer.Team, TeamIdentity(t.Name), [BucketName(options.Environment, "teams")], t.Name)))
+            .Concat((options.Teams ?? []).Select(t => new StoreIdentity(StoreConsumer.Team, TeamIdentity(Validated.Required(t.Name)), [BucketName(Validated.Required(options.Environment), "teams")], t.Name)))
             .ToImmutableArray();
         return new ObjectStoreSpec(buckets, identities);
     }

@@ -53,7 +53,7 @@ public static class ObjectStoreValidator
             errors.Fail(ObjectStoreErrors.Endpoint, $"{Path}:endpoint", $"'{endpoint}' is not an S3 endpoint: write an http:// or https:// URL, such as 'https://s3.example.com'. Set it with 'pulumi config set --path mlops:platform.objectStore.endpoint <url>'.");
         }
 
-        var needed = ObjectStoreSpec.For(options).Identities.Select(i => i.Name).ToArray();
+        var needed = ObjectStoreSpec.IdentityNames(options);
         var neededSet = needed.ToHashSet(StringComparer.Ordinal);
         var entries = external.Identities ?? [];
         for (var i = 0; i < entries.Count; i++)

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.ComponentModel;
 
 namespace Infra.Model.Options;
@@ -7,9 +8,11 @@ public sealed record AddressRangeOptions
 {
     /// <summary>The first address. Required.</summary>
     [Description("the range's first IPv4 address")]
-    public required string Address { get; init; }
+    [Required]
+    public string? Address { get; init; }
 
     /// <summary>How many addresses, at least 1. Required.</summary>
     [Description("how many consecutive addresses")]
-    public required int? Count { get; init; }
+    [Required]
+    public int? Count { get; init; }
 }

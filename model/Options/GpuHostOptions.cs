@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.ComponentModel;
 
 namespace Infra.Model.Options;
@@ -7,11 +8,13 @@ public sealed record GpuHostOptions
 {
     /// <summary>The host's name as vCenter knows it. Required.</summary>
     [Description("the ESXi host's name as vCenter knows it")]
-    public required string Name { get; init; }
+    [Required]
+    public string? Name { get; init; }
 
     /// <summary>How many physical GPUs of the configured model the host has. Required, at least 1.</summary>
     [Description("how many physical GPUs the host has")]
-    public required int? Gpus { get; init; }
+    [Required]
+    public int? Gpus { get; init; }
 
     /// <summary>
     /// The GPUs' PCI addresses on the host (e.g. <c>0000:3b:00.0</c>), one per GPU. Required where VMs take more than

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.ComponentModel;
 
 namespace Infra.Model.Options;
@@ -7,7 +8,8 @@ public sealed record GpuVmOptions
 {
     /// <summary>The group's name, a DNS label. Required.</summary>
     [Description("the VM group's name, a DNS label such as 'train'")]
-    public required string Name { get; init; }
+    [Required]
+    public string? Name { get; init; }
 
     /// <summary>How many VMs, 1 to 99. Default 1.</summary>
     public int? Count { get; init; }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.ComponentModel;
 using Infra.Model.Configuration;
 
@@ -8,26 +9,31 @@ public sealed record LoadBalancerOptions
 {
     /// <summary>HAProxy or NSX Advanced. Required.</summary>
     [Description("the load balancer, haproxy or nsxAdvanced")]
-    public required LoadBalancerType? Type { get; init; }
+    [Required]
+    public LoadBalancerType? Type { get; init; }
 
     /// <summary>The HAProxy data plane API or the Avi controller host. Required.</summary>
     [Description("the load balancer's API host")]
-    public required string Host { get; init; }
+    [Required]
+    public string? Host { get; init; }
 
     /// <summary>Its API port. Default 5556 for HAProxy, 443 for NSX Advanced.</summary>
     public int? Port { get; init; }
 
     /// <summary>The API user. Required.</summary>
     [Description("the load balancer API's user")]
-    public required string Username { get; init; }
+    [Required]
+    public string? Username { get; init; }
 
     /// <summary>The API password, always a secret. Required.</summary>
     [Description("the load balancer API's password")]
-    public required SecretSetting Password { get; init; }
+    [Required]
+    public SecretSetting? Password { get; init; }
 
     /// <summary>The PEM certificate chain that signs the API's certificate. Required.</summary>
     [Description("the PEM chain of the load balancer API's certificate authority")]
-    public required string CaChain { get; init; }
+    [Required]
+    public string? CaChain { get; init; }
 
     /// <summary>The Avi cloud's name (NSX Advanced). Default: the controller's default cloud.</summary>
     public string? CloudName { get; init; }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.ComponentModel;
 
 namespace Infra.Model.Options;
@@ -7,7 +8,8 @@ public sealed record NodePoolOptions
 {
     /// <summary>The pool's name, a DNS label. Required.</summary>
     [Description("the node pool's name, a DNS label such as 'cpu'")]
-    public required string Name { get; init; }
+    [Required]
+    public string? Name { get; init; }
 
     /// <summary>Nodes in the pool, at least 1. Default 1.</summary>
     public int? Replicas { get; init; }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.ComponentModel;
 
 namespace Infra.Model.Options;
@@ -7,11 +8,13 @@ public sealed record PlatformOptions
 {
     /// <summary>The environment's name: a DNS label of at most 20 characters, used in every resource name. Required.</summary>
     [Description("the environment's name, a DNS label such as 'dev' or 'prod'")]
-    public required string Environment { get; init; }
+    [Required]
+    public string? Environment { get; init; }
 
     /// <summary>The MLOps maturity level to deploy. Required.</summary>
     [Description("the MLOps maturity level, level0, level1 or level2")]
-    public required MaturityLevel? Maturity { get; init; }
+    [Required]
+    public MaturityLevel? Maturity { get; init; }
 
     /// <summary>Production sizing and protection: HA replicas, protected stateful resources, Retain volumes. Default false.</summary>
     public bool? Production { get; init; }
@@ -30,7 +33,8 @@ public sealed record PlatformOptions
 
     /// <summary>Where in vSphere the platform lives. Required.</summary>
     [Description("the vSphere placement (datacenter, computeCluster, datastore, network)")]
-    public required VsphereOptions Vsphere { get; init; }
+    [Required]
+    public VsphereOptions? Vsphere { get; init; }
 
     /// <summary>GPUs: mode, model, vGPU profile and hosts. Default: no GPUs.</summary>
     public GpuOptions? Gpu { get; init; }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.ComponentModel;
 
 namespace Infra.Model.Options;
@@ -7,7 +8,8 @@ public sealed record StorageTierOptions
 {
     /// <summary>The tier's name, a DNS label (e.g. <c>gold</c>). Required.</summary>
     [Description("the tier's name, a DNS label such as 'gold'")]
-    public required string Name { get; init; }
+    [Required]
+    public string? Name { get; init; }
 
     /// <summary>The tag category of the placement rule. Default: <c>mlops-storage-tier</c>.</summary>
     public string? TagCategory { get; init; }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.ComponentModel;
 
 namespace Infra.Model.Options;
@@ -7,11 +8,13 @@ public sealed record TeamOptions
 {
     /// <summary>The team's name, a DNS label. Required.</summary>
     [Description("the team's name, a DNS label such as 'fraud-detection'")]
-    public required string Name { get; init; }
+    [Required]
+    public string? Name { get; init; }
 
     /// <summary>The owner's e-mail address. Required.</summary>
     [Description("the e-mail address of the team's owner")]
-    public required string Owner { get; init; }
+    [Required]
+    public string? Owner { get; init; }
 
     /// <summary>GPUs the team may request at once (<c>requests.nvidia.com/gpu</c>). Default 0.</summary>
     public int? GpuQuota { get; init; }

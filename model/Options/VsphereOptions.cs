@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.ComponentModel;
 
 namespace Infra.Model.Options;
@@ -7,11 +8,13 @@ public sealed record VsphereOptions
 {
     /// <summary>The datacenter's name. Required.</summary>
     [Description("the vSphere datacenter to deploy into")]
-    public required string Datacenter { get; init; }
+    [Required]
+    public string? Datacenter { get; init; }
 
     /// <summary>The compute cluster's name. Required.</summary>
     [Description("the vSphere compute cluster that runs the VMs")]
-    public required string ComputeCluster { get; init; }
+    [Required]
+    public string? ComputeCluster { get; init; }
 
     /// <summary>The datastore for VM disks. One of <see cref="Datastore"/> and <see cref="DatastoreCluster"/> is required.</summary>
     public string? Datastore { get; init; }
@@ -21,7 +24,8 @@ public sealed record VsphereOptions
 
     /// <summary>The VM network (port group) name. Required.</summary>
     [Description("the port group the VMs attach to")]
-    public required string Network { get; init; }
+    [Required]
+    public string? Network { get; init; }
 
     /// <summary>A resource pool of the cluster. Default: the cluster's root resource pool.</summary>
     public string? ResourcePool { get; init; }

@@ -101,7 +101,7 @@ public sealed record PostgresSpec(int Instances, int StorageGi, string StorageCl
         var block = options.Platform?.Postgres;
         var store = ObjectStoreAccess.For(options);
         var backups = production && store is not null
-            ? ObjectStoreSpec.BucketName(options.Environment, ObjectStoreSpec.Purposes(StoreConsumer.Postgres)[0])
+            ? ObjectStoreSpec.BucketName(Validated.Required(options.Environment), ObjectStoreSpec.Purposes(StoreConsumer.Postgres)[0])
             : null;
         return new PostgresSpec(
             block?.Replicas ?? (production ? 3 : 1),

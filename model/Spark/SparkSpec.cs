@@ -69,8 +69,8 @@ public sealed record SparkSpec(int Replicas, string? Cpu, string? Memory, Immuta
             block?.Cpu,
             block?.Memory,
             [JobsNamespace, .. TeamNamespaces.For(options).Select(t => t.Name)],
-            ObjectStoreSpec.BucketName(options.Environment, purposes[0]),
-            ObjectStoreSpec.BucketName(options.Environment, purposes[1]),
+            ObjectStoreSpec.BucketName(Validated.Required(options.Environment), purposes[0]),
+            ObjectStoreSpec.BucketName(Validated.Required(options.Environment), purposes[1]),
             options.Platform?.Registry,
             block?.HistoryServer ?? true,
             store);

@@ -89,7 +89,7 @@ public static class StackOutputs
     {
         ArgumentNullException.ThrowIfNull(options);
         var outputs = ImmutableSortedDictionary.CreateBuilder<string, PlanValue>(StringComparer.Ordinal);
-        outputs[Environment] = PlanValue.Of(options.Environment);
+        outputs[Environment] = PlanValue.Of(Validated.Required(options.Environment));
         outputs[Maturity] = PlanValue.Of(ConfigSchema.ChoiceName(options.Maturity ?? MaturityLevel.Level0));
         if (options.DeploysFoundation)
         {

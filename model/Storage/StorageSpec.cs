@@ -30,14 +30,19 @@ public sealed record StorageSpec(ImmutableArray<StorageTierSpec> Tiers, bool Cre
         var tiers = storage?.Tiers ?? [];
         var defaultTier = storage?.DefaultTier ?? (tiers.Count > 0 ? tiers[0].Name : null);
         var reclaim = storage?.ReclaimPolicy ?? (options.IsProduction ? "Retain" : "Delete");
+        var environment = Validated.Required(options.Environment);
         return new StorageSpec(
-            [.. tiers.Select(t => new StorageTierSpec(
-                t.Name,
-                PolicyName(options.Environment, t.Name),
-                t.TagCategory ?? (storage?.CreateTags == true ? CreatedTagCategory(options.Environment) : DefaultTagCategory),
-                t.Tag ?? t.Name,
-                t.Name == defaultTier,
-                reclaim))],
+            [.. tiers.Select(t =>
+            {
+                var name = Validated.Required(t.Name);
+                return new StorageTierSpec(
+                    name,
+                    PolicyName(environment, name),
+                    t.TagCategory ?? (storage?.CreateTags == true ? CreatedTagCategory(environment) : DefaultTagCategory),
+                    t.Tag ?? name,
+                    name == defaultTier,
+                    reclaim);
+            })],
             storage?.CreateTags ?? false);
     }
 

@@ -20,7 +20,7 @@ public static class NodePoolDefaults
         ArgumentNullException.ThrowIfNull(options);
         if (options.Tanzu?.NodePools is { Count: > 0 } pools)
         {
-            return [.. pools.Select(p => new EffectivePool(p.Name, p.Replicas ?? 1, p.Gpu ?? false))];
+            return [.. pools.Select(p => new EffectivePool(Validated.Required(p.Name), p.Replicas ?? 1, p.Gpu ?? false))];
         }
 
         var production = options.IsProduction;

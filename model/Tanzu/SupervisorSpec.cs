@@ -75,15 +75,15 @@ public sealed record SupervisorSpec(
             [.. supervisor.NtpServers ?? []],
             new LoadBalancerSpec(
                 type,
-                lb.Host,
+                Validated.Required(lb.Host),
                 lb.Port ?? (type == LoadBalancerType.Haproxy ? 5556 : 443),
-                lb.Username,
-                lb.Password,
-                lb.CaChain,
+                Validated.Required(lb.Username),
+                Validated.Required(lb.Password),
+                Validated.Required(lb.CaChain),
                 lb.CloudName,
                 [.. (lb.AddressRanges ?? []).Select(Range)]),
             [.. supervisor.CertificateDnsNames ?? []]);
     }
 
-    private static AddressRange Range(AddressRangeOptions range) => new(range.Address, range.Count ?? 1);
+    private static AddressRange Range(AddressRangeOptions range) => new(Validated.Required(range.Address), range.Count ?? 1);
 }

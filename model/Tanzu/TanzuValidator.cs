@@ -45,11 +45,11 @@ public static class TanzuValidator
         }
     }
 
-    /// <summary>Whether every pool's node count is in range: only then do sums over the pools mean anything.</summary>
+    /// <summary>Whether every pool is named and its node count in range: only then do sums over the pools mean anything.</summary>
     public static bool PoolsValid(PlatformOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return (options.Tanzu?.NodePools ?? []).All(p => p.Replicas is null or (>= 1 and <= MaxPoolNodes));
+        return (options.Tanzu?.NodePools ?? []).All(p => p.Name is { Length: > 0 } && p.Replicas is null or (>= 1 and <= MaxPoolNodes));
     }
 
     private static void Cluster(TanzuOptions tanzu, ConfigErrors errors)

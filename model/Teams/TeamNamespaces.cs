@@ -27,7 +27,7 @@ public static class TeamNamespaces
     private static ImmutableArray<TeamNamespace> Build(PlatformOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return [.. (options.Teams ?? []).Select(t => new TeamNamespace(t.Name, t.Owner))];
+        return [.. (options.Teams ?? []).Select(t => new TeamNamespace(Validated.Required(t.Name), Validated.Required(t.Owner)))];
     }
 
     /// <summary>The logical name of a team's namespace resource: <c>team-&lt;name&gt;</c>.</summary>

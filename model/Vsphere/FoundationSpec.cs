@@ -21,7 +21,8 @@ public sealed record FoundationSpec(VsphereLookups Lookups, FolderSpec Folder, G
     private static FoundationSpec Build(PlatformOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var folder = string.IsNullOrEmpty(options.Vsphere.Folder) ? $"mlops-{options.Environment}" : options.Vsphere.Folder;
+        var vsphere = Validated.Required(options.Vsphere);
+        var folder = string.IsNullOrEmpty(vsphere.Folder) ? $"mlops-{Validated.Required(options.Environment)}" : vsphere.Folder;
         return new FoundationSpec(
             VsphereLookups.For(options),
             new FolderSpec("vm-folder", folder),

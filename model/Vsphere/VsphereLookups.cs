@@ -41,16 +41,16 @@ public sealed record VsphereLookups(
     private static VsphereLookups Build(PlatformOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var vsphere = options.Vsphere;
+        var vsphere = Validated.Required(options.Vsphere);
         var gpuHosts = options.Gpu?.EffectiveMode is GpuMode.Passthrough or GpuMode.Vgpu
-            ? options.Gpu.Hosts?.Select(h => h.Name).ToImmutableArray() ?? []
+            ? options.Gpu.Hosts?.Select(h => Validated.Required(h.Name)).ToImmutableArray() ?? []
             : [];
         return new VsphereLookups(
-            vsphere.Datacenter,
-            vsphere.ComputeCluster,
+            Validated.Required(vsphere.Datacenter),
+            Validated.Required(vsphere.ComputeCluster),
             Empty(vsphere.Datastore),
             Empty(vsphere.DatastoreCluster),
-            vsphere.Network,
+            Validated.Required(vsphere.Network),
             Empty(vsphere.ResourcePool),
             Empty(vsphere.ContentLibrary),
             Empty(vsphere.Template),

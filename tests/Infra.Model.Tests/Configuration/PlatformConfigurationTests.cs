@@ -23,7 +23,7 @@ public sealed class PlatformConfigurationTests
         var options = TestConfig.StackOptions("prod");
 
         Assert.True(options.IsProduction);
-        Assert.Equal("ml-prod-dsc", options.Vsphere.DatastoreCluster);
+        Assert.Equal("ml-prod-dsc", options.Vsphere!.DatastoreCluster);
         Assert.Equal(GpuMode.Vgpu, options.Gpu!.Mode);
         Assert.Equal(["esx-gpu-01.prod.example.com", "esx-gpu-02.prod.example.com", "esx-gpu-03.prod.example.com", "esx-gpu-04.prod.example.com"], options.Gpu.Hosts!.Select(h => h.Name));
         Assert.All(options.Gpu.Hosts!, h => Assert.Equal(4, h.Gpus));
