@@ -107,6 +107,8 @@ public sealed class InfraCtlTests
         Assert.Contains("Dependency waves", run.Out, StringComparison.Ordinal);
         Assert.Contains("GPU capacity", run.Out, StringComparison.Ordinal);
         Assert.Contains("│ esx-gpu-01.lab.example.com │    2 │ grid_a100d-20c │     8 │    1 │            0 │    7 │", run.Out, StringComparison.Ordinal);
+        Assert.Contains("Hand-offs (render writes them below handoffs/; others apply or use them)", run.Out, StringComparison.Ordinal);
+        Assert.Contains("│ feast/feature_store.yaml │ For the teams: ", run.Out, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -58,6 +58,30 @@ public sealed class ExternalObjectStoreTests
     }
 
     [Fact]
+    public void Plan_HandsTheBucketsAndOnePolicyPerIdentityToTheStoresAdministrators()
+    {
+        var plan = StackPlanner.Plan("test", TestConfig.Load(("mlops:platform", Store)).ValidOptions());
+        var handoffs = plan.Handoffs.Where(h => h.Path.StartsWith("object-store/", StringComparison.Ordinal)).ToDictionary(h => h.Path);
+
+        Assert.Equal(
+            ["object-store/buckets.txt", "object-store/policies/feast-buckets.json", "object-store/policies/kubeflow-pipelines-buckets.json", "object-store/policies/mlflow-buckets.json", "object-store/policies/spark-buckets.json"],
+            handoffs.Keys);
+        Assert.Equal("mlops-dev-mlflow-artifacts\nmlops-dev-kubeflow-pipelines\nmlops-dev-feast-registry\nmlops-dev-feast-offline\nmlops-dev-spark-events\nmlops-dev-spark-data\n", handoffs["object-store/buckets.txt"].Content);
+        Assert.Equal(
+            """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:ListBucket","s3:GetBucketLocation","s3:ListBucketMultipartUploads"],"Resource":["arn:aws:s3:::mlops-dev-mlflow-artifacts"]},{"Effect":"Allow","Action":["s3:GetObject","s3:PutObject","s3:DeleteObject","s3:AbortMultipartUpload","s3:ListMultipartUploadParts"],"Resource":["arn:aws:s3:::mlops-dev-mlflow-artifacts/*"]}]}""" + "\n",
+            handoffs["object-store/policies/mlflow-buckets.json"].Content);
+        Assert.Equal(
+            "For the object store's administrators: the policy of the identity 'mlflow', reaching only its buckets; its access key goes into mlops:platform.objectStore.identities.",
+            handoffs["object-store/policies/mlflow-buckets.json"].Purpose);
+    }
+
+    [Fact]
+    public void Plan_WithMinio_HandsNothingToAStoresAdministrators()
+    {
+        Assert.DoesNotContain(TestConfig.StackPlan("dev").Handoffs, h => h.Path.StartsWith("object-store/", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Render_WritesTheBucketsAndPoliciesForTheStoresAdministrators()
     {
         var files = StackRenderer.Render(TestConfig.Load(("mlops:platform", Store)).ValidOptions()).ToDictionary(f => f.Name, f => f.Content);
