@@ -165,7 +165,7 @@ internal static partial class InfraCtl
             }
         });
         var renderForce = new Option<bool>("--force") { Description = "Replace --out even where it holds files no render wrote." };
-        var render = new Command("render", $"Write what a stack deploys as reviewable files: the cluster manifest, StorageClasses and Helm values. Secrets appear only as Secret names.") { stack, projectDir, output, renderForce };
+        var render = new Command("render", "Write what the stack's plan deploys as reviewable files: each Helm release's values, each Kubernetes object's manifest, each kustomization, and the hand-offs. Secrets appear only as their sources.") { stack, projectDir, output, renderForce };
         render.SetAction(parse => Render(context, parse.GetValue(stack)!, parse.GetValue(projectDir), parse.GetValue(output)!, parse.GetValue(renderForce)));
 
         var graphFormat = new Option<string>("--format", "-f")
@@ -300,7 +300,7 @@ internal static partial class InfraCtl
             return exit;
         }
 
-        var files = StackRenderer.Render(config.Options);
+        var files = StackRenderer.Render(StackPlanner.Plan(stack, config.Options));
         foreach (var path in RenderFolder.Write(Path.GetFullPath(output, context.WorkingDirectory), files, force))
         {
             var relative = Path.GetRelativePath(context.WorkingDirectory, path);

@@ -73,6 +73,17 @@ internal static class PlanTextRenderer
 
             console.Write(capacity);
         }
+
+        if (!plan.Handoffs.IsEmpty)
+        {
+            var handoffs = new Table().Title("Hand-offs (render writes them below handoffs/; others apply or use them)").AddColumn("file").AddColumn("for");
+            foreach (var handoff in plan.Handoffs)
+            {
+                handoffs.AddRow(Markup.Escape(handoff.Path), Markup.Escape(handoff.Purpose));
+            }
+
+            console.Write(handoffs);
+        }
     }
 
     // A node as the waves table names it: its name, and its kind of resource where another node shares the name.

@@ -27,6 +27,18 @@ public static class FeastPlanner
         return [KeyValuePair.Create(StackOutputs.FeastOnlineUrl, PlanValue.Of(FeastSpec.OnlineUrl)), KeyValuePair.Create(StackOutputs.FeastRegistry, PlanValue.Of(spec.RegistryLocation))];
     }
 
+    /// <summary>The hand-off of the client configuration.</summary>
+    public const string ClientConfigPath = "feast/feature_store.yaml";
+
+    /// <summary>What the stack hands to the teams: the client configuration of the feature store.</summary>
+    public static IEnumerable<PlanHandoff> Handoffs(FeastSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        yield return new PlanHandoff(ClientConfigPath,
+            "For the teams: the client configuration (feature_store.yaml) their feature repositories, notebooks and pipelines reach the feature store with.",
+            spec.ClientConfig());
+    }
+
     /// <summary>The nodes, on the cluster provider <paramref name="providerId"/>, parented to <paramref name="parent"/>.</summary>
     /// <param name="spec">The feature store's decisions.</param>
     /// <param name="providerId">The cluster's provider node.</param>

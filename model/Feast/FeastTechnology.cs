@@ -34,4 +34,8 @@ public sealed class FeastTechnology : Technology
     /// <inheritdoc />
     public override IEnumerable<KeyValuePair<string, PlanValue>> Outputs(PlatformOptions options) =>
         FeastSpec.For(options) is { } feast ? FeastPlanner.Outputs(feast) : [];
+
+    /// <inheritdoc />
+    public override IEnumerable<PlanHandoff> Handoffs(PlatformOptions options) =>
+        FeastSpec.For(options) is { } feast ? FeastPlanner.Handoffs(feast) : [];
 }

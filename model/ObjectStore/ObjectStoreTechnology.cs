@@ -21,4 +21,8 @@ public sealed class ObjectStoreTechnology : Technology
         Minio.MinioSpec.For(options) is null && ObjectStoreAccess.For(options) is { } external
             ? [KeyValuePair.Create(StackOutputs.ObjectStoreEndpoint, PlanValue.Of(external.Endpoint))]
             : [];
+
+    /// <inheritdoc />
+    public override IEnumerable<PlanHandoff> Handoffs(PlatformOptions options) =>
+        ObjectStoreAccess.For(options) is { ExternalKeys: not null } ? ExternalStorePlanner.Handoffs(ObjectStoreSpec.For(options)) : [];
 }

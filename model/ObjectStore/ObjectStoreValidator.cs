@@ -87,7 +87,7 @@ public static class ObjectStoreValidator
         var next = entries.Count;
         foreach (var name in needed.Where(n => !given.Contains(n)))
         {
-            errors.Fail(ObjectStoreErrors.IdentityMissing, $"{Path}:identities", $"has no access key for '{name}': each service that keeps data uses its own identity, with the policy 'infractl render' writes to object-store/policies/{name}-buckets.json. Add it with 'pulumi config set --path \"mlops:platform.objectStore.identities[{next}].name\" {name}', 'pulumi config set --path \"mlops:platform.objectStore.identities[{next}].accessKey\" <access key id>' and 'pulumi config set --secret --path \"mlops:platform.objectStore.identities[{next}].secretKey\" <secret key>'.");
+            errors.Fail(ObjectStoreErrors.IdentityMissing, $"{Path}:identities", $"has no access key for '{name}': each service that keeps data uses its own identity, with the policy 'infractl render' writes to {Rendering.StackRenderer.HandoffsFolder}/{ExternalStorePlanner.PolicyPath(name)}. Add it with 'pulumi config set --path \"mlops:platform.objectStore.identities[{next}].name\" {name}', 'pulumi config set --path \"mlops:platform.objectStore.identities[{next}].accessKey\" <access key id>' and 'pulumi config set --secret --path \"mlops:platform.objectStore.identities[{next}].secretKey\" <secret key>'.");
             next++;
         }
     }

@@ -17,7 +17,10 @@ public sealed record StoreIdentity(StoreConsumer Consumer, string Name, Immutabl
     public static ImmutableArray<string> BucketActions { get; } = ["s3:ListBucket", "s3:GetBucketLocation", "s3:ListBucketMultipartUploads"];
 
     /// <summary>The policy's name in the object store.</summary>
-    public string PolicyName => $"{Name}-buckets";
+    public string PolicyName => PolicyNameOf(Name);
+
+    /// <summary>The name of the policy of the identity <paramref name="identity"/>: <c>&lt;identity&gt;-buckets</c>.</summary>
+    public static string PolicyNameOf(string identity) => $"{identity}-buckets";
 
     /// <summary>
     /// The IAM-style policy document (as MinIO and S3 take it): list and locate its buckets, read and write their

@@ -16,15 +16,29 @@ public sealed class Plan
     private readonly Dictionary<string, string[]> _expanded = new(StringComparer.Ordinal);
     private ILookup<string?, PlanNode>? _childrenInOrder;
 
-    /// <summary>Builds a plan; the nodes' ids must be unique, and their dependencies and parents known and acyclic.</summary>
-    /// <exception cref="InvalidOperationException">A duplicate id, an unknown reference, or a dependency cycle: a defect in the model.</exception>
-    public Plan(string stack, IEnumerable<PlanNode> nodes, ImmutableArray<Gpu.GpuCapacityRow> gpuCapacity = default, ImmutableSortedDictionary<string, PlanValue>? outputs = null)
+    /// <summary>
+    /// Builds a plan; the nodes' ids must be unique, and their dependencies and parents known and acyclic; the
+    /// hand-offs' paths unique.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A duplicate id or hand-off path, an unknown reference, or a dependency cycle: a defect in the model.</exception>
+    public Plan(
+        string stack,
+        IEnumerable<PlanNode> nodes,
+        ImmutableArray<Gpu.GpuCapacityRow> gpuCapacity = default,
+        ImmutableSortedDictionary<string, PlanValue>? outputs = null,
+        IEnumerable<PlanHandoff>? handoffs = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(stack);
         ArgumentNullException.ThrowIfNull(nodes);
         Stack = stack;
         GpuCapacity = gpuCapacity.IsDefault ? [] : gpuCapacity;
         Outputs = outputs ?? ImmutableSortedDictionary<string, PlanValue>.Empty.WithComparers(StringComparer.Ordinal);
+        Handoffs = [.. (handoffs ?? []).OrderBy(h => h.Path, StringComparer.Ordinal)];
+        if (Handoffs.GroupBy(h => h.Path, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new InvalidOperationException($"The plan has two hand-offs at '{twice.Key}'.");
+        }
+
         // An explicit dependency that an input, the provider or a check already implies is said once, by what implies it.
         var list = nodes.Select(n => n.WithoutImpliedDependencies()).ToList();
         var duplicate = list.GroupBy(n => n.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
@@ -69,6 +83,9 @@ public sealed class Plan
 
     /// <summary>What the stack exports, by output name.</summary>
     public ImmutableSortedDictionary<string, PlanValue> Outputs { get; }
+
+    /// <summary>The files the stack hands to someone else to apply or use, by path (<see cref="PlanHandoff"/>).</summary>
+    public ImmutableArray<PlanHandoff> Handoffs { get; }
 
     /// <summary>The nodes, by wave, then type, then name.</summary>
     public ImmutableArray<PlanNode> Nodes { get; }

@@ -94,7 +94,8 @@ public static class PlanJson
             (string)r!["host"]!, (int)r["gpus"]!, (string)r["sharing"]!, (int)r["slots"]!, (int)r["used"]!,
             (int?)r["reserved"] ?? 0, string.Join(", ", r["reservedFor"]?.AsArray().Select(s => (string)s!) ?? []))).ToImmutableArray() ?? [];
         var outputs = root["outputs"]?.AsObject().ToImmutableSortedDictionary(o => o.Key, o => ReadValue(o.Value), StringComparer.Ordinal);
-        return new Plan((string)root["stack"]!, nodes, capacity, outputs);
+        var handoffs = root["handoffs"]?.AsArray().Select(h => new PlanHandoff((string)h!["path"]!, (string)h["purpose"]!, (string)h["content"]!));
+        return new Plan((string)root["stack"]!, nodes, capacity, outputs, handoffs);
     }
 
     private static TimeSpan? Duration(JsonNode? node) => node is null ? null : TimeSpan.FromSeconds((long)node);
@@ -181,40 +182,7 @@ public static class PlanJson
                 writer.Flush(); // into the stream as it goes, not all at the end
             }
 
-            writer.WriteStartObject();
-            writer.WriteString("id", node.Id);
-            writer.WriteString("kind", node.Kind switch
-            {
-                PlanNodeKind.Component => "component",
-                PlanNodeKind.Resource => "resource",
-                PlanNodeKind.Read => "read",
-                _ => "dataSource",
-            });
-            writer.WriteString("type", node.Type);
-            writer.WriteString("name", node.Name);
-            WriteNullable(writer, "parent", node.Parent);
-            WriteNullable(writer, "provider", node.Provider);
-            if (plan.Waves.TryGetValue(node.Id, out var wave))
-            {
-                writer.WriteNumber("wave", wave);
-            }
-            else
-            {
-                writer.WriteNull("wave");
-            }
-
-            writer.WriteBoolean("protect", node.Protect);
-            writer.WriteStartArray("dependsOn");
-            foreach (var dependency in plan.DependenciesOf(node.Id))
-            {
-                writer.WriteStringValue(dependency);
-            }
-
-            writer.WriteEndArray();
-            writer.WritePropertyName("inputs");
-            WriteValue(writer, PlanValue.Map(node.Inputs));
-            WriteOptions(writer, node);
-            writer.WriteEndObject();
+            WriteNode(writer, plan, node);
         }
 
         writer.WriteEndArray();
@@ -242,6 +210,67 @@ public static class PlanJson
         }
 
         writer.WriteEndArray();
+        writer.WriteStartArray("handoffs");
+        foreach (var handoff in plan.Handoffs)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("path", handoff.Path);
+            writer.WriteString("purpose", handoff.Purpose);
+            writer.WriteString("content", handoff.Content);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The entry of <paramref name="node"/> in the plan's JSON, as <see cref="Write(Plan)"/> writes it.</summary>
+    internal static JsonObject Node(Plan plan, PlanNode node)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream))
+        {
+            WriteNode(writer, plan, node);
+        }
+
+        return JsonNode.Parse(stream.ToArray())!.AsObject();
+    }
+
+    private static void WriteNode(Utf8JsonWriter writer, Plan plan, PlanNode node)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("id", node.Id);
+        writer.WriteString("kind", node.Kind switch
+        {
+            PlanNodeKind.Component => "component",
+            PlanNodeKind.Resource => "resource",
+            PlanNodeKind.Read => "read",
+            _ => "dataSource",
+        });
+        writer.WriteString("type", node.Type);
+        writer.WriteString("name", node.Name);
+        WriteNullable(writer, "parent", node.Parent);
+        WriteNullable(writer, "provider", node.Provider);
+        if (plan.Waves.TryGetValue(node.Id, out var wave))
+        {
+            writer.WriteNumber("wave", wave);
+        }
+        else
+        {
+            writer.WriteNull("wave");
+        }
+
+        writer.WriteBoolean("protect", node.Protect);
+        writer.WriteStartArray("dependsOn");
+        foreach (var dependency in plan.DependenciesOf(node.Id))
+        {
+            writer.WriteStringValue(dependency);
+        }
+
+        writer.WriteEndArray();
+        writer.WritePropertyName("inputs");
+        WriteValue(writer, PlanValue.Map(node.Inputs));
+        WriteOptions(writer, node);
         writer.WriteEndObject();
     }
 

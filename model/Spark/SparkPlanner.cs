@@ -25,6 +25,18 @@ public static class SparkPlanner
         return spec.HistoryServerDeployment() is null ? [] : [KeyValuePair.Create(StackOutputs.SparkHistoryUrl, PlanValue.Of(SparkSpec.HistoryServerUrl))];
     }
 
+    /// <summary>The hand-off of the sample application.</summary>
+    public const string SampleApplicationPath = "spark/spark-pi.yaml";
+
+    /// <summary>What the stack hands to the teams: a sample application that uses the platform's defaults and credentials.</summary>
+    public static IEnumerable<PlanHandoff> Handoffs(SparkSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        yield return new PlanHandoff(SampleApplicationPath,
+            $"For the teams: a sample SparkApplication (SparkPi) in {SparkSpec.JobsNamespace} with the platform's defaults and object store credentials, to copy and submit.",
+            Rendering.YamlText.Of(spec.SampleApplication(SparkSpec.JobsNamespace)));
+    }
+
     /// <summary>The nodes, on the cluster provider <paramref name="providerId"/>, parented to <paramref name="parent"/>.</summary>
     /// <param name="spec">The Spark decisions.</param>
     /// <param name="teamNamespaceIds">The nodes of the teams' namespaces, by namespace.</param>

@@ -37,4 +37,8 @@ public sealed class SparkTechnology : Technology
     /// <inheritdoc />
     public override IEnumerable<KeyValuePair<string, PlanValue>> Outputs(PlatformOptions options) =>
         SparkSpec.For(options) is { } spark ? SparkPlanner.Outputs(spark) : [];
+
+    /// <inheritdoc />
+    public override IEnumerable<PlanHandoff> Handoffs(PlatformOptions options) =>
+        SparkSpec.For(options) is { } spark ? SparkPlanner.Handoffs(spark) : [];
 }

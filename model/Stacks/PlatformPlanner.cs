@@ -32,7 +32,7 @@ public static class PlatformPlanner
         if (options.DeploysFoundation)
         {
             // The foundation's cluster provider, once the cluster is deployed (not on a new Supervisor's first run).
-            if (TanzuSpec.For(options).DeploysCluster)
+            if (ServicesDeploy(options))
             {
                 var tier = StorageSpec.For(options).Default!;
                 var storageClass = PlanNode.IdOf(KubernetesTokens.StorageClass, tier.Name);
@@ -63,6 +63,20 @@ public static class PlatformPlanner
             yield return node;
         }
     }
+
+    /// <summary>
+    /// What the platform's services hand to someone else, for valid <paramref name="options"/> that deploy it: each
+    /// technology's hand-offs (an existing object store's buckets and policies for its administrators, Feast's client
+    /// configuration and a sample Spark application for the teams). None where the services do not deploy in this run.
+    /// </summary>
+    public static IEnumerable<PlanHandoff> Handoffs(PlatformOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return ServicesDeploy(options) ? Technologies.All.SelectMany(t => t.Handoffs(options)) : [];
+    }
+
+    // An all-in-one stack's services wait for its cluster, which a new Supervisor's first run does not deploy yet.
+    private static bool ServicesDeploy(PlatformOptions options) => !options.DeploysFoundation || TanzuSpec.For(options).DeploysCluster;
 
     // Each technology's part, in the technologies' order: a service after the stores and namespaces it uses.
     private static IEnumerable<PlanNode> Services(PlatformOptions options, string providerId, string? storageClassNodeId, string parent)

@@ -5,7 +5,10 @@ using Infra.Model.Vsphere;
 
 namespace Infra.Model.Stacks;
 
-/// <summary>Turns valid options into the plan of everything the stack registers, from the same specs the components use.</summary>
+/// <summary>
+/// Turns valid options into the plan of everything the stack registers, and of the files it hands to others, from the
+/// same specs the components use.
+/// </summary>
 public static class StackPlanner
 {
     /// <summary>The plan of stack <paramref name="stack"/>.</summary>
@@ -24,6 +27,7 @@ public static class StackPlanner
             nodes.AddRange(PlatformPlanner.Nodes(options));
         }
 
-        return new Plan(stack, nodes, options.DeploysFoundation ? capacity : [], StackOutputs.For(options));
+        return new Plan(stack, nodes, options.DeploysFoundation ? capacity : [], StackOutputs.For(options),
+            options.DeploysPlatform ? PlatformPlanner.Handoffs(options) : []);
     }
 }

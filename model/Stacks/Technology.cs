@@ -28,6 +28,9 @@ public abstract class Technology
     /// <summary>Its nodes in the platform layer for valid <paramref name="options"/>; none where it does not run.</summary>
     public virtual IEnumerable<PlanNode> PlatformNodes(PlatformOptions options, PlatformTarget target) => [];
 
+    /// <summary>The files it hands to someone else (administrators, teams) for valid <paramref name="options"/> whose platform runs.</summary>
+    public virtual IEnumerable<PlanHandoff> Handoffs(PlatformOptions options) => [];
+
     /// <summary>Its stack outputs for valid <paramref name="options"/> whose platform runs.</summary>
     public virtual IEnumerable<KeyValuePair<string, PlanValue>> Outputs(PlatformOptions options) => [];
 }

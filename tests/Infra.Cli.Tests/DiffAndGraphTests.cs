@@ -211,9 +211,11 @@ public sealed class DiffAndGraphTests
         }
 
         // The sources as git lists them, or, from an archive with no git repository, every file but build outputs.
+        // A linked worktree's .git is a file naming the repository's git directory; a file deleted but not yet committed is left out.
         var target = Directory.CreateTempSubdirectory("infractl-repo-").FullName;
-        var files = Directory.Exists(Path.Combine(source.FullName, ".git"))
+        var files = Path.Exists(Path.Combine(source.FullName, ".git"))
             ? Git(source.FullName, "ls-files", "--cached", "--others", "--exclude-standard").Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .Where(f => Path.Exists(Path.Combine(source.FullName, f))).ToArray()
             : Directory.EnumerateFileSystemEntries(source.FullName, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
                 .Where(f => File.Exists(f) || new DirectoryInfo(f).LinkTarget is not null)
                 .Select(f => Path.GetRelativePath(source.FullName, f))

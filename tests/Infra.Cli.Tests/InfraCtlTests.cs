@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Infra.Model.Configuration;
 using Infra.Model.Planning;
+using Infra.Model.Rendering;
 using Infra.Model.Stacks;
 
 namespace Infra.Cli.Tests;
@@ -107,6 +108,8 @@ public sealed class InfraCtlTests
         Assert.Contains("Dependency waves", run.Out, StringComparison.Ordinal);
         Assert.Contains("GPU capacity", run.Out, StringComparison.Ordinal);
         Assert.Contains("│ esx-gpu-01.lab.example.com │    2 │ grid_a100d-20c │     8 │    1 │            0 │    7 │", run.Out, StringComparison.Ordinal);
+        Assert.Contains("Hand-offs (render writes them below handoffs/; others apply or use them)", run.Out, StringComparison.Ordinal);
+        Assert.Contains("│ feast/feature_store.yaml │ For the teams: ", run.Out, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -154,10 +157,14 @@ public sealed class InfraCtlTests
         var run = CliRun.Project("render", "--stack", "prod", "--out", output);
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal(
-            string.Concat(new[] { "feast/client/feature_store.yaml", "feast/data-stores/redis.yaml", "feast/data-stores/sql.yaml", "feast/feature-store.yaml", "helm/cnpg-operator.values.yaml", "helm/gitlab.values.yaml", "helm/gpu-operator.values.yaml", "helm/minio-operator.values.yaml", "helm/minio-tenant.values.yaml", "helm/mlflow.values.yaml", "helm/spark-operator.values.yaml", "helm/valkey.values.yaml", "kubeflow/dex-config.yaml", "kubeflow/ingress.yaml", "kubeflow/pipelines-stores.yaml", "kubeflow/pod-defaults.yaml", "kubeflow/profiles.yaml", "kubeflow/units.txt", "minio/policies-job.yaml", "minio/policies/feast-buckets.json", "minio/policies/gitlab-buckets.json", "minio/policies/kubeflow-pipelines-buckets.json", "minio/policies/mlflow-buckets.json", "minio/policies/postgres-buckets.json", "minio/policies/spark-buckets.json", "minio/policies/team-fraud-detection-buckets.json", "minio/policies/team-recommendations-buckets.json", "mlflow/disruption-budget.yaml", "postgres/cluster.yaml", "spark/history-server.yaml", "spark/spark-defaults.conf", "spark/spark-pi.yaml", "tanzu/cluster.yaml", "tanzu/storageclasses.yaml" }.Select(f => Path.Combine(output, f) + "\n")),
-            run.Out);
-        Assert.StartsWith("apiVersion: cluster.x-k8s.io/v1beta1\nkind: Cluster\n", File.ReadAllText(Path.Combine(output, "tanzu", "cluster.yaml")), StringComparison.Ordinal);
+        var plan = StackPlanner.Plan("prod", PlatformConfiguration.Load(StackConfigFile.Load(Path.Combine(CliRun.ProjectDir, "Pulumi.prod.yaml")).Snapshot).ValidOptions());
+        Assert.Equal(string.Concat(StackRenderer.Render(plan).Select(f => Path.Combine(output, f.Name) + "\n")), run.Out);
+        Assert.Contains(Path.Combine(output, "helm", "gitlab.values.yaml") + "\n", run.Out, StringComparison.Ordinal);
+        Assert.Contains(Path.Combine(output, "handoffs", "feast", "feature_store.yaml") + "\n", run.Out, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "# kubernetes:cluster.x-k8s.io/v1beta1:Cluster::mlops-prod: wave 6, provider pulumi:providers:kubernetes::supervisor.\n# protect: true\n",
+            File.ReadAllText(Path.Combine(output, "mlops-prod", "mlops-prod", "cluster-mlops-prod.yaml")), StringComparison.Ordinal);
+        Assert.Contains("\napiVersion: cluster.x-k8s.io/v1beta1\nkind: Cluster\n", File.ReadAllText(Path.Combine(output, "mlops-prod", "mlops-prod", "cluster-mlops-prod.yaml")), StringComparison.Ordinal);
     }
 
     [Fact]

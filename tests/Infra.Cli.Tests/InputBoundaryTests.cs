@@ -116,11 +116,13 @@ public sealed class InputBoundaryTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.False(File.Exists(Path.Combine(output, "helm", "stale.values.yaml")));
-        Assert.True(File.Exists(Path.Combine(output, "tanzu", "cluster.yaml")));
+        Assert.True(File.Exists(Path.Combine(output, "mlops-dev", "mlops-dev", "cluster-mlops-dev.yaml")));
         Assert.Equal(
             ["Pulumi.dev.yaml", "Pulumi.yaml", "rendered"],
             Directory.GetFileSystemEntries(dir).Select(p => Path.GetFileName(p)!).Order(StringComparer.Ordinal).ToArray());
-        Assert.StartsWith("tanzu/cluster.yaml\n", string.Concat(run.Out.Split('\n').Where(l => l.StartsWith("rendered/tanzu", StringComparison.Ordinal)).Select(l => l["rendered/".Length..] + "\n")), StringComparison.Ordinal);
+        Assert.Equal(
+            ["mlops-dev/cluster/storageclass-standard.yaml", "mlops-dev/mlops-dev/cluster-mlops-dev.yaml"],
+            run.Out.Split('\n').Where(l => l.StartsWith("rendered/mlops-dev/", StringComparison.Ordinal)).Select(l => l["rendered/".Length..]));
     }
 
     [Fact]
@@ -137,7 +139,7 @@ public sealed class InputBoundaryTests
         Assert.Equal(0, forced.ExitCode);
         Assert.False(File.Exists(Path.Combine(dir, "rendered", "notes.md")));
         var manifest = File.ReadAllLines(Path.Combine(dir, "rendered", ".infractl-render"));
-        Assert.Contains("tanzu/cluster.yaml", manifest);
+        Assert.Contains("mlops-dev/mlops-dev/cluster-mlops-dev.yaml", manifest);
         Assert.Equal(forced.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length, manifest.Count(l => !l.StartsWith('#')));
     }
 

@@ -203,7 +203,7 @@ public sealed class BadInputTests
         var options = TestConfig.Load().ValidOptions();
 
         Assert.Equal(Infra.Model.Planning.PlanJson.Write(StackPlanner.Plan("test", options)), Infra.Model.Planning.PlanJson.Write(StackPlanner.Plan("test", TestConfig.Load().ValidOptions())));
-        static string Files(Infra.Model.Options.PlatformOptions options) => string.Concat(StackRenderer.Render(options).Select(f => $"{f.Name}\n{f.Content}"));
+        static string Files(Infra.Model.Options.PlatformOptions options) => string.Concat(StackRenderer.Render(StackPlanner.Plan("test", options)).Select(f => $"{f.Name}\n{f.Content}"));
         Assert.Equal(Files(options), Files(TestConfig.Load().ValidOptions()));
     }
 }

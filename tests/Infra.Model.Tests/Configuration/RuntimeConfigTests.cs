@@ -1,8 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Infra.Model.Configuration;
-using YamlDotNet.RepresentationModel;
 
 namespace Infra.Model.Tests.Configuration;
 
@@ -16,7 +13,7 @@ public sealed class RuntimeConfigTests
     public void Load_StackFileAndPulumiRuntimeConfig_BindEqualOptions(string stack)
     {
         var file = StackConfigFile.Load(TestConfig.StackFile(stack));
-        var (config, secretKeys) = AsPulumiWouldDeliver(File.ReadAllText(TestConfig.StackFile(stack)));
+        var (config, secretKeys) = PulumiRuntime.AsPulumiWouldDeliver(File.ReadAllText(TestConfig.StackFile(stack)), _ => Decrypted);
 
         var offline = PlatformConfiguration.Load(file.Snapshot);
         var runtime = PlatformConfiguration.Load(RuntimeConfig.Snapshot(config, secretKeys, PlatformConfiguration.Schemas));
@@ -30,7 +27,7 @@ public sealed class RuntimeConfigTests
     [Fact]
     public void Snapshot_DecryptedSecret_NeverReachesTheSnapshot()
     {
-        var (config, secretKeys) = AsPulumiWouldDeliver(File.ReadAllText(TestConfig.StackFile("prod")));
+        var (config, secretKeys) = PulumiRuntime.AsPulumiWouldDeliver(File.ReadAllText(TestConfig.StackFile("prod")), _ => Decrypted);
 
         var snapshot = RuntimeConfig.Snapshot(config, secretKeys, PlatformConfiguration.Schemas);
 
@@ -69,65 +66,5 @@ public sealed class RuntimeConfigTests
             PlatformConfiguration.Schemas);
 
         Assert.Equal([KeyValuePair.Create("mlops:environment", (string?)"dev")], snapshot.Values);
-    }
-
-    /// <summary>
-    /// What the engine hands a program for a stack file: scalars as strings, maps and lists as JSON (YAML numbers
-    /// and booleans as JSON numbers and booleans), secure values decrypted and their keys listed as secret.
-    /// </summary>
-    private static (Dictionary<string, string> Config, HashSet<string> SecretKeys) AsPulumiWouldDeliver(string yaml)
-    {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(yaml));
-        var root = (YamlMappingNode)stream.Documents[0].RootNode;
-        var config = new Dictionary<string, string>(StringComparer.Ordinal);
-        var secrets = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (key, value) in (YamlMappingNode)root.Children[new YamlScalarNode("config")])
-        {
-            var name = ((YamlScalarNode)key).Value!;
-            var secret = false;
-            var json = ToJson(value, ref secret);
-            config[name] = json is JsonValue v && v.TryGetValue<string>(out var s) ? s : json!.ToJsonString();
-            if (secret)
-            {
-                secrets.Add(name);
-            }
-        }
-
-        return (config, secrets);
-    }
-
-    private static JsonNode? ToJson(YamlNode node, ref bool secret)
-    {
-        switch (node)
-        {
-            case YamlMappingNode map when map.Children.Count == 1 && map.Children.ContainsKey(new YamlScalarNode("secure")):
-                secret = true;
-                return JsonValue.Create(Decrypted);
-            case YamlMappingNode map:
-                var obj = new JsonObject();
-                foreach (var (k, v) in map)
-                {
-                    obj[((YamlScalarNode)k).Value!] = ToJson(v, ref secret);
-                }
-
-                return obj;
-            case YamlSequenceNode seq:
-                var array = new JsonArray();
-                foreach (var item in seq)
-                {
-                    array.Add(ToJson(item, ref secret));
-                }
-
-                return array;
-            case YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain, Value: var text } when long.TryParse(text, CultureInfo.InvariantCulture, out var number):
-                return JsonValue.Create(number);
-            case YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain, Value: "true" or "false" } scalar:
-                return JsonValue.Create(scalar.Value == "true");
-            case YamlScalarNode scalar:
-                return JsonValue.Create(scalar.Value);
-            default:
-                throw new InvalidOperationException($"Unexpected YAML node {node.NodeType}.");
-        }
     }
 }

@@ -13,9 +13,9 @@ public sealed class FeastSpecTests
     [UpstreamTheory]
     [InlineData("dev")]
     [InlineData("prod")]
-    public void FeatureStore_MatchesTheOperatorsCrd(string stack)
+    public void RenderedFeatureStore_MatchesTheOperatorsCrd(string stack)
     {
-        var store = FeastSpec.For(TestConfig.StackOptions(stack))!.FeatureStore();
+        var store = Rendering.Rendered.Yaml(stack, "feast/feast/featurestore-mlops.yaml");
 
         Assert.Empty(UpstreamSchemas.Errors(UpstreamSchemas.Crd(Crd, "v1"), store));
     }

@@ -112,7 +112,7 @@ public sealed class GitlabSpecTests
             Assert.Equal([key], parts.Where(p => p.IsSecret));
             Assert.Equal(spec.StorageConfigFor(file, "K"), string.Concat(parts.Select(p => p.IsSecret ? "K" : p.ToString())));
         }
-        Assert.Contains("helm/gitlab.values.yaml", StackRenderer.Render(options).Select(f => f.Name));
+        Assert.Contains("helm/gitlab.values.yaml", StackRenderer.Render(plan).Select(f => f.Name));
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using Infra.Model.Planning;
 using Infra.Model.Rendering;
-using Infra.Model.Stacks;
 
 namespace Infra.Model.Tests.Golden;
 
@@ -20,9 +19,9 @@ public sealed class GoldenTests
     [MemberData(nameof(Stacks))]
     public void StackPlanAndRender_AreTheCheckedInBaselines(string stack)
     {
-        var options = TestConfig.StackOptions(stack);
-        var expected = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["plan.json"] = PlanJson.Write(StackPlanner.Plan(stack, options)) };
-        foreach (var file in StackRenderer.Render(options))
+        var plan = TestConfig.StackPlan(stack);
+        var expected = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["plan.json"] = PlanJson.Write(plan) };
+        foreach (var file in StackRenderer.Render(plan))
         {
             expected[$"render/{file.Name}"] = file.Content;
         }
@@ -52,18 +51,6 @@ public sealed class GoldenTests
         {
             Assert.True(content == File.ReadAllText(Path.Combine(folder, name)), $"tests/Golden/{stack}/{name} differs from what the stack gives. Review the change, then run tests/update-golden.sh if it is intended.");
         }
-    }
-
-    [Theory]
-    [MemberData(nameof(Stacks))]
-    public void EveryHelmReleaseOfThePlan_HasItsValuesFileInTheRender(string stack)
-    {
-        var options = TestConfig.StackOptions(stack);
-        var releases = StackPlanner.Plan(stack, options).Nodes.Where(n => n.Type == Kubernetes.KubernetesTokens.HelmRelease).Select(n => $"helm/{n.Name}.values.yaml").Order(StringComparer.Ordinal).ToArray();
-        var rendered = StackRenderer.Render(options).Select(f => f.Name).Where(n => n.StartsWith("helm/", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
-
-        Assert.NotEmpty(releases);
-        Assert.Equal(releases, rendered);
     }
 
     internal static string RepositoryRoot()

@@ -12,9 +12,9 @@ public sealed class GpuOperatorTests
         GpuOperatorSpec.For(TestConfig.StackOptions("prod"))!;
 
     [UpstreamFact]
-    public void Values_UseOnlyKeysTheChartHas()
+    public void RenderedValues_UseOnlyKeysTheChartHas()
     {
-        Assert.Empty(UpstreamSchemas.UnknownValues("gpu-operator/gpu-operator.values.yaml", Prod().Values()));
+        Assert.Empty(UpstreamSchemas.UnknownValues("gpu-operator/gpu-operator.values.yaml", Rendering.Rendered.Yaml("prod", "helm/gpu-operator.values.yaml")));
     }
 
     [UpstreamFact]

@@ -70,7 +70,7 @@ public sealed class KubeflowSpecTests
         var profiles = KubeflowSpec.For(TestConfig.StackOptions(stack))!.Profiles;
 
         Assert.NotEmpty(profiles);
-        Assert.All(profiles, p => Assert.Empty(UpstreamSchemas.Errors(UpstreamSchemas.Crd("kubeflow/kubeflow.org_profiles.yaml", "v1"), p.Manifest())));
+        Assert.All(profiles, p => Assert.Empty(UpstreamSchemas.Errors(UpstreamSchemas.Crd("kubeflow/kubeflow.org_profiles.yaml", "v1"), Rendering.Rendered.Yaml(stack, $"kubeflow/cluster/profile-{p.Name}.yaml"))));
         Assert.Equal(
             """{"apiVersion":"kubeflow.org/v1","kind":"Profile","metadata":{"name":"fraud-detection"},"spec":{"owner":{"kind":"User","name":"fraud-lead@example.com"},"resourceQuotaSpec":{"hard":{"requests.cpu":"64","requests.memory":"512Gi","requests.nvidia.com/gpu":"5"}}}}""",
             KubeflowSpec.For(TestConfig.StackOptions("prod"))!.Profiles[0].Manifest().ToJsonString());

@@ -11,9 +11,9 @@ public sealed class MlflowSpecTests
     [UpstreamTheory]
     [InlineData("dev")]
     [InlineData("prod")]
-    public void Values_MergedOverTheChartDefaults_PassTheChartSchema(string stack)
+    public void RenderedValues_MergedOverTheChartDefaults_PassTheChartSchema(string stack)
     {
-        var values = MlflowSpec.For(TestConfig.StackOptions(stack))!.Values();
+        var values = Rendering.Rendered.Yaml(stack, "helm/mlflow.values.yaml");
 
         Assert.Empty(UpstreamSchemas.UnknownValues("mlflow/mlflow.values.yaml", values));
         Assert.Empty(UpstreamSchemas.Errors(

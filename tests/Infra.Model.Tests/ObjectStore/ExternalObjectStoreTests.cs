@@ -1,6 +1,5 @@
 using Infra.Model.ObjectStore;
 using Infra.Model.Planning;
-using Infra.Model.Rendering;
 using Infra.Model.Stacks;
 
 namespace Infra.Model.Tests.ObjectStore;
@@ -58,15 +57,27 @@ public sealed class ExternalObjectStoreTests
     }
 
     [Fact]
-    public void Render_WritesTheBucketsAndPoliciesForTheStoresAdministrators()
+    public void Plan_HandsTheBucketsAndOnePolicyPerIdentityToTheStoresAdministrators()
     {
-        var files = StackRenderer.Render(TestConfig.Load(("mlops:platform", Store)).ValidOptions()).ToDictionary(f => f.Name, f => f.Content);
+        var plan = StackPlanner.Plan("test", TestConfig.Load(("mlops:platform", Store)).ValidOptions());
+        var handoffs = plan.Handoffs.Where(h => h.Path.StartsWith("object-store/", StringComparison.Ordinal)).ToDictionary(h => h.Path);
 
-        Assert.Equal("mlops-dev-mlflow-artifacts\nmlops-dev-kubeflow-pipelines\nmlops-dev-feast-registry\nmlops-dev-feast-offline\nmlops-dev-spark-events\nmlops-dev-spark-data\n", files["object-store/buckets.txt"]);
         Assert.Equal(
-            ["object-store/policies/feast-buckets.json", "object-store/policies/kubeflow-pipelines-buckets.json", "object-store/policies/mlflow-buckets.json", "object-store/policies/spark-buckets.json"],
-            files.Keys.Where(k => k.StartsWith("object-store/policies/", StringComparison.Ordinal)).ToArray());
-        Assert.DoesNotContain(files.Keys, k => k.StartsWith("helm/minio", StringComparison.Ordinal));
+            ["object-store/buckets.txt", "object-store/policies/feast-buckets.json", "object-store/policies/kubeflow-pipelines-buckets.json", "object-store/policies/mlflow-buckets.json", "object-store/policies/spark-buckets.json"],
+            handoffs.Keys);
+        Assert.Equal("mlops-dev-mlflow-artifacts\nmlops-dev-kubeflow-pipelines\nmlops-dev-feast-registry\nmlops-dev-feast-offline\nmlops-dev-spark-events\nmlops-dev-spark-data\n", handoffs["object-store/buckets.txt"].Content);
+        Assert.Equal(
+            """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:ListBucket","s3:GetBucketLocation","s3:ListBucketMultipartUploads"],"Resource":["arn:aws:s3:::mlops-dev-mlflow-artifacts"]},{"Effect":"Allow","Action":["s3:GetObject","s3:PutObject","s3:DeleteObject","s3:AbortMultipartUpload","s3:ListMultipartUploadParts"],"Resource":["arn:aws:s3:::mlops-dev-mlflow-artifacts/*"]}]}""" + "\n",
+            handoffs["object-store/policies/mlflow-buckets.json"].Content);
+        Assert.Equal(
+            "For the object store's administrators: the policy of the identity 'mlflow', reaching only its buckets; its access key goes into mlops:platform.objectStore.identities.",
+            handoffs["object-store/policies/mlflow-buckets.json"].Purpose);
+    }
+
+    [Fact]
+    public void Plan_WithMinio_HandsNothingToAStoresAdministrators()
+    {
+        Assert.DoesNotContain(TestConfig.StackPlan("dev").Handoffs, h => h.Path.StartsWith("object-store/", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -79,9 +90,9 @@ public sealed class ExternalObjectStoreTests
                 "mlops:platform.objectStore.endpoint 's3.example.com' is not an S3 endpoint: write an http:// or https:// URL, such as 'https://s3.example.com'. Set it with 'pulumi config set --path mlops:platform.objectStore.endpoint <url>'.",
                 "mlops:platform.objectStore.identities[0].name 'mlfow' is not an identity this stack uses: it needs mlflow, kubeflow-pipelines, feast, spark. Set it with 'pulumi config set --path \"mlops:platform.objectStore.identities[0].name\" <identity>', or remove the entry.",
                 "mlops:platform.objectStore.identities[1].accessKey is required: the access key ID of 'spark'. Set it with 'pulumi config set --path \"mlops:platform.objectStore.identities[1].accessKey\" <access key id>'.",
-                "mlops:platform.objectStore.identities has no access key for 'mlflow': each service that keeps data uses its own identity, with the policy 'infractl render' writes to object-store/policies/mlflow-buckets.json. Add it with 'pulumi config set --path \"mlops:platform.objectStore.identities[2].name\" mlflow', 'pulumi config set --path \"mlops:platform.objectStore.identities[2].accessKey\" <access key id>' and 'pulumi config set --secret --path \"mlops:platform.objectStore.identities[2].secretKey\" <secret key>'.",
-                "mlops:platform.objectStore.identities has no access key for 'kubeflow-pipelines': each service that keeps data uses its own identity, with the policy 'infractl render' writes to object-store/policies/kubeflow-pipelines-buckets.json. Add it with 'pulumi config set --path \"mlops:platform.objectStore.identities[3].name\" kubeflow-pipelines', 'pulumi config set --path \"mlops:platform.objectStore.identities[3].accessKey\" <access key id>' and 'pulumi config set --secret --path \"mlops:platform.objectStore.identities[3].secretKey\" <secret key>'.",
-                "mlops:platform.objectStore.identities has no access key for 'feast': each service that keeps data uses its own identity, with the policy 'infractl render' writes to object-store/policies/feast-buckets.json. Add it with 'pulumi config set --path \"mlops:platform.objectStore.identities[4].name\" feast', 'pulumi config set --path \"mlops:platform.objectStore.identities[4].accessKey\" <access key id>' and 'pulumi config set --secret --path \"mlops:platform.objectStore.identities[4].secretKey\" <secret key>'.",
+                "mlops:platform.objectStore.identities has no access key for 'mlflow': each service that keeps data uses its own identity, with the policy 'infractl render' writes to handoffs/object-store/policies/mlflow-buckets.json. Add it with 'pulumi config set --path \"mlops:platform.objectStore.identities[2].name\" mlflow', 'pulumi config set --path \"mlops:platform.objectStore.identities[2].accessKey\" <access key id>' and 'pulumi config set --secret --path \"mlops:platform.objectStore.identities[2].secretKey\" <secret key>'.",
+                "mlops:platform.objectStore.identities has no access key for 'kubeflow-pipelines': each service that keeps data uses its own identity, with the policy 'infractl render' writes to handoffs/object-store/policies/kubeflow-pipelines-buckets.json. Add it with 'pulumi config set --path \"mlops:platform.objectStore.identities[3].name\" kubeflow-pipelines', 'pulumi config set --path \"mlops:platform.objectStore.identities[3].accessKey\" <access key id>' and 'pulumi config set --secret --path \"mlops:platform.objectStore.identities[3].secretKey\" <secret key>'.",
+                "mlops:platform.objectStore.identities has no access key for 'feast': each service that keeps data uses its own identity, with the policy 'infractl render' writes to handoffs/object-store/policies/feast-buckets.json. Add it with 'pulumi config set --path \"mlops:platform.objectStore.identities[4].name\" feast', 'pulumi config set --path \"mlops:platform.objectStore.identities[4].accessKey\" <access key id>' and 'pulumi config set --secret --path \"mlops:platform.objectStore.identities[4].secretKey\" <secret key>'.",
             ],
             errors);
     }

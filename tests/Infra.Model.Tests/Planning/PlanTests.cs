@@ -124,6 +124,41 @@ public sealed class PlanTests
     }
 
     [Fact]
+    public void Plan_TwoHandoffsAtOnePath_IsAModelDefect()
+    {
+        var ex = Assert.Throws<InvalidOperationException>(() => new Plan("dev", [], handoffs: [new PlanHandoff("a/b.txt", "p", "1"), new PlanHandoff("a/b.txt", "q", "2")]));
+
+        Assert.Equal("The plan has two hand-offs at 'a/b.txt'.", ex.Message);
+    }
+
+    [Fact]
+    public void Json_Handoffs_AreWrittenByPathValidAndReadBack()
+    {
+        var schema = JsonSchema.FromText(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "docs", "plan.schema.json")));
+        var plan = new Plan("dev", [Resource("a")], handoffs: [new PlanHandoff("z/policy.json", "For them.", "{}\n"), new PlanHandoff("a/list.txt", "For us.", "x\ny\n")]);
+
+        var json = PlanJson.Write(plan);
+        var read = PlanJson.Read(json);
+
+        Assert.Equal(["a/list.txt", "z/policy.json"], JsonNode.Parse(json)!["handoffs"]!.AsArray().Select(h => (string)h!["path"]!));
+        Assert.True(schema.Evaluate(JsonNode.Parse(json)).IsValid);
+        Assert.Equal(plan.Handoffs.ToArray(), read.Handoffs.ToArray());
+        Assert.Empty(PlanJson.Read(json.Replace("\"handoffs\"", "\"unread\"", StringComparison.Ordinal)).Handoffs);
+    }
+
+    [Theory]
+    [InlineData("../up.txt")]
+    [InlineData("/etc/passwd")]
+    [InlineData("a/./b")]
+    [InlineData("a b")]
+    public void Json_HandoffPathLeavingItsFolder_FailsTheSchema(string path)
+    {
+        var schema = JsonSchema.FromText(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "docs", "plan.schema.json")));
+
+        Assert.False(schema.Evaluate(JsonNode.Parse(PlanJson.Write(new Plan("dev", [], handoffs: [new PlanHandoff(path, "p", "c")])))).IsValid);
+    }
+
+    [Fact]
     public void Json_SecretInput_ShowsItsSourceNeverAValue()
     {
         var json = PlanJson.Write(new Plan("dev", [Resource("a", inputs: [("password", PlanValue.Config(new Infra.Model.Configuration.SecretSetting("vsphere:password", string.Empty)))])]));

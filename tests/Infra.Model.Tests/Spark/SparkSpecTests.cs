@@ -13,9 +13,9 @@ public sealed class SparkSpecTests
     [UpstreamTheory]
     [InlineData("dev")]
     [InlineData("prod")]
-    public void Values_UseOnlyKeysTheChartHas(string stack)
+    public void RenderedValues_UseOnlyKeysTheChartHas(string stack)
     {
-        Assert.Empty(UpstreamSchemas.UnknownValues("spark-operator/spark-operator-chart.values.yaml", SparkSpec.For(TestConfig.StackOptions(stack))!.Values()));
+        Assert.Empty(UpstreamSchemas.UnknownValues("spark-operator/spark-operator-chart.values.yaml", Rendering.Rendered.Yaml(stack, "helm/spark-operator.values.yaml")));
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class SparkSpecTests
     public void ExampleInTheRepository_IsTheDevRenderAndMatchesTheCrd()
     {
         var example = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "examples", "spark", "spark-pi.yaml"));
-        var rendered = StackRenderer.Render(TestConfig.StackOptions("dev")).Single(f => f.Name == "spark/spark-pi.yaml").Content;
+        var rendered = StackRenderer.Render(TestConfig.StackPlan("dev")).Single(f => f.Name == "handoffs/spark/spark-pi.yaml").Content;
 
         Assert.Equal(rendered, example);
         Assert.Empty(UpstreamSchemas.Errors(UpstreamSchemas.Crd(SparkApplications, "v1beta2"), UpstreamSchemas.Yaml(example)!));

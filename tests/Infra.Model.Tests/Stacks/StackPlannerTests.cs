@@ -86,6 +86,27 @@ public sealed class StackPlannerTests
         Assert.DoesNotContain(StackPlanner.Plan("infra", options).Nodes, n => n.Type == StackTokens.Platform);
     }
 
+    [Fact]
+    public void Plan_DevStack_HandsFeastsClientConfigurationAndASparkSampleToTheTeams()
+    {
+        var options = TestConfig.StackOptions("dev");
+
+        var plan = StackPlanner.Plan("dev", options);
+
+        Assert.Equal(["feast/feature_store.yaml", "spark/spark-pi.yaml"], plan.Handoffs.Select(h => h.Path));
+        Assert.Equal(Infra.Model.Feast.FeastSpec.For(options)!.ClientConfig(), plan.Handoffs[0].Content);
+        Assert.StartsWith("apiVersion: sparkoperator.k8s.io/v1beta2\nkind: SparkApplication\nmetadata:\n  name: spark-pi\n  namespace: spark-jobs\n", plan.Handoffs[1].Content, StringComparison.Ordinal);
+        Assert.All(plan.Handoffs, h => Assert.StartsWith("For the teams: ", h.Purpose, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Plan_FoundationOnlyStack_HandsNothingOff()
+    {
+        var options = TestConfig.Load(("mlops:layers", "foundation")).ValidOptions();
+
+        Assert.Empty(StackPlanner.Plan("infra", options).Handoffs);
+    }
+
     [Theory]
     [InlineData("dev")]
     [InlineData("prod")]

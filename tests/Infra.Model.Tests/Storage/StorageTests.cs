@@ -17,7 +17,7 @@ public sealed class StorageTests
 
         var classes = spec.Tiers.Select(TanzuPlanner.StorageClass).ToArray();
 
-        Assert.All(classes, c => Assert.Empty(UpstreamSchemas.Errors(schema, c)));
+        Assert.All(classes, c => Assert.Empty(UpstreamSchemas.Errors(schema, Rendering.Rendered.Yaml("prod", $"mlops-prod/cluster/storageclass-{c["metadata"]!["name"]}.yaml"))));
         Assert.Equal(
             """{"apiVersion":"storage.k8s.io/v1","kind":"StorageClass","metadata":{"name":"gold","annotations":{"storageclass.kubernetes.io/is-default-class":"true"}},"provisioner":"csi.vsphere.vmware.com","parameters":{"svStorageClass":"mlops-prod-gold"},"reclaimPolicy":"Retain","allowVolumeExpansion":true,"volumeBindingMode":"WaitForFirstConsumer"}""",
             classes[0].ToJsonString());
