@@ -34,7 +34,9 @@ public abstract class PlannedPart : ComponentResource
     protected Output<string> Text(IReadOnlyList<KeyValuePair<string, PlanValue>> outputs, string name)
     {
         ArgumentNullException.ThrowIfNull(outputs);
-        var value = outputs.Single(o => o.Key == name).Value;
-        return Registrar.Resolve(value).Apply(v => (string)v!);
+        return Text(outputs.Single(o => o.Key == name).Value);
     }
+
+    /// <summary>A value of the model, resolved against what the part registered, as text.</summary>
+    protected Output<string> Text(PlanValue value) => Registrar.Resolve(value).Apply(v => (string)v!);
 }

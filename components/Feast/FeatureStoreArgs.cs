@@ -4,6 +4,6 @@ using Infra.Model.Feast;
 namespace Infra.Components.Feast;
 
 /// <summary>What <see cref="FeatureStore"/> is planned from.</summary>
-public sealed class FeatureStoreArgs : PlannedPartArgs<FeastSpec>
+public sealed class FeatureStoreArgs : ClusterPartArgs<FeastSpec>
 {
 }

@@ -4,6 +4,6 @@ using Infra.Model.Gpu;
 namespace Infra.Components.Gpu;
 
 /// <summary>What <see cref="GpuOperator"/> is planned from.</summary>
-public sealed class GpuOperatorArgs : PlannedPartArgs<GpuOperatorSpec>
+public sealed class GpuOperatorArgs : ClusterPartArgs<GpuOperatorSpec>
 {
 }

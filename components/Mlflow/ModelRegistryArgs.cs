@@ -4,7 +4,7 @@ using Infra.Model.Mlflow;
 namespace Infra.Components.Mlflow;
 
 /// <summary>What <see cref="ModelRegistry"/> is planned from.</summary>
-public sealed class ModelRegistryArgs : PlannedPartArgs<MlflowSpec>
+public sealed class ModelRegistryArgs : ClusterPartArgs<MlflowSpec>
 {
     /// <summary>The teams' users, or null.</summary>
     public MlflowTeamUsers? TeamUsers { get; init; }

@@ -108,11 +108,8 @@ public static class StackOutputs
     {
         outputs[DatacenterId] = FoundationPlanner.Ref(VsphereTokens.GetDatacenter, VsphereLookups.Names.Datacenter, "id");
         outputs[VmFolder] = FoundationPlanner.Ref(VsphereTokens.Folder, spec.Folder.LogicalName, "path");
-        outputs[GpuVmAddresses] = PlanValue.Map(spec.Gpu.Vms.Select(vm =>
-            KeyValuePair.Create(vm.Name, FoundationPlanner.Ref(VsphereTokens.VirtualMachine, vm.Name, "defaultIpAddress"))));
-        outputs[GpuVmClass] = spec.Gpu.VmClass is { } vmClass
-            ? FoundationPlanner.Ref(VsphereTokens.VirtualMachineClass, vmClass.Name, "name")
-            : PlanValue.Of(string.Empty);
+        outputs[GpuVmAddresses] = PlanValue.Map(spec.Gpu.Vms.Select(vm => KeyValuePair.Create(vm.Name, FoundationPlanner.VmAddress(vm))));
+        outputs[GpuVmClass] = spec.Gpu.VmClass is { } vmClass ? FoundationPlanner.VmClassName(vmClass) : PlanValue.Of(string.Empty);
         outputs[GpuCapacity] = PlanValue.List(spec.Gpu.Capacity.Select(row => PlanNodes.Map(
             ("host", PlanValue.Of(row.Host)),
             ("gpus", PlanValue.Of(row.Gpus)),
@@ -122,7 +119,7 @@ public static class StackOutputs
             ("free", PlanValue.Of(row.Free)))));
         if (spec.Tanzu.DeploysCluster)
         {
-            outputs[Kubeconfig] = PlanValue.SecretData(PlanNode.IdOf(KubernetesTokens.Secret, spec.Tanzu.KubeconfigSecretName), TanzuPlanner.KubeconfigKey);
+            outputs[Kubeconfig] = TanzuPlanner.Kubeconfig(spec.Tanzu);
         }
     }
 

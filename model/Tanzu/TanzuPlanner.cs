@@ -57,6 +57,27 @@ public static class TanzuPlanner
             }
         }
 
+        foreach (var node in ClusterNodes(spec, storage, vmClassNodeId, contentLibrary, protect, parent))
+        {
+            yield return node;
+        }
+    }
+
+    /// <summary>The workload cluster's kubeconfig, as the stack exports it: the key of the Secret read back from the Supervisor.</summary>
+    public static PlanValue Kubeconfig(TanzuSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return PlanValue.SecretData(PlanNode.IdOf(KubernetesTokens.Secret, spec.KubeconfigSecretName), KubeconfigKey);
+    }
+
+    /// <summary>
+    /// The cluster's component (<c>infra:tanzu:WorkloadCluster</c>) and what it holds: the vSphere Namespace, the cluster,
+    /// its kubeconfig and provider, and the StorageClasses; without an enabled Supervisor, which is the foundation's.
+    /// </summary>
+    public static IEnumerable<PlanNode> ClusterNodes(TanzuSpec spec, StorageSpec storage, string? vmClassNodeId, bool contentLibrary, bool protect, string parent)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(storage);
         var component = Component(ComponentType, spec.ClusterName, parent);
         yield return component;
 

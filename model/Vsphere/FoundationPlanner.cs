@@ -32,7 +32,7 @@ public static class FoundationPlanner
 
         foreach (var vm in spec.Gpu.Vms)
         {
-            foreach (var node in GpuVirtualMachine(spec, vm, parent))
+            foreach (var node in GpuVirtualMachineNodes(spec, vm, parent))
             {
                 yield return node;
             }
@@ -47,7 +47,7 @@ public static class FoundationPlanner
         if (spec.Gpu.VmClass is { } vmClass)
         {
             vmClassNodeId = PlanNode.IdOf(VsphereTokens.VirtualMachineClass, vmClass.Name);
-            foreach (var node in GpuVmClass(vmClass, parent))
+            foreach (var node in GpuVmClassNodes(vmClass, parent))
             {
                 yield return node;
             }
@@ -174,8 +174,25 @@ public static class FoundationPlanner
         }
     }
 
-    private static IEnumerable<PlanNode> GpuVirtualMachine(FoundationSpec spec, GpuVmSpec vm, string parent)
+    /// <summary>A passthrough VM's address, as the stack exports it.</summary>
+    public static PlanValue VmAddress(GpuVmSpec vm)
     {
+        ArgumentNullException.ThrowIfNull(vm);
+        return Ref(VsphereTokens.VirtualMachine, vm.Name, "defaultIpAddress");
+    }
+
+    /// <summary>The vGPU VM class's name, as the stack exports it.</summary>
+    public static PlanValue VmClassName(GpuVmClassSpec vmClass)
+    {
+        ArgumentNullException.ThrowIfNull(vmClass);
+        return Ref(VsphereTokens.VirtualMachineClass, vmClass.Name, "name");
+    }
+
+    /// <summary>A passthrough VM's component (<c>infra:vsphere:GpuVirtualMachine</c>): the VM, pinned to its host, and its DRS override.</summary>
+    public static IEnumerable<PlanNode> GpuVirtualMachineNodes(FoundationSpec spec, GpuVmSpec vm, string parent)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(vm);
         var component = Component(VsphereTokens.GpuVirtualMachineComponent, vm.Name, parent);
         yield return component;
         var machine = VirtualMachine(spec, vm, component.Id);
@@ -186,8 +203,10 @@ public static class FoundationPlanner
             ("drsEnabled", PlanValue.Of(false)));
     }
 
-    private static IEnumerable<PlanNode> GpuVmClass(GpuVmClassSpec vmClass, string parent)
+    /// <summary>The vGPU VM class's component (<c>infra:vsphere:GpuVmClass</c>): the class, checked against each host's offered profiles.</summary>
+    public static IEnumerable<PlanNode> GpuVmClassNodes(GpuVmClassSpec vmClass, string parent)
     {
+        ArgumentNullException.ThrowIfNull(vmClass);
         var component = Component(VsphereTokens.GpuVmClassComponent, vmClass.Name, parent);
         yield return component;
         var checks = vmClass.Hosts

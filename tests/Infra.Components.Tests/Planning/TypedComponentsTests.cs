@@ -8,6 +8,8 @@ using Infra.Components.Planning;
 using Infra.Components.Postgres;
 using Infra.Components.Redis;
 using Infra.Components.Spark;
+using Infra.Components.Tanzu;
+using Infra.Components.Vsphere;
 using Infra.Components.Tests.Harness;
 using Infra.Model.Kubernetes;
 using Infra.Model.Options;
@@ -15,6 +17,7 @@ using Infra.Model.Planning;
 using Infra.Model.Stacks;
 using Infra.Model.Tanzu;
 using Infra.Model.Teams;
+using Infra.Model.Vsphere;
 using Pulumi;
 
 namespace Infra.Components.Tests.Planning;
@@ -36,6 +39,17 @@ public sealed class TypedComponentsTests
         ["infra:ml:SparkOperator::spark"] = c => new SparkOperator("spark", new() { Registrar = c.Registrar, ProviderId = c.Provider, Spec = Model.Spark.SparkSpec.For(c.Options)!, TeamNamespaceIds = c.Teams }, c.Under),
         ["infra:ml:Kubeflow::kubeflow"] = c => new KubeflowPlatform("kubeflow", new() { Registrar = c.Registrar, ProviderId = c.Provider, Spec = Model.Kubeflow.KubeflowSpec.For(c.Options)!, TeamNamespaceIds = c.Teams }, c.Under),
         ["infra:gpu:GpuOperator::gpu-operator"] = c => new GpuOperator("gpu-operator", new() { Registrar = c.Registrar, ProviderId = c.Provider, Spec = Model.Gpu.GpuOperatorSpec.For(c.Options)! }, c.Under),
+        ["infra:vsphere:GpuVmClass::mlops-dev-vgpu-a100d-20c"] = c => new GpuVmClass("mlops-dev-vgpu-a100d-20c", new() { Registrar = c.Registrar, Spec = c.Foundation.Gpu.VmClass! }, c.Under),
+        ["infra:tanzu:WorkloadCluster::mlops-dev"] = c => new WorkloadCluster("mlops-dev", new()
+        {
+            Registrar = c.Registrar,
+            Spec = c.Foundation.Tanzu,
+            Storage = c.Foundation.Storage,
+            VmClassNodeId = PlanNode.IdOf(VsphereTokens.VirtualMachineClass, c.Foundation.Gpu.VmClass!.Name),
+            ContentLibrary = c.Foundation.Lookups.ContentLibrary is not null,
+            Protect = c.Foundation.Protect,
+        }, c.Under),
+        ["infra:vsphere:GpuVirtualMachine::lab-train-01"] = c => new GpuVirtualMachine("lab-train-01", new() { Registrar = c.Registrar, Spec = c.Foundation.Gpu.Vms.Single(v => v.Name == "lab-train-01"), Foundation = c.Foundation }, c.Under),
     };
 
     public static TheoryData<string> ComponentIds => [.. Components.Keys];
@@ -44,8 +58,9 @@ public sealed class TypedComponentsTests
     [MemberData(nameof(ComponentIds))]
     public async Task TypedComponent_RegistersExactlyItsPartOfThePlan(string componentId)
     {
-        var options = StackFiles.Options("dev");
-        var plan = StackPlanner.Plan("dev", options);
+        var stack = componentId.StartsWith("infra:vsphere:GpuVirtualMachine::", StringComparison.Ordinal) ? "lab" : "dev";
+        var options = StackFiles.Options(stack);
+        var plan = StackPlanner.Plan(stack, options);
         var part = Descendants(plan, componentId).Append(componentId).ToHashSet(StringComparer.Ordinal);
         var before = Before(plan, part);
         IDictionary<string, object?>? outputs = null;
@@ -63,7 +78,8 @@ public sealed class TypedComponentsTests
         PlanComparison.AssertMatches(plan, run, options);
         foreach (var (name, value) in outputs!)
         {
-            Assert.Equal(SdkValue(plan.Outputs[name]), await Pulumi.Utilities.OutputUtilities.GetValueAsync((Output<string>)value!));
+            var expected = name.Split('/') is [var output, var entry] ? ((PlanValue.MapValue)plan.Outputs[output]).Entries[entry] : plan.Outputs[name];
+            Assert.Equal(SdkValue(plan, expected), await Pulumi.Utilities.OutputUtilities.GetValueAsync((Output<string>)value!));
         }
     }
 
@@ -114,12 +130,18 @@ public sealed class TypedComponentsTests
         ("KubeflowPlatform", "DashboardUrl") => StackOutputs.KubeflowUrl,
         ("KubeflowPlatform", "PipelinesUrl") => StackOutputs.KubeflowPipelinesUrl,
         ("KubeflowPlatform", "MetadataEndpoint") => StackOutputs.MlMetadataEndpoint,
+        ("GpuVmClass", "ClassName") => StackOutputs.GpuVmClass,
+        ("WorkloadCluster", "Kubeconfig") => StackOutputs.Kubeconfig,
+        ("GpuVirtualMachine", "Address") => $"{StackOutputs.GpuVmAddresses}/{component.GetResourceName()}",
         var other => throw new InvalidOperationException($"No stack output for {other}."),
     };
 
-    private static string SdkValue(PlanValue value) => value switch
+    // What the echoing mocks give for a value: a literal, a generated password, an input echoed back, a Secret's data.
+    private static string? SdkValue(Plan plan, PlanValue value) => value switch
     {
         PlanValue.Literal { Value: string text } => text,
+        PlanValue.OutputRef output => plan[output.NodeId].Inputs.TryGetValue(output.Property, out var input) ? SdkValue(plan, input) : null,
+        PlanValue.SecretDataKey data => EchoMocks.KubeconfigOf(data.NodeId[(data.NodeId.IndexOf("::", StringComparison.Ordinal) + 2)..]),
         PlanValue.GeneratedPassword generated => EchoMocks.PasswordOf(generated.NodeId[(generated.NodeId.IndexOf("::", StringComparison.Ordinal) + 2)..]),
         _ => throw new InvalidOperationException($"No expected value for {value}."),
     };
@@ -129,6 +151,8 @@ public sealed class TypedComponentsTests
         public string Provider => TanzuPlanner.WorkloadProviderId;
 
         public string StorageClass => PlanNode.IdOf(KubernetesTokens.StorageClass, Model.Storage.StorageSpec.For(Options).Default!.Name);
+
+        public FoundationSpec Foundation => FoundationSpec.For(Options);
 
         public IReadOnlyDictionary<string, string> Teams => TeamNamespaces.For(Options)
             .ToDictionary(t => t.Name, t => PlanNode.IdOf(KubernetesTokens.Namespace, TeamNamespaces.ResourceName(t)), StringComparer.Ordinal);
