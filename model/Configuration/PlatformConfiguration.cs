@@ -99,20 +99,6 @@ public static class PlatformConfiguration
             }
         }
 
-        // Services that keep their data in the object store and the database have no volume to size.
-        foreach (var (name, block, keeps) in new[] { ("mlflow", options.Platform?.Mlflow, "artifacts in its bucket and runs in PostgreSQL"), ("spark", options.Platform?.Spark, "event logs and data in its buckets") })
-        {
-            if (block?.Storage is { Length: > 0 } storage)
-            {
-                notices.Add($"mlops:platform.{name}.storage '{storage}' is not used: {name} keeps {keeps}, with no volume of its own. Remove it with 'pulumi config rm --path mlops:platform.{name}.storage'.");
-            }
-        }
-
-        if (options.Platform?.Kubeflow is { } kubeflow && (kubeflow.Replicas is not null || kubeflow.Cpu is not null || kubeflow.Memory is not null || kubeflow.Storage is not null))
-        {
-            notices.Add("mlops:platform.kubeflow replicas, cpu, memory and storage are not used: Kubeflow's workloads keep the sizing of the pinned release. Remove them with 'pulumi config rm --path mlops:platform.kubeflow.<key>'.");
-        }
-
         return notices.ToImmutable();
     }
 }

@@ -1,7 +1,7 @@
 namespace Infra.Model.Options;
 
 /// <summary>The Feast block (<c>mlops:platform.feast</c>): the servers' sizing, and where the operator comes from.</summary>
-public sealed record FeastOptions : ServiceOptions
+public sealed record FeastOptions : SizedServiceOptions
 {
     /// <summary>
     /// The Feast operator's install bundle, a URL or a file: a site's copy of the pinned release's

@@ -13,10 +13,10 @@ public sealed record PlatformServicesOptions
     public KubeflowOptions? Kubeflow { get; init; }
 
     /// <summary>MLflow tracking server and model registry.</summary>
-    public ServiceOptions? Mlflow { get; init; }
+    public MlflowOptions? Mlflow { get; init; }
 
     /// <summary>MinIO object store.</summary>
-    public ServiceOptions? Minio { get; init; }
+    public MinioOptions? Minio { get; init; }
 
     /// <summary>An existing S3 endpoint the services use instead, with MinIO off. Default: none.</summary>
     public ExternalObjectStoreOptions? ObjectStore { get; init; }
@@ -28,7 +28,7 @@ public sealed record PlatformServicesOptions
     public SparkOptions? Spark { get; init; }
 
     /// <summary>GitLab with its runner.</summary>
-    public ServiceOptions? Gitlab { get; init; }
+    public GitlabOptions? Gitlab { get; init; }
 
     /// <summary>The PostgreSQL cluster the services share (one database and owner each). Deployed when a service needs it.</summary>
     public DatabaseOptions? Postgres { get; init; }

@@ -1,20 +1,18 @@
 namespace Infra.Model.Options;
 
-/// <summary>A platform service's block (<c>mlops:platform.&lt;service&gt;</c>): whether it runs and how big it is.</summary>
-public record ServiceOptions
+/// <summary>A platform service's block (<c>mlops:platform.&lt;service&gt;</c>): whether it runs, and the settings that service reads.</summary>
+public abstract record ServiceOptions
 {
     /// <summary>Whether the service is deployed. Default: whether the maturity level includes it.</summary>
     public bool? Enabled { get; init; }
 
-    /// <summary>Replicas of the service's main workload, at least 1. Default: 1 in development, the service's HA count in production.</summary>
-    public int? Replicas { get; init; }
-
-    /// <summary>CPU request of the main workload, a Kubernetes quantity (e.g. <c>500m</c>, <c>2</c>). Default: the service's own.</summary>
-    public string? Cpu { get; init; }
-
-    /// <summary>Memory request of the main workload, a Kubernetes quantity (e.g. <c>4Gi</c>). Default: the service's own.</summary>
-    public string? Memory { get; init; }
-
-    /// <summary>Persistent volume size, a Kubernetes quantity (e.g. <c>100Gi</c>). Default: the service's own.</summary>
-    public string? Storage { get; init; }
+    /// <summary>The sizing settings the service reads, for their shared checks; unset where it reads none.</summary>
+    public virtual ServiceSizing Sizing => default;
 }
+
+/// <summary>The sizing a service's block sets: what is null is not set, or not read by that service.</summary>
+/// <param name="Replicas">Replicas of its main workload.</param>
+/// <param name="Cpu">CPU request of its main workload.</param>
+/// <param name="Memory">Memory request of its main workload.</param>
+/// <param name="Storage">The size of its storage.</param>
+public readonly record struct ServiceSizing(int? Replicas, string? Cpu, string? Memory, string? Storage);

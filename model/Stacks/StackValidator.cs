@@ -40,14 +40,15 @@ public static partial class StackValidator
             }
 
             var path = $"mlops:platform:{service.Key}";
-            if (block.Replicas is < 1)
+            var sizing = block.Sizing;
+            if (sizing.Replicas is < 1)
             {
-                errors.Fail(StackErrors.ServiceReplicas, $"{path}:replicas", $"'{block.Replicas}' is out of range: a service runs at least 1 replica; disable it with mlops:platform.{service.Key}.enabled instead. Set it with 'pulumi config set --path mlops:platform.{service.Key}.replicas <number>'.");
+                errors.Fail(StackErrors.ServiceReplicas, $"{path}:replicas", $"'{sizing.Replicas}' is out of range: a service runs at least 1 replica; disable it with mlops:platform.{service.Key}.enabled instead. Set it with 'pulumi config set --path mlops:platform.{service.Key}.replicas <number>'.");
             }
 
-            errors.Quantity($"{path}:cpu", block.Cpu, "500m");
-            errors.Quantity($"{path}:memory", block.Memory, "4Gi");
-            errors.Quantity($"{path}:storage", block.Storage, "100Gi");
+            errors.Quantity($"{path}:cpu", sizing.Cpu, "500m");
+            errors.Quantity($"{path}:memory", sizing.Memory, "4Gi");
+            errors.Quantity($"{path}:storage", sizing.Storage, "100Gi");
         }
 
         if (options.Maturity is not { } level)

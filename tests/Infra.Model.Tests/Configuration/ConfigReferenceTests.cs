@@ -80,6 +80,16 @@ public sealed partial class ConfigReferenceTests
     }
 
     [Fact]
+    public void Reference_DocumentsNoSettingTheSchemaLacks()
+    {
+        var known = PlatformConfiguration.Schemas.SelectMany(s => s.Keys()).ToHashSet(StringComparer.Ordinal);
+
+        var stale = ReferenceRows().Keys.Where(key => !known.Contains(key)).ToArray();
+
+        Assert.True(stale.Length == 0, $"README documents settings the schema does not have: {string.Join(", ", stale)}");
+    }
+
+    [Fact]
     public void ReferenceServiceDefaults_AreTheLevelsThatNeedThem()
     {
         var rows = ReferenceRows();

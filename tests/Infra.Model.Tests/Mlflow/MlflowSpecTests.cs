@@ -132,17 +132,18 @@ public sealed class MlflowSpecTests
     }
 
     [Fact]
-    public void StorageForAServiceWithoutVolumes_IsANoticeNotAnError()
+    public void SettingsAServiceDoesNotRead_AreUnknownKeys()
     {
-        var loaded = TestConfig.Load(("mlops:platform", "\n    mlflow:\n      storage: 50Gi\n    spark:\n      storage: 1Ti"));
+        var loaded = TestConfig.Load(("mlops:platform", "\n    mlflow:\n      storage: 50Gi\n    kubeflow:\n      replicas: 2\n    minio:\n      cpu: 500m"));
 
-        Assert.Empty(loaded.Errors);
         Assert.Equal(
             [
-                "mlops:platform.mlflow.storage '50Gi' is not used: mlflow keeps artifacts in its bucket and runs in PostgreSQL, with no volume of its own. Remove it with 'pulumi config rm --path mlops:platform.mlflow.storage'.",
-                "mlops:platform.spark.storage '1Ti' is not used: spark keeps event logs and data in its buckets, with no volume of its own. Remove it with 'pulumi config rm --path mlops:platform.spark.storage'.",
+                "MLOPS0016 mlops:platform.kubeflow.replicas is not a known setting. Known settings in mlops:platform.kubeflow: components, gitlabSignIn, enabled. Remove it with 'pulumi config rm --path mlops:platform.kubeflow.replicas'.",
+                "MLOPS0016 mlops:platform.minio.cpu is not a known setting. Known settings in mlops:platform.minio: replicas, storage, enabled. Remove it with 'pulumi config rm --path mlops:platform.minio.cpu'.",
+                "MLOPS0016 mlops:platform.mlflow.storage is not a known setting. Known settings in mlops:platform.mlflow: replicas, cpu, memory, enabled. Remove it with 'pulumi config rm --path mlops:platform.mlflow.storage'.",
             ],
-            loaded.Notices.ToArray());
+            loaded.Errors.Select(e => e.Text));
+        Assert.All(loaded.Errors, e => Assert.Same(Infra.Model.Configuration.CommonErrors.UnknownKey, e.Code));
     }
 }
 

@@ -31,8 +31,8 @@ public sealed class TechnologiesTests
         var blocks = typeof(PlatformServicesOptions).GetProperties().Where(p => typeof(ServiceOptions).IsAssignableFrom(p.PropertyType)).Select(p => p.Name.ToLowerInvariant());
 
         Assert.Equal(blocks.Order(StringComparer.Ordinal), Technologies.Services.Select(s => s.Key).Order(StringComparer.Ordinal));
-        var platform = new PlatformServicesOptions { Mlflow = new ServiceOptions { Replicas = 7 } };
-        Assert.Equal(7, Technologies.Services.Single(s => s.Key == "mlflow").BlockOf(platform)!.Replicas);
+        var platform = new PlatformServicesOptions { Mlflow = new MlflowOptions { Replicas = 7 } };
+        Assert.Equal(7, Technologies.Services.Single(s => s.Key == "mlflow").BlockOf(platform)!.Sizing.Replicas);
     }
 
     [Fact]
