@@ -64,8 +64,13 @@ internal static class StackCatalog
 
             .pulumi:
               before_script:
-                - curl -fsSL https://get.pulumi.com | sh -s -- --version "$PULUMI_VERSION"
-                - export PATH="$HOME/.pulumi/bin:$PATH"
+                # The CLI from its release archive, checked against the release's published SHA-256 checksums.
+                - archive="pulumi-v${PULUMI_VERSION}-linux-x64.tar.gz"
+                - release="https://github.com/pulumi/pulumi/releases/download/v${PULUMI_VERSION}"
+                - curl -fsSLo "/tmp/$archive" "$release/$archive"
+                - curl -fsSL "$release/pulumi-${PULUMI_VERSION}-checksums.txt" | grep " ${archive}\$" | (cd /tmp && sha256sum -c -)
+                - tar -xzf "/tmp/$archive" -C "$HOME"
+                - export PATH="$HOME/pulumi:$PATH"
                 - if [ -n "$PULUMI_BACKEND_URL" ]; then pulumi login "$PULUMI_BACKEND_URL"; fi
 
             """);

@@ -47,6 +47,38 @@ public sealed partial class PipelineTests
         Assert.All(ImagePattern().Matches(text), m => Assert.Matches(":[0-9]+\\.[0-9]+\\.[0-9]+$", m.Groups[1].Value));
     }
 
+    // The Pulumi CLI release that bundles the .NET language host of the pinned SDK: pulumi/pulumi at v3.259.0,
+    // scripts/get-language-providers.sh ("dotnet v3.112.1"). Raise both together.
+    private static readonly Dictionary<string, string> CliForSdk = new(StringComparer.Ordinal) { ["3.112.1"] = "3.259.0" };
+
+    [Theory]
+    [InlineData(".gitlab-ci.yml")]
+    [InlineData("infrastructure.yml")]
+    public void Pipeline_PinsThePulumiCliThatBundlesThePinnedSdk(string file)
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "Directory.Packages.props")))
+        {
+            root = root.Parent!;
+        }
+
+        var props = System.Xml.Linq.XDocument.Load(Path.Combine(root.FullName, "Directory.Packages.props"));
+        var sdk = props.Descendants("PackageVersion").Single(e => (string?)e.Attribute("Include") == "Pulumi").Attribute("Version")!.Value.Trim('[', ']');
+
+        Assert.Contains($"PULUMI_VERSION: \"{CliForSdk[sdk]}\"", Text(file), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GitlabChildPipeline_InstallsTheCliFromItsArchive_CheckedAgainstThePublishedChecksums()
+    {
+        var pipeline = StackCatalog.GitlabPipeline([]);
+
+        Assert.DoesNotContain("| sh", pipeline, StringComparison.Ordinal);
+        Assert.Contains("curl -fsSLo \"/tmp/$archive\" \"$release/$archive\"", pipeline, StringComparison.Ordinal);
+        Assert.Contains("curl -fsSL \"$release/pulumi-${PULUMI_VERSION}-checksums.txt\" | grep \" ${archive}\\$\" | (cd /tmp && sha256sum -c -)", pipeline, StringComparison.Ordinal);
+        Assert.True(pipeline.IndexOf("sha256sum -c", StringComparison.Ordinal) < pipeline.IndexOf("tar -xzf", StringComparison.Ordinal), "the archive is unpacked only after its checksum holds");
+    }
+
     [Fact]
     public void GitLab_TriggersTheGeneratedChildPipelineWithTheMergeRequestsFacts()
     {
