@@ -101,4 +101,7 @@ public static class GpuErrors
 
     /// <summary>No license token.</summary>
     public static readonly ErrorCode LicenseToken = new("MLOPS0332", "mlops:gpu.operator.licenseToken", "vGPU mode has the NVIDIA License System client configuration token, as a secret.");
+
+    /// <summary>A guest driver on a branch the pinned GPU Operator does not support.</summary>
+    public static readonly ErrorCode DriverBranch = new("MLOPS0333", "mlops:gpu.operator.driverVersion", "The guest driver is on a branch the pinned GPU Operator supports (R580 or R595 for v26.7.0), written as <branch>.<minor>.<patch>.");
 }

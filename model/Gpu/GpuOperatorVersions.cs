@@ -17,4 +17,11 @@ public static class GpuOperatorVersions
 
     /// <summary>The vGPU guest driver image unless config names one.</summary>
     public const string DefaultDriverImage = "vgpu-guest-driver-5";
+
+    /// <summary>
+    /// The driver branches the pinned release supports: R580 and R595 (NVIDIA/cloud-native-docs,
+    /// gpu-operator/platform-support.rst for 26.7, the validated driver branches; its 26.7.0 release notes list
+    /// driver 595.91.07 as the default).
+    /// </summary>
+    public static System.Collections.Immutable.ImmutableArray<int> DriverBranches { get; } = [580, 595];
 }

@@ -324,6 +324,12 @@ public static partial class GpuValidator
         {
             errors.Fail(GpuErrors.DriverVersion, "mlops:gpu:operator:driverVersion", "is required in vGPU mode: the guest driver version matching the hosts' NVIDIA vGPU Manager. Set it with 'pulumi config set --path mlops:gpu.operator.driverVersion <version>'.");
         }
+        else if (DriverBranch(op.DriverVersion) is not { } branch || !GpuOperatorVersions.DriverBranches.Contains(branch))
+        {
+            var branches = string.Join(" or ", GpuOperatorVersions.DriverBranches.Select(b => $"R{b}"));
+            var known = string.Join(", ", VgpuReleases.All.Select(r => $"{r.GuestDriver} (vGPU {r.Release})"));
+            errors.Fail(GpuErrors.DriverBranch, "mlops:gpu:operator:driverVersion", $"'{op.DriverVersion}' is not a guest driver of a branch the GPU Operator {GpuOperatorVersions.Version} supports ({branches}): write it as <branch>.<minor>.<patch>, such as {known}, the same vGPU release as the hosts' vGPU Manager. Set it with 'pulumi config set --path mlops:gpu.operator.driverVersion {VgpuReleases.All[^1].GuestDriver}'.");
+        }
 
         if (op?.PullSecret is null)
         {
@@ -335,6 +341,13 @@ public static partial class GpuValidator
             errors.Fail(GpuErrors.LicenseToken, "mlops:gpu:operator:licenseToken", "is required in vGPU mode: the NVIDIA License System client configuration token. Set it with 'pulumi config set --secret --path mlops:gpu.operator.licenseToken \"$(cat client_configuration_token.tok)\"'.");
         }
     }
+
+    // The branch of a driver version written <branch>.<minor>.<patch>, or null.
+    private static int? DriverBranch(string version) =>
+        DriverVersionPattern().Match(version) is { Success: true } match ? int.Parse(match.Groups["branch"].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+
+    [GeneratedRegex("\\A(?<branch>[0-9]{3})\\.[0-9]{1,3}\\.[0-9]{2}\\z")]
+    private static partial Regex DriverVersionPattern();
 
     [GeneratedRegex("\\A[0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\\.[0-7]\\z")]
     private static partial Regex PciAddressPattern();

@@ -28,7 +28,7 @@ internal static class TestConfig
     ];
 
     /// <summary>The GPU Operator settings vGPU mode needs, to end an overriding mlops:gpu block with.</summary>
-    public const string Operator = "\n    operator:\n      driverRepository: nvcr.io/nvaie\n      driverVersion: \"550.90.07\"\n      pullSecret:\n        secure: v1:p\n      licenseToken:\n        secure: v1:t";
+    public const string Operator = "\n    operator:\n      driverRepository: nvcr.io/nvaie\n      driverVersion: \"580.82.07\"\n      pullSecret:\n        secure: v1:p\n      licenseToken:\n        secure: v1:t";
 
     /// <summary>The YAML of the base config with <paramref name="overrides"/> applied (a null block removes the key).</summary>
     public static string Yaml(params (string Key, string? Block)[] overrides)

@@ -82,7 +82,7 @@ public sealed class PulumiConfigReaderTests : IDisposable
         ["mlops:maturity"] = "level2",
         ["mlops:production"] = "false",
         ["mlops:vsphere"] = """{"datacenter":"dc-lab","computeCluster":"gpu-cluster","datastore":"vsan-lab","network":"vm-ml-dev","template":"ubuntu-2204-cloudimg"}""",
-        ["mlops:gpu"] = """{"mode":"vgpu","model":"a100-80gb","profile":"grid_a100d-20c","hosts":[{"name":"esx-gpu-01.lab.example.com","gpus":2}],"operator":{"driverRepository":"nvcr.io/nvaie","driverVersion":"550.90.07","pullSecret":"{\"auths\":{}}","licenseToken":"decrypted-token"}}""",
+        ["mlops:gpu"] = """{"mode":"vgpu","model":"a100-80gb","profile":"grid_a100d-20c","hosts":[{"name":"esx-gpu-01.lab.example.com","gpus":2}],"operator":{"driverRepository":"nvcr.io/nvaie","driverVersion":"580.82.07","pullSecret":"{\"auths\":{}}","licenseToken":"decrypted-token"}}""",
         ["mlops:storage"] = """{"tiers":[{"name":"standard"}],"defaultTier":"standard"}""",
         ["mlops:tanzu"] = """{"supervisorId":"domain-c8","supervisorKubeconfig":"apiVersion: v1","controlPlane":{"replicas":1},"nodePools":[{"name":"cpu","replicas":2},{"name":"gpu","replicas":1,"gpu":true}]}""",
         ["mlops:platform"] = """{"ingress":{"domain":"mlops-dev.example.com"},"minio":{"storage":"100Gi"},"gitlab":{"memory":"8Gi"}}""",

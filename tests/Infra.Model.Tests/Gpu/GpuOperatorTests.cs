@@ -8,6 +8,8 @@ namespace Infra.Model.Tests.Gpu;
 
 public sealed class GpuOperatorTests
 {
+    private const string Vgpu = "\n    mode: vgpu\n    model: a100-80gb\n    profile: grid_a100d-20c\n    hosts:\n      - name: esx-gpu-01.example.com\n        gpus: 4" + TestConfig.Operator;
+
     private static GpuOperatorSpec Prod() =>
         GpuOperatorSpec.For(TestConfig.StackOptions("prod"))!;
 
@@ -30,7 +32,7 @@ public sealed class GpuOperatorTests
     public void Values_TakeTheGuestDriverAndLicensingBySecretName()
     {
         Assert.Equal(
-            """{"driver":{"repository":"harbor.prod.example.com/mirror/nvaie","image":"vgpu-guest-driver-5","version":"550.90.07","imagePullSecrets":["nvidia-registry"],"licensingConfig":{"secretName":"gpu-operator-licensing","nlsEnabled":true}},"daemonsets":{"tolerations":[{"key":"nvidia.com/gpu","operator":"Exists","effect":"NoSchedule"}]}}""",
+            """{"driver":{"repository":"harbor.prod.example.com/mirror/nvaie","image":"vgpu-guest-driver-5","version":"580.82.07","imagePullSecrets":["nvidia-registry"],"licensingConfig":{"secretName":"gpu-operator-licensing","nlsEnabled":true}},"daemonsets":{"tolerations":[{"key":"nvidia.com/gpu","operator":"Exists","effect":"NoSchedule"}]}}""",
             Prod().Values().ToJsonString());
     }
 
@@ -57,5 +59,33 @@ public sealed class GpuOperatorTests
 
         Assert.Null(GpuOperatorSpec.For(options));
         Assert.DoesNotContain(StackPlanner.Plan("dev", options).Nodes, n => n.Type == GpuOperatorPlanner.ComponentType);
+    }
+
+    [Theory]
+    [InlineData("550.90.07")]
+    [InlineData("470.256.02")]
+    [InlineData("580.82")]
+    [InlineData("latest")]
+    public void Validate_AGuestDriverOffTheOperatorsBranches_NamesTheBranchesAndTheKnownReleases(string version)
+    {
+        var error = Assert.Single(TestConfig.Load(("mlops:gpu", Vgpu.Replace("580.82.07", version, StringComparison.Ordinal))).Errors);
+
+        Assert.Same(GpuErrors.DriverBranch, error.Code);
+        Assert.Equal($"mlops:gpu.operator.driverVersion '{version}' is not a guest driver of a branch the GPU Operator v26.7.0 supports (R580 or R595): write it as <branch>.<minor>.<patch>, such as 580.65.06 (vGPU 19.0), 580.82.07 (vGPU 19.1), the same vGPU release as the hosts' vGPU Manager. Set it with 'pulumi config set --path mlops:gpu.operator.driverVersion 580.82.07'.", error.Message);
+    }
+
+    [Theory]
+    [InlineData("580.82.07")]
+    [InlineData("595.58.03")]
+    public void Validate_AGuestDriverOnASupportedBranch_IsValid(string version)
+    {
+        Assert.Empty(TestConfig.Load(("mlops:gpu", Vgpu.Replace("580.82.07", version, StringComparison.Ordinal))).Errors);
+    }
+
+    [Fact]
+    public void VgpuReleases_AreOnTheOperatorsBranches()
+    {
+        Assert.All(VgpuReleases.All, r => Assert.Contains(r.Branch, GpuOperatorVersions.DriverBranches));
+        Assert.Equal("19.1", VgpuReleases.ForGuestDriver("580.82.07")!.Release);
     }
 }

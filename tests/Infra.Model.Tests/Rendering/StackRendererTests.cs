@@ -141,7 +141,7 @@ public sealed class StackRendererTests
             + "# Chart tenant 7.1.1 from https://operator.min.io, as release minio-tenant in namespace minio, timeout 900s.\n",
             files["helm/minio-tenant.values.yaml"], StringComparison.Ordinal);
         Assert.Contains("  - name: mlops-prod-mlflow-artifacts\n", files["helm/minio-tenant.values.yaml"], StringComparison.Ordinal);
-        Assert.Contains("  version: 550.90.07\n", files["helm/gpu-operator.values.yaml"], StringComparison.Ordinal);
+        Assert.Contains("  version: 580.82.07\n", files["helm/gpu-operator.values.yaml"], StringComparison.Ordinal);
     }
 
     [Fact]
