@@ -257,6 +257,13 @@ internal static partial class InfraCtl
         var stacks = new Command("stacks", $"List the project's stack files and how CI deploys each (mlops:deploy), for pipelines that find their stacks at run time.") { projectDir, stacksFormat };
         stacks.SetAction(parse => Stacks(context, parse.GetValue(projectDir), parse.GetValue(stacksFormat)!));
         var stackCommand = new Command("stack", "Manage stack files.") { stackNew };
+        var versionsFormat = new Option<string>("--format", "-f")
+        {
+            Description = "Output format: text (tables) or json.",
+            DefaultValueFactory = _ => "text",
+        }.AcceptOnlyFromAmong("text", "json");
+        var versions = new Command("versions", "Print the compatibility matrix: each pinned release on the cluster with the Kubernetes versions its upstream supports, and the components each Tanzu release leaves out.") { versionsFormat };
+        versions.SetAction(parse => VersionsMatrix.Print(context, parse.GetValue(versionsFormat)!));
         var code = new Argument<string?>("CODE") { Description = "An error code such as MLOPS0301, as errors print it. Without one: every code.", Arity = ArgumentArity.ZeroOrOne };
         var explain = new Command("explain", "Print the rule behind an error code, or list every code with its key and rule.") { code };
         explain.SetAction(parse => ErrorCatalogue.Explain(context, parse.GetValue(code)));
@@ -273,6 +280,7 @@ internal static partial class InfraCtl
             diff,
             stacks,
             stackCommand,
+            versions,
             explain,
         };
     }
@@ -289,6 +297,11 @@ internal static partial class InfraCtl
         context.Console.WriteLine(
             $"{config.Source} is valid: environment {options.Environment}, maturity {Model.Configuration.ConfigSchema.ChoiceName(options.Maturity!.Value)}, "
             + $"layers {Model.Configuration.ConfigSchema.ChoiceName(options.EffectiveLayers)}.");
+        foreach (var advisory in config.Advisories)
+        {
+            context.Out.WriteLine($"advisory: {ConfigKeyPath.ForStack(advisory, stack)}");
+        }
+
         return ExitCodes.Ok;
     }
 

@@ -49,7 +49,7 @@ public static class PulumiConfigReader
                 string.Join('\n', loaded.Errors.Select(e => $"  {e.Text}")));
         }
 
-        foreach (var notice in loaded.Notices)
+        foreach (var notice in loaded.Notices.Concat(loaded.Advisories))
         {
             Log.Warn(notice);
         }

@@ -13,6 +13,12 @@ public sealed record LoadedConfig(string Source, PlatformOptions Options, Vspher
     /// <summary>What a valid configuration leaves for a later run, which the user should know.</summary>
     public ImmutableArray<string> Notices { get; init; } = [];
 
+    /// <summary>
+    /// What a valid configuration runs on that upstream tests but does not support: said where the stack is checked
+    /// (<c>infractl validate</c>, <c>pulumi up</c>), not on every plan.
+    /// </summary>
+    public ImmutableArray<string> Advisories { get; init; } = [];
+
     /// <summary>Whether the configuration has no errors.</summary>
     public bool IsValid => Errors.IsEmpty;
 

@@ -62,7 +62,10 @@ public static class PlatformConfiguration
         var connection = configuration.GetSection(VsphereNamespace).Get<VsphereConnectionOptions>() ?? new VsphereConnectionOptions();
 
         errors.AddRange(PlatformOptionsValidator.Validate(options, connection, rejected));
-        return new LoadedConfig(snapshot.Source, options, connection, [.. errors]) { Notices = Notices(options) };
+        return new LoadedConfig(snapshot.Source, options, connection, [.. errors]) {
+            Notices = Notices(options),
+            Advisories = errors.Count == 0 && Stacks.Compatibility.Notice(options) is { } advisory ? [advisory] : [],
+        };
     }
 
     /// <summary>

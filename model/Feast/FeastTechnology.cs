@@ -9,7 +9,7 @@ using Infra.Model.Stacks;
 namespace Infra.Model.Feast;
 
 /// <summary>Feast: the feature store, through the Feast operator, on the platform's PostgreSQL, Redis and object store.</summary>
-public sealed class FeastTechnology : Technology
+public sealed class FeastTechnology : PlannedTechnology<FeastSpec>
 {
     /// <summary>Feast as a platform service: level 1 needs it for the feature store.</summary>
     public static PlatformService Service { get; } = new("feast", "Feast", p => p.Feast, MaturityLevel.Level1, "the feature store");
@@ -28,14 +28,21 @@ public sealed class FeastTechnology : Technology
         ObjectStoreValidator.RequireStore(options, errors, Service, "offline data");
 
     /// <inheritdoc />
-    public override IEnumerable<PlanNode> PlatformNodes(PlatformOptions options, PlatformTarget target) =>
-        FeastSpec.For(options) is { } feast ? FeastPlanner.Nodes(feast, target.ProviderId, target.Parent) : [];
+    public override FeastSpec? SpecFor(PlatformOptions options) => FeastSpec.For(options);
 
     /// <inheritdoc />
-    public override IEnumerable<KeyValuePair<string, PlanValue>> Outputs(PlatformOptions options) =>
-        FeastSpec.For(options) is { } feast ? FeastPlanner.Outputs(feast) : [];
+    protected override IEnumerable<PlanNode> Plan(FeastSpec spec, PlatformOptions options, PlatformTarget target) =>
+        FeastPlanner.Nodes(spec, target.ProviderId, target.Parent);
 
     /// <inheritdoc />
-    public override IEnumerable<PlanHandoff> Handoffs(PlatformOptions options) =>
-        FeastSpec.For(options) is { } feast ? FeastPlanner.Handoffs(feast) : [];
+    protected override IEnumerable<KeyValuePair<string, PlanValue>> OutputsOf(FeastSpec spec) => FeastPlanner.Outputs(spec);
+
+    /// <inheritdoc />
+    protected override IEnumerable<PlanHandoff> HandoffsOf(FeastSpec spec) => FeastPlanner.Handoffs(spec);
+
+    /// <inheritdoc />
+    public override IEnumerable<Kubernetes.ComponentRelease> Releases =>
+    [
+        new("Feast operator", FeastVersions.Version, Kubernetes.KubernetesRange.Of(null, null), "feast-dev/feast@v0.66.0:infra/feast-operator (no range stated; its envtest runs Kubernetes 1.31)"),
+    ];
 }

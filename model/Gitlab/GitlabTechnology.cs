@@ -11,7 +11,7 @@ using Infra.Model.Tanzu;
 namespace Infra.Model.Gitlab;
 
 /// <summary>GitLab and its runner, on the platform's PostgreSQL, Redis and object store: level 2's source control and CI/CD.</summary>
-public sealed class GitlabTechnology : Technology
+public sealed class GitlabTechnology : PlannedTechnology<GitlabSpec>
 {
     /// <summary>GitLab as a platform service: level 2 needs it for source control and CI/CD for ML.</summary>
     public static PlatformService Service { get; } = new("gitlab", "GitLab", p => p.Gitlab, MaturityLevel.Level2, "source control and CI/CD for ML");
@@ -67,13 +67,21 @@ public sealed class GitlabTechnology : Technology
     }
 
     /// <inheritdoc />
-    public override IEnumerable<PlanNode> PlatformNodes(PlatformOptions options, PlatformTarget target)
-    {
-        ArgumentNullException.ThrowIfNull(target);
-        return GitlabSpec.For(options) is { } gitlab ? GitlabPlanner.Nodes(gitlab, target.ProviderId, target.StorageClassNodeId, target.Parent) : [];
-    }
+    public override GitlabSpec? SpecFor(PlatformOptions options) => GitlabSpec.For(options);
 
     /// <inheritdoc />
-    public override IEnumerable<KeyValuePair<string, PlanValue>> Outputs(PlatformOptions options) =>
-        GitlabSpec.For(options) is { } gitlab ? GitlabPlanner.Outputs(gitlab) : [];
+    protected override IEnumerable<PlanNode> Plan(GitlabSpec spec, PlatformOptions options, PlatformTarget target) =>
+        GitlabPlanner.Nodes(spec, target.ProviderId, target.StorageClassNodeId, target.Parent);
+
+    /// <inheritdoc />
+    protected override IEnumerable<KeyValuePair<string, PlanValue>> OutputsOf(GitlabSpec spec) => GitlabPlanner.Outputs(spec);
+
+    /// <inheritdoc />
+    public override IEnumerable<Kubernetes.ComponentRelease> Releases =>
+    [
+        new("GitLab chart", GitlabVersions.Chart.Version, Kubernetes.KubernetesRange.Of("1.33", "1.35"), "gitlab-org/charts/gitlab 9.9.1:doc/installation/cloud/_index.md (1.33 to 1.35; 1.32 deprecated)")
+        {
+            Tested = Kubernetes.KubernetesRange.Of("1.32", "1.35"),
+        },
+    ];
 }

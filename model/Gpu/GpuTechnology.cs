@@ -17,4 +17,15 @@ public sealed class GpuTechnology : Technology
 
     /// <inheritdoc />
     public override void Validate(PlatformOptions options, VsphereConnectionOptions connection, ConfigErrors errors) => GpuValidator.Validate(options, errors);
+
+    /// <inheritdoc />
+    public override IEnumerable<Kubernetes.ComponentRelease> Releases =>
+    [
+        new("NVIDIA GPU Operator", GpuOperatorVersions.Version, Kubernetes.KubernetesRange.Of("1.33", "1.36"),
+            "NVIDIA/cloud-native-docs@52dcb7b:gpu-operator/platform-support.rst (26.7, VMware vSphere Kubernetes Service, Ubuntu 22.04)"),
+    ];
+
+    /// <inheritdoc />
+    public override bool RunsOnCluster(PlatformOptions options) =>
+        options.DeploysFoundation && Vsphere.FoundationSpec.For(options) is { GpuOperator: not null, Tanzu: { HasGpuPool: true, DeploysCluster: true } };
 }

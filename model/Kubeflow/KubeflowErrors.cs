@@ -2,7 +2,7 @@ using Infra.Model.Configuration;
 
 namespace Infra.Model.Kubeflow;
 
-/// <summary>The rules of Kubeflow: its applications, the Kubernetes it needs, and sign-in through GitLab.</summary>
+/// <summary>The rules of Kubeflow: its applications and sign-in through GitLab. (MLOPS1204, the Kubernetes floor, is now MLOPS0107 for every component.)</summary>
 [ErrorCatalogue]
 public static class KubeflowErrors
 {
@@ -15,8 +15,6 @@ public static class KubeflowErrors
     /// <summary>Notebooks without profiles.</summary>
     public static readonly ErrorCode NotebooksWithoutProfiles = new("MLOPS1203", "mlops:platform.kubeflow.components", "Notebooks come with profiles: they run in the users' profile namespaces.");
 
-    /// <summary>A Tanzu release older than Kubeflow needs.</summary>
-    public static readonly ErrorCode KubernetesTooOld = new("MLOPS1204", "mlops:tanzu.release", "Where Kubeflow runs on the cluster the stack deploys, the Tanzu release's Kubernetes is one Kubeflow supports.");
 
     /// <summary>No OAuth application ID.</summary>
     public static readonly ErrorCode SignInClientId = new("MLOPS1205", "mlops:platform.kubeflow.gitlabSignIn.clientId", "Sign-in through GitLab names the OAuth application's ID.");

@@ -8,7 +8,7 @@ using Infra.Model.Stacks;
 namespace Infra.Model.Kubeflow;
 
 /// <summary>Kubeflow: dashboard, profiles, notebooks, training, KServe, Katib and Pipelines with ML Metadata.</summary>
-public sealed class KubeflowTechnology : Technology
+public sealed class KubeflowTechnology : PlannedTechnology<KubeflowSpec>
 {
     /// <summary>Kubeflow as a platform service: level 0 needs it for notebooks.</summary>
     public static PlatformService Service { get; } = new("kubeflow", "Kubeflow", p => p.Kubeflow, MaturityLevel.Level0, "notebooks");
@@ -27,13 +27,22 @@ public sealed class KubeflowTechnology : Technology
     public override void Validate(PlatformOptions options, VsphereConnectionOptions connection, ConfigErrors errors) => KubeflowValidator.Validate(options, errors);
 
     /// <inheritdoc />
-    public override IEnumerable<PlanNode> PlatformNodes(PlatformOptions options, PlatformTarget target)
-    {
-        ArgumentNullException.ThrowIfNull(target);
-        return KubeflowSpec.For(options) is { } kubeflow ? KubeflowPlanner.Nodes(kubeflow, target.TeamNamespaceIds, target.ProviderId, target.Parent) : [];
-    }
+    public override KubeflowSpec? SpecFor(PlatformOptions options) => KubeflowSpec.For(options);
 
     /// <inheritdoc />
-    public override IEnumerable<KeyValuePair<string, PlanValue>> Outputs(PlatformOptions options) =>
-        KubeflowSpec.For(options) is { } kubeflow ? KubeflowPlanner.Outputs(kubeflow) : [];
+    protected override IEnumerable<PlanNode> Plan(KubeflowSpec spec, PlatformOptions options, PlatformTarget target) =>
+        KubeflowPlanner.Nodes(spec, target.TeamNamespaceIds, target.ProviderId, target.Parent);
+
+    /// <inheritdoc />
+    protected override IEnumerable<KeyValuePair<string, PlanValue>> OutputsOf(KubeflowSpec spec) => KubeflowPlanner.Outputs(spec);
+
+    /// <inheritdoc />
+    public override IEnumerable<Kubernetes.ComponentRelease> Releases =>
+    [
+        new("Kubeflow", KubeflowVersions.Release, Kubernetes.KubernetesRange.Of("1.32", "1.32"),
+            "kubeflow/manifests@v1.10.2:README.md (targets Kubernetes 1.32; others not validated), tests/install_KinD_create_KinD_cluster_install_kustomize.sh (CI on 1.33.1)")
+        {
+            Tested = Kubernetes.KubernetesRange.Of("1.32", "1.33"),
+        },
+    ];
 }

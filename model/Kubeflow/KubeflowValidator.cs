@@ -3,7 +3,6 @@ using Infra.Model.Kubernetes;
 using Infra.Model.ObjectStore;
 using Infra.Model.Options;
 using Infra.Model.Stacks;
-using Infra.Model.Tanzu;
 
 namespace Infra.Model.Kubeflow;
 
@@ -31,19 +30,6 @@ public static class KubeflowValidator
         if (options.IsEnabled(service) && KubeflowSpec.ApplicationsFor(options).Contains("pipelines") && !ObjectStoreValidator.HasStore(options))
         {
             errors.Fail(ObjectStoreErrors.StoreNeeded, "mlops:platform:minio:enabled", "is false, but Kubeflow Pipelines keeps pipeline packages, run artifacts and step logs in the object store. Enable it with 'pulumi config set --path mlops:platform.minio.enabled true', use an existing S3 endpoint with 'pulumi config set --path mlops:platform.objectStore.endpoint https://<host>', or choose Kubeflow applications without 'pipelines' in mlops:platform.kubeflow.components.");
-        }
-
-        // The release's Kubernetes floor, checked against the Tanzu release where this stack deploys the cluster.
-        if (!options.IsEnabled(service) || !options.DeploysFoundation || options.Tanzu is null)
-        {
-            return;
-        }
-
-        var release = TanzuReleases.Find(options.Tanzu.Release) ?? (options.Tanzu.Release is null ? TanzuReleases.Default : null);
-        var minimum = KubeflowVersions.MinimumKubernetes;
-        if (release is not null && Version.Parse(release.KubernetesVersion) < minimum)
-        {
-            errors.Fail(KubeflowErrors.KubernetesTooOld, "mlops:tanzu:release", $"'{release.Name}' runs Kubernetes {release.KubernetesVersion}, but Kubeflow {KubeflowVersions.Release} needs {minimum.Major}.{minimum.Minor} or later. Set it with 'pulumi config set --path mlops:tanzu.release {TanzuReleases.Default.Name}', or disable Kubeflow with 'pulumi config set --path mlops:platform.kubeflow.enabled false'.");
         }
     }
 

@@ -9,8 +9,6 @@ public static class KubeflowVersions
     /// <summary>The release tag (Kubeflow 1.10.2: Pipelines 2.5.0, Notebooks 1.10.0, KServe 0.15.0, Katib 0.18.0, Istio 1.26.1, Dex 2.41.1).</summary>
     public const string Release = "v1.10.2";
 
-    /// <summary>The Kubernetes minor version the release targets (its test cluster runs 1.32); Kubeflow 1.11 needs 1.34.</summary>
-    public static Version MinimumKubernetes { get; } = new(1, 32);
 
     /// <summary>
     /// How long each of the release's workloads may take to become ready: twenty minutes, where the provider waits

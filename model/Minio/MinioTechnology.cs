@@ -7,7 +7,7 @@ using Infra.Model.Stacks;
 namespace Infra.Model.Minio;
 
 /// <summary>MinIO: the platform's own object store, with its buckets and an identity per service and team.</summary>
-public sealed class MinioTechnology : Technology
+public sealed class MinioTechnology : PlannedTechnology<MinioSpec>
 {
     /// <summary>MinIO as a platform service: level 0 needs it for the object store.</summary>
     public static PlatformService Service { get; } = new("minio", "MinIO", p => p.Minio, MaturityLevel.Level0, "the object store");
@@ -22,10 +22,18 @@ public sealed class MinioTechnology : Technology
     public override IEnumerable<string> Namespaces => [MinioSpec.Namespace, MinioSpec.OperatorNamespace];
 
     /// <inheritdoc />
-    public override IEnumerable<PlanNode> PlatformNodes(PlatformOptions options, PlatformTarget target) =>
-        MinioSpec.For(options) is { } minio ? MinioPlanner.Nodes(minio, target.ProviderId, target.StorageClassNodeId, target.Parent) : [];
+    public override MinioSpec? SpecFor(PlatformOptions options) => MinioSpec.For(options);
 
     /// <inheritdoc />
-    public override IEnumerable<KeyValuePair<string, PlanValue>> Outputs(PlatformOptions options) =>
-        MinioSpec.For(options) is { } minio ? MinioPlanner.Outputs(minio) : [];
+    protected override IEnumerable<PlanNode> Plan(MinioSpec spec, PlatformOptions options, PlatformTarget target) =>
+        MinioPlanner.Nodes(spec, target.ProviderId, target.StorageClassNodeId, target.Parent);
+
+    /// <inheritdoc />
+    protected override IEnumerable<KeyValuePair<string, PlanValue>> OutputsOf(MinioSpec spec) => MinioPlanner.Outputs(spec);
+
+    /// <inheritdoc />
+    public override IEnumerable<Kubernetes.ComponentRelease> Releases =>
+    [
+        new("MinIO operator and tenant", MinioVersions.ChartVersion, Kubernetes.KubernetesRange.Of("1.30", null), "minio/operator@v7.1.1:README.md (Kubernetes 1.30.0 or later)"),
+    ];
 }

@@ -9,7 +9,7 @@ using Infra.Model.Stacks;
 namespace Infra.Model.Mlflow;
 
 /// <summary>MLflow: the tracking server and model registry, with a user per team.</summary>
-public sealed class MlflowTechnology : Technology
+public sealed class MlflowTechnology : PlannedTechnology<MlflowSpec>
 {
     /// <summary>MLflow as a platform service: level 1 needs it for the model registry.</summary>
     public static PlatformService Service { get; } = new("mlflow", "MLflow", p => p.Mlflow, MaturityLevel.Level1, "the model registry");
@@ -28,15 +28,18 @@ public sealed class MlflowTechnology : Technology
         ObjectStoreValidator.RequireStore(options, errors, Service, "its artifacts");
 
     /// <inheritdoc />
-    public override IEnumerable<PlanNode> PlatformNodes(PlatformOptions options, PlatformTarget target)
-    {
-        ArgumentNullException.ThrowIfNull(target);
-        return MlflowSpec.For(options) is { } mlflow
-            ? MlflowPlanner.Nodes(mlflow, MlflowTeamUsers.For(options), target.TeamNamespaceIds, target.ProviderId, target.Parent)
-            : [];
-    }
+    public override MlflowSpec? SpecFor(PlatformOptions options) => MlflowSpec.For(options);
 
     /// <inheritdoc />
-    public override IEnumerable<KeyValuePair<string, PlanValue>> Outputs(PlatformOptions options) =>
-        MlflowSpec.For(options) is { } mlflow ? MlflowPlanner.Outputs(mlflow) : [];
+    protected override IEnumerable<PlanNode> Plan(MlflowSpec spec, PlatformOptions options, PlatformTarget target) =>
+        MlflowPlanner.Nodes(spec, MlflowTeamUsers.For(options), target.TeamNamespaceIds, target.ProviderId, target.Parent);
+
+    /// <inheritdoc />
+    protected override IEnumerable<KeyValuePair<string, PlanValue>> OutputsOf(MlflowSpec spec) => MlflowPlanner.Outputs(spec);
+
+    /// <inheritdoc />
+    public override IEnumerable<Kubernetes.ComponentRelease> Releases =>
+    [
+        new("MLflow chart", $"{MlflowVersions.Chart.Version} (MLflow {MlflowVersions.Tag})", Kubernetes.KubernetesRange.Of("1.16", null), "community-charts/helm-charts@mlflow-1.11.5:charts/mlflow/Chart.yaml (kubeVersion >=1.16.0-0)"),
+    ];
 }

@@ -20,6 +20,9 @@ public static class PlatformOptionsValidator
             technology.Validate(options, connection, errors);
         }
 
+        // What reads the resolved model of every technology, once each holds on its own.
+        Compatibility.Validate(options, errors);
+
         return errors.Errors;
     }
 }

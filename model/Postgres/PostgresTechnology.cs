@@ -8,7 +8,7 @@ using Infra.Model.Stacks;
 namespace Infra.Model.Postgres;
 
 /// <summary>PostgreSQL: the CloudNativePG operator and the shared cluster with a database and role per service.</summary>
-public sealed class PostgresTechnology : Technology
+public sealed class PostgresTechnology : PlannedTechnology<PostgresSpec>
 {
     /// <inheritdoc />
     public override int Order => 70;
@@ -31,10 +31,21 @@ public sealed class PostgresTechnology : Technology
     }
 
     /// <inheritdoc />
-    public override IEnumerable<PlanNode> PlatformNodes(PlatformOptions options, PlatformTarget target) =>
-        PostgresSpec.For(options) is { } postgres ? PostgresPlanner.Nodes(postgres, target.ProviderId, target.StorageClassNodeId, target.Parent) : [];
+    public override PostgresSpec? SpecFor(PlatformOptions options) => PostgresSpec.For(options);
 
     /// <inheritdoc />
-    public override IEnumerable<KeyValuePair<string, PlanValue>> Outputs(PlatformOptions options) =>
-        PostgresSpec.For(options) is { } postgres ? PostgresPlanner.Outputs(postgres) : [];
+    protected override IEnumerable<PlanNode> Plan(PostgresSpec spec, PlatformOptions options, PlatformTarget target) =>
+        PostgresPlanner.Nodes(spec, target.ProviderId, target.StorageClassNodeId, target.Parent);
+
+    /// <inheritdoc />
+    protected override IEnumerable<KeyValuePair<string, PlanValue>> OutputsOf(PostgresSpec spec) => PostgresPlanner.Outputs(spec);
+
+    /// <inheritdoc />
+    public override IEnumerable<Kubernetes.ComponentRelease> Releases =>
+    [
+        new("CloudNativePG", $"{PostgresVersions.OperatorVersion} (chart {PostgresVersions.Operator.Version})", Kubernetes.KubernetesRange.Of("1.34", "1.36"), "cloudnative-pg/cloudnative-pg@v1.30.0:docs/src/supported_releases.md (supported 1.34 to 1.36; tested 1.30 to 1.33)")
+        {
+            Tested = Kubernetes.KubernetesRange.Of("1.30", "1.36"),
+        },
+    ];
 }

@@ -8,7 +8,7 @@ using Infra.Model.Stacks;
 namespace Infra.Model.Redis;
 
 /// <summary>Redis (Valkey): the shared key-value store of Feast's online store and GitLab.</summary>
-public sealed class RedisTechnology : Technology
+public sealed class RedisTechnology : PlannedTechnology<RedisSpec>
 {
     /// <inheritdoc />
     public override int Order => 80;
@@ -32,10 +32,18 @@ public sealed class RedisTechnology : Technology
     }
 
     /// <inheritdoc />
-    public override IEnumerable<PlanNode> PlatformNodes(PlatformOptions options, PlatformTarget target) =>
-        RedisSpec.For(options) is { } redis ? RedisPlanner.Nodes(redis, target.ProviderId, target.StorageClassNodeId, target.Parent) : [];
+    public override RedisSpec? SpecFor(PlatformOptions options) => RedisSpec.For(options);
 
     /// <inheritdoc />
-    public override IEnumerable<KeyValuePair<string, PlanValue>> Outputs(PlatformOptions options) =>
-        RedisSpec.For(options) is { } redis ? RedisPlanner.Outputs(redis) : [];
+    protected override IEnumerable<PlanNode> Plan(RedisSpec spec, PlatformOptions options, PlatformTarget target) =>
+        RedisPlanner.Nodes(spec, target.ProviderId, target.StorageClassNodeId, target.Parent);
+
+    /// <inheritdoc />
+    protected override IEnumerable<KeyValuePair<string, PlanValue>> OutputsOf(RedisSpec spec) => RedisPlanner.Outputs(spec);
+
+    /// <inheritdoc />
+    public override IEnumerable<Kubernetes.ComponentRelease> Releases =>
+    [
+        new("Valkey", $"{RedisVersions.Tag} (chart {RedisVersions.Chart.Version})", Kubernetes.KubernetesRange.Of("1.20", null), "valkey-io/valkey-helm@valkey-0.11.0:README.md (Kubernetes 1.20+)"),
+    ];
 }

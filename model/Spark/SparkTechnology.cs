@@ -9,7 +9,7 @@ using Infra.Model.Stacks;
 namespace Infra.Model.Spark;
 
 /// <summary>Spark: the Spark operator, its history server, and the teams' access to SparkApplications.</summary>
-public sealed class SparkTechnology : Technology
+public sealed class SparkTechnology : PlannedTechnology<SparkSpec>
 {
     /// <summary>Spark as a platform service: level 1 needs it for data processing.</summary>
     public static PlatformService Service { get; } = new("spark", "Spark", p => p.Spark, MaturityLevel.Level1, "data processing");
@@ -28,17 +28,21 @@ public sealed class SparkTechnology : Technology
         ObjectStoreValidator.RequireStore(options, errors, Service, "event logs and data");
 
     /// <inheritdoc />
-    public override IEnumerable<PlanNode> PlatformNodes(PlatformOptions options, PlatformTarget target)
-    {
-        ArgumentNullException.ThrowIfNull(target);
-        return SparkSpec.For(options) is { } spark ? SparkPlanner.Nodes(spark, target.TeamNamespaceIds, target.ProviderId, target.Parent) : [];
-    }
+    public override SparkSpec? SpecFor(PlatformOptions options) => SparkSpec.For(options);
 
     /// <inheritdoc />
-    public override IEnumerable<KeyValuePair<string, PlanValue>> Outputs(PlatformOptions options) =>
-        SparkSpec.For(options) is { } spark ? SparkPlanner.Outputs(spark) : [];
+    protected override IEnumerable<PlanNode> Plan(SparkSpec spec, PlatformOptions options, PlatformTarget target) =>
+        SparkPlanner.Nodes(spec, target.TeamNamespaceIds, target.ProviderId, target.Parent);
 
     /// <inheritdoc />
-    public override IEnumerable<PlanHandoff> Handoffs(PlatformOptions options) =>
-        SparkSpec.For(options) is { } spark ? SparkPlanner.Handoffs(spark) : [];
+    protected override IEnumerable<KeyValuePair<string, PlanValue>> OutputsOf(SparkSpec spec) => SparkPlanner.Outputs(spec);
+
+    /// <inheritdoc />
+    protected override IEnumerable<PlanHandoff> HandoffsOf(SparkSpec spec) => SparkPlanner.Handoffs(spec);
+
+    /// <inheritdoc />
+    public override IEnumerable<Kubernetes.ComponentRelease> Releases =>
+    [
+        new("Spark operator", SparkVersions.OperatorTag, Kubernetes.KubernetesRange.Of("1.16", null), "kubeflow/spark-operator@v2.5.2:charts/spark-operator-chart/README.md (Kubernetes >= 1.16)"),
+    ];
 }

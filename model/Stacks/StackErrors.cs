@@ -23,4 +23,7 @@ public static class StackErrors
 
     /// <summary>A service the maturity level needs, turned off.</summary>
     public static readonly ErrorCode ServiceNeeded = new("MLOPS0106", "mlops:platform.<service>.enabled", "A service the stack's maturity level needs is not turned off.");
+
+    /// <summary>A Tanzu release whose Kubernetes a component the stack runs does not support.</summary>
+    public static readonly ErrorCode KubernetesOutOfRange = new("MLOPS0107", "mlops:tanzu.release", "Every component the stack runs on its cluster supports the Tanzu release's Kubernetes, as its upstream states (infractl versions shows the matrix).");
 }

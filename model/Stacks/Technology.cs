@@ -20,6 +20,12 @@ public abstract class Technology
     /// <summary>The namespaces it takes on the workload cluster, which no team may take.</summary>
     public virtual IEnumerable<string> Namespaces => [];
 
+    /// <summary>The releases it deploys on the workload cluster, with the Kubernetes versions each supports: its row of the compatibility matrix.</summary>
+    public virtual IEnumerable<Kubernetes.ComponentRelease> Releases => [];
+
+    /// <summary>Whether it runs on the workload cluster for valid <paramref name="options"/>, so that its releases must support the cluster's Kubernetes.</summary>
+    public virtual bool RunsOnCluster(PlatformOptions options) => Offers is { } service && options.DeploysPlatform && options.IsEnabled(service);
+
     /// <summary>Checks its settings, adding every failure to <paramref name="errors"/>.</summary>
     public virtual void Validate(PlatformOptions options, VsphereConnectionOptions connection, ConfigErrors errors)
     {

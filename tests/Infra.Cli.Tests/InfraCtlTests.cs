@@ -37,7 +37,10 @@ public sealed class InfraCtlTests
         var run = CliRun.Project("validate", "--stack", "prod");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal("Pulumi.prod.yaml is valid: environment prod, maturity level2, layers all.\n", run.Out);
+        Assert.Equal(
+            "Pulumi.prod.yaml is valid: environment prod, maturity level2, layers all.\n"
+            + "advisory: mlops:tanzu.release 'v1.33.6---vmware.1-fips-vkr.2' runs Kubernetes 1.33, which upstream tests but does not support for CloudNativePG 1.30.0 (chart 0.29.0) (supported on 1.34–1.36), Kubeflow v1.10.2 (supported on 1.32). 'infractl versions' shows the matrix and its sources.\n",
+            run.Out);
         Assert.Empty(run.Error);
     }
 
@@ -324,7 +327,7 @@ public sealed class InfraCtlTests
     }
 
     [Theory]
-    [InlineData(new[] { "plna" }, "error: 'plna' is not an infractl command. Did you mean 'plan'? Commands: validate, plan, render, graph, diff, stacks, stack, explain. Run 'infractl --help' for what each does.\n")]
+    [InlineData(new[] { "plna" }, "error: 'plna' is not an infractl command. Did you mean 'plan'? Commands: validate, plan, render, graph, diff, stacks, stack, versions, explain. Run 'infractl --help' for what each does.\n")]
     [InlineData(new[] { "plan", "--format", "xml" }, "error: Argument 'xml' not recognized. Must be one of:\n\t'text'\n\t'json'\nRun 'infractl plan --help' for its options.\n")]
     [InlineData(new[] { "stack", "new", "qa" }, "error: Option '--from' is required.\nRun 'infractl stack new --help' for its options.\n")]
     [InlineData(new[] { "validate", "-C", "/nonexistent" }, "error: --project-dir /nonexistent is not a folder. Pass the folder that holds Pulumi.yaml.\n")]
@@ -441,5 +444,31 @@ public sealed class InfraCtlTests
         var run = CliRun.Project("explain", "MLOPS3010");
 
         Assert.Equal((1, "error: 'MLOPS3010' is not an error code of infractl. Did you mean 'MLOPS0010'? Codes are MLOPS and four digits, as errors print them; 'infractl explain' lists them all.\n"), (run.ExitCode, run.Error));
+    }
+
+    [Fact]
+    public void Versions_Json_IsTheMatrixWithItsSources()
+    {
+        var run = CliRun.Project("versions", "--format", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        var root = JsonDocument.Parse(run.Out).RootElement;
+        var cnpg = root.GetProperty("components").EnumerateArray().Single(c => c.GetProperty("component").GetString() == "CloudNativePG");
+        Assert.Equal("1.34", cnpg.GetProperty("supported").GetProperty("minimum").GetString());
+        Assert.Equal("1.30", cnpg.GetProperty("tested").GetProperty("minimum").GetString());
+        Assert.StartsWith("cloudnative-pg/cloudnative-pg@v1.30.0:", cnpg.GetProperty("source").GetString(), StringComparison.Ordinal);
+        var latest = root.GetProperty("tanzuReleases").EnumerateArray().Single(r => r.GetProperty("default").GetBoolean());
+        Assert.Equal(0, latest.GetProperty("notRunBy").GetArrayLength());
+        Assert.Equal(["CloudNativePG", "Kubeflow"], latest.GetProperty("onlyTestedBy").EnumerateArray().Select(c => c.GetString()));
+    }
+
+    [Fact]
+    public void Versions_Text_ListsEveryComponentAndRelease()
+    {
+        var run = CliRun.Project("versions");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.All(Infra.Model.Stacks.Compatibility.Matrix, c => Assert.Contains(c.Component, run.Out, StringComparison.Ordinal));
+        Assert.All(Infra.Model.Tanzu.TanzuReleases.All, r => Assert.Contains(r.Name, run.Out, StringComparison.Ordinal));
     }
 }

@@ -400,7 +400,7 @@ public sealed class KubeflowSpecTests
             ],
             errors);
         Assert.Equal(
-            ["mlops:tanzu.release 'v1.31.4---vmware.1-fips-vkr.3' runs Kubernetes 1.31, but Kubeflow v1.10.2 needs 1.32 or later. Set it with 'pulumi config set --path mlops:tanzu.release v1.33.6---vmware.1-fips-vkr.2', or disable Kubeflow with 'pulumi config set --path mlops:platform.kubeflow.enabled false'."],
+            ["mlops:tanzu.release 'v1.31.4---vmware.1-fips-vkr.3' runs Kubernetes 1.31, which Kubeflow v1.10.2 (Kubernetes 1.32 (tested 1.32–1.33)) does not support. Releases that every component this stack runs supports: v1.32.7---vmware.3-fips-vkr.1, v1.33.6---vmware.1-fips-vkr.2. Set it with 'pulumi config set --path mlops:tanzu.release v1.33.6---vmware.1-fips-vkr.2', or disable the component."],
             old);
     }
 }

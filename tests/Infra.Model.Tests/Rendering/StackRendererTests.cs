@@ -134,7 +134,7 @@ public sealed class StackRendererTests
 
         Assert.Equal(
             "# kubernetes:helm.sh/v3:Release::cnpg-operator: wave 10, provider pulumi:providers:kubernetes::workload-cluster.\n"
-            + "# Chart cloudnative-pg 0.23.0 from https://cloudnative-pg.github.io/charts, as release cnpg-operator in namespace cnpg-system, timeout 900s.\n{}\n",
+            + "# Chart cloudnative-pg 0.29.0 from https://cloudnative-pg.github.io/charts, as release cnpg-operator in namespace cnpg-system, timeout 900s.\n{}\n",
             files["helm/cnpg-operator.values.yaml"]);
         Assert.StartsWith(
             "# kubernetes:helm.sh/v3:Release::minio-tenant: wave 11, provider pulumi:providers:kubernetes::workload-cluster.\n# protect: true\n"

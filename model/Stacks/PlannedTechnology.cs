@@ -1,0 +1,43 @@
+using Infra.Model.Options;
+using Infra.Model.Planning;
+
+namespace Infra.Model.Stacks;
+
+/// <summary>
+/// A technology of the platform layer planned from one spec: where the spec is null (the service is off, or not
+/// needed), it has no nodes, outputs or hand-offs and does not run on the cluster.
+/// </summary>
+/// <typeparam name="TSpec">Its spec, such as <c>MlflowSpec</c>.</typeparam>
+public abstract class PlannedTechnology<TSpec> : Technology
+    where TSpec : class
+{
+    /// <summary>The spec for valid <paramref name="options"/>, or null where the technology does not run.</summary>
+    public abstract TSpec? SpecFor(PlatformOptions options);
+
+    /// <inheritdoc />
+    public sealed override IEnumerable<PlanNode> PlatformNodes(PlatformOptions options, PlatformTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return SpecFor(options) is { } spec ? Plan(spec, options, target) : [];
+    }
+
+    /// <inheritdoc />
+    public sealed override IEnumerable<KeyValuePair<string, PlanValue>> Outputs(PlatformOptions options) =>
+        SpecFor(options) is { } spec ? OutputsOf(spec) : [];
+
+    /// <inheritdoc />
+    public sealed override IEnumerable<PlanHandoff> Handoffs(PlatformOptions options) =>
+        SpecFor(options) is { } spec ? HandoffsOf(spec) : [];
+
+    /// <inheritdoc />
+    public override bool RunsOnCluster(PlatformOptions options) => options.DeploysPlatform && SpecFor(options) is not null;
+
+    /// <summary>Its nodes in the platform layer.</summary>
+    protected abstract IEnumerable<PlanNode> Plan(TSpec spec, PlatformOptions options, PlatformTarget target);
+
+    /// <summary>Its stack outputs.</summary>
+    protected virtual IEnumerable<KeyValuePair<string, PlanValue>> OutputsOf(TSpec spec) => [];
+
+    /// <summary>The files it hands to someone else.</summary>
+    protected virtual IEnumerable<PlanHandoff> HandoffsOf(TSpec spec) => [];
+}
