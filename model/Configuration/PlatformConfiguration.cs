@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Infra.Model.Options;
-using Microsoft.Extensions.Configuration;
 
 namespace Infra.Model.Configuration;
 
@@ -56,10 +55,10 @@ public static class PlatformConfiguration
             rejected.UnionWith(schemaRejected);
         }
 
-        var configuration = snapshot.ToConfiguration(rejected);
-        var options = configuration.GetSection(Namespace).Get<PlatformOptions>(o => o.ErrorOnUnknownConfiguration = true)
+        var accepted = snapshot.Accepted(rejected);
+        var options = (PlatformOptions?)PlatformSchema.Bind(accepted)
             ?? new PlatformOptions { Environment = null!, Maturity = null, Vsphere = null! };
-        var connection = configuration.GetSection(VsphereNamespace).Get<VsphereConnectionOptions>() ?? new VsphereConnectionOptions();
+        var connection = (VsphereConnectionOptions?)VsphereSchema.Bind(accepted) ?? new VsphereConnectionOptions();
 
         errors.AddRange(PlatformOptionsValidator.Validate(options, connection, rejected));
         return new LoadedConfig(snapshot.Source, options, connection, [.. errors]) { Notices = Notices(options) };
