@@ -10,7 +10,7 @@ namespace Infra.Model.Configuration;
 /// <summary>
 /// The shape of a config namespace, read from its options records: which keys exist, what each holds, which
 /// must be set and which are secrets. It checks a snapshot before binding, so that every unknown key, wrong
-/// type and missing value is reported at once instead of the binder stopping at the first, and then binds what
+/// type and missing value is reported at once instead of stopping at the first, and then binds what
 /// it accepted.
 /// </summary>
 /// <remarks>
@@ -92,7 +92,7 @@ public sealed class ConfigSchema
 
     /// <summary>
     /// Checks every key of the namespace in <paramref name="snapshot"/>. Returns the errors and the paths that
-    /// must not reach the binder (unknown or ill-typed keys).
+    /// must not be bound (unknown or ill-typed keys).
     /// </summary>
     public (IReadOnlyList<ConfigError> Errors, IReadOnlySet<string> Rejected) Check(ConfigSnapshot snapshot)
     {
@@ -108,7 +108,7 @@ public sealed class ConfigSchema
     /// values): every value is then of its setting's type, and it binds as Microsoft.Extensions.Configuration's
     /// binder did: each property from its key, case aside; numbers, booleans and choices parsed as their type
     /// converters parse them (invariant culture, choices in any case); a map where it has keys; a list's entries
-    /// in index order, an entry that sets nothing left out; a secret as the place it names.
+    /// in index order (an array), an entry that sets nothing left out; a secret as the place it names.
     /// </summary>
     public object? Bind(ConfigSnapshot snapshot)
     {
