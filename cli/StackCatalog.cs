@@ -12,8 +12,6 @@ namespace Infra.Cli;
 /// </summary>
 internal static class StackCatalog
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
-
     /// <summary>One stack and its policy.</summary>
     public sealed record Entry(string Stack, DeployPolicy Deploy);
 
@@ -38,13 +36,46 @@ internal static class StackCatalog
 
     /// <summary>A JSON array of <c>{"stack", "deploy"}</c>.</summary>
     public static string Json(IReadOnlyList<Entry> stacks) =>
-        JsonSerializer.Serialize(stacks.Select(s => new { stack = s.Stack, deploy = ConfigSchema.ChoiceName(s.Deploy) }), Indented) + "\n";
+        JsonText(indented: true, writer =>
+        {
+            writer.WriteStartArray();
+            foreach (var stack in stacks)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("stack", stack.Stack);
+                writer.WriteString("deploy", ConfigSchema.ChoiceName(stack.Deploy));
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }) + "\n";
 
     /// <summary>Step outputs for GitHub Actions (<c>$GITHUB_OUTPUT</c>): JSON arrays of the stacks to plan, and to deploy automatically or behind the gate.</summary>
     public static string Github(IReadOnlyList<Entry> stacks)
     {
-        static string Array(IEnumerable<Entry> entries) => JsonSerializer.Serialize(entries.Select(e => e.Stack));
+        static string Array(IEnumerable<Entry> entries) => JsonText(indented: false, writer =>
+        {
+            writer.WriteStartArray();
+            foreach (var entry in entries)
+            {
+                writer.WriteStringValue(entry.Stack);
+            }
+
+            writer.WriteEndArray();
+        });
         return $"all={Array(stacks)}\nautomatic={Array(stacks.Where(s => s.Deploy == DeployPolicy.Automatic))}\nmanual={Array(stacks.Where(s => s.Deploy == DeployPolicy.Manual))}\n";
+    }
+
+    // JSON as the serializer writes it with its default options, written by hand: no reflection over the values.
+    private static string JsonText(bool indented, Action<Utf8JsonWriter> write)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented }))
+        {
+            write(writer);
+        }
+
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
     /// <summary>

@@ -1,7 +1,8 @@
+[assembly: Infra.Model.Configuration.ErrorCatalogue(typeof(Infra.Model.Configuration.CommonErrors))]
+
 namespace Infra.Model.Configuration;
 
 /// <summary>The rules of values that settings of several technologies share, and of the stack file's shape and types.</summary>
-[ErrorCatalogue]
 public static class CommonErrors
 {
     /// <summary>A quantity.</summary>

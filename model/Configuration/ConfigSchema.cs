@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Reflection;
 using System.Runtime.CompilerServices;
@@ -9,8 +10,14 @@ namespace Infra.Model.Configuration;
 /// <summary>
 /// The shape of a config namespace, read from its options records: which keys exist, what each holds, which
 /// must be set and which are secrets. It checks a snapshot before binding, so that every unknown key, wrong
-/// type and missing value is reported at once instead of the binder stopping at the first.
+/// type and missing value is reported at once instead of stopping at the first, and then binds what
+/// it accepted.
 /// </summary>
+/// <remarks>
+/// The options records are read by reflection over their public properties. Infra.Model's ILLink.Descriptors.xml
+/// keeps every type of <c>Infra.Model.Options</c> whole, so a trimmed or natively compiled infractl reads them as
+/// the JIT does.
+/// </remarks>
 public sealed class ConfigSchema
 {
     private static readonly ConcurrentDictionary<Type, IReadOnlyList<PropertyInfo>> Properties = new();
@@ -88,7 +95,7 @@ public sealed class ConfigSchema
 
     /// <summary>
     /// Checks every key of the namespace in <paramref name="snapshot"/>. Returns the errors and the paths that
-    /// must not reach the binder (unknown or ill-typed keys).
+    /// must not be bound (unknown or ill-typed keys).
     /// </summary>
     public (IReadOnlyList<ConfigError> Errors, IReadOnlySet<string> Rejected) Check(ConfigSnapshot snapshot)
     {
@@ -98,6 +105,21 @@ public sealed class ConfigSchema
         return (walk.Errors, walk.Rejected);
     }
 
+    /// <summary>
+    /// The namespace's options record bound from <paramref name="snapshot"/>, or null where it sets nothing in the
+    /// namespace. Give it the keys <see cref="Check"/> accepted (the snapshot without the rejected paths and empty
+    /// values): every value is then of its setting's type, and it binds as Microsoft.Extensions.Configuration's
+    /// binder did: each property from its key, case aside; numbers, booleans and choices parsed as their type
+    /// converters parse them (invariant culture, choices in any case); a map where it has keys; a list's entries
+    /// in index order (an array), an entry that sets nothing left out; a secret as the place it names.
+    /// </summary>
+    public object? Bind(ConfigSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return BindValue(snapshot, _namespace, _rootType);
+    }
+
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "The options records are kept whole (ILLink.Descriptors.xml).")]
     internal static IReadOnlyList<PropertyInfo> SettableProperties(Type type) =>
         Properties.GetOrAdd(type, t => t
             .GetProperties(BindingFlags.Public | BindingFlags.Instance)
@@ -149,7 +171,7 @@ public sealed class ConfigSchema
         type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) ? type.GetGenericArguments()[0] : null;
 
     internal static IReadOnlyList<string> Choices(Type enumType) =>
-        Enum.GetValues(Nullable.GetUnderlyingType(enumType) ?? enumType).Cast<Enum>().Select(ChoiceName).ToArray();
+        Enum.GetNames(Nullable.GetUnderlyingType(enumType) ?? enumType).Select(CamelCase).ToArray();
 
     internal static string Placeholder(Type type) => Classify(type) switch
     {
@@ -158,6 +180,63 @@ public sealed class ConfigSchema
         ValueKind.Choice => string.Join('|', Choices(type)),
         _ => "<value>",
     };
+
+    private static object? BindValue(ConfigSnapshot snapshot, string path, Type type)
+    {
+        var underlying = Nullable.GetUnderlyingType(type) ?? type;
+        var kind = Classify(underlying);
+        if (kind is ValueKind.Map or ValueKind.List)
+        {
+            if (!snapshot.HasChildren(path))
+            {
+                return null;
+            }
+
+            return kind is ValueKind.Map ? BindObject(snapshot, path, underlying) : BindList(snapshot, path, ElementType(underlying)!);
+        }
+
+        var value = snapshot.Value(path);
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        return kind switch
+        {
+            ValueKind.WholeNumber when underlying == typeof(int) => int.Parse(value, NumberStyles.Integer, CultureInfo.InvariantCulture),
+            ValueKind.WholeNumber => long.Parse(value, NumberStyles.Integer, CultureInfo.InvariantCulture),
+            ValueKind.Number when underlying == typeof(double) => double.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture),
+            ValueKind.Number => decimal.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture),
+            ValueKind.Boolean => bool.Parse(value),
+            ValueKind.Choice => Enum.Parse(underlying, value, ignoreCase: true),
+            ValueKind.Secret => SecretSetting.FromMarker(value),
+            _ => value,
+        };
+    }
+
+    [UnconditionalSuppressMessage("Trimming", "IL2067", Justification = "The options records are kept whole (ILLink.Descriptors.xml), their parameterless constructors with them.")]
+    private static object BindObject(ConfigSnapshot snapshot, string path, Type type)
+    {
+        var instance = Activator.CreateInstance(type)!;
+        foreach (var property in SettableProperties(type))
+        {
+            if (BindValue(snapshot, $"{path}:{KeyName(property)}", property.PropertyType) is { } value)
+            {
+                property.SetValue(instance, value);
+            }
+        }
+
+        return instance;
+    }
+
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "List entries are strings or options records: an array of a reference type needs no code of its own.")]
+    private static Array BindList(ConfigSnapshot snapshot, string path, Type element)
+    {
+        var entries = snapshot.Children(path).Select(child => BindValue(snapshot, $"{path}:{child}", element)).OfType<object>().ToArray();
+        var list = Array.CreateInstance(element, entries.Length);
+        Array.Copy(entries, list, entries.Length);
+        return list;
+    }
 
     private IEnumerable<ConfigSetting> SettingsOf(Type type, string? prefix)
     {

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Microsoft.Extensions.Configuration;
 
 namespace Infra.Model.Configuration;
 
@@ -90,39 +89,11 @@ public sealed class ConfigSnapshot
         _values.ContainsKey(topLevelKey) || HasChildren(topLevelKey);
 
     /// <summary>
-    /// The snapshot as IConfiguration, without the keys at or below <paramref name="rejected"/> and without empty
-    /// values: a YAML null (<c>teams:</c> with nothing after it) means "not set", as it does to validation.
+    /// The snapshot without the keys at or below <paramref name="rejected"/> and without empty values, as the
+    /// schemas bind it: a YAML null (<c>teams:</c> with nothing after it) means "not set", as it does to validation.
     /// </summary>
-    public IConfiguration ToConfiguration(IReadOnlySet<string>? rejected = null)
-    {
-        var kept = new ConfigSnapshot(Source, _values.Where(kv => !string.IsNullOrEmpty(kv.Value) && (rejected is null || !IsAtOrBelowAny(kv.Key, rejected))));
-        return new ConfigurationBuilder().Add(new SnapshotSource(kept)).Build();
-    }
-
-    private sealed class SnapshotSource(ConfigSnapshot snapshot) : IConfigurationSource
-    {
-        public IConfigurationProvider Build(IConfigurationBuilder builder) => new SnapshotProvider(snapshot);
-    }
-
-    // The snapshot's keys, with the child keys of a path from its index: the default provider scans every key for
-    // each section the binder visits, which is quadratic in the size of a configuration with many list entries.
-    private sealed class SnapshotProvider : ConfigurationProvider
-    {
-        private readonly ConfigSnapshot _snapshot;
-
-        public SnapshotProvider(ConfigSnapshot snapshot)
-        {
-            _snapshot = snapshot;
-            foreach (var (key, value) in snapshot.Values)
-            {
-                Data[key] = value;
-            }
-        }
-
-        public override IEnumerable<string> GetChildKeys(IEnumerable<string> earlierKeys, string? parentPath) =>
-            (parentPath is null ? _snapshot.Namespaces() : _snapshot.Children(parentPath)).Concat(earlierKeys)
-                .OrderBy(k => k, ConfigurationKeyComparer.Instance);
-    }
+    public ConfigSnapshot Accepted(IReadOnlySet<string>? rejected = null) =>
+        new(Source, _values.Where(kv => !string.IsNullOrEmpty(kv.Value) && (rejected is null || !IsAtOrBelowAny(kv.Key, rejected))));
 
     /// <summary>The top-level Pulumi keys set (<c>mlops:gpu</c>), as the source spells them.</summary>
     public IEnumerable<string> TopLevelKeys() =>

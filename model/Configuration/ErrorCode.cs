@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 
 namespace Infra.Model.Configuration;
@@ -17,9 +18,8 @@ public sealed record ErrorCode(string Code, string Key, string Rule)
     public const string Prefix = "MLOPS";
 
     /// <summary>Every code the model declares (a static <see cref="ErrorCode"/> field of an error catalogue), ordered by code.</summary>
-    public static ImmutableArray<ErrorCode> All { get; } = [.. typeof(ErrorCode).Assembly.GetTypes()
-        .Where(t => t.GetCustomAttribute<ErrorCatalogueAttribute>() is not null)
-        .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
+    public static ImmutableArray<ErrorCode> All { get; } = [.. typeof(ErrorCode).Assembly.GetCustomAttributes<ErrorCatalogueAttribute>()
+        .SelectMany(a => a.Type.GetFields(BindingFlags.Public | BindingFlags.Static))
         .Where(f => f.FieldType == typeof(ErrorCode))
         .Select(f => (ErrorCode)f.GetValue(null)!)
         .OrderBy(c => c.Code, StringComparer.Ordinal)];
@@ -49,6 +49,12 @@ public sealed record ErrorCode(string Code, string Key, string Rule)
     public override string ToString() => Code;
 }
 
-/// <summary>Marks a static class whose public static <see cref="ErrorCode"/> fields are a technology's rules.</summary>
-[AttributeUsage(AttributeTargets.Class, Inherited = false)]
-public sealed class ErrorCatalogueAttribute : Attribute;
+/// <summary>Declares, from its own file, a static class whose public static <see cref="ErrorCode"/> fields are a technology's rules.</summary>
+/// <param name="type">The catalogue.</param>
+[AttributeUsage(AttributeTargets.Assembly, AllowMultiple = true)]
+public sealed class ErrorCatalogueAttribute([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] Type type) : Attribute
+{
+    /// <summary>The catalogue's type.</summary>
+    [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)]
+    public Type Type { get; } = type;
+}

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Infra.Model.Options;
-using Microsoft.Extensions.Configuration;
 
 namespace Infra.Model.Configuration;
 
@@ -56,13 +55,13 @@ public static class PlatformConfiguration
             rejected.UnionWith(schemaRejected);
         }
 
-        var configuration = snapshot.ToConfiguration(rejected);
-        var options = configuration.GetSection(Namespace).Get<PlatformOptions>(o => o.ErrorOnUnknownConfiguration = true)
-            ?? new PlatformOptions();
-        var connection = configuration.GetSection(VsphereNamespace).Get<VsphereConnectionOptions>() ?? new VsphereConnectionOptions();
+        var accepted = snapshot.Accepted(rejected);
+        var options = (PlatformOptions?)PlatformSchema.Bind(accepted) ?? new PlatformOptions();
+        var connection = (VsphereConnectionOptions?)VsphereSchema.Bind(accepted) ?? new VsphereConnectionOptions();
 
         errors.AddRange(PlatformOptionsValidator.Validate(options, connection, rejected));
-        return new LoadedConfig(snapshot.Source, options, connection, [.. errors]) {
+        return new LoadedConfig(snapshot.Source, options, connection, [.. errors])
+        {
             Notices = Notices(options),
             Advisories = errors.Count == 0 && Stacks.Compatibility.Notice(options) is { } advisory ? [advisory] : [],
         };

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 
 namespace Infra.Model.Configuration;
@@ -43,7 +42,7 @@ public static class RuntimeConfig
             }
 
             first = false;
-            document.Append(JsonSerializer.Serialize(key)).Append(':').Append(IsStructured(value) ? value : JsonSerializer.Serialize(value));
+            document.Append(Rendering.JsonStrings.Quote(key)).Append(':').Append(IsStructured(value) ? value : Rendering.JsonStrings.Quote(value));
         }
 
         document.Append('}');

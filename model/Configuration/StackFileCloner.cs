@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
@@ -234,7 +233,7 @@ public static class StackFileCloner
             text = text[..^4].TrimEnd('\r', '\n');
         }
 
-        return text.Contains('\n', StringComparison.Ordinal) || text.Length == 0 ? JsonSerializer.Serialize(value) : text;
+        return text.Contains('\n', StringComparison.Ordinal) || text.Length == 0 ? Rendering.JsonStrings.Quote(value) : text;
     }
 
     private static string Edit(string text, IEnumerable<(long Start, long End, string Text)> edits)

@@ -1,7 +1,8 @@
+[assembly: Infra.Model.Configuration.ErrorCatalogue(typeof(Infra.Model.Configuration.StackFileErrors))]
+
 namespace Infra.Model.Configuration;
 
 /// <summary>The rules of a stack file as a file: what it is, its size, its YAML.</summary>
-[ErrorCatalogue]
 public static class StackFileErrors
 {
     /// <summary>A dangling link.</summary>

@@ -1,9 +1,10 @@
 using Infra.Model.Configuration;
 
+[assembly: Infra.Model.Configuration.ErrorCatalogue(typeof(Infra.Model.Gitlab.GitlabErrors))]
+
 namespace Infra.Model.Gitlab;
 
 /// <summary>The rules of GitLab and its runner.</summary>
-[ErrorCatalogue]
 public static class GitlabErrors
 {
     /// <summary>CPU pools too small for GitLab.</summary>

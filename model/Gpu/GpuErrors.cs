@@ -1,9 +1,10 @@
 using Infra.Model.Configuration;
 
+[assembly: Infra.Model.Configuration.ErrorCatalogue(typeof(Infra.Model.Gpu.GpuErrors))]
+
 namespace Infra.Model.Gpu;
 
 /// <summary>The GPU rules: catalog, hosts, passthrough VMs and their placement, the vGPU class and capacity, the GPU Operator.</summary>
-[ErrorCatalogue]
 public static class GpuErrors
 {
     /// <summary>No GPU model.</summary>

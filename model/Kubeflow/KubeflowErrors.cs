@@ -1,9 +1,10 @@
 using Infra.Model.Configuration;
 
+[assembly: Infra.Model.Configuration.ErrorCatalogue(typeof(Infra.Model.Kubeflow.KubeflowErrors))]
+
 namespace Infra.Model.Kubeflow;
 
 /// <summary>The rules of Kubeflow: its applications and sign-in through GitLab. (MLOPS1204, the Kubernetes floor, is now MLOPS0107 for every component.)</summary>
-[ErrorCatalogue]
 public static class KubeflowErrors
 {
     /// <summary>An unknown application.</summary>

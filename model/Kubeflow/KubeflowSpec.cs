@@ -142,7 +142,7 @@ public sealed record KubeflowSpec(ImmutableArray<string> Applications, Immutable
         for (var i = 0; i < Users.Length; i++)
         {
             var email = Users[i];
-            users.Add(new JsonObject
+            users.Add((JsonNode)new JsonObject
             {
                 ["email"] = email,
                 ["hashFromEnv"] = HashVariable(i),
@@ -293,7 +293,7 @@ public sealed record TeamServices(string? MlflowUrl, string? StoreEndpoint, stri
         {
             if (value is not null)
             {
-                env.Add(new JsonObject { ["name"] = name, ["value"] = value });
+                env.Add((JsonNode)new JsonObject { ["name"] = name, ["value"] = value });
             }
         }
 
@@ -310,12 +310,12 @@ public sealed record TeamServices(string? MlflowUrl, string? StoreEndpoint, stri
         var secrets = new JsonArray();
         if (MlflowUrl is not null)
         {
-            secrets.Add(new JsonObject { ["secretRef"] = new JsonObject { ["name"] = Mlflow.MlflowTeamUsers.TeamSecret } });
+            secrets.Add((JsonNode)new JsonObject { ["secretRef"] = new JsonObject { ["name"] = Mlflow.MlflowTeamUsers.TeamSecret } });
         }
 
         if (StoreEndpoint is not null)
         {
-            secrets.Add(new JsonObject { ["secretRef"] = new JsonObject { ["name"] = Teams.TeamNamespaces.StoreSecret } });
+            secrets.Add((JsonNode)new JsonObject { ["secretRef"] = new JsonObject { ["name"] = Teams.TeamNamespaces.StoreSecret } });
         }
 
         if (secrets.Count > 0)

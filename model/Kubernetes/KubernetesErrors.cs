@@ -1,9 +1,10 @@
 using Infra.Model.Configuration;
 
+[assembly: Infra.Model.Configuration.ErrorCatalogue(typeof(Infra.Model.Kubernetes.KubernetesErrors))]
+
 namespace Infra.Model.Kubernetes;
 
 /// <summary>The rules of what all the platform's services share on the cluster: the registry mirror and the ingress.</summary>
-[ErrorCatalogue]
 public static class KubernetesErrors
 {
     /// <summary>A malformed registry mirror.</summary>

@@ -1,9 +1,10 @@
 using Infra.Model.Configuration;
 
+[assembly: Infra.Model.Configuration.ErrorCatalogue(typeof(Infra.Model.ObjectStore.ObjectStoreErrors))]
+
 namespace Infra.Model.ObjectStore;
 
 /// <summary>The rules of the object store: MinIO, or an existing S3 endpoint with an access key per identity.</summary>
-[ErrorCatalogue]
 public static class ObjectStoreErrors
 {
     /// <summary>A service that keeps data in an object store the stack does not have.</summary>

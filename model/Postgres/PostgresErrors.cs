@@ -1,9 +1,10 @@
 using Infra.Model.Configuration;
 
+[assembly: Infra.Model.Configuration.ErrorCatalogue(typeof(Infra.Model.Postgres.PostgresErrors))]
+
 namespace Infra.Model.Postgres;
 
 /// <summary>The rules of the shared PostgreSQL cluster.</summary>
-[ErrorCatalogue]
 public static class PostgresErrors
 {
     /// <summary>No instance.</summary>

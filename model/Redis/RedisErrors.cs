@@ -1,9 +1,10 @@
 using Infra.Model.Configuration;
 
+[assembly: Infra.Model.Configuration.ErrorCatalogue(typeof(Infra.Model.Redis.RedisErrors))]
+
 namespace Infra.Model.Redis;
 
 /// <summary>The rules of the shared Redis.</summary>
-[ErrorCatalogue]
 public static class RedisErrors
 {
     /// <summary>No instance.</summary>

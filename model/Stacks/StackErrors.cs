@@ -1,9 +1,10 @@
 using Infra.Model.Configuration;
 
+[assembly: Infra.Model.Configuration.ErrorCatalogue(typeof(Infra.Model.Stacks.StackErrors))]
+
 namespace Infra.Model.Stacks;
 
 /// <summary>The rules of the stack as a whole: its environment, its layers, and the services its maturity level needs.</summary>
-[ErrorCatalogue]
 public static class StackErrors
 {
     /// <summary>The environment's name.</summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Infra.Model.Configuration;
 using Infra.Model.Options;
 using Infra.Model.Planning;
@@ -44,9 +45,10 @@ public abstract class Technology
 /// <summary>Declares a technology of the stack from its own folder.</summary>
 /// <param name="type">A <see cref="Technology"/> with a parameterless constructor.</param>
 [AttributeUsage(AttributeTargets.Assembly, AllowMultiple = true)]
-public sealed class TechnologyAttribute(Type type) : Attribute
+public sealed class TechnologyAttribute([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] Type type) : Attribute
 {
     /// <summary>The technology's type.</summary>
+    [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)]
     public Type Type { get; } = type;
 }
 

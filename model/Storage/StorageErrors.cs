@@ -1,9 +1,10 @@
 using Infra.Model.Configuration;
 
+[assembly: Infra.Model.Configuration.ErrorCatalogue(typeof(Infra.Model.Storage.StorageErrors))]
+
 namespace Infra.Model.Storage;
 
 /// <summary>The rules of the storage tiers.</summary>
-[ErrorCatalogue]
 public static class StorageErrors
 {
     /// <summary>No storage tier.</summary>

@@ -1,9 +1,10 @@
 using Infra.Model.Configuration;
 
+[assembly: Infra.Model.Configuration.ErrorCatalogue(typeof(Infra.Model.Tanzu.TanzuErrors))]
+
 namespace Infra.Model.Tanzu;
 
 /// <summary>The rules of vSphere with Tanzu: the Supervisor, the vSphere Namespace and the workload cluster.</summary>
-[ErrorCatalogue]
 public static class TanzuErrors
 {
     /// <summary>An existing Supervisor named while the stack enables its own.</summary>

@@ -1,9 +1,10 @@
 using Infra.Model.Configuration;
 
+[assembly: Infra.Model.Configuration.ErrorCatalogue(typeof(Infra.Model.Teams.TeamErrors))]
+
 namespace Infra.Model.Teams;
 
 /// <summary>The rules of the teams.</summary>
-[ErrorCatalogue]
 public static class TeamErrors
 {
     /// <summary>A team named as a namespace the platform uses.</summary>

@@ -1,9 +1,10 @@
 using Infra.Model.Configuration;
 
+[assembly: Infra.Model.Configuration.ErrorCatalogue(typeof(Infra.Model.Vsphere.VsphereErrors))]
+
 namespace Infra.Model.Vsphere;
 
 /// <summary>The rules of the vCenter connection and the vSphere placement.</summary>
-[ErrorCatalogue]
 public static class VsphereErrors
 {
     /// <summary>No vCenter Server.</summary>

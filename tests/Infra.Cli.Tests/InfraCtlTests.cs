@@ -372,27 +372,76 @@ public sealed class InfraCtlTests
     }
 
     [Fact]
-    public void Infractl_PacksAsADotnetTool()
+    public void Infractl_PacksAsANativeDotnetToolThatInstallsAndRuns()
     {
         var output = Directory.CreateTempSubdirectory("infractl-pack-").FullName;
-        var cli = Path.Combine(RepositoryRoot(), "cli");
-        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var arg in new[] { "pack", cli, "-o", output, "--nologo", "-v", "q" })
+        var tools = Directory.CreateTempSubdirectory("infractl-tools-").FullName;
+        var rid = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
+        try
+        {
+            Dotnet("pack", Path.Combine(RepositoryRoot(), "cli"), "-o", output, "--nologo", "-v", "q");
+
+            // The tool package names the native package for this machine and the portable one for any other.
+            using (var package = System.IO.Compression.ZipFile.OpenRead(Path.Combine(output, "infractl.0.1.0.nupkg")))
+            {
+                var settings = package.Entries.Single(e => e.FullName.EndsWith("/DotnetToolSettings.xml", StringComparison.Ordinal));
+                using var reader = new StreamReader(settings.Open());
+                var text = reader.ReadToEnd();
+                Assert.Contains($"<RuntimeIdentifierPackage RuntimeIdentifier=\"{rid}\" Id=\"infractl.{rid}\" />", text, StringComparison.Ordinal);
+                Assert.Contains("<RuntimeIdentifierPackage RuntimeIdentifier=\"any\" Id=\"infractl.any\" />", text, StringComparison.Ordinal);
+            }
+
+            using (var native = System.IO.Compression.ZipFile.OpenRead(Path.Combine(output, $"infractl.{rid}.0.1.0.nupkg")))
+            {
+                Assert.Contains($"tools/any/{rid}/infractl", native.Entries.Select(e => e.FullName));
+                Assert.DoesNotContain(native.Entries, e => e.FullName.EndsWith(".dll", StringComparison.Ordinal));
+            }
+
+            using (var portable = System.IO.Compression.ZipFile.OpenRead(Path.Combine(output, "infractl.any.0.1.0.nupkg")))
+            {
+                Assert.Contains("tools/net10.0/any/infractl.dll", portable.Entries.Select(e => e.FullName));
+            }
+
+            // Installed from those packages alone, as the README installs it, the native tool runs.
+            var config = Path.Combine(output, "nuget.config");
+            File.WriteAllText(config, $"""
+                <?xml version="1.0" encoding="utf-8"?>
+                <configuration><packageSources><clear /><add key="dist" value="{output}" /></packageSources></configuration>
+                """);
+            Dotnet("tool", "install", "--tool-path", tools, "--configfile", config, "infractl");
+            var installed = Path.Combine(tools, "infractl");
+            Assert.EndsWith($"infractl.{rid}/0.1.0/tools/any/{rid}/infractl", new FileInfo(installed).ResolveLinkTarget(returnFinalTarget: true)!.FullName.Replace('\\', '/'), StringComparison.Ordinal);
+            var (exit, validation) = Run(installed, "validate", "--stack", "prod", "--project-dir", CliRun.ProjectDir);
+            Assert.True(exit == 0, validation);
+            Assert.StartsWith("Pulumi.prod.yaml is valid: environment prod, maturity level2, layers all.\n", validation, StringComparison.Ordinal);
+            Assert.Equal(CliRun.Project("validate", "--stack", "prod").Out, validation);
+        }
+        finally
+        {
+            Directory.Delete(output, recursive: true);
+            Directory.Delete(tools, recursive: true);
+        }
+    }
+
+    private static void Dotnet(params string[] args)
+    {
+        var (exit, log) = Run("dotnet", args);
+        Assert.True(exit == 0, log);
+    }
+
+    private static (int ExitCode, string Output) Run(string program, params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
         }
 
-        using (var pack = System.Diagnostics.Process.Start(start)!)
-        {
-            var log = pack.StandardOutput.ReadToEnd();
-            pack.WaitForExit();
-            Assert.True(pack.ExitCode == 0, log);
-        }
-
-        using var package = System.IO.Compression.ZipFile.OpenRead(Path.Combine(output, "infractl.0.1.0.nupkg"));
-        var entries = package.Entries.Select(e => e.FullName).ToArray();
-        Assert.Contains("tools/net10.0/any/infractl.dll", entries);
-        Assert.Contains("tools/net10.0/any/DotnetToolSettings.xml", entries);
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output + error.Result);
     }
 
     private static string RepositoryRoot()
