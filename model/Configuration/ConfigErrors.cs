@@ -93,6 +93,16 @@ public sealed class ConfigErrors
         }
     }
 
+    /// <summary>A count of instances or replicas: at least 1, since what runs none is turned off instead.</summary>
+    public void AtLeastOne(ErrorCode code, string path, int? value, string rule)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        if (value is < 1)
+        {
+            Fail(code, path, $"'{value}' is out of range: {rule}. Set it with 'pulumi config set --path {Quoted(path)} <number>'.");
+        }
+    }
+
     /// <summary>An IPv4 CIDR block, parsed, or null where it is unset or malformed (then reported).</summary>
     public (System.Net.IPAddress Address, int Prefix)? Cidr(string path, string? value, string example)
     {

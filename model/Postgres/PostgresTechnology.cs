@@ -22,10 +22,7 @@ public sealed class PostgresTechnology : PlannedTechnology<PostgresSpec>
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(errors);
         var block = options.Platform?.Postgres;
-        if (block?.Replicas is < 1)
-        {
-            errors.Fail(PostgresErrors.Replicas, "mlops:platform:postgres:replicas", $"'{block.Replicas}' is out of range: PostgreSQL runs at least 1 instance. Set it with 'pulumi config set --path mlops:platform.postgres.replicas <number>'.");
-        }
+        errors.AtLeastOne(PostgresErrors.Replicas, "mlops:platform:postgres:replicas", block?.Replicas, "PostgreSQL runs at least 1 instance");
 
         errors.Quantity("mlops:platform:postgres:storage", block?.Storage, "100Gi");
     }

@@ -22,10 +22,7 @@ public sealed class RedisTechnology : PlannedTechnology<RedisSpec>
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(errors);
         var block = options.Platform?.Redis;
-        if (block?.Replicas is < 1)
-        {
-            errors.Fail(RedisErrors.Replicas, "mlops:platform:redis:replicas", $"'{block.Replicas}' is out of range: Redis runs at least 1 instance. Set it with 'pulumi config set --path mlops:platform.redis.replicas <number>'.");
-        }
+        errors.AtLeastOne(RedisErrors.Replicas, "mlops:platform:redis:replicas", block?.Replicas, "Redis runs at least 1 instance");
 
         errors.Quantity("mlops:platform:redis:storage", block?.Storage, "100Gi");
         errors.Quantity("mlops:platform:redis:memory", block?.Memory, "4Gi");

@@ -41,10 +41,7 @@ public static partial class StackValidator
 
             var path = $"mlops:platform:{service.Key}";
             var sizing = block.Sizing;
-            if (sizing.Replicas is < 1)
-            {
-                errors.Fail(StackErrors.ServiceReplicas, $"{path}:replicas", $"'{sizing.Replicas}' is out of range: a service runs at least 1 replica; disable it with mlops:platform.{service.Key}.enabled instead. Set it with 'pulumi config set --path mlops:platform.{service.Key}.replicas <number>'.");
-            }
+            errors.AtLeastOne(StackErrors.ServiceReplicas, $"{path}:replicas", sizing.Replicas, $"a service runs at least 1 replica; disable it with mlops:platform.{service.Key}.enabled instead");
 
             errors.Quantity($"{path}:cpu", sizing.Cpu, "500m");
             errors.Quantity($"{path}:memory", sizing.Memory, "4Gi");
