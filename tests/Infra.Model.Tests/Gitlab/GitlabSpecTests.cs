@@ -10,6 +10,25 @@ namespace Infra.Model.Tests.Gitlab;
 
 public sealed class GitlabSpecTests
 {
+    [Theory]
+    [InlineData("0.77.0", "18.0.0")]
+    [InlineData("0.85.0", "18.8.0")]
+    [InlineData("0.86.1", "18.9.1")]
+    public void RunnerVersion_IsTheOneItsChartRuns(string chart, string runner)
+    {
+        Assert.Equal(runner, Infra.Model.Gitlab.GitlabVersions.RunnerOfChart(chart));
+    }
+
+    [Fact]
+    public void RunnerHelperImage_IsTheRunnerOfTheSubchartTheGitlabChartShips()
+    {
+        var values = TestConfig.StackPlan("prod").Nodes.Single(n => n.Name == "gitlab" && n.Type == Infra.Model.Kubernetes.KubernetesTokens.HelmRelease).Inputs["values"].ToString();
+
+        Assert.Equal("0.85.0", Infra.Model.Gitlab.GitlabVersions.RunnerChart);
+        Assert.Contains("gitlab-runner-helper:x86_64-v18.8.0", values, StringComparison.Ordinal);
+        Assert.DoesNotContain("x86_64-v18.9.0", values, StringComparison.Ordinal);
+    }
+
     private const string Values = "gitlab/gitlab.values.yaml";
 
     /// <summary>Subcharts whose values the umbrella chart's values.yaml does not carry.</summary>
@@ -69,7 +88,7 @@ public sealed class GitlabSpecTests
             """{"install":true,"rbac":{"create":true},"runners":{"locked":false,"config":"[[runners]]\n  [runners.kubernetes]\n    namespace = \u0022gitlab\u0022\n    image = \u0022docker.io/library/python:3.12-slim\u0022\n    cpu_request = \u0022500m\u0022\n    memory_request = \u00221Gi\u0022\n    memory_limit = \u00224Gi\u0022\n"}}""",
             dev.ToJsonString());
         Assert.Equal(
-            "[[runners]]\n  [runners.kubernetes]\n    namespace = \"gitlab\"\n    image = \"harbor.prod.example.com/mirror/docker.io/library/python:3.12-slim\"\n    helper_image = \"harbor.prod.example.com/mirror/registry.gitlab.com/gitlab-org/gitlab-runner/gitlab-runner-helper:x86_64-v18.9.0\"\n    cpu_request = \"500m\"\n    memory_request = \"1Gi\"\n    memory_limit = \"4Gi\"\n",
+            "[[runners]]\n  [runners.kubernetes]\n    namespace = \"gitlab\"\n    image = \"harbor.prod.example.com/mirror/docker.io/library/python:3.12-slim\"\n    helper_image = \"harbor.prod.example.com/mirror/registry.gitlab.com/gitlab-org/gitlab-runner/gitlab-runner-helper:x86_64-v18.8.0\"\n    cpu_request = \"500m\"\n    memory_request = \"1Gi\"\n    memory_limit = \"4Gi\"\n",
             (string)prod["runners"]!["config"]!);
         Assert.Equal("harbor.prod.example.com/mirror/registry.gitlab.com", (string)prod["image"]!["registry"]!);
     }
