@@ -36,7 +36,7 @@ internal static class StackCatalog
 
     /// <summary>A JSON array of <c>{"stack", "deploy"}</c>.</summary>
     public static string Json(IReadOnlyList<Entry> stacks) =>
-        JsonText(indented: true, writer =>
+        Output.JsonText.Of(indented: true, writer =>
         {
             writer.WriteStartArray();
             foreach (var stack in stacks)
@@ -53,7 +53,7 @@ internal static class StackCatalog
     /// <summary>Step outputs for GitHub Actions (<c>$GITHUB_OUTPUT</c>): JSON arrays of the stacks to plan, and to deploy automatically or behind the gate.</summary>
     public static string Github(IReadOnlyList<Entry> stacks)
     {
-        static string Array(IEnumerable<Entry> entries) => JsonText(indented: false, writer =>
+        static string Array(IEnumerable<Entry> entries) => Output.JsonText.Of(indented: false, writer =>
         {
             writer.WriteStartArray();
             foreach (var entry in entries)
@@ -64,18 +64,6 @@ internal static class StackCatalog
             writer.WriteEndArray();
         });
         return $"all={Array(stacks)}\nautomatic={Array(stacks.Where(s => s.Deploy == DeployPolicy.Automatic))}\nmanual={Array(stacks.Where(s => s.Deploy == DeployPolicy.Manual))}\n";
-    }
-
-    // JSON as the serializer writes it with its default options, written by hand: no reflection over the values.
-    private static string JsonText(bool indented, Action<Utf8JsonWriter> write)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented }))
-        {
-            write(writer);
-        }
-
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
     /// <summary>

@@ -1,5 +1,5 @@
-using System.Text;
 using System.Text.Json;
+using Infra.Cli.Output;
 using Infra.Model.Kubernetes;
 using Infra.Model.Stacks;
 using Infra.Model.Tanzu;
@@ -50,8 +50,7 @@ internal static class VersionsMatrix
     /// <summary>The matrix as JSON.</summary>
     public static string Json()
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        return JsonText.Of(indented: true, json =>
         {
             json.WriteStartObject();
             json.WriteStartArray("components");
@@ -85,9 +84,7 @@ internal static class VersionsMatrix
 
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        }) + "\n";
 
         static void Components(Utf8JsonWriter json, string name, IEnumerable<ComponentRelease> components)
         {
