@@ -48,7 +48,13 @@ public static class PlatformServices
         ArgumentNullException.ThrowIfNull(service);
 
         // An existing S3 endpoint takes MinIO's place unless MinIO is asked for explicitly.
-        var replaced = service == Minio.MinioTechnology.Service && options.Platform?.ObjectStore is not null;
-        return service.BlockOf(options.Platform)?.Enabled ?? (!replaced && service.IsNeededAt(options.Maturity ?? MaturityLevel.Level0));
+        return service.BlockOf(options.Platform)?.Enabled ?? (!options.IsReplaced(service) && service.IsNeededAt(options.Maturity ?? MaturityLevel.Level0));
+    }
+
+    /// <summary>Whether something the stack names takes the service's place: an existing S3 endpoint MinIO's.</summary>
+    public static bool IsReplaced(this PlatformOptions options, PlatformService service)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return service == Minio.MinioTechnology.Service && options.Platform?.ObjectStore is not null;
     }
 }

@@ -55,7 +55,7 @@ public static partial class StackValidator
 
         foreach (var service in PlatformServices.NeededAt(level))
         {
-            if (service.BlockOf(options.Platform)?.Enabled == false && !(service == Minio.MinioTechnology.Service && options.Platform?.ObjectStore is not null))
+            if (service.BlockOf(options.Platform)?.Enabled == false && !options.IsReplaced(service))
             {
                 errors.Fail(StackErrors.ServiceNeeded, $"mlops:platform:{service.Key}:enabled", $"is false, but maturity {ConfigSchema.ChoiceName(level)} needs {service.Name} for {service.Role}. Enable it with 'pulumi config set --path mlops:platform.{service.Key}.enabled true', or lower mlops:maturity.");
             }
