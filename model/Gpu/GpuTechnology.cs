@@ -27,5 +27,5 @@ public sealed class GpuTechnology : Technology
 
     /// <inheritdoc />
     public override bool RunsOnCluster(PlatformOptions options) =>
-        options.DeploysFoundation && Vsphere.FoundationSpec.For(options) is { GpuOperator: not null, Tanzu: { HasGpuPool: true, DeploysCluster: true } };
+        options.DeploysFoundation && Vsphere.FoundationSpec.For(options).DeployedGpuOperator is not null;
 }

@@ -58,7 +58,7 @@ public static class FoundationPlanner
             yield return node;
         }
 
-        if (spec.GpuOperator is { } gpuOperator && spec.Tanzu.HasGpuPool && spec.Tanzu.DeploysCluster)
+        if (spec.DeployedGpuOperator is { } gpuOperator)
         {
             foreach (var node in GpuOperatorPlanner.Nodes(gpuOperator, TanzuPlanner.WorkloadProviderId, parent))
             {

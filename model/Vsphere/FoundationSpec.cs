@@ -15,6 +15,9 @@ namespace Infra.Model.Vsphere;
 /// <param name="GpuOperator">The GPU Operator; null where the cluster has no GPU nodes.</param>
 public sealed record FoundationSpec(VsphereLookups Lookups, FolderSpec Folder, GpuSpec Gpu, bool Protect, StorageSpec Storage, TanzuSpec Tanzu, GpuOperatorSpec? GpuOperator)
 {
+    /// <summary>The GPU Operator this run deploys: only onto the cluster's GPU pool, once the cluster is deployed.</summary>
+    public GpuOperatorSpec? DeployedGpuOperator => Tanzu is { HasGpuPool: true, DeploysCluster: true } ? GpuOperator : null;
+
     /// <summary>The foundation's decisions for <paramref name="options"/>.</summary>
     public static FoundationSpec For(PlatformOptions options) => Stacks.Resolved.Of(options, Build);
 
