@@ -75,8 +75,15 @@ public static class PlatformPlanner
         return ServicesDeploy(options) ? Technologies.All.SelectMany(t => t.Handoffs(options)) : [];
     }
 
-    // An all-in-one stack's services wait for its cluster, which a new Supervisor's first run does not deploy yet.
-    private static bool ServicesDeploy(PlatformOptions options) => !options.DeploysFoundation || TanzuSpec.For(options).DeploysCluster;
+    /// <summary>
+    /// Whether the platform's services deploy in this run of valid <paramref name="options"/> that deploy the platform:
+    /// an all-in-one stack's services wait for its cluster, which a new Supervisor's first run does not deploy yet.
+    /// </summary>
+    public static bool ServicesDeploy(PlatformOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return !options.DeploysFoundation || TanzuSpec.For(options).DeploysCluster;
+    }
 
     // Each technology's part, in the technologies' order: a service after the stores and namespaces it uses.
     private static IEnumerable<PlanNode> Services(PlatformOptions options, string providerId, string? storageClassNodeId, string parent)

@@ -96,7 +96,7 @@ public static class StackOutputs
             Foundation(FoundationSpec.For(options), outputs);
         }
 
-        if (options.DeploysPlatform && (!options.DeploysFoundation || TanzuSpec.For(options).DeploysCluster))
+        if (options.DeploysPlatform && PlatformPlanner.ServicesDeploy(options))
         {
             Platform(options, outputs);
         }
