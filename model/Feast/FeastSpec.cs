@@ -88,6 +88,9 @@ public sealed record FeastSpec(int Replicas, string Cpu, string Memory, string P
     /// </summary>
     public bool ServesOffline => Replicas == 1;
 
+    /// <summary>The servers each replica runs, a container each: the registry, the online server and, where it runs, the offline server.</summary>
+    public int Servers => ServesOffline ? 3 : 2;
+
     /// <summary>Where the registry lives, without credentials.</summary>
     public string RegistryLocation => $"postgresql://{PostgresSpec.Host}:5432/{User.Database}";
 

@@ -35,6 +35,10 @@ public sealed class FeastTechnology : PlannedTechnology<FeastSpec>
         FeastPlanner.Nodes(spec, target.ProviderId, target.Parent);
 
     /// <inheritdoc />
+    protected override IEnumerable<Kubernetes.ResourceShare> RequestsOf(FeastSpec spec) =>
+        [Kubernetes.ResourceShare.Pods("Feast", spec.Replicas * spec.Servers, spec.Cpu, spec.Memory) with { Basis = $"{spec.Replicas} x {spec.Servers} servers x {spec.Cpu} CPU, {spec.Memory}" }];
+
+    /// <inheritdoc />
     protected override IEnumerable<KeyValuePair<string, PlanValue>> OutputsOf(FeastSpec spec) => FeastPlanner.Outputs(spec);
 
     /// <inheritdoc />

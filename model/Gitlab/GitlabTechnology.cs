@@ -4,7 +4,6 @@ using Infra.Model.ObjectStore;
 using Infra.Model.Options;
 using Infra.Model.Planning;
 using Infra.Model.Stacks;
-using Infra.Model.Tanzu;
 
 [assembly: Technology(typeof(Infra.Model.Gitlab.GitlabTechnology))]
 
@@ -36,33 +35,9 @@ public sealed class GitlabTechnology : PlannedTechnology<GitlabSpec>
             return;
         }
 
-        var holds = errors.NoneYet;
         if (options.Platform?.Ingress?.Domain is not { Length: > 0 })
         {
             errors.Fail(KubernetesErrors.DomainRequired, "mlops:platform:ingress:domain", "is required when GitLab runs: GitLab is served at gitlab.<domain>, the address its clones, CI jobs and runners use. Set it with 'pulumi config set --path mlops:platform.ingress.domain <domain>', or disable GitLab with 'pulumi config set --path mlops:platform.gitlab.enabled false'.");
-        }
-
-        // GitLab's documented minimum, checked where the stack deploys the cluster and knows its classes' sizes,
-        // once the rest of the configuration holds (the node pools are read as the plan reads them).
-        if (!options.DeploysFoundation || options.Tanzu is null || !holds)
-        {
-            return;
-        }
-
-        var pools = TanzuSpec.For(options).NodePools.Where(p => !p.Gpu).ToArray();
-        var sizes = pools.Select(p => (Pool: p, Size: VmClassSizes.Of(p.VmClass))).ToArray();
-        if (sizes.Any(s => s.Size is null))
-        {
-            return;
-        }
-
-        var cpu = sizes.Sum(s => (long)s.Pool.Replicas * s.Size!.Value.Cpu);
-        var memory = sizes.Sum(s => (long)s.Pool.Replicas * s.Size!.Value.MemoryGi);
-        var (minimumCpu, minimumMemory) = GitlabSpec.Minimum;
-        if (cpu < minimumCpu || memory < minimumMemory)
-        {
-            var described = pools.Length == 0 ? "no CPU node pool" : string.Join(", ", sizes.Select(s => $"{s.Pool.Name}: {s.Pool.Replicas} x {s.Pool.VmClass}"));
-            errors.Fail(GitlabErrors.Capacity, "mlops:tanzu:nodePools", $"give GitLab {cpu} vCPUs and {memory} GiB ({described}), but GitLab needs at least {minimumCpu} vCPUs and {minimumMemory} GiB on the CPU pools. Add nodes with 'pulumi config set --path \"mlops:tanzu.nodePools[0].replicas\" <number>', choose a larger class with 'pulumi config set --path \"mlops:tanzu.nodePools[0].vmClass\" best-effort-xlarge', or disable GitLab with 'pulumi config set --path mlops:platform.gitlab.enabled false'.");
         }
     }
 
@@ -72,6 +47,15 @@ public sealed class GitlabTechnology : PlannedTechnology<GitlabSpec>
     /// <inheritdoc />
     protected override IEnumerable<PlanNode> Plan(GitlabSpec spec, PlatformOptions options, PlatformTarget target) =>
         GitlabPlanner.Nodes(spec, target.ProviderId, target.StorageClassNodeId, target.Parent);
+
+    /// <inheritdoc />
+    protected override IEnumerable<ResourceShare> RequestsOf(GitlabSpec spec)
+    {
+        // The chart's documented minimum for the whole of GitLab, or what its web service alone requests where more.
+        var (cpu, memoryGi) = GitlabSpec.Minimum;
+        var web = ResourceShare.Pods("GitLab", spec.Replicas, spec.Cpu, spec.Memory);
+        yield return new("GitLab", Math.Max(cpu * 1000L, web.CpuMillis), Math.Max(memoryGi * 1024L, web.MemoryMi), $"its documented minimum of {cpu} vCPUs and {memoryGi} GiB, or its web service's {web.Basis} where more");
+    }
 
     /// <inheritdoc />
     protected override IEnumerable<KeyValuePair<string, PlanValue>> OutputsOf(GitlabSpec spec) => GitlabPlanner.Outputs(spec);

@@ -64,6 +64,35 @@ public static class KubeflowCatalog
         ["katib"] = [Unit("katib", "kubeflow/katib", "cert-manager-issuer", "kubeflow-istio-resources")],
     }.ToImmutableDictionary(StringComparer.Ordinal);
 
+    /// <summary>
+    /// What each unit takes on the cluster, from the release's own table (kubeflow/manifests v1.10.2, README.md,
+    /// "the maximum of actual usage and configured requests"): CPU in millicores and memory in MiB. Knative's row
+    /// covers serving and eventing and Istio's the gateways, so they stand for the units that install them; the
+    /// table gives no figure for the Tensorboards web app. Its Model Registry and Spark Operator rows are not
+    /// installed from the release here (MLflow and the platform's own Spark operator are).
+    /// </summary>
+    public static ImmutableDictionary<string, (int CpuMillis, int MemoryMi)> Footprints { get; } = new Dictionary<string, (int, int)>
+    {
+        ["cert-manager"] = (3, 128),
+        ["istio"] = (750, 2364),
+        ["oauth2-proxy"] = (3, 27),
+        ["dex"] = (3, 27),
+        ["centraldashboard"] = (2, 159),
+        ["profiles"] = (7, 129),
+        ["admission-webhook"] = (1, 14),
+        ["notebook-controller"] = (5, 93),
+        ["jupyter-web-app"] = (4, 231),
+        ["volumes-web-app"] = (4, 226),
+        ["pvcviewer-controller"] = (15, 128),
+        ["tensorboard-controller"] = (15, 128),
+        ["training-operator"] = (3, 25),
+        ["knative-serving"] = (1450, 1038),
+        ["kserve"] = (600, 1200),
+        ["models-web-app"] = (6, 259),
+        ["pipelines"] = (970, 3552),
+        ["katib"] = (13, 476),
+    }.ToImmutableDictionary(StringComparer.Ordinal);
+
     /// <summary>The units of <paramref name="applications"/> after the common services; the plan's graph orders them by their needs.</summary>
     public static ImmutableArray<KubeflowComponent> For(IEnumerable<string> applications) =>
         [.. Common, .. applications.SelectMany(a => ByApplication[a])];

@@ -37,6 +37,13 @@ public sealed class KubeflowTechnology : PlannedTechnology<KubeflowSpec>
     protected override IEnumerable<KeyValuePair<string, PlanValue>> OutputsOf(KubeflowSpec spec) => KubeflowPlanner.Outputs(spec);
 
     /// <inheritdoc />
+    protected override IEnumerable<Kubernetes.ResourceShare> RequestsOf(KubeflowSpec spec)
+    {
+        var units = spec.Units.Where(u => KubeflowCatalog.Footprints.ContainsKey(u.Name)).Select(u => KubeflowCatalog.Footprints[u.Name]).ToArray();
+        yield return new("Kubeflow", units.Sum(u => (long)u.CpuMillis), units.Sum(u => (long)u.MemoryMi), $"the release's documented footprint of its {spec.Units.Length} units");
+    }
+
+    /// <inheritdoc />
     public override IEnumerable<Kubernetes.ComponentRelease> Releases =>
     [
         new("Kubeflow", KubeflowVersions.Release, Kubernetes.KubernetesRange.Of("1.32", "1.32"),

@@ -19,10 +19,12 @@ namespace Infra.Model.Minio;
 /// <param name="VolumesPerServer">Volumes per server.</param>
 /// <param name="VolumeGi">Each volume's size in GiB.</param>
 /// <param name="StorageClass">The StorageClass of the volumes.</param>
+/// <param name="Cpu">Each server's CPU request.</param>
+/// <param name="Memory">Each server's memory request and limit.</param>
 /// <param name="Store">The buckets and identities.</param>
 /// <param name="Registry">The registry mirror images are pulled through, or null.</param>
 /// <param name="Protect">Whether the tenant (its data) is protected from deletion.</param>
-public sealed record MinioSpec(int Servers, int VolumesPerServer, int VolumeGi, string StorageClass, ObjectStoreSpec Store, string? Registry, bool Protect)
+public sealed record MinioSpec(int Servers, int VolumesPerServer, int VolumeGi, string StorageClass, string Cpu, string Memory, ObjectStoreSpec Store, string? Registry, bool Protect)
 {
     // The job's name hashes every policy: computed once per spec, as every identity's users wait for the job.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<MinioSpec, string> JobNames = [];
@@ -79,6 +81,8 @@ public sealed record MinioSpec(int Servers, int VolumesPerServer, int VolumeGi, 
             volumes,
             (int)Math.Ceiling(total / (double)(servers * volumes)),
             tier,
+            production ? "2" : "250m",
+            production ? "16Gi" : "2Gi",
             ObjectStoreSpec.For(options),
             options.Platform?.Registry,
             production);
@@ -113,6 +117,11 @@ public sealed record MinioSpec(int Servers, int VolumesPerServer, int VolumeGi, 
                 ["volumesPerServer"] = VolumesPerServer,
                 ["size"] = $"{VolumeGi}Gi",
                 ["storageClassName"] = StorageClass,
+                ["resources"] = new JsonObject
+                {
+                    ["requests"] = new JsonObject { ["cpu"] = Cpu, ["memory"] = Memory },
+                    ["limits"] = new JsonObject { ["memory"] = Memory },
+                },
 
                 // The chart's default pool's security contexts (tenant chart 7.1.1, values.yaml pools[0]): a pool
                 // list of our own replaces that pool, and with it these, which the template reads per pool.

@@ -29,6 +29,10 @@ public sealed class MinioTechnology : PlannedTechnology<MinioSpec>
         MinioPlanner.Nodes(spec, target.ProviderId, target.StorageClassNodeId, target.Parent);
 
     /// <inheritdoc />
+    protected override IEnumerable<Kubernetes.ResourceShare> RequestsOf(MinioSpec spec) =>
+        [Kubernetes.ResourceShare.Pods("MinIO", spec.Servers, spec.Cpu, spec.Memory)];
+
+    /// <inheritdoc />
     protected override IEnumerable<KeyValuePair<string, PlanValue>> OutputsOf(MinioSpec spec) => MinioPlanner.Outputs(spec);
 
     /// <inheritdoc />

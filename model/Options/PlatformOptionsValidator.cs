@@ -22,6 +22,7 @@ public static class PlatformOptionsValidator
 
         // What reads the resolved model of every technology, once each holds on its own.
         Compatibility.Validate(options, errors);
+        Capacity.Validate(options, errors);
 
         return errors.Errors;
     }

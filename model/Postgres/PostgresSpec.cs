@@ -15,11 +15,13 @@ namespace Infra.Model.Postgres;
 /// <param name="Instances">PostgreSQL instances.</param>
 /// <param name="StorageGi">Each instance's volume in GiB.</param>
 /// <param name="StorageClass">The StorageClass of the volumes.</param>
+/// <param name="Cpu">Each instance's CPU request.</param>
+/// <param name="Memory">Each instance's memory request and limit.</param>
 /// <param name="Users">A database and owner per service.</param>
 /// <param name="BackupBucket">The bucket of continuous backups, or null (development).</param>
 /// <param name="Store">The object store the backups go to, where they are set.</param>
 /// <param name="Protect">Whether the cluster is protected from deletion.</param>
-public sealed record PostgresSpec(int Instances, int StorageGi, string StorageClass, ImmutableArray<DatabaseUser> Users, string? BackupBucket, bool Protect, ObjectStoreAccess? Store = null)
+public sealed record PostgresSpec(int Instances, int StorageGi, string StorageClass, string Cpu, string Memory, ImmutableArray<DatabaseUser> Users, string? BackupBucket, bool Protect, ObjectStoreAccess? Store = null)
 {
     /// <summary>The operator's namespace.</summary>
     public const string OperatorNamespace = "cnpg-system";
@@ -107,6 +109,8 @@ public sealed record PostgresSpec(int Instances, int StorageGi, string StorageCl
             block?.Replicas ?? (production ? 3 : 1),
             (int)(Quantity.ToGibibytes(block?.Storage) ?? (production ? 100 : 10)),
             StorageSpec.For(options).Default?.Name ?? "default",
+            production ? "1" : "250m",
+            production ? "4Gi" : "1Gi",
             users,
             backups,
             production,
@@ -122,6 +126,13 @@ public sealed record PostgresSpec(int Instances, int StorageGi, string StorageCl
             ["imageName"] = PostgresVersions.Image,
             ["enableSuperuserAccess"] = false,
             ["storage"] = new JsonObject { ["size"] = $"{StorageGi}Gi", ["storageClass"] = StorageClass },
+
+            // Memory requested as it is limited, so that an instance is not the first evicted under pressure.
+            ["resources"] = new JsonObject
+            {
+                ["requests"] = new JsonObject { ["cpu"] = Cpu, ["memory"] = Memory },
+                ["limits"] = new JsonObject { ["memory"] = Memory },
+            },
             ["managed"] = new JsonObject
             {
                 ["roles"] = new JsonArray([.. Users.Select(Role)]),

@@ -35,6 +35,10 @@ public sealed class PostgresTechnology : PlannedTechnology<PostgresSpec>
         PostgresPlanner.Nodes(spec, target.ProviderId, target.StorageClassNodeId, target.Parent);
 
     /// <inheritdoc />
+    protected override IEnumerable<Kubernetes.ResourceShare> RequestsOf(PostgresSpec spec) =>
+        [Kubernetes.ResourceShare.Pods("PostgreSQL", spec.Instances, spec.Cpu, spec.Memory)];
+
+    /// <inheritdoc />
     protected override IEnumerable<KeyValuePair<string, PlanValue>> OutputsOf(PostgresSpec spec) => PostgresPlanner.Outputs(spec);
 
     /// <inheritdoc />

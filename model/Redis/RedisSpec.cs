@@ -93,6 +93,9 @@ public sealed record RedisSpec(int Instances, int StorageGi, string StorageClass
     /// <summary>Whether a primary runs with read replicas.</summary>
     public bool Replicated => Instances > 1;
 
+    /// <summary>Each instance's CPU request: more where a replicated store also streams to its replicas.</summary>
+    public string Cpu => Replicated ? "500m" : "100m";
+
     /// <summary>A client's connection address, <c>host:port</c>.</summary>
     public static string Address => $"{Host}:{Port}";
 
@@ -120,7 +123,7 @@ public sealed record RedisSpec(int Instances, int StorageGi, string StorageClass
             ["auth"] = new JsonObject { ["enabled"] = true, ["usersExistingSecret"] = UsersSecret, ["aclUsers"] = users },
             ["resources"] = new JsonObject
             {
-                ["requests"] = new JsonObject { ["cpu"] = Replicated ? "500m" : "100m", ["memory"] = Memory },
+                ["requests"] = new JsonObject { ["cpu"] = Cpu, ["memory"] = Memory },
                 ["limits"] = new JsonObject { ["memory"] = Memory },
             },
         };

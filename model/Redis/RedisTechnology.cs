@@ -36,6 +36,10 @@ public sealed class RedisTechnology : PlannedTechnology<RedisSpec>
         RedisPlanner.Nodes(spec, target.ProviderId, target.StorageClassNodeId, target.Parent);
 
     /// <inheritdoc />
+    protected override IEnumerable<Kubernetes.ResourceShare> RequestsOf(RedisSpec spec) =>
+        [Kubernetes.ResourceShare.Pods("Redis", spec.Instances, spec.Cpu, spec.Memory)];
+
+    /// <inheritdoc />
     protected override IEnumerable<KeyValuePair<string, PlanValue>> OutputsOf(RedisSpec spec) => RedisPlanner.Outputs(spec);
 
     /// <inheritdoc />

@@ -31,6 +31,12 @@ public sealed record SparkSpec(int Replicas, string? Cpu, string? Memory, Immuta
     /// <summary>The history server's port.</summary>
     public const int HistoryServerPort = 18080;
 
+    /// <summary>The history server's CPU request.</summary>
+    public const string HistoryServerCpu = "100m";
+
+    /// <summary>The history server's memory request and limit.</summary>
+    public const string HistoryServerMemory = "1Gi";
+
     /// <summary>The history server's in-cluster URL.</summary>
     public const string HistoryServerUrl = $"http://{HistoryServerName}.{OperatorNamespace}.svc.cluster.local:18080";
 
@@ -193,8 +199,8 @@ public sealed record SparkSpec(int Replicas, string? Cpu, string? Memory, Immuta
                             ["readinessProbe"] = new JsonObject { ["httpGet"] = new JsonObject { ["path"] = "/", ["port"] = "http" } },
                             ["resources"] = new JsonObject
                             {
-                                ["requests"] = new JsonObject { ["cpu"] = "100m", ["memory"] = "1Gi" },
-                                ["limits"] = new JsonObject { ["memory"] = "1Gi" },
+                                ["requests"] = new JsonObject { ["cpu"] = HistoryServerCpu, ["memory"] = HistoryServerMemory },
+                                ["limits"] = new JsonObject { ["memory"] = HistoryServerMemory },
                             },
                             ["volumeMounts"] = new JsonArray(jars),
                         }),

@@ -35,6 +35,12 @@ public sealed class SparkTechnology : PlannedTechnology<SparkSpec>
         SparkPlanner.Nodes(spec, target.TeamNamespaceIds, target.ProviderId, target.Parent);
 
     /// <inheritdoc />
+    protected override IEnumerable<Kubernetes.ResourceShare> RequestsOf(SparkSpec spec) =>
+        spec.HistoryServer
+            ? [Kubernetes.ResourceShare.Pods("Spark operator", spec.Replicas, spec.Cpu, spec.Memory), Kubernetes.ResourceShare.Pods("Spark history server", 1, SparkSpec.HistoryServerCpu, SparkSpec.HistoryServerMemory)]
+            : [Kubernetes.ResourceShare.Pods("Spark operator", spec.Replicas, spec.Cpu, spec.Memory)];
+
+    /// <inheritdoc />
     protected override IEnumerable<KeyValuePair<string, PlanValue>> OutputsOf(SparkSpec spec) => SparkPlanner.Outputs(spec);
 
     /// <inheritdoc />

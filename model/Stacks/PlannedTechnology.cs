@@ -30,6 +30,10 @@ public abstract class PlannedTechnology<TSpec> : Technology
         SpecFor(options) is { } spec ? HandoffsOf(spec) : [];
 
     /// <inheritdoc />
+    public sealed override IEnumerable<Kubernetes.ResourceShare> Requests(PlatformOptions options) =>
+        SpecFor(options) is { } spec ? RequestsOf(spec) : [];
+
+    /// <inheritdoc />
     public override bool RunsOnCluster(PlatformOptions options) => options.DeploysPlatform && SpecFor(options) is not null;
 
     /// <summary>Its nodes in the platform layer.</summary>
@@ -40,4 +44,7 @@ public abstract class PlannedTechnology<TSpec> : Technology
 
     /// <summary>The files it hands to someone else.</summary>
     protected virtual IEnumerable<PlanHandoff> HandoffsOf(TSpec spec) => [];
+
+    /// <summary>What it asks of the CPU pools.</summary>
+    protected virtual IEnumerable<Kubernetes.ResourceShare> RequestsOf(TSpec spec) => [];
 }

@@ -40,6 +40,9 @@ public abstract class Technology
 
     /// <summary>Its stack outputs for valid <paramref name="options"/> whose platform runs.</summary>
     public virtual IEnumerable<KeyValuePair<string, PlanValue>> Outputs(PlatformOptions options) => [];
+
+    /// <summary>What it asks of the workload cluster's CPU pools for valid <paramref name="options"/> whose platform runs.</summary>
+    public virtual IEnumerable<Kubernetes.ResourceShare> Requests(PlatformOptions options) => [];
 }
 
 /// <summary>Declares a technology of the stack from its own folder.</summary>

@@ -60,4 +60,7 @@ public static class TanzuErrors
 
     /// <summary>A load balancer CA that is not PEM.</summary>
     public static readonly ErrorCode LoadBalancerCa = new("MLOPS0518", "mlops:tanzu.supervisor.loadBalancer.caChain", "The load balancer's CA chain is PEM certificates.");
+
+    /// <summary>CPU pools smaller than what the enabled services request. (MLOPS1101, GitLab's own minimum, is now part of this rule.)</summary>
+    public static readonly ErrorCode Capacity = new("MLOPS0519", "mlops:tanzu.nodePools", "Where the stack deploys the cluster, its CPU node pools hold what the enabled services request: their pods' requests, or the minimum upstream documents where that is more.");
 }

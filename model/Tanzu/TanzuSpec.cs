@@ -43,8 +43,11 @@ public sealed record TanzuSpec(
     /// <summary>The default control plane VM class.</summary>
     public const string DefaultControlPlaneVmClass = "best-effort-medium";
 
-    /// <summary>The default worker VM class.</summary>
-    public const string DefaultWorkerVmClass = "best-effort-large";
+    /// <summary>
+    /// The default class of CPU workers: 8 vCPUs and 64 GiB, guaranteed in production. With the default pool's
+    /// nodes it holds what the default services request at level 2 (see <see cref="Stacks.Capacity"/>).
+    /// </summary>
+    public static string DefaultWorkerVmClass(bool production) => production ? "guaranteed-2xlarge" : "best-effort-2xlarge";
 
     /// <summary>The default pods' CIDR.</summary>
     public const string DefaultPodCidr = "192.168.0.0/16";
@@ -84,7 +87,7 @@ public sealed record TanzuSpec(
         var pools = NodePoolDefaults.For(options).Select((pool, i) =>
         {
             var configuredPool = i < configured.Count ? configured[i] : null;
-            var vmClass = configuredPool?.VmClass ?? (pool.Gpu ? gpuClass! : DefaultWorkerVmClass);
+            var vmClass = configuredPool?.VmClass ?? (pool.Gpu ? gpuClass! : DefaultWorkerVmClass(options.IsProduction));
             var volume = Quantity.ToGibibytes(configuredPool?.ContainerdVolume) ?? (pool.Gpu ? DefaultGpuContainerdGi : DefaultContainerdGi);
             return new NodePoolSpec(pool.Name, pool.Replicas, vmClass, storageClass, (int)volume, pool.Gpu);
         }).ToImmutableArray();

@@ -20,7 +20,7 @@ internal static class TestConfig
     /// <summary>The Supervisor settings every foundation needs, to start an overriding mlops:tanzu block with.</summary>
     public const string Supervisor = "\n    supervisorId: domain-c8\n    supervisorKubeconfig:\n      secure: v1:kube";
 
-    /// <summary>What GitLab needs beside the base: a domain to be served at, and a CPU pool of 8 vCPUs and 32 GiB.</summary>
+    /// <summary>What GitLab needs beside the base: a domain to be served at, and the default CPU pool of 16 vCPUs and 128 GiB.</summary>
     public static readonly (string Key, string? Block)[] GitlabReady =
     [
         ("mlops:tanzu", Supervisor + "\n    nodePools:\n      - name: cpu\n        replicas: 2"),

@@ -76,14 +76,14 @@ public sealed class GpuPlanTests
     public void VgpuCapacity_CountsWhatOtherStacksReserve_AndRefusesWhatNoLongerFits()
     {
         const string Gpu = "\n    mode: vgpu\n    model: a100-80gb\n    profile: grid_a100d-40c\n    hosts:\n      - name: esx1\n        gpus: 2\n        reserved: 3\n        sharedWith: [dev, qa]\n      - name: esx2\n        gpus: 1" + TestConfig.Operator;
-        var options = TestConfig.Load(("mlops:gpu", Gpu), ("mlops:tanzu", TestConfig.Supervisor + "\n    nodePools:\n      - name: gpu\n        gpu: true\n        replicas: 3")).ValidOptions();
+        var options = TestConfig.Load(("mlops:gpu", Gpu), ("mlops:tanzu", TestConfig.Supervisor + "\n    nodePools:\n      - name: gpu\n        gpu: true\n        replicas: 3\n      - name: cpu\n        replicas: 2")).ValidOptions();
 
         Assert.Equal(
             [new GpuCapacityRow("esx1", 2, "grid_a100d-40c", 4, 1, 3, "dev, qa"), new GpuCapacityRow("esx2", 1, "grid_a100d-40c", 2, 2)],
             GpuSpec.For(options).Capacity.ToArray());
         Assert.Equal(
             ["mlops:gpu.hosts offer 3 vGPUs of grid_a100d-40c (esx1: 2 GPUs x 2 = 4, 3 reserved for other stacks; esx2: 1 GPUs x 2 = 2), but the GPU node pools need 4, one per node (mlops:tanzu.nodePools[0] 'gpu' has 4). Add GPU hosts, choose a smaller profile in mlops:gpu.profile, or lower the GPU pools' replicas."],
-            TestConfig.Errors(("mlops:gpu", Gpu), ("mlops:tanzu", TestConfig.Supervisor + "\n    nodePools:\n      - name: gpu\n        gpu: true\n        replicas: 4")));
+            TestConfig.Errors(("mlops:gpu", Gpu), ("mlops:tanzu", TestConfig.Supervisor + "\n    nodePools:\n      - name: gpu\n        gpu: true\n        replicas: 4\n      - name: cpu\n        replicas: 2")));
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public sealed class GpuPlanTests
     public void VgpuCapacity_SpreadsGpuNodesOverHostSlots()
     {
         var options = TestConfig.Load(("mlops:gpu", "\n    mode: vgpu\n    model: a100-80gb\n    profile: grid_a100d-40c\n    hosts:\n      - name: esx1\n        gpus: 2\n      - name: esx2\n        gpus: 1" + TestConfig.Operator),
-            ("mlops:tanzu", TestConfig.Supervisor + "\n    nodePools:\n      - name: gpu\n        gpu: true\n        replicas: 5")).ValidOptions();
+            ("mlops:tanzu", TestConfig.Supervisor + "\n    nodePools:\n      - name: gpu\n        gpu: true\n        replicas: 5\n      - name: cpu\n        replicas: 2")).ValidOptions();
 
         Assert.Equal(
             [new GpuCapacityRow("esx1", 2, "grid_a100d-40c", 4, 4), new GpuCapacityRow("esx2", 1, "grid_a100d-40c", 2, 1)],

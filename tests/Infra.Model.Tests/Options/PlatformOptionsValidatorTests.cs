@@ -160,7 +160,7 @@ public sealed class PlatformOptionsValidatorTests
     [Fact]
     public void Validate_GpuPoolInVgpuMode_IsValid()
     {
-        Assert.Empty(TestConfig.Errors(("mlops:gpu", Vgpu), ("mlops:tanzu", TestConfig.Supervisor + "\n    nodePools:\n      - name: gpu\n        gpu: true")));
+        Assert.Empty(TestConfig.Errors(("mlops:gpu", Vgpu), ("mlops:tanzu", TestConfig.Supervisor + "\n    nodePools:\n      - name: gpu\n        gpu: true\n      - name: cpu\n        replicas: 2")));
     }
 
     [Fact]

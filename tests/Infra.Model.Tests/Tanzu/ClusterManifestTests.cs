@@ -56,7 +56,7 @@ public sealed class ClusterManifestTests
         Assert.Equal(1, (int)topology["controlPlane"]!["replicas"]!);
         var pools = topology["workers"]!["machineDeployments"]!.AsArray();
         Assert.Equal(
-            """{"class":"node-pool","name":"cpu","replicas":2,"variables":{"overrides":[{"name":"vmClass","value":"best-effort-large"},{"name":"nodePoolVolumes","value":[{"name":"containerd","mountPath":"/var/lib/containerd","storageClass":"mlops-dev-standard","capacity":{"storage":"50Gi"}}]}]}}""",
+            """{"class":"node-pool","name":"cpu","replicas":2,"variables":{"overrides":[{"name":"vmClass","value":"best-effort-2xlarge"},{"name":"nodePoolVolumes","value":[{"name":"containerd","mountPath":"/var/lib/containerd","storageClass":"mlops-dev-standard","capacity":{"storage":"50Gi"}}]}]}}""",
             pools[0]!.ToJsonString());
         Assert.Equal(
             """{"class":"node-pool","name":"gpu","replicas":1,"metadata":{"annotations":{"run.tanzu.vmware.com/resolve-os-image":"os-name=ubuntu"}},"variables":{"overrides":[{"name":"vmClass","value":"mlops-dev-vgpu-a100d-20c"},{"name":"nodePoolVolumes","value":[{"name":"containerd","mountPath":"/var/lib/containerd","storageClass":"mlops-dev-standard","capacity":{"storage":"100Gi"}}]}]}}""",
@@ -92,8 +92,8 @@ public sealed class ClusterManifestTests
         var prod = TanzuSpec.For(TestConfig.Load(("mlops:production", "true")).ValidOptions());
 
         Assert.Equal((1, "mlops-dev", "mlops-dev", "192.168.0.0/16", "10.96.0.0/12"), (dev.ControlPlaneReplicas, dev.Namespace, dev.ClusterName, dev.PodCidr, dev.ServiceCidr));
-        Assert.Equal([new NodePoolSpec("cpu", 1, "best-effort-large", "mlops-dev-standard", 50, false)], dev.NodePools.ToArray());
+        Assert.Equal([new NodePoolSpec("cpu", 2, "best-effort-2xlarge", "mlops-dev-standard", 50, false)], dev.NodePools.ToArray());
         Assert.Equal(3, prod.ControlPlaneReplicas);
-        Assert.Equal(3, prod.NodePools.Single().Replicas);
+        Assert.Equal((4, "guaranteed-2xlarge"), (prod.NodePools.Single().Replicas, prod.NodePools.Single().VmClass));
     }
 }
