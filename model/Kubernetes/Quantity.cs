@@ -84,6 +84,9 @@ public static partial class Quantity
     /// <summary>A size in whole MiB, rounded up; null when not a quantity.</summary>
     public static long? ToMebibytes(string? value) => Parse(value) is { } bytes ? (long)decimal.Ceiling(bytes / Mebibyte) : null;
 
+    /// <summary>A CPU quantity in whole millicores, rounded up; null when not a quantity.</summary>
+    public static long? ToMillicores(string? value) => Parse(value) is { } cores ? (long)decimal.Ceiling(cores * 1000m) : null;
+
     /// <summary>A size in whole GiB, rounded up; null when not a quantity.</summary>
     public static long? ToGibibytes(string? value) => Parse(value) is { } bytes ? (long)decimal.Ceiling(bytes / Gibibyte) : null;
 

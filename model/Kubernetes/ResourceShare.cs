@@ -12,13 +12,7 @@ public sealed record ResourceShare(string Service, long CpuMillis, long MemoryMi
 {
     /// <summary>The share of <paramref name="pods"/> pods that each request <paramref name="cpu"/> and <paramref name="memory"/> (Kubernetes quantities; null for none).</summary>
     public static ResourceShare Pods(string service, int pods, string? cpu, string? memory) =>
-        new(service, pods * Millicores(cpu), pods * Mebibytes(memory), $"{pods} {(pods == 1 ? "pod" : "pods")} x {cpu ?? "0"} CPU, {memory ?? "0"}");
-
-    /// <summary>A CPU quantity in millicores, rounded up; 0 for none.</summary>
-    public static long Millicores(string? cpu) => cpu is null ? 0 : (long)Math.Ceiling(Quantity.Parse(cpu)!.Value * 1000);
-
-    /// <summary>A memory quantity in MiB, rounded up; 0 for none.</summary>
-    public static long Mebibytes(string? memory) => memory is null ? 0 : (long)Math.Ceiling(Quantity.Parse(memory)!.Value / (1024m * 1024m));
+        new(service, pods * (Quantity.ToMillicores(cpu) ?? 0), pods * (Quantity.ToMebibytes(memory) ?? 0), $"{pods} {(pods == 1 ? "pod" : "pods")} x {cpu ?? "0"} CPU, {memory ?? "0"}");
 
     /// <summary>The share in the words of a message: <c>MLflow 2 vCPUs, 8 GiB (2 pods x 1 CPU, 4Gi)</c>.</summary>
     public override string ToString() => $"{Service} {Cpus(CpuMillis)}, {Gibibytes(MemoryMi)} ({Basis})";

@@ -52,17 +52,17 @@ public class CapacityTests
 
         var mlflow = MlflowSpec.For(options)!.Values();
         Assert.Equal(
-            ((int)mlflow["replicaCount"]! * ResourceShare.Millicores((string?)mlflow["resources"]!["requests"]!["cpu"]), (int)mlflow["replicaCount"]! * ResourceShare.Mebibytes((string?)mlflow["resources"]!["requests"]!["memory"])),
+            ((int)mlflow["replicaCount"]! * Quantity.ToMillicores((string?)mlflow["resources"]!["requests"]!["cpu"]), (int)mlflow["replicaCount"]! * Quantity.ToMebibytes((string?)mlflow["resources"]!["requests"]!["memory"])),
             (shares["MLflow"].CpuMillis, shares["MLflow"].MemoryMi));
 
         var cluster = PostgresSpec.For(options)!.Cluster()["spec"]!;
         Assert.Equal(
-            ((int)cluster["instances"]! * ResourceShare.Millicores((string?)cluster["resources"]!["requests"]!["cpu"]), (int)cluster["instances"]! * ResourceShare.Mebibytes((string?)cluster["resources"]!["requests"]!["memory"])),
+            ((int)cluster["instances"]! * Quantity.ToMillicores((string?)cluster["resources"]!["requests"]!["cpu"]), (int)cluster["instances"]! * Quantity.ToMebibytes((string?)cluster["resources"]!["requests"]!["memory"])),
             (shares["PostgreSQL"].CpuMillis, shares["PostgreSQL"].MemoryMi));
 
         var pool = (JsonObject)Infra.Model.Minio.MinioSpec.For(options)!.TenantValues()["tenant"]!["pools"]![0]!;
         Assert.Equal(
-            ((int)pool["servers"]! * ResourceShare.Millicores((string?)pool["resources"]!["requests"]!["cpu"]), (int)pool["servers"]! * ResourceShare.Mebibytes((string?)pool["resources"]!["requests"]!["memory"])),
+            ((int)pool["servers"]! * Quantity.ToMillicores((string?)pool["resources"]!["requests"]!["cpu"]), (int)pool["servers"]! * Quantity.ToMebibytes((string?)pool["resources"]!["requests"]!["memory"])),
             (shares["MinIO"].CpuMillis, shares["MinIO"].MemoryMi));
 
         // GitLab: its web service's requests (3 x 16Gi in prod) are more memory than its documented 28 GiB minimum.
