@@ -39,7 +39,7 @@ public sealed class KubeflowTechnology : PlannedTechnology<KubeflowSpec>
     /// <inheritdoc />
     protected override IEnumerable<Kubernetes.ResourceShare> RequestsOf(KubeflowSpec spec)
     {
-        var units = spec.Units.Where(u => KubeflowCatalog.Footprints.ContainsKey(u.Name)).Select(u => KubeflowCatalog.Footprints[u.Name]).ToArray();
+        var units = spec.Units.Select(u => KubeflowCatalog.Footprints.GetValueOrDefault(u.Name)).ToArray();
         yield return new("Kubeflow", units.Sum(u => (long)u.CpuMillis), units.Sum(u => (long)u.MemoryMi), $"the release's documented footprint of its {spec.Units.Length} units");
     }
 

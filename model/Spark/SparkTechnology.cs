@@ -36,9 +36,10 @@ public sealed class SparkTechnology : PlannedTechnology<SparkSpec>
 
     /// <inheritdoc />
     protected override IEnumerable<Kubernetes.ResourceShare> RequestsOf(SparkSpec spec) =>
-        spec.HistoryServer
-            ? [Kubernetes.ResourceShare.Pods("Spark operator", spec.Replicas, spec.Cpu, spec.Memory), Kubernetes.ResourceShare.Pods("Spark history server", 1, SparkSpec.HistoryServerCpu, SparkSpec.HistoryServerMemory)]
-            : [Kubernetes.ResourceShare.Pods("Spark operator", spec.Replicas, spec.Cpu, spec.Memory)];
+        [
+            Kubernetes.ResourceShare.Pods("Spark operator", spec.Replicas, spec.Cpu, spec.Memory),
+            .. spec.HistoryServer ? [Kubernetes.ResourceShare.Pods("Spark history server", 1, SparkSpec.HistoryServerCpu, SparkSpec.HistoryServerMemory)] : Array.Empty<Kubernetes.ResourceShare>(),
+        ];
 
     /// <inheritdoc />
     protected override IEnumerable<KeyValuePair<string, PlanValue>> OutputsOf(SparkSpec spec) => SparkPlanner.Outputs(spec);

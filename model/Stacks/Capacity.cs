@@ -24,7 +24,7 @@ public static class Capacity
     public static (long CpuMillis, long MemoryMi)? Pools(TanzuSpec tanzu)
     {
         ArgumentNullException.ThrowIfNull(tanzu);
-        var sizes = tanzu.NodePools.Where(p => !p.Gpu).Select(p => (Pool: p, Size: VmClassSizes.Of(p.VmClass))).ToArray();
+        var sizes = CpuPools(tanzu).Select(p => (Pool: p, Size: VmClassSizes.Of(p.VmClass))).ToArray();
         return sizes.Any(s => s.Size is null)
             ? null
             : (sizes.Sum(s => s.Pool.Replicas * s.Size!.Value.Cpu * 1000L), sizes.Sum(s => s.Pool.Replicas * s.Size!.Value.MemoryGi * 1024L));
@@ -57,12 +57,14 @@ public static class Capacity
             return;
         }
 
-        var cpuPools = tanzu.NodePools.Where(p => !p.Gpu).ToArray();
-        var described = cpuPools.Length == 0 ? "no CPU node pool" : string.Join(", ", cpuPools.Select(p => $"{p.Name}: {p.Replicas} x {p.VmClass}"));
+        var cpuPools = CpuPools(tanzu);
+        var described = cpuPools.IsEmpty ? "no CPU node pool" : string.Join(", ", cpuPools.Select(p => $"{p.Name}: {p.Replicas} x {p.VmClass}"));
         errors.Fail(
             TanzuErrors.Capacity,
             "mlops:tanzu:nodePools",
             $"give the platform {ResourceShare.Cpus(pools.CpuMillis)} and {ResourceShare.Gibibytes(pools.MemoryMi)} ({described}), but its services request {ResourceShare.Cpus(cpu)} and {ResourceShare.Gibibytes(memory)}: {string.Join("; ", requests.Where(r => r.CpuMillis > 0 || r.MemoryMi > 0))}. " +
             "Add nodes with 'pulumi config set --path \"mlops:tanzu.nodePools[0].replicas\" <number>', choose a larger class with 'pulumi config set --path \"mlops:tanzu.nodePools[0].vmClass\" best-effort-2xlarge', or turn a service off (for example 'pulumi config set --path mlops:platform.gitlab.enabled false').");
     }
+
+    private static ImmutableArray<NodePoolSpec> CpuPools(TanzuSpec tanzu) => [.. tanzu.NodePools.Where(p => !p.Gpu)];
 }
