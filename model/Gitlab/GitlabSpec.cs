@@ -45,6 +45,12 @@ public sealed record GitlabSpec(int Replicas, string Cpu, string Memory, int Git
     /// <summary>The Secret with the object storage configurations: Rails' connection, the registry's storage and the backups' s3cmd file.</summary>
     public const string StorageSecret = "gitlab-object-storage";
 
+    /// <summary>The Secret cert-manager writes the web service Ingress's certificate into.</summary>
+    public const string WebserviceTlsSecret = "gitlab-webservice-tls";
+
+    /// <summary>The Secret cert-manager writes the container registry Ingress's certificate into.</summary>
+    public const string RegistryTlsSecret = "gitlab-registry-tls";
+
     /// <summary>The Secret with the generated root password.</summary>
     public const string RootPasswordSecret = "gitlab-initial-root-password";
 
@@ -202,12 +208,7 @@ public sealed record GitlabSpec(int Replicas, string Cpu, string Memory, int Git
                 ["backups"] = new JsonObject { ["bucket"] = Buckets["gitlab-backups"], ["tmpBucket"] = Buckets["gitlab-tmp"] },
             },
         };
-        if (Registry is not null)
-        {
-            global["image"] = new JsonObject { ["registry"] = Images.Through(Registry, GitlabVersions.ImageRegistry) };
-        }
-
-        return new JsonObject
+        var values = new JsonObject
         {
             ["global"] = global,
             ["upgradeCheck"] = new JsonObject { ["enabled"] = false },
@@ -244,5 +245,38 @@ public sealed record GitlabSpec(int Replicas, string Cpu, string Memory, int Git
                 },
             },
         };
+        if (https)
+        {
+            // Each Ingress its own certificate, which cert-manager writes for the issuer the annotation names; with every
+            // enabled Ingress's Secret named, the chart runs no self-signed job (its gitlab.ingress.tls.configured).
+            Set(values, "gitlab.webservice.ingress.tls.secretName", WebserviceTlsSecret);
+            Set(values, "registry.ingress.tls.secretName", RegistryTlsSecret);
+        }
+
+        foreach (var (value, repository) in Registry is null ? [] : GitlabVersions.ChartImages)
+        {
+            Set(values, value, Images.Through(Registry, repository));
+        }
+
+        return values;
+    }
+
+    /// <summary>Sets the value at the dotted <paramref name="path"/>, adding the objects on the way that are not there yet.</summary>
+    private static void Set(JsonObject root, string path, string value)
+    {
+        var keys = path.Split('.');
+        var at = root;
+        foreach (var key in keys[..^1])
+        {
+            if (at[key] is not JsonObject next)
+            {
+                next = [];
+                at[key] = next;
+            }
+
+            at = next;
+        }
+
+        at[keys[^1]] = value;
     }
 }

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace Infra.Model.Gitlab;
 
 /// <summary>The pinned GitLab and GitLab Runner charts.</summary>
@@ -32,4 +34,33 @@ public static class GitlabVersions
 
     /// <summary>The images' registry, which a mirror replaces.</summary>
     public const string ImageRegistry = "registry.gitlab.com";
+
+    private const string Cng = ImageRegistry + "/gitlab-org/build/cng/";
+
+    /// <summary>
+    /// Every image the parts of the chart the platform deploys pull, by the value that names its repository and that
+    /// value's default (chart 9.9.1: the umbrella's <c>values.yaml</c> for <c>global.kubectl</c>,
+    /// <c>global.certificates</c> and <c>global.gitlabBase</c>; <c>charts/gitlab/values.yaml</c> for
+    /// <c>global.communityImages</c>, which the webservice, workhorse, Sidekiq, toolbox and migrations templates read
+    /// in the Community Edition; each subchart's <c>values.yaml</c> for its <c>image.repository</c>). Each template
+    /// writes the repository as it is, so a mirror is set there: <c>global.image.registry</c> moves none of them (only
+    /// the mailroom and spamcheck templates read it). The tags stay the chart's own (its <c>appVersion</c>, the
+    /// registry's pinned <c>v4.37.0-gitlab</c>). The self-signed certificate job's image is not among them: the
+    /// platform never runs that job (<see cref="GitlabSpec.Values"/> names each Ingress's Secret).
+    /// </summary>
+    public static ImmutableArray<(string Value, string Repository)> ChartImages { get; } =
+    [
+        ("global.communityImages.webservice.repository", Cng + "gitlab-webservice-ce"),
+        ("global.communityImages.workhorse.repository", Cng + "gitlab-workhorse-ce"),
+        ("global.communityImages.sidekiq.repository", Cng + "gitlab-sidekiq-ce"),
+        ("global.communityImages.toolbox.repository", Cng + "gitlab-toolbox-ce"),
+        ("global.communityImages.migrations.repository", Cng + "gitlab-toolbox-ce"),
+        ("global.gitlabBase.image.repository", Cng + "gitlab-base"),
+        ("global.kubectl.image.repository", Cng + "kubectl"),
+        ("global.certificates.image.repository", Cng + "certificates"),
+        ("gitlab.gitaly.image.repository", Cng + "gitaly"),
+        ("gitlab.gitlab-shell.image.repository", Cng + "gitlab-shell"),
+        ("gitlab.gitlab-exporter.image.repository", Cng + "gitlab-exporter"),
+        ("registry.image.repository", Cng + "gitlab-container-registry"),
+    ];
 }

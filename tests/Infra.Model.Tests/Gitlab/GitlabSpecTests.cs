@@ -31,8 +31,11 @@ public sealed class GitlabSpecTests
 
     private const string Values = "gitlab/gitlab.values.yaml";
 
-    /// <summary>Subcharts whose values the umbrella chart's values.yaml does not carry.</summary>
-    private static readonly string[] Subcharts = ["registry", "gitlab.webservice", "gitlab.sidekiq", "gitlab.gitaly", "gitlab.toolbox.backups", "gitlab-runner.image"];
+    /// <summary>Values set only to move images through a registry mirror (production's).</summary>
+    private static readonly string[] MirrorOnly = ["gitlab-runner.image", "global.communityImages", "gitlab.gitlab-shell", "gitlab.gitlab-exporter"];
+
+    /// <summary>Subcharts' values (and the gitlab subchart's globals) that the umbrella chart's values.yaml does not carry.</summary>
+    private static readonly string[] Subcharts = ["registry", "gitlab.webservice", "gitlab.sidekiq", "gitlab.gitaly", "gitlab.toolbox.backups", .. MirrorOnly];
 
     [UpstreamTheory]
     [InlineData("dev")]
@@ -48,8 +51,7 @@ public sealed class GitlabSpecTests
             ["global.psql.host", "global.psql.port", "global.psql.database", "global.psql.username", "global.redis.host", "global.redis.port", "global.redis.user", "global.redis.auth.secret", "global.redis.auth.key"],
             commented.Where(k => k != "global.ingress.class").ToArray());
         Assert.All(commented, path => Assert.True(DocumentedInComments(path), $"{path} is neither in the chart's defaults nor documented in its comments"));
-        // The runner's image moves only through a registry mirror (production's).
-        Assert.Equal(Subcharts.Where(s => stack == "prod" || s != "gitlab-runner.image").Order(StringComparer.Ordinal), unknown.Intersect(Subcharts).Order(StringComparer.Ordinal));
+        Assert.Equal(Subcharts.Where(s => stack == "prod" || !MirrorOnly.Contains(s)).Order(StringComparer.Ordinal), unknown.Intersect(Subcharts).Order(StringComparer.Ordinal));
         Assert.Empty(UpstreamSchemas.Errors(UpstreamSchemas.ValuesSchema("gitlab/webservice.values.schema.json"), values["gitlab"]!["webservice"]!));
     }
 
@@ -69,7 +71,9 @@ public sealed class GitlabSpecTests
         Assert.Equal("""{"enabled":true,"proxy_download":true,"connection":{"secret":"gitlab-object-storage","key":"connection"}}""", global["appConfig"]!["object_store"]!.ToJsonString());
         Assert.Equal("mlops-prod-gitlab-artifacts", (string)global["appConfig"]!["artifacts"]!["bucket"]!);
         Assert.Equal("""{"bucket":"mlops-prod-gitlab-backups","tmpBucket":"mlops-prod-gitlab-tmp"}""", global["appConfig"]!["backups"]!.ToJsonString());
-        Assert.Equal("harbor.prod.example.com/mirror/registry.gitlab.com", (string)global["image"]!["registry"]!);
+        Assert.Null(global["image"]);
+        Assert.Equal("gitlab-webservice-tls", (string)values["gitlab"]!["webservice"]!["ingress"]!["tls"]!["secretName"]!);
+        Assert.Equal("gitlab-registry-tls", (string)values["registry"]!["ingress"]!["tls"]!["secretName"]!);
         Assert.Equal(
             (false, false, false, false, false, false),
             ((bool)values["installCertmanager"]!, (bool)values["nginx-ingress"]!["enabled"]!, (bool)values["prometheus"]!["install"]!, (bool)values["redis"]!["install"]!,
@@ -77,6 +81,74 @@ public sealed class GitlabSpecTests
         Assert.Equal("""{"size":"500Gi","storageClass":"gold"}""", values["gitlab"]!["gitaly"]!["persistence"]!.ToJsonString());
         Assert.Equal((3, "16Gi"), ((int)values["gitlab"]!["webservice"]!["minReplicas"]!, (string)values["gitlab"]!["webservice"]!["resources"]!["requests"]!["memory"]!));
     }
+
+    [Fact]
+    public void Values_Prod_PullEveryGitlabImageThroughTheMirror()
+    {
+        var values = GitlabSpec.For(TestConfig.StackOptions("prod"))!.Values();
+        var images = Strings(values).Where(s => s.Text.Contains("registry.gitlab.com", StringComparison.Ordinal)).ToArray();
+
+        Assert.Equal(
+            [
+                ("global.communityImages.webservice.repository", "harbor.prod.example.com/mirror/registry.gitlab.com/gitlab-org/build/cng/gitlab-webservice-ce"),
+                ("global.communityImages.workhorse.repository", "harbor.prod.example.com/mirror/registry.gitlab.com/gitlab-org/build/cng/gitlab-workhorse-ce"),
+                ("global.communityImages.sidekiq.repository", "harbor.prod.example.com/mirror/registry.gitlab.com/gitlab-org/build/cng/gitlab-sidekiq-ce"),
+                ("global.communityImages.toolbox.repository", "harbor.prod.example.com/mirror/registry.gitlab.com/gitlab-org/build/cng/gitlab-toolbox-ce"),
+                ("global.communityImages.migrations.repository", "harbor.prod.example.com/mirror/registry.gitlab.com/gitlab-org/build/cng/gitlab-toolbox-ce"),
+                ("global.gitlabBase.image.repository", "harbor.prod.example.com/mirror/registry.gitlab.com/gitlab-org/build/cng/gitlab-base"),
+                ("global.kubectl.image.repository", "harbor.prod.example.com/mirror/registry.gitlab.com/gitlab-org/build/cng/kubectl"),
+                ("global.certificates.image.repository", "harbor.prod.example.com/mirror/registry.gitlab.com/gitlab-org/build/cng/certificates"),
+                ("gitlab-runner.image.registry", "harbor.prod.example.com/mirror/registry.gitlab.com"),
+                ("registry.image.repository", "harbor.prod.example.com/mirror/registry.gitlab.com/gitlab-org/build/cng/gitlab-container-registry"),
+                ("gitlab.gitaly.image.repository", "harbor.prod.example.com/mirror/registry.gitlab.com/gitlab-org/build/cng/gitaly"),
+                ("gitlab.gitlab-shell.image.repository", "harbor.prod.example.com/mirror/registry.gitlab.com/gitlab-org/build/cng/gitlab-shell"),
+                ("gitlab.gitlab-exporter.image.repository", "harbor.prod.example.com/mirror/registry.gitlab.com/gitlab-org/build/cng/gitlab-exporter"),
+            ],
+            images.Where(i => !i.Path.EndsWith(".config", StringComparison.Ordinal)).ToArray());
+        // Without a mirror the chart's own repositories stand: nothing is set.
+        Assert.DoesNotContain(Strings(GitlabSpec.For(TestConfig.StackOptions("dev"))!.Values()), s => s.Text.StartsWith("registry.gitlab.com", StringComparison.Ordinal));
+    }
+
+    [UpstreamFact]
+    public void ChartImages_AreEveryImageTheChartsValuesNameForWhatThePlatformRuns()
+    {
+        var defaults = UpstreamSchemas.Yaml(File.ReadAllText(Path.Combine(UpstreamSchemas.Folder, Values)))!.AsObject();
+        var values = GitlabSpec.For(TestConfig.StackOptions("prod"))!.Values();
+        var named = Strings(defaults).Where(s => s.Path.Contains(".image.", StringComparison.Ordinal) && (s.Path.EndsWith(".repository", StringComparison.Ordinal) || s.Path.EndsWith(".registry", StringComparison.Ordinal))).ToArray();
+        bool Off(string section) =>
+            values[section]?["install"]?.GetValue<bool>() == false || values[section]?["enabled"]?.GetValue<bool>() == false
+            || (values[section] is null && defaults[section]?["enabled"]?.GetValue<bool>() == false);
+
+        // The umbrella's own images of what runs carry the defaults GitlabVersions.ChartImages starts from ...
+        var running = named.Where(n => !Off(n.Path.Split('.')[0]) && !n.Path.StartsWith("shared-secrets.selfsign.", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(["global.certificates.image.repository", "global.kubectl.image.repository", "global.gitlabBase.image.repository"], running.Select(n => n.Path));
+        Assert.All(running, n => Assert.Contains((n.Path, n.Text), GitlabVersions.ChartImages));
+        // ... the bundled services' images stay with the services the values turn off ...
+        Assert.Equal(["nginx-ingress", "nginx-ingress-geo", "postgresql", "redis"], named.Select(n => n.Path.Split('.')[0]).Where(Off).Distinct().Order(StringComparer.Ordinal));
+        // ... and the self-signed job, whose image is the one left, does not run: every enabled Ingress names its Secret.
+        Assert.Equal(["shared-secrets.selfsign.image.repository"], named.Select(n => n.Path).Except(running.Select(r => r.Path)).Where(p => !Off(p.Split('.')[0])));
+        Assert.NotNull(values["gitlab"]!["webservice"]!["ingress"]!["tls"]!["secretName"]);
+        Assert.NotNull(values["registry"]!["ingress"]!["tls"]!["secretName"]);
+    }
+
+    [Fact]
+    public void Tls_WithoutAnIssuerIsOffAndNamesNoSecret()
+    {
+        var values = GitlabSpec.For(TestConfig.StackOptions("dev"))!.Values();
+
+        Assert.False((bool)values["global"]!["ingress"]!["tls"]!["enabled"]!);
+        Assert.Null(values["gitlab"]!["webservice"]!["ingress"]);
+        Assert.Null(values["registry"]!["ingress"]);
+    }
+
+    /// <summary>Every string in <paramref name="node"/> with its dotted path, in document order.</summary>
+    private static IEnumerable<(string Path, string Text)> Strings(JsonNode? node, string path = "") => node switch
+    {
+        JsonObject map => map.SelectMany(p => Strings(p.Value, path.Length == 0 ? p.Key : $"{path}.{p.Key}")),
+        JsonArray list => list.SelectMany((v, i) => Strings(v, $"{path}.{i}")),
+        JsonValue value when value.TryGetValue<string>(out var text) => [(path, text)],
+        _ => [],
+    };
 
     [Fact]
     public void Runner_IsTheChartsKubernetesExecutorInGitlabsNamespaceThroughTheMirror()
