@@ -88,7 +88,8 @@ public sealed record PipelinesStores(DatabaseUser Api, DatabaseUser Metadata, Ob
 
     /// <summary>
     /// The stores' addresses, as the overlay's patched API server and ML Metadata read them: PostgreSQL's host,
-    /// port and databases; the object store's host, port (empty for the scheme's default), TLS and region; the bucket.
+    /// port and databases; the object store's host, port (empty for the scheme's default, the API server's reading),
+    /// port number (always, for the UI's MinIO client, which parses it), TLS and region; the bucket.
     /// </summary>
     public ImmutableArray<(string Key, string Value)> Settings() =>
     [
@@ -98,6 +99,7 @@ public sealed record PipelinesStores(DatabaseUser Api, DatabaseUser Metadata, Ob
         ("metadataDb", Metadata.Database),
         ("objectStoreHost", Endpoint.Host),
         ("objectStorePort", Endpoint.IsDefaultPort ? string.Empty : Endpoint.Port.ToString(CultureInfo.InvariantCulture)),
+        ("objectStorePortNumber", Endpoint.Port.ToString(CultureInfo.InvariantCulture)),
         ("objectStoreSecure", Store.Secure ? "true" : "false"),
         ("objectStoreRegion", Store.Region),
         ("bucketName", Bucket),

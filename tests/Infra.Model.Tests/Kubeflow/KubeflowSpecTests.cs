@@ -224,7 +224,7 @@ public sealed class KubeflowSpecTests
         Assert.Equal("{password: [secret random:index/randomPassword:RandomPassword::ml-metadata-postgres-password], username: ml_metadata}", Data("Secret", PipelinesStores.MetadataDatabaseSecret));
         Assert.Equal("{accesskey: kubeflow-pipelines, secretkey: [secret random:index/randomPassword:RandomPassword::kubeflow-pipelines-minio-password]}", Data("Secret", PipelinesStores.StoreSecret));
         Assert.Equal(
-            "{bucketName: mlops-prod-kubeflow-pipelines, metadataDb: metadb, objectStoreHost: minio.minio.svc.cluster.local, objectStorePort: , objectStoreRegion: us-east-1, objectStoreSecure: false, pipelineDb: mlpipeline, postgresHost: mlops-postgres-rw.postgres.svc.cluster.local, postgresPort: 5432}",
+            "{bucketName: mlops-prod-kubeflow-pipelines, metadataDb: metadb, objectStoreHost: minio.minio.svc.cluster.local, objectStorePort: , objectStorePortNumber: 80, objectStoreRegion: us-east-1, objectStoreSecure: false, pipelineDb: mlpipeline, postgresHost: mlops-postgres-rw.postgres.svc.cluster.local, postgresPort: 5432}",
             Data("ConfigMap", PipelinesStores.StoresConfigMap));
 
         // Two roles: only the API server's may create databases, because it issues CREATE DATABASE at every start.
@@ -274,6 +274,29 @@ public sealed class KubeflowSpecTests
         ];
         Assert.Equal([.. created.Order(StringComparer.Ordinal)], references.Order(StringComparer.Ordinal).ToArray());
         Assert.Contains($"- https://github.com/kubeflow/manifests//applications/pipeline/upstream/env/cert-manager/platform-agnostic-multi-user?ref={KubeflowVersions.Release}\n", File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "kubeflow", "pipelines", "kustomization.yaml")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Pipelines_UiReadsThePlatformsStoreAndNoSharedLogArchive()
+    {
+        var overlay = new YamlStream();
+        overlay.Load(new StringReader(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "kubeflow", "pipelines", "kustomization.yaml"))));
+        var ui = ((YamlSequenceNode)((YamlMappingNode)overlay.Documents[0].RootNode)["patches"])
+            .Select(p => { var stream = new YamlStream(); stream.Load(new StringReader(((YamlScalarNode)((YamlMappingNode)p)["patch"]).Value!)); return stream.Documents[0].RootNode; })
+            .OfType<YamlMappingNode>()
+            .Single(p => p["kind"].ToString() == "Deployment" && ((YamlMappingNode)p["metadata"])["name"].ToString() == "ml-pipeline-ui");
+        var container = (YamlMappingNode)((YamlSequenceNode)((YamlMappingNode)((YamlMappingNode)((YamlMappingNode)ui["spec"])["template"])["spec"])["containers"])[0];
+        var env = ((YamlSequenceNode)container["env"]).Cast<YamlMappingNode>()
+            .Select(e => e.Children.TryGetValue("value", out var value)
+                ? $"{e["name"]}={value}"
+                : $"{e["name"]}<-{((YamlMappingNode)((YamlMappingNode)e["valueFrom"])["configMapKeyRef"])["key"]}")
+            .ToArray();
+
+        // The release's UI defaults MINIO_HOST to minio-service (in MINIO_NAMESPACE) and MINIO_PORT to 9000, and its
+        // deployment turns ARGO_ARCHIVE_LOGS on over the bucket "mlpipeline": each is set to what the platform has.
+        Assert.Equal(["MINIO_HOST<-objectStoreHost", "MINIO_PORT<-objectStorePortNumber", "MINIO_SSL<-objectStoreSecure", "MINIO_NAMESPACE=", "ARGO_ARCHIVE_LOGS=false"], env);
+        var settings = KubeflowSpec.For(TestConfig.StackOptions("prod"))!.PipelinesStores!.Settings().ToDictionary(s => s.Key, s => s.Value);
+        Assert.Equal(("minio.minio.svc.cluster.local", "80", "false"), (settings["objectStoreHost"], settings["objectStorePortNumber"], settings["objectStoreSecure"]));
     }
 
     [UpstreamFact]

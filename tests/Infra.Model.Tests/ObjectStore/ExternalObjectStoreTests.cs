@@ -105,9 +105,12 @@ public sealed class ExternalObjectStoreTests
         var plan = StackPlanner.Plan("test", options);
 
         Assert.Equal(
-            [("objectStoreHost", "s3.example.com"), ("objectStorePort", "9443"), ("objectStoreSecure", "true"), ("objectStoreRegion", "eu-central-1"), ("bucketName", "mlops-dev-kubeflow-pipelines")],
+            [("objectStoreHost", "s3.example.com"), ("objectStorePort", "9443"), ("objectStorePortNumber", "9443"), ("objectStoreSecure", "true"), ("objectStoreRegion", "eu-central-1"), ("bucketName", "mlops-dev-kubeflow-pipelines")],
             stores.Settings().Where(s => s.Key.StartsWith("objectStore", StringComparison.Ordinal) || s.Key == "bucketName").ToArray());
         Assert.Equal("s3.example.com:9443", stores.StoreAddress);
+        // At the scheme's default port the API server's port is empty and the UI's the number itself.
+        var atDefault = Infra.Model.Kubeflow.PipelinesStores.For(TestConfig.Load(("mlops:platform", Store)).ValidOptions())!.Settings();
+        Assert.Equal(("", "443"), (atDefault.Single(s => s.Key == "objectStorePort").Value, atDefault.Single(s => s.Key == "objectStorePortNumber").Value));
         Assert.Equal(
             "{accesskey: AKKFP, secretkey: [secret mlops:platform.objectStore.identities[3].secretKey]}",
             plan[PlanNode.IdOf("kubernetes:core/v1:Secret", Infra.Model.Kubeflow.PipelinesStores.StoreSecret)].Inputs["stringData"].ToString());
