@@ -10,11 +10,22 @@ namespace Infra.Model.Postgres;
 /// tolerate only "already exists" (Kubeflow Pipelines' API server), which PostgreSQL reports only to roles
 /// allowed to create databases.
 /// </param>
-public sealed record DatabaseUser(string Service, string Database, string Owner, string? AuthDatabase = null, bool CreateDb = false)
+/// <param name="PlainText">
+/// Whether the service connects without TLS because it cannot do otherwise (Kubeflow Pipelines' API server:
+/// 2.5.0 writes <c>sslmode=disable</c> into its connection string, backend/src/apiserver/client/sql.go). The cluster
+/// refuses plain connections from every other role.
+/// </param>
+public sealed record DatabaseUser(string Service, string Database, string Owner, string? AuthDatabase = null, bool CreateDb = false, bool PlainText = false)
 {
     /// <summary>The Secret (basic-auth) with the owner's credentials, in the database's namespace.</summary>
     public string SecretName => $"{Service}-postgres";
 
     /// <summary>The databases the owner owns: <see cref="Database"/>, then <see cref="AuthDatabase"/> where set.</summary>
     public IEnumerable<string> Databases => AuthDatabase is null ? [Database] : [Database, AuthDatabase];
+
+    /// <summary>
+    /// The databases the owner connects to: its own, and <c>postgres</c> where it creates databases (it connects
+    /// there first to issue <c>CREATE DATABASE</c>).
+    /// </summary>
+    public IEnumerable<string> ConnectsTo => CreateDb ? ["postgres", .. Databases] : Databases;
 }

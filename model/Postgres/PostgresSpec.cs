@@ -45,7 +45,7 @@ public sealed record PostgresSpec(int Instances, int StorageGi, string StorageCl
     /// Kubeflow Pipelines' API server: its database and role. The role may create databases because the server
     /// issues <c>CREATE DATABASE</c> at every start (see <see cref="DatabaseUser.CreateDb"/>).
     /// </summary>
-    public static DatabaseUser PipelinesApi { get; } = new("kubeflow-pipelines", "mlpipeline", "kubeflow_pipelines", CreateDb: true);
+    public static DatabaseUser PipelinesApi { get; } = new("kubeflow-pipelines", "mlpipeline", "kubeflow_pipelines", CreateDb: true, PlainText: true);
 
     /// <summary>ML Metadata's database and role, apart from the API server's.</summary>
     public static DatabaseUser PipelinesMetadata { get; } = new("ml-metadata", "metadb", "ml_metadata");
@@ -137,6 +137,7 @@ public sealed record PostgresSpec(int Instances, int StorageGi, string StorageCl
             {
                 ["roles"] = new JsonArray([.. Users.Select(Role)]),
             },
+            ["postgresql"] = new JsonObject { ["pg_hba"] = new JsonArray([.. HbaRules().Select(r => JsonValue.Create(r))]) },
         };
         if (BackupBucket is not null)
         {
@@ -170,6 +171,23 @@ public sealed record PostgresSpec(int Instances, int StorageGi, string StorageCl
             },
             ["spec"] = spec,
         };
+    }
+
+    /// <summary>
+    /// The cluster's own client authentication rules, which the operator writes between its fixed rules (local
+    /// peer access, certificates for <c>streaming_replica</c> and the pooler) and its default
+    /// <c>host all all all scram-sha-256</c>: a connection without TLS is refused, except from a role that cannot
+    /// use TLS (<see cref="DatabaseUser.PlainText"/>), to the databases it connects to; every TLS connection
+    /// falls through to the default.
+    /// </summary>
+    public IEnumerable<string> HbaRules()
+    {
+        foreach (var user in Users.Where(u => u.PlainText))
+        {
+            yield return $"hostnossl {string.Join(',', user.ConnectsTo)} {user.Owner} all scram-sha-256";
+        }
+
+        yield return "hostnossl all all all reject";
     }
 
     /// <summary>A service's managed role: it logs in with the password in its Secret, and creates databases only where it must.</summary>

@@ -39,6 +39,36 @@ public sealed class PostgresSpecTests
     }
 
     [Fact]
+    public void Connections_WithoutTlsAreRefusedExceptThePipelinesApiServersToItsDatabases()
+    {
+        var spec = PostgresSpec.For(TestConfig.StackOptions("prod"))!;
+
+        Assert.Equal(
+            """["hostnossl postgres,mlpipeline kubeflow_pipelines all scram-sha-256","hostnossl all all all reject"]""",
+            spec.Cluster()["spec"]!["postgresql"]!["pg_hba"]!.ToJsonString());
+        // The rules as the operator writes pg_hba.conf: its fixed rules, the cluster's, its default; the first match decides.
+        string[] hba =
+        [
+            "local all all peer map=local", "hostssl postgres streaming_replica all cert", "hostssl replication streaming_replica all cert", "hostssl all cnpg_pooler_pgbouncer all cert",
+            .. spec.HbaRules(), "host all all all scram-sha-256",
+        ];
+        string Method(bool tls, string database, string role) => hba.Select(l => l.Split(' ')).First(r =>
+            r[0] switch { "host" => true, "hostssl" => tls, "hostnossl" => !tls, _ => false }
+            && (r[1] == "all" || r[1].Split(',').Contains(database)) && (r[2] == "all" || r[2] == role))[4];
+
+        foreach (var user in spec.Users)
+        {
+            Assert.All(user.ConnectsTo, db => Assert.Equal("scram-sha-256", Method(tls: true, db, user.Owner)));
+            Assert.All(user.ConnectsTo, db => Assert.Equal(user.Owner == "kubeflow_pipelines" ? "scram-sha-256" : "reject", Method(tls: false, db, user.Owner)));
+        }
+
+        Assert.Equal(["postgres", "mlpipeline"], PostgresSpec.PipelinesApi.ConnectsTo);
+        Assert.Equal("reject", Method(tls: false, "metadb", "kubeflow_pipelines"));
+        Assert.Equal("reject", Method(tls: false, "mlpipeline", "ml_metadata"));
+        Assert.Equal(["kubeflow_pipelines"], spec.Users.Where(u => u.PlainText).Select(u => u.Owner));
+    }
+
+    [Fact]
     public void Roles_TakeTheirPasswordsFromBasicAuthSecrets()
     {
         var plan = StackPlanner.Plan("prod", TestConfig.StackOptions("prod"));
