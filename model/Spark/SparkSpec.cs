@@ -135,7 +135,7 @@ public sealed record SparkSpec(int Replicas, string? Cpu, string? Memory, Immuta
         ("spark.hadoop.fs.s3a.endpoint.region", Store.Region),
         ("spark.hadoop.fs.s3a.path.style.access", Store.PathStyle ? "true" : "false"),
         ("spark.hadoop.fs.s3a.connection.ssl.enabled", Store.Secure ? "true" : "false"),
-        ("spark.hadoop.fs.s3a.aws.credentials.provider", "com.amazonaws.auth.EnvironmentVariableCredentialsProvider"),
+        ("spark.hadoop.fs.s3a.aws.credentials.provider", SparkVersions.CredentialsProvider),
     ];
 
     private static IEnumerable<JsonNode> StoreEnvironment() => StoreKeys.Select(key => (JsonNode)new JsonObject
@@ -282,7 +282,7 @@ public sealed record SparkSpec(int Replicas, string? Cpu, string? Memory, Immuta
                 ["mode"] = "cluster",
                 ["image"] = Images.Through(Registry, SparkVersions.SparkImage),
                 ["mainClass"] = "org.apache.spark.examples.SparkPi",
-                ["mainApplicationFile"] = $"local:///opt/spark/examples/jars/spark-examples_2.12-{SparkVersions.SparkVersion}.jar",
+                ["mainApplicationFile"] = $"local:///opt/spark/examples/jars/spark-examples_{SparkVersions.ScalaVersion}-{SparkVersions.SparkVersion}.jar",
                 ["arguments"] = new JsonArray("1000"),
                 ["sparkVersion"] = SparkVersions.SparkVersion,
                 ["sparkConfigMap"] = DefaultsConfigMap,

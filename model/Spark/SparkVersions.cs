@@ -1,6 +1,10 @@
 namespace Infra.Model.Spark;
 
-/// <summary>The pinned Spark operator chart and Spark image.</summary>
+/// <summary>
+/// The pinned Spark operator chart and the one Spark line everything here runs: the operator 2.5.2 image is built
+/// on Spark 4.0.4, so the history server and the sample application run the same Spark, with the S3A connector
+/// of the Hadoop that Spark is built against.
+/// </summary>
 public static class SparkVersions
 {
     /// <summary>The Kubeflow Spark operator chart.</summary>
@@ -9,14 +13,29 @@ public static class SparkVersions
     /// <summary>The operator image's tag, the chart's app version.</summary>
     public const string OperatorTag = "2.5.2";
 
-    /// <summary>The Spark version of the sample application.</summary>
-    public const string SparkVersion = "3.5.6";
+    /// <summary>The Spark release: the newest of the 4.0 line, the one the operator 2.5.2 image is built on.</summary>
+    public const string SparkVersion = "4.0.4";
 
-    /// <summary>The Spark image of the sample application.</summary>
-    public const string SparkImage = "docker.io/library/spark:" + SparkVersion;
+    /// <summary>The Scala version the Spark 4.0 distribution is built with (its examples jar carries it in its name).</summary>
+    public const string ScalaVersion = "2.13";
 
-    /// <summary>The S3A connector matching the image's Hadoop 3.3.4.</summary>
-    public const string HadoopAws = "org.apache.hadoop:hadoop-aws:3.3.4";
+    /// <summary>
+    /// The Spark image of the history server and the sample application: Apache's own 4.0.4 image, by the digest
+    /// kubeflow/spark-operator v2.5.2 builds its operator image on (its Dockerfile's <c>SPARK_IMAGE</c>).
+    /// </summary>
+    public const string SparkImage = "docker.io/apache/spark:" + SparkVersion + "@sha256:94ad730f7510002d8a1615de269f27cdeca4d4eef51657384db3fa9246b5a4d8";
+
+    /// <summary>The Hadoop release Spark 4.0.4 is built against (its pom.xml's <c>hadoop.version</c>).</summary>
+    public const string HadoopVersion = "3.4.1";
+
+    /// <summary>
+    /// The AWS SDK v2 bundle hadoop-aws 3.4.1 depends on (hadoop-project 3.4.1's <c>aws-java-sdk-v2.version</c>,
+    /// HADOOP-19082), which a sample application's package resolution brings with the connector.
+    /// </summary>
+    public const string AwsSdkVersion = "2.24.6";
+
+    /// <summary>The S3A connector matching the image's Hadoop.</summary>
+    public const string HadoopAws = "org.apache.hadoop:hadoop-aws:" + HadoopVersion;
 
     /// <summary>
     /// The jars the history server puts on its class path for S3A: the connector and the AWS SDK bundle it was
@@ -24,10 +43,16 @@ public static class SparkVersions
     /// </summary>
     public static IReadOnlyList<string> HistoryServerJars { get; } =
     [
-        "https://repo1.maven.org/maven2/org/apache/hadoop/hadoop-aws/3.3.4/hadoop-aws-3.3.4.jar",
-        "https://repo1.maven.org/maven2/com/amazonaws/aws-java-sdk-bundle/1.12.262/aws-java-sdk-bundle-1.12.262.jar",
+        $"https://repo1.maven.org/maven2/org/apache/hadoop/hadoop-aws/{HadoopVersion}/hadoop-aws-{HadoopVersion}.jar",
+        $"https://repo1.maven.org/maven2/software/amazon/awssdk/bundle/{AwsSdkVersion}/bundle-{AwsSdkVersion}.jar",
     ];
 
-    /// <summary>The image of the init container that fetches the jars.</summary>
-    public const string Busybox = "docker.io/library/busybox:1.38.0";
+    /// <summary>
+    /// S3A's credentials from the <c>AWS_ACCESS_KEY_ID</c> and <c>AWS_SECRET_ACCESS_KEY</c> environment: the AWS SDK
+    /// v2 provider, which Hadoop 3.4's S3A takes (3.3's took the SDK v1 one).
+    /// </summary>
+    public const string CredentialsProvider = "software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider";
+
+    /// <summary>The image of the init container that fetches the jars, by the digest of the tag's index (docker-library/repo-info).</summary>
+    public const string Busybox = "docker.io/library/busybox:1.38.0@sha256:dc2d74b28e4cf8984fa52af1f39bc7c3d9c73760b41a74d629f5d11b1ab28616";
 }

@@ -44,7 +44,7 @@ public sealed class SparkSpecTests
             spark.hadoop.fs.s3a.endpoint.region us-east-1
             spark.hadoop.fs.s3a.path.style.access true
             spark.hadoop.fs.s3a.connection.ssl.enabled false
-            spark.hadoop.fs.s3a.aws.credentials.provider com.amazonaws.auth.EnvironmentVariableCredentialsProvider
+            spark.hadoop.fs.s3a.aws.credentials.provider software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider
             spark.eventLog.enabled true
             spark.eventLog.dir s3a://mlops-dev-spark-events/
 
@@ -69,6 +69,21 @@ public sealed class SparkSpecTests
         sample["spec"]!["driver"]!["serviceAccountName"] = "spark";
 
         Assert.NotEmpty(UpstreamSchemas.Errors(UpstreamSchemas.Crd(SparkApplications, "v1beta2"), sample));
+    }
+
+    [Fact]
+    public void Everything_RunsOneSparkLineWithItsHadoopsConnector()
+    {
+        var spec = SparkSpec.For(TestConfig.StackOptions("dev"))!;
+        var sample = spec.SampleApplication("spark-jobs")["spec"]!;
+        var server = spec.HistoryServerDeployment()!["spec"]!["template"]!["spec"]!["containers"]![0]!;
+
+        Assert.Equal(("4.0.4", "docker.io/apache/spark:4.0.4@sha256:94ad730f7510002d8a1615de269f27cdeca4d4eef51657384db3fa9246b5a4d8"), ((string)sample["sparkVersion"]!, (string)sample["image"]!));
+        Assert.Equal((string)sample["image"]!, (string)server["image"]!);
+        Assert.Equal("local:///opt/spark/examples/jars/spark-examples_2.13-4.0.4.jar", (string)sample["mainApplicationFile"]!);
+        // The sample resolves the connector (and, through its POM, the SDK bundle); the server fetches the same two jars.
+        Assert.Equal("""["org.apache.hadoop:hadoop-aws:3.4.1"]""", sample["deps"]!["packages"]!.ToJsonString());
+        Assert.Equal(["hadoop-aws-3.4.1.jar", "bundle-2.24.6.jar"], SparkVersions.HistoryServerJars.Select(u => u[(u.LastIndexOf('/') + 1)..]));
     }
 
     [UpstreamFact]
@@ -112,12 +127,12 @@ public sealed class SparkHistoryServerTests
         var container = deployment["spec"]!["template"]!["spec"]!["containers"]![0]!;
 
         Assert.Equal("""{"name":"spark-history-server","namespace":"spark-operator","labels":{"app.kubernetes.io/name":"spark-history-server"}}""", deployment["metadata"]!.ToJsonString());
-        Assert.Equal("docker.io/library/spark:3.5.6", (string)container["image"]!);
+        Assert.Equal("docker.io/apache/spark:4.0.4@sha256:94ad730f7510002d8a1615de269f27cdeca4d4eef51657384db3fa9246b5a4d8", (string)container["image"]!);
         Assert.Equal(
-            """[{"name":"SPARK_DAEMON_CLASSPATH","value":"/jars/*"},{"name":"SPARK_HISTORY_OPTS","value":"-Dspark.history.fs.logDirectory=s3a://mlops-dev-spark-events/ -Dspark.hadoop.fs.s3a.endpoint=http://minio.minio.svc.cluster.local -Dspark.hadoop.fs.s3a.endpoint.region=us-east-1 -Dspark.hadoop.fs.s3a.path.style.access=true -Dspark.hadoop.fs.s3a.connection.ssl.enabled=false -Dspark.hadoop.fs.s3a.aws.credentials.provider=com.amazonaws.auth.EnvironmentVariableCredentialsProvider"},{"name":"AWS_ACCESS_KEY_ID","valueFrom":{"secretKeyRef":{"name":"spark-s3","key":"AWS_ACCESS_KEY_ID"}}},{"name":"AWS_SECRET_ACCESS_KEY","valueFrom":{"secretKeyRef":{"name":"spark-s3","key":"AWS_SECRET_ACCESS_KEY"}}}]""",
+            """[{"name":"SPARK_DAEMON_CLASSPATH","value":"/jars/*"},{"name":"SPARK_HISTORY_OPTS","value":"-Dspark.history.fs.logDirectory=s3a://mlops-dev-spark-events/ -Dspark.hadoop.fs.s3a.endpoint=http://minio.minio.svc.cluster.local -Dspark.hadoop.fs.s3a.endpoint.region=us-east-1 -Dspark.hadoop.fs.s3a.path.style.access=true -Dspark.hadoop.fs.s3a.connection.ssl.enabled=false -Dspark.hadoop.fs.s3a.aws.credentials.provider=software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider"},{"name":"AWS_ACCESS_KEY_ID","valueFrom":{"secretKeyRef":{"name":"spark-s3","key":"AWS_ACCESS_KEY_ID"}}},{"name":"AWS_SECRET_ACCESS_KEY","valueFrom":{"secretKeyRef":{"name":"spark-s3","key":"AWS_SECRET_ACCESS_KEY"}}}]""",
             container["env"]!.ToJsonString());
         Assert.Equal(
-            "wget -q -O /jars/hadoop-aws-3.3.4.jar https://repo1.maven.org/maven2/org/apache/hadoop/hadoop-aws/3.3.4/hadoop-aws-3.3.4.jar && wget -q -O /jars/aws-java-sdk-bundle-1.12.262.jar https://repo1.maven.org/maven2/com/amazonaws/aws-java-sdk-bundle/1.12.262/aws-java-sdk-bundle-1.12.262.jar",
+            "wget -q -O /jars/hadoop-aws-3.4.1.jar https://repo1.maven.org/maven2/org/apache/hadoop/hadoop-aws/3.4.1/hadoop-aws-3.4.1.jar && wget -q -O /jars/bundle-2.24.6.jar https://repo1.maven.org/maven2/software/amazon/awssdk/bundle/2.24.6/bundle-2.24.6.jar",
             (string)deployment["spec"]!["template"]!["spec"]!["initContainers"]![0]!["command"]![2]!);
     }
 
@@ -138,8 +153,8 @@ public sealed class SparkHistoryServerTests
         var prod = SparkSpec.For(TestConfig.StackOptions("prod"))!.HistoryServerDeployment()!["spec"]!["template"]!["spec"]!;
         var off = SparkSpec.For(TestConfig.Load(("mlops:platform", "\n    spark:\n      historyServer: false")).ValidOptions())!;
 
-        Assert.Equal("harbor.prod.example.com/mirror/docker.io/library/spark:3.5.6", (string)prod["containers"]![0]!["image"]!);
-        Assert.Equal("harbor.prod.example.com/mirror/docker.io/library/busybox:1.38.0", (string)prod["initContainers"]![0]!["image"]!);
+        Assert.Equal("harbor.prod.example.com/mirror/docker.io/apache/spark:4.0.4@sha256:94ad730f7510002d8a1615de269f27cdeca4d4eef51657384db3fa9246b5a4d8", (string)prod["containers"]![0]!["image"]!);
+        Assert.Equal("harbor.prod.example.com/mirror/docker.io/library/busybox:1.38.0@sha256:dc2d74b28e4cf8984fa52af1f39bc7c3d9c73760b41a74d629f5d11b1ab28616", (string)prod["initContainers"]![0]!["image"]!);
         Assert.Null(off.HistoryServerDeployment());
         Assert.Null(off.HistoryServerService());
         Assert.DoesNotContain(StackPlanner.Plan("test", TestConfig.Load(("mlops:platform", "\n    spark:\n      historyServer: false")).ValidOptions()).Nodes, n => n.Name == SparkSpec.HistoryServerName);
