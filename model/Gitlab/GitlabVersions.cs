@@ -29,8 +29,11 @@ public static class GitlabVersions
         return minor < 0 ? throw new ArgumentOutOfRangeException(nameof(chart), chart, "Only runner charts from 0.77.0 (Runner 18.0) are numbered this way.") : $"18.{minor}.{parts[2]}";
     }
 
-    /// <summary>The image CI jobs run in unless they name one.</summary>
-    public const string DefaultJobImage = "docker.io/library/python:3.12-slim";
+    /// <summary>
+    /// The image CI jobs run in unless they name one: Python 3.12's newest patch, by the digest of its index
+    /// (docker-library/repo-info, repos/python/remote/3.12.14-slim.md at 6dbb312e).
+    /// </summary>
+    public const string DefaultJobImage = "docker.io/library/python:3.12.14-slim@sha256:7a8b475003c4fe15a2cd4e55e5cfc2f3560bdc9333d624f24cdd6d4340fd7a17";
 
     /// <summary>The images' registry, which a mirror replaces.</summary>
     public const string ImageRegistry = "registry.gitlab.com";

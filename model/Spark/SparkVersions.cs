@@ -53,6 +53,6 @@ public static class SparkVersions
     /// </summary>
     public const string CredentialsProvider = "software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider";
 
-    /// <summary>The image of the init container that fetches the jars, by the digest of the tag's index (docker-library/repo-info).</summary>
-    public const string Busybox = "docker.io/library/busybox:1.38.0@sha256:dc2d74b28e4cf8984fa52af1f39bc7c3d9c73760b41a74d629f5d11b1ab28616";
+    /// <summary>The image of the init container that fetches the jars.</summary>
+    public const string Busybox = Kubernetes.Images.Busybox;
 }

@@ -47,7 +47,7 @@ public sealed partial class MlProjectTemplateTests
         var text = File.ReadAllText(PathOf(".gitlab-ci.yml")) + File.ReadAllText(PathOf("Dockerfile"));
         var images = ImagePattern().Matches(text).Select(m => m.Groups["image"].Value).ToArray();
 
-        Assert.Equal(["docker.io/library/python:3.12.11-slim", "docker.io/moby/buildkit:v0.23.2-rootless", "docker.io/library/python:3.12.11-slim"], images);
+        Assert.Equal(["docker.io/library/python:3.12.14-slim@sha256:7a8b475003c4fe15a2cd4e55e5cfc2f3560bdc9333d624f24cdd6d4340fd7a17", "docker.io/moby/buildkit:v0.23.2-rootless", "docker.io/library/python:3.12.14-slim@sha256:7a8b475003c4fe15a2cd4e55e5cfc2f3560bdc9333d624f24cdd6d4340fd7a17"], images);
         Assert.All(File.ReadAllLines(PathOf("requirements.txt")).Concat(File.ReadAllLines(PathOf("requirements-dev.txt"))), line => Assert.Matches("^[a-z0-9-]+==[0-9][0-9.]*$", line));
     }
 

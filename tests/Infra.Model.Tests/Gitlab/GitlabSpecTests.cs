@@ -157,10 +157,10 @@ public sealed class GitlabSpecTests
         var prod = GitlabSpec.For(TestConfig.StackOptions("prod"))!.Values()["gitlab-runner"]!;
 
         Assert.Equal(
-            """{"install":true,"rbac":{"create":true},"runners":{"locked":false,"config":"[[runners]]\n  [runners.kubernetes]\n    namespace = \u0022gitlab\u0022\n    image = \u0022docker.io/library/python:3.12-slim\u0022\n    cpu_request = \u0022500m\u0022\n    memory_request = \u00221Gi\u0022\n    memory_limit = \u00224Gi\u0022\n"}}""",
+            """{"install":true,"rbac":{"create":true},"runners":{"locked":false,"config":"[[runners]]\n  [runners.kubernetes]\n    namespace = \u0022gitlab\u0022\n    image = \u0022docker.io/library/python:3.12.14-slim@sha256:7a8b475003c4fe15a2cd4e55e5cfc2f3560bdc9333d624f24cdd6d4340fd7a17\u0022\n    cpu_request = \u0022500m\u0022\n    memory_request = \u00221Gi\u0022\n    memory_limit = \u00224Gi\u0022\n"}}""",
             dev.ToJsonString());
         Assert.Equal(
-            "[[runners]]\n  [runners.kubernetes]\n    namespace = \"gitlab\"\n    image = \"harbor.prod.example.com/mirror/docker.io/library/python:3.12-slim\"\n    helper_image = \"harbor.prod.example.com/mirror/registry.gitlab.com/gitlab-org/gitlab-runner/gitlab-runner-helper:x86_64-v18.8.0\"\n    cpu_request = \"500m\"\n    memory_request = \"1Gi\"\n    memory_limit = \"4Gi\"\n",
+            "[[runners]]\n  [runners.kubernetes]\n    namespace = \"gitlab\"\n    image = \"harbor.prod.example.com/mirror/docker.io/library/python:3.12.14-slim@sha256:7a8b475003c4fe15a2cd4e55e5cfc2f3560bdc9333d624f24cdd6d4340fd7a17\"\n    helper_image = \"harbor.prod.example.com/mirror/registry.gitlab.com/gitlab-org/gitlab-runner/gitlab-runner-helper:x86_64-v18.8.0\"\n    cpu_request = \"500m\"\n    memory_request = \"1Gi\"\n    memory_limit = \"4Gi\"\n",
             (string)prod["runners"]!["config"]!);
         Assert.Equal("harbor.prod.example.com/mirror/registry.gitlab.com", (string)prod["image"]!["registry"]!);
     }

@@ -61,7 +61,7 @@ public sealed class MlflowSpecTests
         Assert.Equal("""[{"name":"aws-config","mountPath":"/etc/mlflow/aws","readOnly":true}]""", values["extraVolumeMounts"]!.ToJsonString());
         Assert.Equal("mlflow-admin", (string)values["auth"]!["existingAdminSecret"]!["name"]!);
         Assert.Equal(
-            ["docker.io/burakince/mlflow:3.15.1", "docker.io/library/busybox:1.38.0", "docker.io/burakince/mlflow:3.15.1", "docker.io/library/busybox:1.38.0"],
+            ["docker.io/burakince/mlflow:3.15.1", "docker.io/library/busybox:1.38.0@sha256:dc2d74b28e4cf8984fa52af1f39bc7c3d9c73760b41a74d629f5d11b1ab28616", "docker.io/burakince/mlflow:3.15.1", "docker.io/library/busybox:1.38.0@sha256:dc2d74b28e4cf8984fa52af1f39bc7c3d9c73760b41a74d629f5d11b1ab28616"],
             new[] { values["image"], values["initImages"]!["dbchecker"], values["initImages"]!["mlflowDbMigration"], values["initImages"]!["iniFileInitializer"] }
                 .Select(i => $"{i!["repository"]}:{i["tag"]}"));
         Assert.DoesNotContain("assword\":\"", values.ToJsonString(), StringComparison.Ordinal);
