@@ -61,7 +61,7 @@ public static class PostgresPlanner
 
         var operatorNs = KubernetesNodes.Namespace(PostgresSpec.OperatorNamespace, component.Id, providerId);
         yield return operatorNs;
-        var operatorRelease = KubernetesNodes.HelmRelease(OperatorRelease, PostgresVersions.Operator, PostgresSpec.OperatorNamespace, PlanValue.Map([]), KubernetesNodes.ReleaseTimeoutSeconds, component.Id, providerId)
+        var operatorRelease = KubernetesNodes.HelmRelease(OperatorRelease, PostgresVersions.Operator, PostgresSpec.OperatorNamespace, PlanValues.FromJson(spec.OperatorValues()), KubernetesNodes.ReleaseTimeoutSeconds, component.Id, providerId)
             with { DependsOn = [operatorNs.Id] };
         yield return operatorRelease;
 

@@ -21,7 +21,8 @@ namespace Infra.Model.Postgres;
 /// <param name="BackupBucket">The bucket of continuous backups, or null (development).</param>
 /// <param name="Store">The object store the backups go to, where they are set.</param>
 /// <param name="Protect">Whether the cluster is protected from deletion.</param>
-public sealed record PostgresSpec(int Instances, int StorageGi, string StorageClass, string Cpu, string Memory, ImmutableArray<DatabaseUser> Users, string? BackupBucket, bool Protect, ObjectStoreAccess? Store = null)
+/// <param name="Registry">The registry mirror the operator and PostgreSQL images are pulled through, or null.</param>
+public sealed record PostgresSpec(int Instances, int StorageGi, string StorageClass, string Cpu, string Memory, ImmutableArray<DatabaseUser> Users, string? BackupBucket, bool Protect, ObjectStoreAccess? Store = null, string? Registry = null)
 {
     /// <summary>The operator's namespace.</summary>
     public const string OperatorNamespace = "cnpg-system";
@@ -114,8 +115,18 @@ public sealed record PostgresSpec(int Instances, int StorageGi, string StorageCl
             users,
             backups,
             production,
-            backups is null ? null : store);
+            backups is null ? null : store,
+            options.Platform?.Registry);
     }
+
+    /// <summary>
+    /// The operator chart's values: its image through the registry mirror where one is set (the chart writes
+    /// <c>image.repository:tag</c>, the tag its app version; templates/deployment.yaml at cloudnative-pg-v0.29.0),
+    /// nothing otherwise.
+    /// </summary>
+    public JsonObject OperatorValues() => Registry is null
+        ? []
+        : new JsonObject { ["image"] = new JsonObject { ["repository"] = Images.Through(Registry, PostgresVersions.OperatorImage) } };
 
     /// <summary>The cluster resource: instances, storage, one managed role per service, backups where set.</summary>
     public JsonObject Cluster()
@@ -123,7 +134,7 @@ public sealed record PostgresSpec(int Instances, int StorageGi, string StorageCl
         var spec = new JsonObject
         {
             ["instances"] = Instances,
-            ["imageName"] = PostgresVersions.Image,
+            ["imageName"] = Images.Through(Registry, PostgresVersions.Image),
             ["enableSuperuserAccess"] = false,
             ["storage"] = new JsonObject { ["size"] = $"{StorageGi}Gi", ["storageClass"] = StorageClass },
 

@@ -13,6 +13,9 @@ public static class PostgresVersions
     /// <summary>The operator release the chart ships.</summary>
     public const string OperatorVersion = "1.30.0";
 
+    /// <summary>The operator image's repository (the chart's <c>image.repository</c>), whose tag the chart pins.</summary>
+    public const string OperatorImage = "ghcr.io/cloudnative-pg/cloudnative-pg";
+
     /// <summary>
     /// The PostgreSQL image the cluster runs: CloudNativePG's 17.11 "system" build, which still carries Barman Cloud for
     /// <c>barmanObjectStore</c>, pinned by its dated tag and digest (cloudnative-pg/artifacts@da87904,

@@ -134,8 +134,12 @@ public sealed class StackRendererTests
 
         Assert.Equal(
             "# kubernetes:helm.sh/v3:Release::cnpg-operator: wave 10, provider pulumi:providers:kubernetes::workload-cluster.\n"
-            + "# Chart cloudnative-pg 0.29.0 from https://cloudnative-pg.github.io/charts, as release cnpg-operator in namespace cnpg-system, timeout 900s.\n{}\n",
+            + "# Chart cloudnative-pg 0.29.0 from https://cloudnative-pg.github.io/charts, as release cnpg-operator in namespace cnpg-system, timeout 900s.\n"
+            + "image:\n  repository: harbor.prod.example.com/mirror/ghcr.io/cloudnative-pg/cloudnative-pg\n",
             files["helm/cnpg-operator.values.yaml"]);
+        Assert.EndsWith(
+            "cloudnative-pg 0.29.0 from https://cloudnative-pg.github.io/charts, as release cnpg-operator in namespace cnpg-system, timeout 900s.\n{}\n",
+            StackRenderer.Render(TestConfig.StackPlan("dev")).Single(f => f.Name == "helm/cnpg-operator.values.yaml").Content, StringComparison.Ordinal);
         Assert.StartsWith(
             "# kubernetes:helm.sh/v3:Release::minio-tenant: wave 11, provider pulumi:providers:kubernetes::workload-cluster.\n# protect: true\n"
             + "# Chart tenant 7.1.1 from https://operator.min.io, as release minio-tenant in namespace minio, timeout 900s.\n",
