@@ -180,9 +180,7 @@ public static class KubeflowPlanner
                 {
                     Provider = providerId,
                     DependsOn = [.. unit.Needs.Select(UnitId), .. prerequisites.GetValueOrDefault(unit.Name, [])],
-                    Transforms = spec.Registry is { } registry
-                        ? [new PlanTransform.WorkloadTimeouts(KubeflowVersions.WorkloadTimeout), new PlanTransform.MirrorImages(registry)]
-                        : [new PlanTransform.WorkloadTimeouts(KubeflowVersions.WorkloadTimeout)],
+                    Transforms = spec.TransformsOf(unit),
                 };
         }
 

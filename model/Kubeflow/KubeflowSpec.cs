@@ -24,10 +24,37 @@ namespace Infra.Model.Kubeflow;
 /// <param name="KatibDatabase">Katib's database and role on the shared PostgreSQL, where Katib runs.</param>
 /// <param name="PipelinesStores">Pipelines' databases and buckets on the platform's stores, where Pipelines runs.</param>
 /// <param name="GitlabSignIn">Dex's GitLab connector, where team members sign in with GitLab.</param>
-public sealed record KubeflowSpec(ImmutableArray<string> Applications, ImmutableArray<KubeflowComponent> Units, ImmutableArray<string> Users, ImmutableArray<KubeflowProfile> Profiles, IngressSpec? Ingress, string? Registry, TeamServices? Services = null, Postgres.DatabaseUser? KatibDatabase = null, PipelinesStores? PipelinesStores = null, GitlabSignIn? GitlabSignIn = null)
+/// <param name="Replicas">How many replicas each workload that may run more than once runs: 1, or 2 in production.</param>
+public sealed record KubeflowSpec(ImmutableArray<string> Applications, ImmutableArray<KubeflowComponent> Units, ImmutableArray<string> Users, ImmutableArray<KubeflowProfile> Profiles, IngressSpec? Ingress, string? Registry, TeamServices? Services = null, Postgres.DatabaseUser? KatibDatabase = null, PipelinesStores? PipelinesStores = null, GitlabSignIn? GitlabSignIn = null, int Replicas = 1)
 {
     /// <summary>The namespace of Kubeflow's applications.</summary>
     public const string Namespace = "kubeflow";
+
+    /// <summary>
+    /// The rules the engine applies to <paramref name="unit"/>'s objects: its workloads' time to become ready,
+    /// the registry mirror where one is set, and, with more than one replica, the replicas of the workloads that may
+    /// run more than once.
+    /// </summary>
+    public ImmutableArray<Planning.PlanTransform> TransformsOf(KubeflowComponent unit)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        var transforms = ImmutableArray.Create<Planning.PlanTransform>(new Planning.PlanTransform.WorkloadTimeouts(KubeflowVersions.WorkloadTimeout));
+        if (Registry is not null)
+        {
+            transforms = transforms.Add(new Planning.PlanTransform.MirrorImages(Registry));
+        }
+
+        return Replicas > 1 && (!unit.Replicated.IsEmpty || !unit.Autoscaled.IsEmpty)
+            ? transforms.Add(new Planning.PlanTransform.Replicas(Replicas, unit.Replicated, unit.Autoscaled))
+            : transforms;
+    }
+
+    /// <summary>How many times <paramref name="unit"/> runs as a whole: <see cref="Replicas"/> where every workload it names runs more than once, else once.</summary>
+    public int ReplicasOf(KubeflowComponent unit)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        return unit.Single.IsEmpty && (!unit.Replicated.IsEmpty || !unit.Autoscaled.IsEmpty) ? Replicas : 1;
+    }
 
     /// <summary>The Secret (basic-auth) in <c>kubeflow</c> with Katib's database credentials, which the katib overlay reads.</summary>
     public const string KatibDatabaseSecret = "katib-database";
@@ -103,7 +130,7 @@ public sealed record KubeflowSpec(ImmutableArray<string> Applications, Immutable
                 store is null ? null : ObjectStore.ObjectStoreSpec.BucketName(Validated.Required(options.Environment), "teams"))
             : null;
         var katib = applications.Contains("katib") ? Postgres.PostgresSpec.UsersFor(options).Single(u => u.Service == "katib") : null;
-        return new KubeflowSpec(applications, KubeflowCatalog.For(applications), users, profiles, ingress, options.Platform?.Registry, services, katib, PipelinesStores.For(options), gitlab);
+        return new KubeflowSpec(applications, KubeflowCatalog.For(applications), users, profiles, ingress, options.Platform?.Registry, services, katib, PipelinesStores.For(options), gitlab, options.IsProduction ? 2 : 1);
     }
 
     /// <summary>The chosen applications: <c>mlops:platform.kubeflow.components</c>, else the level's defaults, in catalog order.</summary>

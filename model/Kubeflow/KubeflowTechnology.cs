@@ -39,8 +39,13 @@ public sealed class KubeflowTechnology : PlannedTechnology<KubeflowSpec>
     /// <inheritdoc />
     protected override IEnumerable<Kubernetes.ResourceShare> RequestsOf(KubeflowSpec spec)
     {
-        var units = spec.Units.Select(u => KubeflowCatalog.Footprints.GetValueOrDefault(u.Name)).ToArray();
-        yield return new("Kubeflow", units.Sum(u => (long)u.CpuMillis), units.Sum(u => (long)u.MemoryMi), $"the release's documented footprint of its {spec.Units.Length} units");
+        // The release's table gives a unit's footprint at one replica and does not split it by workload: a unit whose
+        // every workload runs spec.Replicas times counts that many times, one with a workload that stays single once.
+        var units = spec.Units.Select(u => (Footprint: KubeflowCatalog.Footprints.GetValueOrDefault(u.Name), Times: spec.ReplicasOf(u))).ToArray();
+        var basis = spec.Replicas > 1
+            ? $"the release's documented footprint of its {spec.Units.Length} units, {units.Count(u => u.Times > 1)} of them {spec.Replicas} times"
+            : $"the release's documented footprint of its {spec.Units.Length} units";
+        yield return new("Kubeflow", units.Sum(u => (long)u.Footprint.CpuMillis * u.Times), units.Sum(u => (long)u.Footprint.MemoryMi * u.Times), basis);
     }
 
     /// <inheritdoc />

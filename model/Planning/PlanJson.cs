@@ -104,6 +104,10 @@ public static class PlanJson
     {
         "workloadTimeouts" => new PlanTransform.WorkloadTimeouts(TimeSpan.FromSeconds((long)transform["timeoutSeconds"]!)),
         "mirrorImages" => new PlanTransform.MirrorImages((string)transform["registry"]!),
+        "replicas" => new PlanTransform.Replicas(
+            (int)transform["count"]!,
+            [.. transform["deployments"]!.AsArray().Select(d => (string)d!)],
+            [.. transform["autoscalers"]!.AsArray().Select(a => (string)a!)]),
         var rule => throw new FormatException($"Unknown transform '{rule}'."),
     };
 
@@ -314,6 +318,24 @@ public static class PlanJson
                 case PlanTransform.MirrorImages mirror:
                     writer.WriteString("rule", "mirrorImages");
                     writer.WriteString("registry", mirror.Registry);
+                    break;
+                case PlanTransform.Replicas replicas:
+                    writer.WriteString("rule", "replicas");
+                    writer.WriteNumber("count", replicas.Count);
+                    writer.WriteStartArray("deployments");
+                    foreach (var deployment in replicas.Deployments)
+                    {
+                        writer.WriteStringValue(deployment);
+                    }
+
+                    writer.WriteEndArray();
+                    writer.WriteStartArray("autoscalers");
+                    foreach (var autoscaler in replicas.Autoscalers)
+                    {
+                        writer.WriteStringValue(autoscaler);
+                    }
+
+                    writer.WriteEndArray();
                     break;
                 default:
                     throw new InvalidOperationException($"Unknown transform {transform.GetType().Name}.");

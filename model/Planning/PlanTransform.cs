@@ -60,4 +60,67 @@ public abstract record PlanTransform
         /// <inheritdoc />
         public override string ToString() => $"images through {Registry}";
     }
+
+    /// <summary>
+    /// Each of <paramref name="Deployments"/> runs <paramref name="Count"/> replicas, spread over the nodes (a
+    /// preference on the host name over the Deployment's own selector), and each of <paramref name="Autoscalers"/>,
+    /// the HorizontalPodAutoscalers that own their Deployments' replica counts, scales between
+    /// <paramref name="Count"/> and its own maximum: for the workloads that may run more than once.
+    /// </summary>
+    public sealed record Replicas(int Count, ImmutableArray<string> Deployments, ImmutableArray<string> Autoscalers) : PlanTransform
+    {
+        /// <summary>The autoscaler's type.</summary>
+        public const string AutoscalerType = "kubernetes:autoscaling/v2:HorizontalPodAutoscaler";
+
+        private const string DeploymentType = "kubernetes:apps/v1:Deployment";
+
+        /// <inheritdoc />
+        public override bool Applies(string type) => type is DeploymentType or AutoscalerType;
+
+        /// <summary>
+        /// The inputs of an object of <paramref name="type"/> with its replicas set where it is listed, or null where
+        /// it is not: a plain tree of <see cref="ImmutableDictionary{TKey,TValue}"/>, <see cref="ImmutableArray{T}"/> and
+        /// scalars, as the engine hands it over.
+        /// </summary>
+        public ImmutableDictionary<string, object?>? Rewrite(string type, ImmutableDictionary<string, object?> inputs)
+        {
+            ArgumentNullException.ThrowIfNull(inputs);
+            var name = Map(inputs, "metadata").GetValueOrDefault("name") as string;
+            var spec = Map(inputs, "spec");
+            if (type == DeploymentType && Deployments.Contains(name!))
+            {
+                var template = Map(spec, "template");
+                var pod = Map(template, "spec");
+                var spread = ImmutableDictionary<string, object?>.Empty
+                    .Add("maxSkew", 1)
+                    .Add("topologyKey", "kubernetes.io/hostname")
+                    .Add("whenUnsatisfiable", "ScheduleAnyway")
+                    .Add("labelSelector", ImmutableDictionary<string, object?>.Empty.Add("matchLabels", Map(spec, "selector").GetValueOrDefault("matchLabels")));
+                var constraints = pod.GetValueOrDefault("topologySpreadConstraints") is ImmutableArray<object?> existing ? existing.Add(spread) : [spread];
+                return inputs.SetItem("spec", spec.SetItem("replicas", Count).SetItem("template", template.SetItem("spec", pod.SetItem("topologySpreadConstraints", constraints))));
+            }
+
+            if (type == AutoscalerType && Autoscalers.Contains(name!))
+            {
+                var max = spec.GetValueOrDefault("maxReplicas") is { } value ? Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture) : Count;
+                return inputs.SetItem("spec", spec.SetItem("minReplicas", Count).SetItem("maxReplicas", Math.Max(max, Count)));
+            }
+
+            return null;
+        }
+
+        private static ImmutableDictionary<string, object?> Map(ImmutableDictionary<string, object?> parent, string key) =>
+            parent.GetValueOrDefault(key) as ImmutableDictionary<string, object?> ?? ImmutableDictionary<string, object?>.Empty;
+
+        /// <inheritdoc />
+        public bool Equals(Replicas? other) =>
+            other is not null && Count == other.Count && Deployments.SequenceEqual(other.Deployments) && Autoscalers.SequenceEqual(other.Autoscalers);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => HashCode.Combine(Count, Deployments.Length, Autoscalers.Length);
+
+        /// <inheritdoc />
+        public override string ToString() =>
+            $"{Count} replicas of {string.Join(", ", [.. Deployments, .. Autoscalers.Select(a => $"{a} (its autoscaler's floor)")])}";
+    }
 }

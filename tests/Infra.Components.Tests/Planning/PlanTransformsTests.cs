@@ -41,6 +41,32 @@ public sealed class PlanTransformsTests
     }
 
     [Fact]
+    public async Task Replicas_ScaleTheListedDeploymentsOverTheNodesAndRaiseTheListedAutoscalersFloors()
+    {
+        var transform = PlanTransforms.Of(new PlanTransform.Replicas(2, ["ml-pipeline-ui"], ["activator"]));
+        var ui = Map(
+            ("metadata", Map(("name", "ml-pipeline-ui"), ("namespace", "kubeflow"))),
+            ("spec", Map(("replicas", 1), ("selector", Map(("matchLabels", Map(("app", "ml-pipeline-ui"))))), ("template", Map(("spec", Map(("containers", List())))))));
+        var autoscaler = Map(("metadata", Map(("name", "activator"))), ("spec", Map(("minReplicas", 1), ("maxReplicas", 20))));
+
+        var scaled = (await transform(new ResourceTransformArgs("ui", "kubernetes:apps/v1:Deployment", true, ui, new CustomResourceOptions())))!.Value.Args;
+        var spec = (ImmutableDictionary<string, object?>)scaled["spec"]!;
+        var pod = (ImmutableDictionary<string, object?>)((ImmutableDictionary<string, object?>)spec["template"]!)["spec"]!;
+        var spread = (ImmutableDictionary<string, object?>)((ImmutableArray<object?>)pod["topologySpreadConstraints"]!).Single()!;
+        Assert.Equal(2, spec["replicas"]);
+        Assert.Equal((1, "kubernetes.io/hostname", "ScheduleAnyway"), (spread["maxSkew"], spread["topologyKey"], spread["whenUnsatisfiable"]));
+        Assert.Equal("ml-pipeline-ui", ((ImmutableDictionary<string, object?>)((ImmutableDictionary<string, object?>)spread["labelSelector"]!)["matchLabels"]!)["app"]);
+        Assert.Empty((ImmutableArray<object?>)pod["containers"]!);
+
+        var floor = (ImmutableDictionary<string, object?>)(await transform(new ResourceTransformArgs("activator", PlanTransform.Replicas.AutoscalerType, true, autoscaler, new CustomResourceOptions())))!.Value.Args["spec"]!;
+        Assert.Equal((2, 20), (floor["minReplicas"], floor["maxReplicas"]));
+
+        // Workloads it does not name, and other kinds, are left alone.
+        Assert.Null(await transform(new ResourceTransformArgs("api", "kubernetes:apps/v1:Deployment", true, ui.SetItem("metadata", Map(("name", "ml-pipeline"))), new CustomResourceOptions())));
+        Assert.Null(await transform(new ResourceTransformArgs("ui", "kubernetes:apps/v1:StatefulSet", true, ui, new CustomResourceOptions())));
+    }
+
+    [Fact]
     public async Task WorkloadTimeouts_GiveWorkloadsTheirCreateAndUpdateTimeoutAndLeaveOtherKindsAlone()
     {
         var transform = PlanTransforms.Of(new PlanTransform.WorkloadTimeouts(TimeSpan.FromMinutes(20)));

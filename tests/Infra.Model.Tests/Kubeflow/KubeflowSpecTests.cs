@@ -277,6 +277,43 @@ public sealed class KubeflowSpecTests
     }
 
     [Fact]
+    public void Production_RunsTwiceWhatTheReleaseLetsRunTwice_AndDevelopmentOnce()
+    {
+        var prod = StackPlanner.Plan("prod", TestConfig.StackOptions("prod"));
+        var dev = StackPlanner.Plan("dev", TestConfig.StackOptions("dev"));
+        PlanTransform.Replicas? Of(Plan plan, string unit) => plan[Unit(unit)].Transforms.OfType<PlanTransform.Replicas>().SingleOrDefault();
+
+        Assert.Equal(
+            new PlanTransform.Replicas(2, ["ml-pipeline-ui", "ml-pipeline-visualizationserver", "metadata-envoy-deployment", "kubeflow-pipelines-profile-controller", "workflow-controller"], []),
+            Of(prod, "pipelines"));
+        Assert.Equal(new PlanTransform.Replicas(2, ["autoscaler", "controller", "net-istio-controller", "net-istio-webhook"], ["activator", "webhook"]), Of(prod, "knative-serving"));
+        Assert.Equal(new PlanTransform.Replicas(2, [], ["istio-ingressgateway", "istiod"]), Of(prod, "istio"));
+        // Units whose every workload must stay single have no rule; development runs everything once.
+        Assert.Equal(["notebook-controller", "profiles", "tensorboard-controller", "training-operator"],
+            prod.Nodes.Where(n => n.Type == Infra.Model.Kubernetes.KubernetesTokens.KustomizeDirectory && n.Transforms.OfType<PlanTransform.Replicas>().SingleOrDefault() is null
+                && !n.Name.StartsWith("istio-", StringComparison.Ordinal) && n.Name is not ("cert-manager-issuer" or "kubeflow-namespace" or "kubeflow-roles" or "kubeflow-istio-resources" or "oauth2-proxy" or "feast-operator"))
+                .Select(n => n.Name).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(dev.Nodes, n => n.Transforms.OfType<PlanTransform.Replicas>().Any());
+        Assert.Equal(
+            "2 replicas of autoscaler, controller, net-istio-controller, net-istio-webhook, activator (its autoscaler's floor), webhook (its autoscaler's floor)",
+            Of(prod, "knative-serving")!.ToString());
+        Assert.Equal(Of(prod, "pipelines"), PlanJson.Read(PlanJson.Write(prod))[Unit("pipelines")].Transforms.OfType<PlanTransform.Replicas>().Single());
+    }
+
+    [Fact]
+    public void Catalog_ListsEachWorkloadOnceAndSaysWhyTheSingleOnesStaySingle()
+    {
+        var units = KubeflowCatalog.Common.Concat(KubeflowCatalog.ByApplication.Values.SelectMany(u => u)).ToArray();
+        var named = units.SelectMany(u => u.Replicated.Concat(u.Autoscaled).Concat(u.Single.Select(s => s.Workload)).Select(w => $"{u.Name}/{w}")).ToArray();
+
+        Assert.Equal(named.Length, named.Distinct().Count());
+        Assert.All(units.SelectMany(u => u.Single), s => Assert.False(string.IsNullOrWhiteSpace(s.Reason)));
+        Assert.Equal(13, units.SelectMany(u => u.Single).Count());
+        var readme = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "docs", "README.md"));
+        Assert.All(units.SelectMany(u => u.Single), s => Assert.Contains($"`{s.Workload}`", readme, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Pipelines_UiReadsThePlatformsStoreAndNoSharedLogArchive()
     {
         var overlay = new YamlStream();

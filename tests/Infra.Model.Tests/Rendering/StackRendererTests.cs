@@ -122,6 +122,12 @@ public sealed class StackRendererTests
               timeoutSeconds: 1200
             - rule: mirrorImages
               registry: harbor.prod.example.com/mirror
+            - rule: replicas
+              count: 2
+              deployments: []
+              autoscalers:
+              - istio-ingressgateway
+              - istiod
 
             """.ReplaceLineEndings("\n"),
             files["kubeflow/units/istio.yaml"], StringComparison.Ordinal);

@@ -65,6 +65,17 @@ public class CapacityTests
             ((int)pool["servers"]! * Quantity.ToMillicores((string?)pool["resources"]!["requests"]!["cpu"]), (int)pool["servers"]! * Quantity.ToMebibytes((string?)pool["resources"]!["requests"]!["memory"])),
             (shares["MinIO"].CpuMillis, shares["MinIO"].MemoryMi));
 
+        // Kubeflow: the units whose every workload runs twice in production count twice.
+        var kubeflow = KubeflowSpec.For(options)!;
+        var units = kubeflow.Units.Select(u => (Footprint: KubeflowCatalog.Footprints.GetValueOrDefault(u.Name), Times: u.Single.IsEmpty && (u.Replicated.Length + u.Autoscaled.Length) > 0 ? 2 : 1)).ToArray();
+        Assert.Equal(
+            (units.Sum(u => (long)u.Footprint.CpuMillis * u.Times), units.Sum(u => (long)u.Footprint.MemoryMi * u.Times)),
+            (shares["Kubeflow"].CpuMillis, shares["Kubeflow"].MemoryMi));
+        Assert.Equal(
+            ["admission-webhook", "centraldashboard", "cert-manager", "cluster-local-gateway", "dex", "istio", "jupyter-web-app", "knative-serving", "models-web-app", "pvcviewer-controller", "tensorboards-web-app", "volumes-web-app"],
+            kubeflow.Units.Where(u => kubeflow.ReplicasOf(u) == 2).Select(u => u.Name).Order(StringComparer.Ordinal));
+        Assert.Equal("the release's documented footprint of its 26 units, 12 of them 2 times", shares["Kubeflow"].Basis);
+
         // GitLab: its web service's requests (3 x 16Gi in prod) are more memory than its documented 28 GiB minimum.
         Assert.Equal(new ResourceShare("GitLab", 8000, 3 * 16 * 1024, "its documented minimum of 8 vCPUs and 28 GiB, or its web service's 3 pods x 1 CPU, 16Gi where more"), shares["GitLab"]);
     }
