@@ -44,9 +44,9 @@ public sealed class PlanTransformsTests
     public async Task Replicas_ScaleTheListedDeploymentsOverTheNodesAndRaiseTheListedAutoscalersFloors()
     {
         var transform = PlanTransforms.Of(new PlanTransform.Replicas(2, ["ml-pipeline-ui"], ["activator"]));
-        var ui = Map(
-            ("metadata", Map(("name", "ml-pipeline-ui"), ("namespace", "kubeflow"))),
-            ("spec", Map(("replicas", 1), ("selector", Map(("matchLabels", Map(("app", "ml-pipeline-ui"))))), ("template", Map(("spec", Map(("containers", List())))))));
+        var selector = Map(("matchLabels", Map(("app", "ml-pipeline-ui"))));
+        var template = Map(("spec", Map(("containers", List()))));
+        var ui = Map(("metadata", Map(("name", "ml-pipeline-ui"), ("namespace", "kubeflow"))), ("spec", Map(("replicas", 1), ("selector", selector), ("template", template))));
         var autoscaler = Map(("metadata", Map(("name", "activator"))), ("spec", Map(("minReplicas", 1), ("maxReplicas", 20))));
 
         var scaled = (await transform(new ResourceTransformArgs("ui", "kubernetes:apps/v1:Deployment", true, ui, new CustomResourceOptions())))!.Value.Args;
