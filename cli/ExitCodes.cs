@@ -15,6 +15,9 @@ internal static class ExitCodes
     /// <summary>With <c>diff --exit-code</c>: the plans differ.</summary>
     public const int Changes = 3;
 
+    /// <summary>With <c>diff --exit-code</c>: the plans differ, and a change deletes or replaces a resource holding data.</summary>
+    public const int DataLoss = 5;
+
     /// <summary>A bug in infractl (never the input's fault): one line says so; <c>--show-trace</c> prints the trace.</summary>
     public const int Internal = 4;
 

@@ -11,7 +11,7 @@ namespace Infra.Cli;
 /// <summary>The <c>infractl</c> command line: offline validate and plan of a stack's configuration.</summary>
 internal static partial class InfraCtl
 {
-    private const string ExitCodeHelp = "Exit codes: 0 ok, 1 usage error, 2 invalid configuration, 3 plans differ (diff --exit-code), 4 a bug in infractl (--show-trace prints its trace).";
+    private const string ExitCodeHelp = "Exit codes: 0 ok, 1 usage error, 2 invalid configuration, 3 plans differ (diff --exit-code), 4 a bug in infractl (--show-trace prints its trace), 5 the plans differ by a change that deletes or replaces data (diff --exit-code).";
 
     private const string Examples = """
 
@@ -201,7 +201,7 @@ internal static partial class InfraCtl
         }.AcceptOnlyFromAmong("text", "json", "markdown");
         var exitCode = new Option<bool>("--exit-code")
         {
-            Description = "Exit 3 when the plans differ (0 when they do not).",
+            Description = "Exit 3 when the plans differ, 5 when a change deletes or replaces a resource that holds data (0 when they do not differ).",
         };
         var maxLength = new Option<int>("--max-length")
         {
@@ -218,7 +218,7 @@ internal static partial class InfraCtl
         {
             Description = "With --format markdown: also write the whole comment, without --max-length, to this file (the job's artifact).",
         };
-        var diff = new Command("diff", $"Show what changes between two plans of a stack: resources added, removed and changed, with the changed inputs. With --exit-code, exit 3 means the plans differ.")
+        var diff = new Command("diff", $"Show what changes between two plans of a stack: resources added, removed and changed, with the changed inputs, and first every change that deletes or replaces a resource holding data (a database cluster, a volume-bearing release or kustomization, a namespace with data, the workload cluster, a protected resource) and why. With --exit-code, exit 3 means the plans differ and 5 that they differ with data loss.")
         {
             stack, projectDir, baseRevision, against, diffFormat, exitCode, maxLength, fullOut,
         };
@@ -360,7 +360,7 @@ internal static partial class InfraCtl
             "markdown" => Comment(context, result, beforeLabel, afterLabel, comment.MaxLength, comment.FullOut),
             _ => PlanDiffRenderer.Text(result, beforeLabel, afterLabel),
         });
-        return exitCode && result.HasChanges ? ExitCodes.Changes : ExitCodes.Ok;
+        return !exitCode ? ExitCodes.Ok : !result.DataLoss.IsEmpty ? ExitCodes.DataLoss : result.HasChanges ? ExitCodes.Changes : ExitCodes.Ok;
     }
 
     // The markdown comment within its limit, and the whole of it in the --full-out file where asked for.

@@ -130,7 +130,22 @@ internal static class StackCatalog
                           curl -fsS --request POST --header "PRIVATE-TOKEN: $GITLAB_API_TOKEN" --data-urlencode "body@diff-{{stack}}.md" "$notes"
                         fi
                       fi
+                    # A change that deletes or replaces data (diff exits 5) fails the merge request's pipeline until
+                    # it is acknowledged: the label accept-data-loss, or the CI/CD variable ACCEPT_DATA_LOSS=true.
+                    - |
+                      status=0
+                      dotnet run --project cli -- diff --stack {{stack}} --base "origin/$MR_TARGET_BRANCH" --exit-code > /dev/null || status=$?
+                      if [ "$status" -eq 5 ]; then
+                        case ",$MR_LABELS," in *,accept-data-loss,*) ACCEPT_DATA_LOSS=true ;; esac
+                        if [ "$ACCEPT_DATA_LOSS" != "true" ]; then
+                          echo "Stack {{stack}}: this merge request deletes or replaces data (see the diff's DATA LOSS lines). Save the data, then add the label accept-data-loss."
+                          exit 1
+                        fi
+                      elif [ "$status" -ne 0 ] && [ "$status" -ne 3 ]; then
+                        exit "$status"
+                      fi
                   artifacts:
+                    when: always
                     paths: [diff-{{stack}}.md, diff-{{stack}}.full.md]
                     expire_in: 1 week
 

@@ -15,6 +15,16 @@ public static class PlanDiffRenderer
     {
         ArgumentNullException.ThrowIfNull(diff);
         var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"Plan diff for stack {diff.After.Stack}: {beforeLabel} -> {afterLabel}: {Summary(diff)}.\n");
+        var losses = diff.DataLoss;
+        if (!losses.IsEmpty)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"DATA LOSS: {Count(losses.Length)} delete or replace data, and pulumi up would carry {(losses.Length == 1 ? "it" : "them")} out like any other:\n");
+            foreach (var loss in losses)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"! {loss.Id} holds {loss.Holds}: {loss.Why}.\n");
+            }
+        }
+
         foreach (var node in diff.Added)
         {
             text.Append(CultureInfo.InvariantCulture, $"+ {node.Id}\n");
@@ -53,7 +63,19 @@ public static class PlanDiffRenderer
             writer.WriteNumber("added", diff.Added.Length);
             writer.WriteNumber("removed", diff.Removed.Length);
             writer.WriteNumber("changed", diff.Changed.Length);
+            writer.WriteNumber("dataLoss", diff.DataLoss.Length);
             writer.WriteEndObject();
+            writer.WriteStartArray("dataLoss");
+            foreach (var loss in diff.DataLoss)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("id", loss.Id);
+                writer.WriteString("holds", loss.Holds);
+                writer.WriteString("why", loss.Why);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
             Nodes(writer, "added", diff.Added);
             Nodes(writer, "removed", diff.Removed);
             writer.WriteStartArray("changed");
@@ -108,6 +130,7 @@ public static class PlanDiffRenderer
             .Append(CultureInfo.InvariantCulture, $"Comparing `{beforeLabel}` with `{afterLabel}`: {Summary(diff)}.\n\n")
             .Append("| change | count |\n| --- | ---: |\n")
             .Append(CultureInfo.InvariantCulture, $"| to add | {diff.Added.Length} |\n| to remove | {diff.Removed.Length} |\n| to change | {diff.Changed.Length} |\n")
+            .Append(DataLossNote(diff))
             .ToString();
         if (!diff.HasChanges)
         {
@@ -243,6 +266,27 @@ public static class PlanDiffRenderer
         var fence = new string('`', Math.Max(3, longest + 1));
         return $"<details><summary><code>{node}</code> {input}</summary>\n\n{fence}diff\n{body}\n{fence}\n\n</details>\n";
     }
+
+    // The data-loss warning, part of the comment's head so that no shortening leaves it out.
+    private static string DataLossNote(PlanDiff diff)
+    {
+        var losses = diff.DataLoss;
+        if (losses.IsEmpty)
+        {
+            return string.Empty;
+        }
+
+        var note = new StringBuilder().Append(CultureInfo.InvariantCulture, $"\n> [!CAUTION]\n> **Data loss:** {Count(losses.Length)} delete or replace data. Merge only on purpose, with the data saved first.\n>\n");
+        foreach (var loss in losses)
+        {
+            var node = diff.Before[loss.Id];
+            note.Append(CultureInfo.InvariantCulture, $"> - `{node.Name}` (`{node.Type}`) holds {Cell(loss.Holds)}: {Cell(loss.Why)}.\n");
+        }
+
+        return note.ToString();
+    }
+
+    private static string Count(int changes) => changes == 1 ? "1 change would" : $"{changes} changes would";
 
     private static string Summary(PlanDiff diff) =>
         diff.HasChanges

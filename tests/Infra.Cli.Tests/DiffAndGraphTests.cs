@@ -1,3 +1,4 @@
+using Infra.Model.Kubernetes;
 using System.Diagnostics;
 using Infra.Model.Configuration;
 using Infra.Model.Planning;
@@ -21,9 +22,28 @@ public sealed class DiffAndGraphTests
     }
 
     [Fact]
-    public void Diff_ExitCode_IsThreeWhenPlansDifferAndZeroWhenNot()
+    public void Diff_ExitCode_IsThreeWhenPlansDifferFiveWithDataLossAndZeroWhenNot()
     {
-        Assert.Equal(3, CliRun.Project("diff", "--stack", "prod", "--against", "dev", "--exit-code").ExitCode);
+        var before = DevPlan();
+        var revisions = new Mock<IRevisionPlans>(MockBehavior.Strict);
+        // A revision whose folder differs: an update in place.
+        revisions.Setup(r => r.PlanAt(CliRun.ProjectDir, "dev", "folder")).Returns(new Plan("dev", before.Nodes.Select(n => n.Name == "vm-folder" ? n with { Inputs = n.Inputs.SetItem("path", PlanValue.Of("old")) } : n)));
+        // A revision whose Pipelines unit was the release's own, with its MySQL and MinIO volumes: the working tree deletes them.
+        var release = Infra.Model.Kubeflow.KubeflowVersions.Directory("applications/pipeline/upstream/env/cert-manager/platform-agnostic-multi-user");
+        revisions.Setup(r => r.PlanAt(CliRun.ProjectDir, "dev", "stores")).Returns(new Plan("dev", before.Nodes.Select(n => n.Name == "pipelines" && n.Type == KubernetesTokens.KustomizeDirectory ? n with { Inputs = n.Inputs.SetItem("directory", PlanValue.Of(release)) } : n)));
+
+        Assert.Equal(3, CliRun.In(CliRun.ProjectDir, revisions.Object, "diff", "--base", "folder", "--exit-code").ExitCode);
+        var loss = CliRun.In(CliRun.ProjectDir, revisions.Object, "diff", "--base", "stores", "--exit-code");
+        Assert.Equal(5, loss.ExitCode);
+        Assert.StartsWith(
+            "Plan diff for stack dev: stores -> working tree: 0 to add, 0 to remove, 1 to change.\nDATA LOSS: 1 change would delete or replace data, and pulumi up would carry it out like any other:\n"
+            + "! kubernetes:kustomize/v2:Directory::pipelines holds the release's Pipelines MySQL and MinIO volumes (mysql-pv-claim, minio-pvc): every run, pipeline and artifact in them: its source changes",
+            loss.Out, StringComparison.Ordinal);
+        Assert.Equal(0, CliRun.In(CliRun.ProjectDir, revisions.Object, "diff", "--base", "stores").ExitCode);
+        // Between two stacks nothing is lost (each keeps its own state), however much differs.
+        var stacks = CliRun.Project("diff", "--stack", "prod", "--against", "dev", "--exit-code");
+        Assert.Equal(3, stacks.ExitCode);
+        Assert.DoesNotContain("DATA LOSS", stacks.Out, StringComparison.Ordinal);
         Assert.Equal(0, CliRun.Project("diff", "--stack", "dev", "--against", "dev", "--exit-code").ExitCode);
     }
 

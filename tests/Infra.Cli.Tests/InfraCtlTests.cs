@@ -466,7 +466,7 @@ public sealed class InfraCtlTests
         Assert.Contains("Examples:\n    infractl validate --stack prod\n", run.Out, StringComparison.Ordinal);
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("Exit codes: 0 ok, 1 usage error, 2 invalid configuration, 3 plans differ (diff --exit-code), 4 a bug in infractl (--show-trace prints its trace).", run.Out, StringComparison.Ordinal);
+        Assert.Contains("Exit codes: 0 ok, 1 usage error, 2 invalid configuration, 3 plans differ (diff --exit-code), 4 a bug in infractl (--show-trace prints its trace), 5 the plans differ by a change that deletes or replaces data (diff --exit-code).", run.Out, StringComparison.Ordinal);
     }
 
     [Fact]

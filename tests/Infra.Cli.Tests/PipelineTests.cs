@@ -87,7 +87,7 @@ public sealed partial class PipelineTests
         var trigger = (YamlMappingNode)jobs[new YamlScalarNode("stack-pipelines")];
         Assert.Equal("{ { include, [ { { artifact, stacks.gitlab-ci.yml }, { job, stacks } } ] }, { strategy, depend } }", trigger[new YamlScalarNode("trigger")].ToString());
         Assert.Equal(
-            "{ { PARENT_PIPELINE_SOURCE, $CI_PIPELINE_SOURCE }, { PARENT_BRANCH, $CI_COMMIT_BRANCH }, { MR_TARGET_BRANCH, $CI_MERGE_REQUEST_TARGET_BRANCH_NAME }, { MR_IID, $CI_MERGE_REQUEST_IID } }",
+            "{ { PARENT_PIPELINE_SOURCE, $CI_PIPELINE_SOURCE }, { PARENT_BRANCH, $CI_COMMIT_BRANCH }, { MR_TARGET_BRANCH, $CI_MERGE_REQUEST_TARGET_BRANCH_NAME }, { MR_IID, $CI_MERGE_REQUEST_IID }, { MR_LABELS, $CI_MERGE_REQUEST_LABELS } }",
             trigger[new YamlScalarNode("variables")].ToString());
     }
 
@@ -110,6 +110,22 @@ public sealed partial class PipelineTests
         Assert.Contains("--max-length 1000000 --full-out diff-prod.full.md > diff-prod.md", comment, StringComparison.Ordinal);
         Assert.Contains("select(.body | startswith($marker))", comment, StringComparison.Ordinal);
         Assert.Contains("--request PUT", comment, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Pipelines_BlockAChangeThatLosesDataUnlessItIsAcknowledged()
+    {
+        var gitlab = ChildPipeline(CliRun.ProjectDir).Children[new YamlScalarNode("validate-and-diff-prod")][new YamlScalarNode("script")].ToString();
+        Assert.Contains("dotnet run --project cli -- diff --stack prod --base \"origin/$MR_TARGET_BRANCH\" --exit-code > /dev/null || status=$?", gitlab, StringComparison.Ordinal);
+        Assert.Contains("if [ \"$status\" -eq 5 ]; then", gitlab, StringComparison.Ordinal);
+        Assert.Contains("case \",$MR_LABELS,\" in *,accept-data-loss,*) ACCEPT_DATA_LOSS=true ;; esac", gitlab, StringComparison.Ordinal);
+        Assert.Contains("if [ \"$ACCEPT_DATA_LOSS\" != \"true\" ]; then", gitlab, StringComparison.Ordinal);
+
+        var plan = (YamlMappingNode)((YamlMappingNode)Load("infrastructure.yml")[new YamlScalarNode("jobs")])[new YamlScalarNode("plan")];
+        var gate = ((YamlSequenceNode)plan[new YamlScalarNode("steps")]).Cast<YamlMappingNode>().Single(s => s.Children.TryGetValue(new YamlScalarNode("run"), out var run) && run.ToString().Contains("--exit-code", StringComparison.Ordinal));
+        Assert.Equal("${{ !contains(github.event.pull_request.labels.*.name, 'accept-data-loss') && vars.ACCEPT_DATA_LOSS != 'true' }}", gate[new YamlScalarNode("if")].ToString());
+        Assert.Contains("if [ \"$status\" -eq 5 ]; then", gate[new YamlScalarNode("run")].ToString(), StringComparison.Ordinal);
+        Assert.Equal("[ opened, synchronize, reopened, labeled, unlabeled ]", Load("infrastructure.yml")[new YamlScalarNode("on")][new YamlScalarNode("pull_request")][new YamlScalarNode("types")].ToString());
     }
 
     [Fact]
@@ -173,7 +189,8 @@ public sealed partial class PipelineTests
         {
             var args = Regex.Replace(command.Split('>')[0], "\"?\\$\\{?\\{? ?[A-Za-z_.]+ ?\\}?\\}?\"?", "dev").Replace("origin/dev", "origin/main", StringComparison.Ordinal)
                 .Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            Assert.Equal(0, CliRun.In(CliRun.ProjectDir, revisions.Object, args).ExitCode);
+            // diff --exit-code answers with its outcome (3 the plans differ, 5 with data loss); anything else must succeed.
+            Assert.Contains(CliRun.In(CliRun.ProjectDir, revisions.Object, args).ExitCode, (int[])(args.Contains("--exit-code") ? [0, 3, 5] : [0]));
         });
     }
 

@@ -59,7 +59,7 @@ public sealed class PlanDiffTests
 
         var json = JsonNode.Parse(PlanDiffRenderer.Json(diff, "main", "working tree"))!;
 
-        Assert.Equal("""{"added":0,"removed":0,"changed":1}""", json["summary"]!.ToJsonString());
+        Assert.Equal("""{"added":0,"removed":0,"changed":1,"dataLoss":0}""", json["summary"]!.ToJsonString());
         Assert.Equal(
             """[{"id":"vsphere:index/folder:Folder::vm-folder","inputs":[{"name":"path","before":"mlops-dev","after":"ml/dev"}],"options":[]}]""",
             json["changed"]!.ToJsonString());
