@@ -34,4 +34,5 @@ if ! log=$(dotnet tool install --tool-path "$tools" --configfile "$dist/nuget.co
   echo "$log"
   exit 1
 fi
-exec bench/Infra.Bench/bin/Release/net10.0/Infra.Bench --repo "$PWD" --infractl "$PWD/$tools/infractl" --portable "$PWD/$dist/infractl.any.0.1.0.nupkg"
+version=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' cli/Infra.Cli.csproj)
+exec bench/Infra.Bench/bin/Release/net10.0/Infra.Bench --repo "$PWD" --infractl "$PWD/$tools/infractl" --portable "$PWD/$dist/infractl.any.$version.nupkg"

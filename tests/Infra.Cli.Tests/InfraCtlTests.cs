@@ -377,12 +377,13 @@ public sealed class InfraCtlTests
         var output = Directory.CreateTempSubdirectory("infractl-pack-").FullName;
         var tools = Directory.CreateTempSubdirectory("infractl-tools-").FullName;
         var rid = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
+        var version = ReleaseTests.ToolVersion();
         try
         {
             Dotnet("pack", Path.Combine(RepositoryRoot(), "cli"), "-o", output, "--nologo", "-v", "q");
 
             // The tool package names the native package for this machine and the portable one for any other.
-            using (var package = System.IO.Compression.ZipFile.OpenRead(Path.Combine(output, "infractl.0.1.0.nupkg")))
+            using (var package = System.IO.Compression.ZipFile.OpenRead(Path.Combine(output, $"infractl.{version}.nupkg")))
             {
                 var settings = package.Entries.Single(e => e.FullName.EndsWith("/DotnetToolSettings.xml", StringComparison.Ordinal));
                 using var reader = new StreamReader(settings.Open());
@@ -391,13 +392,13 @@ public sealed class InfraCtlTests
                 Assert.Contains("<RuntimeIdentifierPackage RuntimeIdentifier=\"any\" Id=\"infractl.any\" />", text, StringComparison.Ordinal);
             }
 
-            using (var native = System.IO.Compression.ZipFile.OpenRead(Path.Combine(output, $"infractl.{rid}.0.1.0.nupkg")))
+            using (var native = System.IO.Compression.ZipFile.OpenRead(Path.Combine(output, $"infractl.{rid}.{version}.nupkg")))
             {
                 Assert.Contains($"tools/any/{rid}/infractl", native.Entries.Select(e => e.FullName));
                 Assert.DoesNotContain(native.Entries, e => e.FullName.EndsWith(".dll", StringComparison.Ordinal));
             }
 
-            using (var portable = System.IO.Compression.ZipFile.OpenRead(Path.Combine(output, "infractl.any.0.1.0.nupkg")))
+            using (var portable = System.IO.Compression.ZipFile.OpenRead(Path.Combine(output, $"infractl.any.{version}.nupkg")))
             {
                 Assert.Contains("tools/net10.0/any/infractl.dll", portable.Entries.Select(e => e.FullName));
             }
@@ -410,7 +411,7 @@ public sealed class InfraCtlTests
                 """);
             Dotnet("tool", "install", "--tool-path", tools, "--configfile", config, "infractl");
             var installed = Path.Combine(tools, "infractl");
-            Assert.EndsWith($"infractl.{rid}/0.1.0/tools/any/{rid}/infractl", new FileInfo(installed).ResolveLinkTarget(returnFinalTarget: true)!.FullName.Replace('\\', '/'), StringComparison.Ordinal);
+            Assert.EndsWith($"infractl.{rid}/{version}/tools/any/{rid}/infractl", new FileInfo(installed).ResolveLinkTarget(returnFinalTarget: true)!.FullName.Replace('\\', '/'), StringComparison.Ordinal);
             var (exit, validation) = Run(installed, "validate", "--stack", "prod", "--project-dir", CliRun.ProjectDir);
             Assert.True(exit == 0, validation);
             Assert.StartsWith("Pulumi.prod.yaml is valid: environment prod, maturity level2, layers all.\n", validation, StringComparison.Ordinal);
@@ -444,7 +445,7 @@ public sealed class InfraCtlTests
         return (process.ExitCode, output + error.Result);
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
