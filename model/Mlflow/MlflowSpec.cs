@@ -22,6 +22,9 @@ namespace Infra.Model.Mlflow;
 /// <param name="Store">The object store of the artifacts.</param>
 public sealed record MlflowSpec(int Replicas, string Cpu, string Memory, string Bucket, DatabaseUser User, string? Registry, IngressSpec? Ingress, ObjectStoreAccess Store)
 {
+    /// <summary>What a user may do with experiments and registered models it neither created nor was granted.</summary>
+    public const string DefaultPermission = "NO_PERMISSIONS";
+
     /// <summary>The namespace and the Helm release's name.</summary>
     public const string Namespace = "mlflow";
 
@@ -145,7 +148,9 @@ public sealed record MlflowSpec(int Replicas, string Cpu, string Memory, string 
             {
                 ["enabled"] = true,
                 ["existingAdminSecret"] = new JsonObject { ["name"] = AdminSecret, ["usernameKey"] = "username", ["passwordKey"] = "password" },
-                ["defaultPermission"] = "READ",
+                // A team's user reaches only what it created (MLflow gives the creator MANAGE) or was granted: no team
+                // reads another's runs and models (the chart's auth_ini_configmap.yaml writes it as default_permission).
+                ["defaultPermission"] = DefaultPermission,
                 ["postgres"] = auth,
             },
         };

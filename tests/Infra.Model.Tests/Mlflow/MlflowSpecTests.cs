@@ -33,6 +33,20 @@ public sealed class MlflowSpecTests
             UpstreamSchemas.Errors(UpstreamSchemas.ValuesSchema("mlflow/mlflow.values.schema.json"), UpstreamSchemas.OverDefaults("mlflow/mlflow.values.yaml", values)));
     }
 
+    [UpstreamFact]
+    public void Users_HaveNoPermissionByDefault_AValueTheChartTakes()
+    {
+        var values = MlflowSpec.For(TestConfig.StackOptions("prod"))!.Values();
+        var schema = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(UpstreamSchemas.Folder, "mlflow/mlflow.values.schema.json")))!;
+        var choices = schema["properties"]!["auth"]!["properties"]!["defaultPermission"]!["enum"]!.AsArray().Select(c => (string)c!).ToArray();
+
+        Assert.Equal("NO_PERMISSIONS", (string)values["auth"]!["defaultPermission"]!);
+        Assert.Equal(["READ", "EDIT", "MANAGE", "NO_PERMISSIONS"], choices);
+        // Another value than the chart's choices fails its schema.
+        values["auth"]!["defaultPermission"] = "NONE";
+        Assert.Contains(UpstreamSchemas.Errors(UpstreamSchemas.ValuesSchema("mlflow/mlflow.values.schema.json"), UpstreamSchemas.OverDefaults("mlflow/mlflow.values.yaml", values)), e => e.StartsWith("/auth/defaultPermission", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Sizing_DevIsOneSmallReplicaAndProdTakesTheStackFile()
     {
