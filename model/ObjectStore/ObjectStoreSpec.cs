@@ -20,7 +20,6 @@ public sealed record ObjectStoreSpec(ImmutableArray<BucketSpec> Buckets, Immutab
         StoreConsumer.Feast => ["feast-registry", "feast-offline"],
         StoreConsumer.Spark => ["spark-events", "spark-data"],
         StoreConsumer.Gitlab => ["gitlab-artifacts", "gitlab-lfs", "gitlab-uploads", "gitlab-packages", "gitlab-registry", "gitlab-backups", "gitlab-tmp"],
-        StoreConsumer.Postgres => ["postgres-backups"],
         StoreConsumer.Team => ["teams"],
         _ => throw new ArgumentOutOfRangeException(nameof(consumer), consumer, "Unknown consumer."),
     };
@@ -97,12 +96,6 @@ public sealed record ObjectStoreSpec(ImmutableArray<BucketSpec> Buckets, Immutab
         if ((options.Teams ?? []).Count > 0)
         {
             consumers.Add(StoreConsumer.Team);
-        }
-
-        // Production databases back up to the object store.
-        if (options.IsProduction && Postgres.PostgresSpec.UsersFor(options).Length > 0)
-        {
-            consumers.Add(StoreConsumer.Postgres);
         }
 
         return consumers.ToImmutable();

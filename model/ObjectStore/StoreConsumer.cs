@@ -18,9 +18,6 @@ public enum StoreConsumer
     /// <summary>GitLab's object storage.</summary>
     Gitlab,
 
-    /// <summary>PostgreSQL's backups (production).</summary>
-    Postgres,
-
     /// <summary>The teams: one identity each, reaching its own prefix of the teams' bucket.</summary>
     Team,
 }

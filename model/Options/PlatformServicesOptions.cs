@@ -21,6 +21,9 @@ public sealed record PlatformServicesOptions
     /// <summary>An existing S3 endpoint the services use instead, with MinIO off. Default: none.</summary>
     public ExternalObjectStoreOptions? ObjectStore { get; init; }
 
+    /// <summary>Where backups go: an S3 endpoint outside the cluster. Required in production.</summary>
+    public BackupTargetOptions? Backup { get; init; }
+
     /// <summary>Feast feature store.</summary>
     public FeastOptions? Feast { get; init; }
 

@@ -78,13 +78,13 @@ public static class PostgresPlanner
             yield return secret;
         }
 
-        if (spec.BackupBucket is not null && spec.Store is { } store)
+        if (spec.Backup is { } target)
         {
+            var keys = PostgresSpec.BackupKeys;
             var backupSecret = KubernetesNodes.Secret(PostgresSpec.BackupSecret, PostgresSpec.Namespace, null,
-                [("ACCESS_KEY_ID", PlanValue.Of(store.AccessKey(Name))), ("ACCESS_SECRET_KEY", store.SecretKey(Name))], component.Id, providerId)
-                with { DependsOn = [ns.Id, .. store.KeyNodes(Name)] };
+                [(keys.AccessKey, PlanValue.Of(target.AccessKey)), (keys.SecretKey, PlanValue.Config(target.SecretKey)), (keys.Region, PlanValue.Of(target.Region))], component.Id, providerId)
+                with { DependsOn = [ns.Id] };
             clusterDependencies.Add(backupSecret.Id);
-            clusterDependencies.AddRange(store.Ready);
             yield return backupSecret;
         }
 

@@ -10,7 +10,8 @@ namespace Infra.Model.Postgres;
 
 /// <summary>
 /// The PostgreSQL cluster the services share, through CloudNativePG: one cluster per environment, a database and
-/// an owner per service, and, in production, three instances with continuous backups to the object store.
+/// an owner per service, and, in production, three instances; continuous backups to the backup target outside the
+/// cluster, where one is set (production requires it).
 /// </summary>
 /// <param name="Instances">PostgreSQL instances.</param>
 /// <param name="StorageGi">Each instance's volume in GiB.</param>
@@ -18,11 +19,10 @@ namespace Infra.Model.Postgres;
 /// <param name="Cpu">Each instance's CPU request.</param>
 /// <param name="Memory">Each instance's memory request and limit.</param>
 /// <param name="Users">A database and owner per service.</param>
-/// <param name="BackupBucket">The bucket of continuous backups, or null (development).</param>
-/// <param name="Store">The object store the backups go to, where they are set.</param>
+/// <param name="Backup">The target continuous backups go to, or null (a development stack without one).</param>
 /// <param name="Protect">Whether the cluster is protected from deletion.</param>
 /// <param name="Registry">The registry mirror the operator and PostgreSQL images are pulled through, or null.</param>
-public sealed record PostgresSpec(int Instances, int StorageGi, string StorageClass, string Cpu, string Memory, ImmutableArray<DatabaseUser> Users, string? BackupBucket, bool Protect, ObjectStoreAccess? Store = null, string? Registry = null)
+public sealed record PostgresSpec(int Instances, int StorageGi, string StorageClass, string Cpu, string Memory, ImmutableArray<DatabaseUser> Users, Backup.BackupTarget? Backup, bool Protect, string? Registry = null)
 {
     /// <summary>The operator's namespace.</summary>
     public const string OperatorNamespace = "cnpg-system";
@@ -33,14 +33,17 @@ public sealed record PostgresSpec(int Instances, int StorageGi, string StorageCl
     /// <summary>The cluster's name.</summary>
     public const string ClusterName = "mlops-postgres";
 
-    /// <summary>The Secret with the backup identity's object store credentials.</summary>
+    /// <summary>The Secret with the backup target's identity and region.</summary>
     public const string BackupSecret = "postgres-backup-s3";
+
+    /// <summary>The keys of <see cref="BackupSecret"/>: the access key ID, the secret key and the region.</summary>
+    public static readonly (string AccessKey, string SecretKey, string Region) BackupKeys = ("ACCESS_KEY_ID", "ACCESS_SECRET_KEY", "ACCESS_REGION");
+
+    /// <summary>The folder of the backup target's bucket the cluster's base backups and WAL go to.</summary>
+    public const string BackupFolder = "postgres";
 
     /// <summary>The read-write service of the cluster, where services connect.</summary>
     public const string Host = "mlops-postgres-rw.postgres.svc.cluster.local";
-
-    /// <summary>How long backups are kept.</summary>
-    public const string Retention = "30d";
 
     /// <summary>
     /// Kubeflow Pipelines' API server: its database and role. The role may create databases because the server
@@ -102,10 +105,6 @@ public sealed record PostgresSpec(int Instances, int StorageGi, string StorageCl
 
         var production = options.IsProduction;
         var block = options.Platform?.Postgres;
-        var store = ObjectStoreAccess.For(options);
-        var backups = production && store is not null
-            ? ObjectStoreSpec.BucketName(Validated.Required(options.Environment), ObjectStoreSpec.Purposes(StoreConsumer.Postgres)[0])
-            : null;
         return new PostgresSpec(
             block?.Replicas ?? (production ? 3 : 1),
             (int)(Quantity.ToGibibytes(block?.Storage) ?? (production ? 100 : 10)),
@@ -113,9 +112,8 @@ public sealed record PostgresSpec(int Instances, int StorageGi, string StorageCl
             production ? "1" : "250m",
             production ? "4Gi" : "1Gi",
             users,
-            backups,
+            Infra.Model.Backup.BackupTarget.For(options),
             production,
-            backups is null ? null : store,
             options.Platform?.Registry);
     }
 
@@ -150,19 +148,21 @@ public sealed record PostgresSpec(int Instances, int StorageGi, string StorageCl
             },
             ["postgresql"] = new JsonObject { ["pg_hba"] = new JsonArray([.. HbaRules().Select(r => JsonValue.Create(r))]) },
         };
-        if (BackupBucket is not null)
+        if (Backup is { } target)
         {
+            JsonObject Key(string key) => new() { ["name"] = BackupSecret, ["key"] = key };
             spec["backup"] = new JsonObject
             {
-                ["retentionPolicy"] = Retention,
+                ["retentionPolicy"] = target.Retention,
                 ["barmanObjectStore"] = new JsonObject
                 {
-                    ["destinationPath"] = $"s3://{BackupBucket}/",
-                    ["endpointURL"] = Store!.Endpoint,
+                    ["destinationPath"] = target.PathFor(BackupFolder),
+                    ["endpointURL"] = target.Endpoint,
                     ["s3Credentials"] = new JsonObject
                     {
-                        ["accessKeyId"] = new JsonObject { ["name"] = BackupSecret, ["key"] = "ACCESS_KEY_ID" },
-                        ["secretAccessKey"] = new JsonObject { ["name"] = BackupSecret, ["key"] = "ACCESS_SECRET_KEY" },
+                        ["accessKeyId"] = Key(BackupKeys.AccessKey),
+                        ["secretAccessKey"] = Key(BackupKeys.SecretKey),
+                        ["region"] = Key(BackupKeys.Region),
                     },
                     ["wal"] = new JsonObject { ["compression"] = "gzip" },
                     ["data"] = new JsonObject { ["compression"] = "gzip" },
@@ -245,7 +245,7 @@ public sealed record PostgresSpec(int Instances, int StorageGi, string StorageCl
     }
 
     /// <summary>The daily backup schedule, where backups are set.</summary>
-    public JsonObject? ScheduledBackup() => BackupBucket is null ? null : new JsonObject
+    public JsonObject? ScheduledBackup() => Backup is null ? null : new JsonObject
     {
         ["apiVersion"] = "postgresql.cnpg.io/v1",
         ["kind"] = "ScheduledBackup",

@@ -27,6 +27,12 @@ internal static class TestConfig
         ("mlops:platform", "\n    ingress:\n      domain: mlops.example.com"),
     ];
 
+    /// <summary>A backup target outside the cluster, which production needs, to go into an overriding mlops:platform block.</summary>
+    public const string Backup = "\n    backup:\n      endpoint: https://backup.example.com\n      bucket: mlops-backups\n      accessKey: AKBACKUP\n      secretKey:\n        secure: v1:b";
+
+    /// <summary>A production stack: the flag, and the backup target production needs.</summary>
+    public static readonly (string Key, string? Block)[] Production = [("mlops:production", "true"), ("mlops:platform", Backup)];
+
     /// <summary>The GPU Operator settings vGPU mode needs, to end an overriding mlops:gpu block with.</summary>
     public const string Operator = "\n    operator:\n      driverRepository: nvcr.io/nvaie\n      driverVersion: \"580.82.07\"\n      pullSecret:\n        secure: v1:p\n      licenseToken:\n        secure: v1:t";
 

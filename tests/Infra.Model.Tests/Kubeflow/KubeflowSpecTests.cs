@@ -450,7 +450,7 @@ public sealed class KubeflowSpecTests
     [Fact]
     public void Validation_NamesUnknownUndeployableAndIncompleteChoicesAndAnOldRelease()
     {
-        var errors = TestConfig.Errors(("mlops:production", "true"), ("mlops:platform", "\n    kubeflow:\n      components: [notebok, pipelines, notebooks]"));
+        var errors = TestConfig.Errors(("mlops:production", "true"), ("mlops:platform", "\n    kubeflow:\n      components: [notebok, pipelines, notebooks]" + TestConfig.Backup));
         var old = TestConfig.Errors(("mlops:tanzu", TestConfig.Supervisor + "\n    release: v1.31.4---vmware.1-fips-vkr.3"));
 
         Assert.Equal(

@@ -45,7 +45,7 @@ public sealed class PlanDiffTests
     [Fact]
     public void ProtectChange_IsAnOptionChange()
     {
-        var diff = PlanDiff.Of(Dev(), Dev(("mlops:production", "true")));
+        var diff = PlanDiff.Of(Dev(("mlops:platform", TestConfig.Backup)), Dev(TestConfig.Production));
 
         var cluster = Assert.Single(diff.Changed, c => c.Id == "kubernetes:cluster.x-k8s.io/v1beta1:Cluster::mlops-dev");
         Assert.Contains(("protect", "false", "true"), cluster.Options);

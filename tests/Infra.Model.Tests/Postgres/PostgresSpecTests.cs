@@ -19,20 +19,20 @@ public sealed class PostgresSpecTests
     {
         var spec = PostgresSpec.For(TestConfig.StackOptions("dev"))!;
 
-        Assert.Equal((1, 10, "standard", (string?)null, false), (spec.Instances, spec.StorageGi, spec.StorageClass, spec.BackupBucket, spec.Protect));
+        Assert.Equal((1, 10, "standard", (Infra.Model.Backup.BackupTarget?)null, false), (spec.Instances, spec.StorageGi, spec.StorageClass, spec.Backup, spec.Protect));
         Assert.False(spec.Cluster()["spec"]!.AsObject().ContainsKey("backup"));
         Assert.Null(spec.ScheduledBackup());
     }
 
     [Fact]
-    public void Prod_IsThreeInstancesBackedUpToItsOwnBucket()
+    public void Prod_IsThreeInstancesBackedUpOutsideTheCluster()
     {
         var spec = PostgresSpec.For(TestConfig.StackOptions("prod"))!;
         var cluster = spec.Cluster();
 
-        Assert.Equal((3, 100, "gold", "mlops-prod-postgres-backups", true), (spec.Instances, spec.StorageGi, spec.StorageClass, spec.BackupBucket, spec.Protect));
+        Assert.Equal((3, 100, "gold", true), (spec.Instances, spec.StorageGi, spec.StorageClass, spec.Protect));
         Assert.Equal(
-            """{"retentionPolicy":"30d","barmanObjectStore":{"destinationPath":"s3://mlops-prod-postgres-backups/","endpointURL":"http://minio.minio.svc.cluster.local","s3Credentials":{"accessKeyId":{"name":"postgres-backup-s3","key":"ACCESS_KEY_ID"},"secretAccessKey":{"name":"postgres-backup-s3","key":"ACCESS_SECRET_KEY"}},"wal":{"compression":"gzip"},"data":{"compression":"gzip"}}}""",
+            """{"retentionPolicy":"30d","barmanObjectStore":{"destinationPath":"s3://mlops-backups/prod/postgres/","endpointURL":"https://backup.example.com","s3Credentials":{"accessKeyId":{"name":"postgres-backup-s3","key":"ACCESS_KEY_ID"},"secretAccessKey":{"name":"postgres-backup-s3","key":"ACCESS_SECRET_KEY"},"region":{"name":"postgres-backup-s3","key":"ACCESS_REGION"}},"wal":{"compression":"gzip"},"data":{"compression":"gzip"}}}""",
             cluster["spec"]!["backup"]!.ToJsonString());
         Assert.Equal("0 0 2 * * *", (string)spec.ScheduledBackup()!["spec"]!["schedule"]!);
         Assert.False((bool)cluster["spec"]!["enableSuperuserAccess"]!);
@@ -78,7 +78,7 @@ public sealed class PostgresSpecTests
         Assert.Equal("{password: [secret random:index/randomPassword:RandomPassword::mlflow-postgres-password], username: mlflow}", secret.Inputs["stringData"].ToString());
         Assert.Contains("{ensure: present, login: true, name: mlflow, passwordSecret: {name: mlflow-postgres}}", plan["kubernetes:postgresql.cnpg.io/v1:Cluster::mlops-postgres"].Inputs["spec"].ToString(), StringComparison.Ordinal);
         Assert.Equal(
-            "{ACCESS_KEY_ID: postgres, ACCESS_SECRET_KEY: [secret random:index/randomPassword:RandomPassword::postgres-minio-password]}",
+            "{ACCESS_KEY_ID: AKMLOPSPRODBACKUP, ACCESS_REGION: us-east-1, ACCESS_SECRET_KEY: [secret mlops:platform.backup.secretKey]}",
             plan["kubernetes:core/v1:Secret::postgres-backup-s3"].Inputs["stringData"].ToString());
     }
 
@@ -90,7 +90,9 @@ public sealed class PostgresSpecTests
 
         Assert.Contains("kubernetes:helm.sh/v3:Release::cnpg-operator", cluster.DependsOn);
         Assert.Contains("kubernetes:storage.k8s.io/v1:StorageClass::gold", cluster.DependsOn);
-        Assert.Contains(cluster.DependsOn, d => d.StartsWith("kubernetes:batch/v1:Job::minio-policies-", StringComparison.Ordinal));
+        Assert.Contains("kubernetes:core/v1:Secret::postgres-backup-s3", cluster.DependsOn);
+        // The backups go outside the cluster: the cluster no longer waits for MinIO's identities.
+        Assert.DoesNotContain(cluster.DependsOn, d => d.StartsWith("kubernetes:batch/v1:Job::minio-policies-", StringComparison.Ordinal));
         Assert.True(cluster.Protect);
         Assert.Equal(["kubernetes:postgresql.cnpg.io/v1:Cluster::mlops-postgres"], plan["kubernetes:postgresql.cnpg.io/v1:Database::gitlabhq-production"].DependsOn.ToArray());
     }

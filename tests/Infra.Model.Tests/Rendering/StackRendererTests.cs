@@ -200,12 +200,12 @@ public sealed class StackRendererTests
 
         var files = StackRenderer.Render(StackPlanner.Plan(stack, options));
 
-        Assert.Equal(platform is null ? 4 : 6, values.Count);
+        Assert.Equal(platform is null ? 5 : 6, values.Count);
         Assert.All(files, f => Assert.All(values.Values, v => Assert.DoesNotContain(v, f.Content, StringComparison.Ordinal)));
         var secrets = files.Where(f => f.Name.Contains("/secret-", StringComparison.Ordinal)).ToArray();
         Assert.NotEmpty(secrets);
         var placeholders = platform is null
-            ? ["client_configuration_token.tok: '[secret mlops:gpu.operator.licenseToken]'", ".dockerconfigjson: '[secret mlops:gpu.operator.pullSecret]'"]
+            ? ["client_configuration_token.tok: '[secret mlops:gpu.operator.licenseToken]'", ".dockerconfigjson: '[secret mlops:gpu.operator.pullSecret]'", "ACCESS_SECRET_KEY: '[secret mlops:platform.backup.secretKey]'"]
             : new[] { "AWS_SECRET_ACCESS_KEY: '[secret mlops:platform.objectStore.identities[0].secretKey]'" };
         Assert.All(placeholders, p => Assert.Contains(secrets, f => f.Content.Contains($"  {p}\n", StringComparison.Ordinal)));
     }

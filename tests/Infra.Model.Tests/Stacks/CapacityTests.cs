@@ -113,7 +113,7 @@ public class CapacityTests
     public void Validation_DefaultPools_HoldTheDefaultServicesAtLevel2_AndSiteClassesAreNotSized()
     {
         Assert.Empty(TestConfig.Errors([.. TestConfig.GitlabReady, ("mlops:maturity", "level2")]));
-        Assert.Empty(TestConfig.Errors(("mlops:maturity", "level2"), ("mlops:production", "true"), ("mlops:platform", "\n    ingress:\n      domain: mlops.example.com")));
+        Assert.Empty(TestConfig.Errors(("mlops:maturity", "level2"), ("mlops:production", "true"), ("mlops:platform", "\n    ingress:\n      domain: mlops.example.com" + TestConfig.Backup)));
 
         // A class the site defined has a size only vCenter knows: the sum is not checked offline.
         Assert.Empty(TestConfig.Errors(("mlops:maturity", "level2"), ("mlops:platform", "\n    ingress:\n      domain: mlops.example.com"), ("mlops:tanzu", TestConfig.Supervisor + "\n    vmClasses: [site-small]\n    nodePools:\n      - name: cpu\n        vmClass: site-small")));

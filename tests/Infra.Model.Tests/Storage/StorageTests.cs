@@ -41,7 +41,7 @@ public sealed class StorageTests
     public void ReclaimPolicy_IsRetainInProductionUnlessConfigured(bool production, string? configured, string expected)
     {
         var storage = "\n    tiers:\n      - name: standard" + (configured is null ? string.Empty : $"\n    reclaimPolicy: {configured}");
-        var options = TestConfig.Load(("mlops:production", production ? "true" : "false"), ("mlops:storage", storage)).ValidOptions();
+        var options = TestConfig.Load(("mlops:production", production ? "true" : "false"), ("mlops:storage", storage), ("mlops:platform", TestConfig.Backup)).ValidOptions();
 
         Assert.Equal(expected, StorageSpec.For(options).Tiers.Single().ReclaimPolicy);
     }

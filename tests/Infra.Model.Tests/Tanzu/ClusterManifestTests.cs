@@ -89,7 +89,7 @@ public sealed class ClusterManifestTests
     public void Spec_Defaults_FollowProductionFlag()
     {
         var dev = TanzuSpec.For(TestConfig.Load().ValidOptions());
-        var prod = TanzuSpec.For(TestConfig.Load(("mlops:production", "true")).ValidOptions());
+        var prod = TanzuSpec.For(TestConfig.Load(TestConfig.Production).ValidOptions());
 
         Assert.Equal((1, "mlops-dev", "mlops-dev", "192.168.0.0/16", "10.96.0.0/12"), (dev.ControlPlaneReplicas, dev.Namespace, dev.ClusterName, dev.PodCidr, dev.ServiceCidr));
         Assert.Equal([new NodePoolSpec("cpu", 2, "best-effort-2xlarge", "mlops-dev-standard", 50, false)], dev.NodePools.ToArray());

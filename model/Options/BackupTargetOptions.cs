@@ -1,0 +1,28 @@
+using Infra.Model.Configuration;
+
+namespace Infra.Model.Options;
+
+/// <summary>
+/// Where the platform's backups go (<c>mlops:platform.backup</c>): an S3 endpoint outside the cluster, a bucket on
+/// it and an identity that may write there. Required in production; a development stack backs up where it is set.
+/// </summary>
+public sealed record BackupTargetOptions
+{
+    /// <summary>The S3 endpoint URL, outside the cluster, e.g. <c>https://backup.example.com</c>.</summary>
+    public string? Endpoint { get; init; }
+
+    /// <summary>The region requests are signed for. Default: <c>us-east-1</c>.</summary>
+    public string? Region { get; init; }
+
+    /// <summary>The bucket; each stack writes under its environment's prefix.</summary>
+    public string? Bucket { get; init; }
+
+    /// <summary>The access key ID of the identity that writes the backups.</summary>
+    public string? AccessKey { get; init; }
+
+    /// <summary>Its secret access key, set with <c>pulumi config set --secret</c>.</summary>
+    public SecretSetting? SecretKey { get; init; }
+
+    /// <summary>How long backups are kept, as <c>&lt;n&gt;d</c>, <c>&lt;n&gt;w</c> or <c>&lt;n&gt;m</c>. Default: 30d in production, 7d otherwise.</summary>
+    public string? Retention { get; init; }
+}
