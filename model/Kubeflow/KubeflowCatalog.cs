@@ -51,7 +51,9 @@ public static class KubeflowCatalog
         ["dashboard"] = [Unit("centraldashboard", KubeflowVersions.Directory("applications/centraldashboard/overlays/oauth2-proxy"), "kubeflow-istio-resources", "kubeflow-roles") with { Replicated = ["centraldashboard"] }],
         ["profiles"] =
         [
-            Unit("profiles", KubeflowVersions.Directory("applications/profiles/upstream/overlays/kubeflow"), "kubeflow-istio-resources", "kubeflow-roles")
+            // The release's Pod Security overlay: the profile controller labels each profile's namespace to enforce
+            // the baseline standard, as the plan's team namespaces already are.
+            Unit("profiles", KubeflowVersions.Directory("applications/profiles/pss"), "kubeflow-istio-resources", "kubeflow-roles")
                 with { Single = [("profiles-deployment", "the profile controller, without leader election, shares the pod with the access management API")] },
         ],
         ["notebooks"] =

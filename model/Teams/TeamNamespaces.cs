@@ -18,6 +18,15 @@ public static class TeamNamespaces
     /// <summary>The label that marks a team's namespace, with the team's name.</summary>
     public const string TeamLabel = "mlops.platform/team";
 
+    /// <summary>The label through which Kubernetes' Pod Security admission enforces a standard on a namespace.</summary>
+    public const string PodSecurityEnforceLabel = "pod-security.kubernetes.io/enforce";
+
+    /// <summary>
+    /// The standard team namespaces enforce: baseline, as Kubeflow's own profiles/pss overlay sets it (no privileged
+    /// pods, host namespaces or added capabilities; Istio's CNI, not an init container, redirects the traffic).
+    /// </summary>
+    public const string PodSecurityStandard = "baseline";
+
     /// <summary>The namespaces the platform itself uses, which no team may take: those every technology declares.</summary>
     public static ImmutableHashSet<string> Reserved { get; } = [.. Stacks.Technologies.All.SelectMany(t => t.Namespaces)];
 
@@ -44,7 +53,9 @@ public static class TeamNamespaces
 public sealed record TeamNamespace(string Name, string Owner)
 {
     /// <summary>The namespace's labels.</summary>
-    public ImmutableSortedDictionary<string, string> Labels => ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create(TeamNamespaces.TeamLabel, Name)]);
+    public ImmutableSortedDictionary<string, string> Labels => ImmutableSortedDictionary.CreateRange(
+        StringComparer.Ordinal,
+        [KeyValuePair.Create(TeamNamespaces.TeamLabel, Name), KeyValuePair.Create(TeamNamespaces.PodSecurityEnforceLabel, TeamNamespaces.PodSecurityStandard)]);
 
     /// <summary>The namespace's annotations.</summary>
     public ImmutableSortedDictionary<string, string> Annotations => ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("owner", Owner)]);
