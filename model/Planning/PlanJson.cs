@@ -100,6 +100,18 @@ public static class PlanJson
 
     private static TimeSpan? Duration(JsonNode? node) => node is null ? null : TimeSpan.FromSeconds((long)node);
 
+    // A property holding an array of strings.
+    private static void Strings(Utf8JsonWriter writer, string name, IEnumerable<string> items)
+    {
+        writer.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            writer.WriteStringValue(item);
+        }
+
+        writer.WriteEndArray();
+    }
+
     private static PlanTransform ReadTransform(JsonObject transform) => (string)transform["rule"]! switch
     {
         "workloadTimeouts" => new PlanTransform.WorkloadTimeouts(TimeSpan.FromSeconds((long)transform["timeoutSeconds"]!)),
@@ -202,13 +214,7 @@ public static class PlanJson
             writer.WriteNumber("slots", row.Slots);
             writer.WriteNumber("used", row.Used);
             writer.WriteNumber("reserved", row.Reserved);
-            writer.WriteStartArray("reservedFor");
-            foreach (var stack in row.ReservedFor.Split(", ", StringSplitOptions.RemoveEmptyEntries))
-            {
-                writer.WriteStringValue(stack);
-            }
-
-            writer.WriteEndArray();
+            Strings(writer, "reservedFor", row.ReservedFor.Split(", ", StringSplitOptions.RemoveEmptyEntries));
             writer.WriteNumber("free", row.Free);
             writer.WriteEndObject();
         }
@@ -265,13 +271,7 @@ public static class PlanJson
         }
 
         writer.WriteBoolean("protect", node.Protect);
-        writer.WriteStartArray("dependsOn");
-        foreach (var dependency in plan.DependenciesOf(node.Id))
-        {
-            writer.WriteStringValue(dependency);
-        }
-
-        writer.WriteEndArray();
+        Strings(writer, "dependsOn", plan.DependenciesOf(node.Id));
         writer.WritePropertyName("inputs");
         WriteValue(writer, PlanValue.Map(node.Inputs));
         WriteOptions(writer, node);
@@ -298,13 +298,7 @@ public static class PlanJson
             writer.WriteNull("timeouts");
         }
 
-        writer.WriteStartArray("ignoreChanges");
-        foreach (var path in node.IgnoreChanges)
-        {
-            writer.WriteStringValue(path);
-        }
-
-        writer.WriteEndArray();
+        Strings(writer, "ignoreChanges", node.IgnoreChanges);
         writer.WriteStartArray("transforms");
         foreach (var transform in node.Transforms)
         {
@@ -322,20 +316,8 @@ public static class PlanJson
                 case PlanTransform.Replicas replicas:
                     writer.WriteString("rule", "replicas");
                     writer.WriteNumber("count", replicas.Count);
-                    writer.WriteStartArray("deployments");
-                    foreach (var deployment in replicas.Deployments)
-                    {
-                        writer.WriteStringValue(deployment);
-                    }
-
-                    writer.WriteEndArray();
-                    writer.WriteStartArray("autoscalers");
-                    foreach (var autoscaler in replicas.Autoscalers)
-                    {
-                        writer.WriteStringValue(autoscaler);
-                    }
-
-                    writer.WriteEndArray();
+                    Strings(writer, "deployments", replicas.Deployments);
+                    Strings(writer, "autoscalers", replicas.Autoscalers);
                     break;
                 default:
                     throw new InvalidOperationException($"Unknown transform {transform.GetType().Name}.");
