@@ -96,11 +96,14 @@ public static class KubeflowPlanner
             [("client-id", PlanValue.Of(KubeflowSpec.OidcClientId)), ("client-secret", PlanValue.Generated(clientSecret.Id)), ("cookie-secret", PlanValue.Generated(cookieSecret.Id))], component.Id, providerId)
             with { DependsOn = [proxyNs.Id, clientSecret.Id, cookieSecret.Id] };
         yield return proxySecret;
+        var proxySettings = KubernetesNodes.ConfigMap(KubeflowSpec.ProxySettingsConfigMap, KubeflowSpec.ProxyNamespace, [("cookieSecure", spec.SecureCookies ? "true" : "false")], component.Id, providerId)
+            with { DependsOn = [proxyNs.Id] };
+        yield return proxySettings;
 
         var prerequisites = new Dictionary<string, string[]>(StringComparer.Ordinal)
         {
             ["dex"] = [hashes.Id, client.Id, dexConfig.Id],
-            ["oauth2-proxy"] = [proxySecret.Id],
+            ["oauth2-proxy"] = [proxySecret.Id, proxySettings.Id],
         };
         if (spec.GitlabSignIn?.CaCertificate is { } ca)
         {

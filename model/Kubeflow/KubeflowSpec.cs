@@ -95,6 +95,19 @@ public sealed record KubeflowSpec(ImmutableArray<string> Applications, Immutable
     /// <summary>oauth2-proxy's Secret (client and cookie secrets).</summary>
     public const string ProxySecret = "oauth2-proxy";
 
+    /// <summary>
+    /// The ConfigMap of oauth2-proxy's settings that depend on the stack, which the <c>kubeflow/oauth2-proxy</c>
+    /// overlay's Deployment reads: <c>cookieSecure</c>.
+    /// </summary>
+    public const string ProxySettingsConfigMap = "oauth2-proxy-settings";
+
+    /// <summary>
+    /// Whether oauth2-proxy marks its session cookie secure (HTTPS only): where the dashboard is served over
+    /// HTTPS, that is behind an ingress with a cert-manager issuer; a secure cookie over plain HTTP would never
+    /// come back, so sign-in would loop.
+    /// </summary>
+    public bool SecureCookies => Ingress?.ClusterIssuer is not null;
+
     /// <summary>The in-cluster address of the Istio ingress gateway, where the dashboard is served.</summary>
     public const string GatewayUrl = "http://istio-ingressgateway.istio-system.svc.cluster.local";
 

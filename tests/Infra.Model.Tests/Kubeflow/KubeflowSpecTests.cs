@@ -50,7 +50,7 @@ public sealed class KubeflowSpecTests
         Assert.Equal([Unit("cert-manager")], Needs("cert-manager-issuer"));
         Assert.Equal([Unit("istio-crds"), Unit("istio-namespace")], Needs("istio"));
         Assert.Equal(["kubernetes:core/v1:ConfigMap::dex", "kubernetes:core/v1:Secret::dex-oidc-client", "kubernetes:core/v1:Secret::dex-passwords", Unit("istio")], Needs("dex"));
-        Assert.Equal(["kubernetes:core/v1:Secret::oauth2-proxy", Unit("istio")], Needs("oauth2-proxy"));
+        Assert.Equal(["kubernetes:core/v1:ConfigMap::oauth2-proxy-settings", "kubernetes:core/v1:Secret::oauth2-proxy", Unit("istio")], Needs("oauth2-proxy"));
         Assert.Equal([Unit("cert-manager-issuer"), Unit("cluster-local-gateway"), Unit("knative-serving")], Needs("kserve"));
         Assert.Equal([Unit("cert-manager-issuer"), Unit("kubeflow-namespace")], Needs("admission-webhook"));
         Assert.Equal([Unit("kubeflow-istio-resources"), Unit("kubeflow-roles")], Needs("centraldashboard"));
@@ -182,6 +182,27 @@ public sealed class KubeflowSpecTests
         }
 
         Assert.Contains("$patch: delete\n    apiVersion: v1\n    kind: Secret\n    metadata:\n      name: oauth2-proxy", proxy, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SignIn_CookiesAreSecureWhereTheDashboardIsServedOverHttps_AndNoIssuerGoesUnverified()
+    {
+        string CookieSecure(string stack) => StackPlanner.Plan(stack, TestConfig.StackOptions(stack))[PlanNode.IdOf(Infra.Model.Kubernetes.KubernetesTokens.ConfigMap, KubeflowSpec.ProxySettingsConfigMap)].Inputs["data"].ToString()!;
+
+        // Production serves the dashboard over HTTPS (its ingress names a cluster issuer); development over plain HTTP.
+        Assert.Equal(("{cookieSecure: true}", "https://kubeflow.mlops.example.com"), (CookieSecure("prod"), KubeflowSpec.For(TestConfig.StackOptions("prod"))!.DashboardUrl));
+        Assert.Equal(("{cookieSecure: false}", "http://kubeflow.mlops-dev.example.com"), (CookieSecure("dev"), KubeflowSpec.For(TestConfig.StackOptions("dev"))!.DashboardUrl));
+
+        // The overlay's Deployment reads the flag from that ConfigMap (the release reads FORCE_HTTPS, false), and the
+        // release's permission to skip verifying the issuer's certificate is taken back.
+        var overlay = new YamlStream();
+        overlay.Load(new StringReader(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "kubeflow", "oauth2-proxy", "kustomization.yaml"))));
+        var root = (YamlMappingNode)overlay.Documents[0].RootNode;
+        var deployment = ((YamlSequenceNode)root["patches"]).Select(p => { var stream = new YamlStream(); stream.Load(new StringReader(((YamlScalarNode)((YamlMappingNode)p)["patch"]).Value!)); return (YamlMappingNode)stream.Documents[0].RootNode; })
+            .Single(p => p["kind"].ToString() == "Deployment");
+        var env = (YamlMappingNode)((YamlSequenceNode)((YamlMappingNode)((YamlSequenceNode)((YamlMappingNode)((YamlMappingNode)((YamlMappingNode)deployment["spec"])["template"])["spec"])["containers"])[0])["env"])[0];
+        Assert.Equal("{ { name, OAUTH2_PROXY_COOKIE_SECURE }, { valueFrom, { { configMapKeyRef, { { name, oauth2-proxy-settings }, { key, cookieSecure } } } } } }", env.ToString());
+        Assert.Equal("[ { { name, oauth2-proxy-parameters }, { namespace, oauth2-proxy }, { behavior, merge }, { literals, [ ALLOW_SELF_SIGNED_ISSUER=false ] } } ]", root["configMapGenerator"].ToString());
     }
 
     [Fact]
