@@ -24,6 +24,9 @@ public static class KubernetesTokens
     /// <summary>A Job.</summary>
     public const string Job = "kubernetes:batch/v1:Job";
 
+    /// <summary>A CronJob.</summary>
+    public const string CronJob = "kubernetes:batch/v1:CronJob";
+
     /// <summary>A ServiceAccount.</summary>
     public const string ServiceAccount = "kubernetes:core/v1:ServiceAccount";
 

@@ -84,10 +84,27 @@ public static class MinioPlanner
         yield return policies;
 
         var job = spec.PolicyJob();
-        yield return Resource(KubernetesTokens.Job, spec.PolicyJobName(), component.Id,
+        var policyJob = Resource(KubernetesTokens.Job, spec.PolicyJobName(), component.Id,
             ("metadata", PlanValues.FromJson(job["metadata"])),
             ("spec", PlanValues.FromJson(job["spec"])))
             with { Provider = providerId, DependsOn = [tenant.Id, policies.Id] };
+        yield return policyJob;
+
+        // With a backup target, every bucket is mirrored there nightly by a read-only user.
+        if (spec.Backup is { } target && spec.MirrorIdentity is { } mirror)
+        {
+            var password = PlanNode.IdOf(KubernetesTokens.RandomPassword, UserPassword(mirror.Name));
+            var keys = MinioSpec.MirrorKeys;
+            var secret = KubernetesNodes.Secret(MinioSpec.MirrorSecret, MinioSpec.Namespace, null,
+                [(keys[0], PlanValue.Of(mirror.Name)), (keys[1], PlanValue.Generated(password)), (keys[2], PlanValue.Of(target.AccessKey)), (keys[3], PlanValue.Config(target.SecretKey))], component.Id, providerId)
+                with { DependsOn = [ns.Id, password] };
+            yield return secret;
+            var cronJob = spec.MirrorCronJob();
+            yield return Resource(KubernetesTokens.CronJob, MinioSpec.MirrorJob, component.Id,
+                ("metadata", PlanValues.FromJson(cronJob["metadata"])),
+                ("spec", PlanValues.FromJson(cronJob["spec"])))
+                with { Provider = providerId, DependsOn = [policyJob.Id, secret.Id] };
+        }
     }
 
     private static PlanValue Metadata(string name) =>

@@ -24,8 +24,24 @@ namespace Infra.Model.Minio;
 /// <param name="Store">The buckets and identities.</param>
 /// <param name="Registry">The registry mirror images are pulled through, or null.</param>
 /// <param name="Protect">Whether the tenant (its data) is protected from deletion.</param>
-public sealed record MinioSpec(int Servers, int VolumesPerServer, int VolumeGi, string StorageClass, string Cpu, string Memory, ObjectStoreSpec Store, string? Registry, bool Protect)
+/// <param name="Backup">The backup target the buckets are mirrored to, or null.</param>
+public sealed record MinioSpec(int Servers, int VolumesPerServer, int VolumeGi, string StorageClass, string Cpu, string Memory, ObjectStoreSpec Store, string? Registry, bool Protect, Backup.BackupTarget? Backup = null)
 {
+    /// <summary>The CronJob that mirrors every bucket to the backup target.</summary>
+    public const string MirrorJob = "minio-backup-mirror";
+
+    /// <summary>The Secret with the mirror's two identities: the read-only MinIO user and the backup target's.</summary>
+    public const string MirrorSecret = "minio-backup-mirror";
+
+    /// <summary>The folder of the backup target's bucket the buckets are mirrored under, one folder each.</summary>
+    public const string MirrorFolder = "objects";
+
+    /// <summary>When the mirror runs: nightly, after PostgreSQL's base backup at 02:00.</summary>
+    public const string MirrorSchedule = "30 2 * * *";
+
+    /// <summary>The keys of <see cref="MirrorSecret"/>, which the mirror reads as its environment.</summary>
+    public static readonly ImmutableArray<string> MirrorKeys = ["SOURCE_ACCESS_KEY", "SOURCE_SECRET_KEY", "TARGET_ACCESS_KEY", "TARGET_SECRET_KEY"];
+
     // The job's name hashes every policy: computed once per spec, as every identity's users wait for the job.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<MinioSpec, string> JobNames = [];
 
@@ -85,7 +101,60 @@ public sealed record MinioSpec(int Servers, int VolumesPerServer, int VolumeGi, 
             production ? "16Gi" : "2Gi",
             ObjectStoreSpec.For(options),
             options.Platform?.Registry,
-            production);
+            production,
+            Infra.Model.Backup.BackupTarget.For(options));
+    }
+
+    /// <summary>The backup mirror's MinIO identity, which reads every bucket, or null without a backup target.</summary>
+    public StoreIdentity? MirrorIdentity => Store.Identities.SingleOrDefault(i => i.Consumer == StoreConsumer.Backup);
+
+    /// <summary>
+    /// The mirror's script: both aliases from the environment, then each bucket copied to
+    /// <c>&lt;target bucket&gt;/&lt;environment&gt;/objects/&lt;bucket&gt;</c>, objects that changed overwritten and none deleted there,
+    /// so an object deleted by mistake in the platform stays in the backup.
+    /// </summary>
+    public string MirrorScript()
+    {
+        var target = Backup ?? throw new InvalidOperationException("No backup target: the mirror runs only with one.");
+        var script = new System.Text.StringBuilder()
+            .Append("set -eu\n")
+            .Append(CultureInfo.InvariantCulture, $"mc alias set source {Endpoint} \"$SOURCE_ACCESS_KEY\" \"$SOURCE_SECRET_KEY\" >/dev/null\n")
+            .Append(CultureInfo.InvariantCulture, $"mc alias set target {target.Endpoint} \"$TARGET_ACCESS_KEY\" \"$TARGET_SECRET_KEY\" >/dev/null\n");
+        foreach (var bucket in MirrorIdentity!.Buckets)
+        {
+            script.Append(CultureInfo.InvariantCulture, $"mc mirror --overwrite source/{bucket} target/{target.Bucket}/{target.Environment}/{MirrorFolder}/{bucket}\n");
+        }
+
+        return script.ToString();
+    }
+
+    /// <summary>The mirror's CronJob: the pinned MinIO client under the restricted profile, one run at a time, nightly.</summary>
+    public JsonObject MirrorCronJob()
+    {
+        var job = RestrictedJob.Of(
+            MirrorJob,
+            Namespace,
+            "mirror",
+            Images.Through(Registry, MinioVersions.ClientImage),
+            new JsonArray("/bin/sh", "-c", MirrorScript()),
+            MirrorKeys.Select(key => new JsonObject { ["name"] = key, ["valueFrom"] = new JsonObject { ["secretKeyRef"] = new JsonObject { ["name"] = MirrorSecret, ["key"] = key } } }),
+            [],
+            backoffLimit: 2,
+            deadlineSeconds: 6 * 3600);
+        return new JsonObject
+        {
+            ["apiVersion"] = "batch/v1",
+            ["kind"] = "CronJob",
+            ["metadata"] = new JsonObject { ["name"] = MirrorJob, ["namespace"] = Namespace },
+            ["spec"] = new JsonObject
+            {
+                ["schedule"] = MirrorSchedule,
+                ["concurrencyPolicy"] = "Forbid",
+                ["successfulJobsHistoryLimit"] = 3,
+                ["failedJobsHistoryLimit"] = 3,
+                ["jobTemplate"] = new JsonObject { ["spec"] = job["spec"]!.DeepClone() },
+            },
+        };
     }
 
     /// <summary>The Secret of a consuming service's MinIO user.</summary>

@@ -21,6 +21,7 @@ public sealed record ObjectStoreSpec(ImmutableArray<BucketSpec> Buckets, Immutab
         StoreConsumer.Spark => ["spark-events", "spark-data"],
         StoreConsumer.Gitlab => ["gitlab-artifacts", "gitlab-lfs", "gitlab-uploads", "gitlab-packages", "gitlab-registry", "gitlab-backups", "gitlab-tmp"],
         StoreConsumer.Team => ["teams"],
+        StoreConsumer.Backup => [],
         _ => throw new ArgumentOutOfRangeException(nameof(consumer), consumer, "Unknown consumer."),
     };
 
@@ -47,7 +48,9 @@ public sealed record ObjectStoreSpec(ImmutableArray<BucketSpec> Buckets, Immutab
             .ToImmutableArray();
         var identities = consumers
             .Where(c => c != StoreConsumer.Team)
-            .Select(c => new StoreIdentity(c, IdentityName(c), [.. buckets.Where(b => b.Owner == c).Select(b => b.Name)]))
+            .Select(c => c == StoreConsumer.Backup
+                ? new StoreIdentity(c, IdentityName(c), [.. buckets.Select(b => b.Name)], ReadOnly: true)
+                : new StoreIdentity(c, IdentityName(c), [.. buckets.Where(b => b.Owner == c).Select(b => b.Name)]))
             .Concat((options.Teams ?? []).Select(t => new StoreIdentity(StoreConsumer.Team, TeamIdentity(Validated.Required(t.Name)), [BucketName(Validated.Required(options.Environment), "teams")], t.Name)))
             .ToImmutableArray();
         return new ObjectStoreSpec(buckets, identities);
@@ -96,6 +99,13 @@ public sealed record ObjectStoreSpec(ImmutableArray<BucketSpec> Buckets, Immutab
         if ((options.Teams ?? []).Count > 0)
         {
             consumers.Add(StoreConsumer.Team);
+        }
+
+        // With a backup target, the platform's MinIO is mirrored there: its buckets leave the cluster too. An existing
+        // store outside the cluster is its administrators' to back up.
+        if (options.IsEnabled(Minio.MinioTechnology.Service) && options.Platform?.Backup is not null && consumers.Count > 0)
+        {
+            consumers.Add(StoreConsumer.Backup);
         }
 
         return consumers.ToImmutable();

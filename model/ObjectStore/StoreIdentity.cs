@@ -8,10 +8,14 @@ namespace Infra.Model.ObjectStore;
 /// <param name="Name">The identity's name in the object store, e.g. <c>mlflow</c>.</param>
 /// <param name="Buckets">The buckets its policy covers.</param>
 /// <param name="Prefix">The key prefix its policy is limited to within those buckets (a team's folder), or null for whole buckets.</param>
-public sealed record StoreIdentity(StoreConsumer Consumer, string Name, ImmutableArray<string> Buckets, string? Prefix = null)
+/// <param name="ReadOnly">Whether it only reads the objects (the backup mirror), writing and deleting none.</param>
+public sealed record StoreIdentity(StoreConsumer Consumer, string Name, ImmutableArray<string> Buckets, string? Prefix = null, bool ReadOnly = false)
 {
     /// <summary>The object actions a service needs on its own buckets.</summary>
     public static ImmutableArray<string> ObjectActions { get; } = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"];
+
+    /// <summary>The object actions of an identity that only reads.</summary>
+    public static ImmutableArray<string> ReadActions { get; } = ["s3:GetObject"];
 
     /// <summary>The bucket actions a service needs on its own buckets.</summary>
     public static ImmutableArray<string> BucketActions { get; } = ["s3:ListBucket", "s3:GetBucketLocation", "s3:ListBucketMultipartUploads"];
@@ -48,7 +52,7 @@ public sealed record StoreIdentity(StoreConsumer Consumer, string Name, Immutabl
                 new JsonObject
                 {
                     ["Effect"] = "Allow",
-                    ["Action"] = new JsonArray([.. ObjectActions.Select(a => (JsonNode)a)]),
+                    ["Action"] = new JsonArray([.. (ReadOnly ? ReadActions : ObjectActions).Select(a => (JsonNode)a)]),
                     ["Resource"] = new JsonArray([.. Buckets.Select(b => (JsonNode)$"arn:aws:s3:::{b}{objects}")]),
                 }),
         };

@@ -1,3 +1,5 @@
+using Infra.Model.Planning;
+using Infra.Model.Tests.Upstream;
 using Infra.Model.Backup;
 using Infra.Model.Postgres;
 
@@ -76,5 +78,58 @@ public sealed class BackupTests
 
         Assert.DoesNotContain(store.Buckets, b => b.Name.Contains("postgres", StringComparison.Ordinal));
         Assert.DoesNotContain(store.Identities, i => i.Name == "postgres");
+    }
+}
+
+public sealed class BucketMirrorTests
+{
+    private const string Core = "kubernetes/v1.35.api__v1_openapi.json";
+
+    [Fact]
+    public void EveryBucket_IsMirroredNightlyToTheTarget_ByAUserThatOnlyReads()
+    {
+        var options = TestConfig.StackOptions("prod");
+        var minio = Infra.Model.Minio.MinioSpec.For(options)!;
+        var mirror = minio.MirrorIdentity!;
+
+        Assert.Equal(("backup", true), (mirror.Name, mirror.ReadOnly));
+        Assert.Equal(minio.Store.Buckets.Select(b => b.Name), mirror.Buckets);
+        Assert.Equal("""[{"Effect":"Allow","Action":["s3:ListBucket","s3:GetBucketLocation","s3:ListBucketMultipartUploads"],"Resource":["arn:aws:s3:::mlops-prod-mlflow-artifacts"]},{"Effect":"Allow","Action":["s3:GetObject"],"Resource":["arn:aws:s3:::mlops-prod-mlflow-artifacts/*"]}]""",
+            (mirror with { Buckets = ["mlops-prod-mlflow-artifacts"] }).Policy()["Statement"]!.ToJsonString());
+        Assert.StartsWith(
+            "set -eu\nmc alias set source http://minio.minio.svc.cluster.local \"$SOURCE_ACCESS_KEY\" \"$SOURCE_SECRET_KEY\" >/dev/null\nmc alias set target https://backup.example.com \"$TARGET_ACCESS_KEY\" \"$TARGET_SECRET_KEY\" >/dev/null\n"
+            + "mc mirror --overwrite source/mlops-prod-mlflow-artifacts target/mlops-backups/prod/objects/mlops-prod-mlflow-artifacts\n",
+            minio.MirrorScript(), StringComparison.Ordinal);
+        Assert.Equal(mirror.Buckets.Length, minio.MirrorScript().Split('\n').Count(l => l.StartsWith("mc mirror --overwrite ", StringComparison.Ordinal)));
+        Assert.DoesNotContain("--remove", minio.MirrorScript(), StringComparison.Ordinal);
+
+        var plan = TestConfig.StackPlan("prod");
+        var cronJob = plan[PlanNode.IdOf(Infra.Model.Kubernetes.KubernetesTokens.CronJob, "minio-backup-mirror")];
+        Assert.Equal([PlanNode.IdOf(Infra.Model.Kubernetes.KubernetesTokens.Job, minio.PolicyJobName()), "kubernetes:core/v1:Secret::minio-backup-mirror"], cronJob.DependsOn.ToArray());
+        Assert.Equal(
+            "{SOURCE_ACCESS_KEY: backup, SOURCE_SECRET_KEY: [secret random:index/randomPassword:RandomPassword::backup-minio-password], TARGET_ACCESS_KEY: AKMLOPSPRODBACKUP, TARGET_SECRET_KEY: [secret mlops:platform.backup.secretKey]}",
+            plan["kubernetes:core/v1:Secret::minio-backup-mirror"].Inputs["stringData"].ToString());
+        var spec = minio.MirrorCronJob()["spec"]!;
+        Assert.Equal(("30 2 * * *", "Forbid"), ((string)spec["schedule"]!, (string)spec["concurrencyPolicy"]!));
+        Assert.Equal("harbor.prod.example.com/mirror/quay.io/minio/mc:RELEASE.2025-04-16T18-13-26Z@sha256:aead63c77f9db9107f1696fb08ecb0faeda23729cde94b0f663edf4fe09728e3", (string)spec["jobTemplate"]!["spec"]!["template"]!["spec"]!["containers"]![0]!["image"]!);
+    }
+
+    [UpstreamFact]
+    public void CronJob_MatchesTheKubernetesSchema()
+    {
+        var cronJob = Infra.Model.Minio.MinioSpec.For(TestConfig.StackOptions("prod"))!.MirrorCronJob();
+
+        Assert.Empty(UpstreamSchemas.Errors(UpstreamSchemas.Kubernetes("kubernetes/v1.35.apis__batch__v1_openapi.json", "io.k8s.api.batch.v1.CronJobSpec"), cronJob["spec"]!));
+        Assert.Empty(UpstreamSchemas.Errors(UpstreamSchemas.Kubernetes(Core, "io.k8s.api.core.v1.PodSpec"), cronJob["spec"]!["jobTemplate"]!["spec"]!["template"]!["spec"]!));
+    }
+
+    [Fact]
+    public void WithoutATarget_NothingIsMirrored()
+    {
+        var dev = Infra.Model.Minio.MinioSpec.For(TestConfig.StackOptions("dev"))!;
+
+        Assert.Null(dev.MirrorIdentity);
+        Assert.DoesNotContain(TestConfig.StackPlan("dev").Nodes, n => n.Type == Infra.Model.Kubernetes.KubernetesTokens.CronJob);
+        Assert.Throws<InvalidOperationException>(dev.MirrorScript);
     }
 }

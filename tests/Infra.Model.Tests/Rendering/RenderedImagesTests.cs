@@ -18,7 +18,7 @@ public sealed partial class RenderedImagesTests
             [
                 "feast/feast/featurestore-mlops.yaml", "handoffs/spark/spark-pi.yaml", "helm/cnpg-operator.values.yaml", "helm/gitlab.values.yaml", "helm/gpu-operator.values.yaml",
                 "helm/minio-operator.values.yaml", "helm/minio-tenant.values.yaml", "helm/mlflow.values.yaml", "helm/spark-operator.values.yaml", "helm/valkey.values.yaml",
-                "minio/minio/job-minio-policies", "mlflow/mlflow/job-mlflow-team-users", "postgres/postgres/cluster-mlops-postgres.yaml", "spark/spark-operator/deployment-spark-history-server.yaml",
+                "minio/minio/cronjob-minio-backup-mirror.yaml", "minio/minio/job-minio-policies", "mlflow/mlflow/job-mlflow-team-users", "postgres/postgres/cluster-mlops-postgres.yaml", "spark/spark-operator/deployment-spark-history-server.yaml",
             ],
             images.Select(i => Regex.Replace(i.File, "-[0-9a-f]{10}\\.yaml$", string.Empty)).Distinct().Order(StringComparer.Ordinal).ToArray());
         Assert.All(images, i => Assert.True(i.Reference.StartsWith(Mirror, StringComparison.Ordinal), $"{i.File}: {i.Reference} is not pulled through the mirror"));
