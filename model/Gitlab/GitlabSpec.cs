@@ -28,8 +28,15 @@ namespace Infra.Model.Gitlab;
 /// <param name="Buckets">Its buckets, by purpose (e.g. <c>gitlab-artifacts</c>).</param>
 /// <param name="Registry">The registry mirror images are pulled through, or null.</param>
 /// <param name="Protect">Whether the release is protected from deletion.</param>
-public sealed record GitlabSpec(int Replicas, string Cpu, string Memory, int GitalyStorageGi, string StorageClass, IngressSpec Ingress, DatabaseUser User, ObjectStoreAccess Store, ImmutableDictionary<string, string> Buckets, string? Registry, bool Protect)
+/// <param name="ScheduledBackups">Whether the toolbox backs GitLab up every night (where the stack has a backup target).</param>
+public sealed record GitlabSpec(int Replicas, string Cpu, string Memory, int GitalyStorageGi, string StorageClass, IngressSpec Ingress, DatabaseUser User, ObjectStoreAccess Store, ImmutableDictionary<string, string> Buckets, string? Registry, bool Protect, bool ScheduledBackups = false)
 {
+    /// <summary>
+    /// When the toolbox's backup runs: nightly at 01:00, into the <c>gitlab-backups</c> bucket, before MinIO's
+    /// mirror copies the buckets to the backup target at 02:30.
+    /// </summary>
+    public const string BackupSchedule = "0 1 * * *";
+
     /// <summary>The namespace and the release.</summary>
     public const string Namespace = "gitlab";
 
@@ -86,7 +93,8 @@ public sealed record GitlabSpec(int Replicas, string Cpu, string Memory, int Git
             store,
             buckets,
             options.Platform?.Registry,
-            production);
+            production,
+            Infra.Model.Backup.BackupTarget.For(options) is not null);
     }
 
     /// <summary>GitLab's external URL.</summary>
@@ -238,10 +246,7 @@ public sealed record GitlabSpec(int Replicas, string Cpu, string Memory, int Git
                 },
                 ["toolbox"] = new JsonObject
                 {
-                    ["backups"] = new JsonObject
-                    {
-                        ["objectStorage"] = new JsonObject { ["config"] = Secret(StorageSecret, "s3cfg") },
-                    },
+                    ["backups"] = Backups(),
                 },
             },
         };
@@ -259,6 +264,24 @@ public sealed record GitlabSpec(int Replicas, string Cpu, string Memory, int Git
         }
 
         return values;
+    }
+
+    // The toolbox's backups: to the gitlab-backups bucket through the s3cmd configuration; with a backup target,
+    // every night, staged on a volume as large as Gitaly's (a backup holds every repository).
+    private JsonObject Backups()
+    {
+        var backups = new JsonObject { ["objectStorage"] = new JsonObject { ["config"] = new JsonObject { ["secret"] = StorageSecret, ["key"] = "s3cfg" } } };
+        if (ScheduledBackups)
+        {
+            backups["cron"] = new JsonObject
+            {
+                ["enabled"] = true,
+                ["schedule"] = BackupSchedule,
+                ["persistence"] = new JsonObject { ["enabled"] = true, ["size"] = $"{GitalyStorageGi}Gi", ["storageClass"] = StorageClass },
+            };
+        }
+
+        return backups;
     }
 
     /// <summary>Sets the value at the dotted <paramref name="path"/>, adding the objects on the way that are not there yet.</summary>

@@ -132,6 +132,21 @@ public sealed class GitlabSpecTests
     }
 
     [Fact]
+    public void Backups_RunNightlyWhereTheStackHasABackupTarget_BeforeTheBucketsLeaveForIt()
+    {
+        var prod = GitlabSpec.For(TestConfig.StackOptions("prod"))!.Values()["gitlab"]!["toolbox"]!["backups"]!;
+        var dev = GitlabSpec.For(TestConfig.StackOptions("dev"))!.Values()["gitlab"]!["toolbox"]!["backups"]!;
+
+        Assert.Equal(
+            """{"objectStorage":{"config":{"secret":"gitlab-object-storage","key":"s3cfg"}},"cron":{"enabled":true,"schedule":"0 1 * * *","persistence":{"enabled":true,"size":"500Gi","storageClass":"gold"}}}""",
+            prod.ToJsonString());
+        Assert.Equal("""{"objectStorage":{"config":{"secret":"gitlab-object-storage","key":"s3cfg"}}}""", dev.ToJsonString());
+        // The backup lands in the gitlab-backups bucket at 01:00; MinIO's mirror takes the buckets to the target at 02:30.
+        Assert.Equal(("0 1 * * *", "30 2 * * *"), (GitlabSpec.BackupSchedule, Infra.Model.Minio.MinioSpec.MirrorSchedule));
+        Assert.Contains("mlops-prod-gitlab-backups", Infra.Model.Minio.MinioSpec.For(TestConfig.StackOptions("prod"))!.MirrorIdentity!.Buckets);
+    }
+
+    [Fact]
     public void Tls_WithoutAnIssuerIsOffAndNamesNoSecret()
     {
         var values = GitlabSpec.For(TestConfig.StackOptions("dev"))!.Values();
