@@ -72,21 +72,23 @@ public sealed record DataLoss(string Id, string Holds, string Why)
     }
 
     /// <summary>
-    /// Every change in <paramref name="diff"/> that deletes or replaces a resource holding data, or a protected one;
-    /// none between two stacks' plans, since each stack keeps its own state and neither plan replaces the other's.
+    /// Every change from <paramref name="before"/> to <paramref name="after"/> (the nodes <paramref name="removed"/>
+    /// and <paramref name="changed"/>) that deletes or replaces a resource holding data, or a protected one; none
+    /// between two stacks' plans, since each stack keeps its own state and neither plan replaces the other's.
     /// </summary>
-    public static ImmutableArray<DataLoss> Of(PlanDiff diff)
+    public static ImmutableArray<DataLoss> Of(Plan before, Plan after, ImmutableArray<PlanNode> removed, ImmutableArray<NodeChange> changed)
     {
-        ArgumentNullException.ThrowIfNull(diff);
-        if (diff.Before.Stack != diff.After.Stack)
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        if (before.Stack != after.Stack)
         {
             return [];
         }
 
         var losses = ImmutableArray.CreateBuilder<DataLoss>();
-        foreach (var node in diff.Removed)
+        foreach (var node in removed)
         {
-            if (HeldBy(node, diff.Before) is { } holds)
+            if (HeldBy(node, before) is { } holds)
             {
                 losses.Add(new DataLoss(node.Id, holds, "it is removed from the plan, so pulumi up deletes it"));
             }
@@ -96,11 +98,11 @@ public sealed record DataLoss(string Id, string Holds, string Why)
             }
         }
 
-        foreach (var change in diff.Changed)
+        foreach (var change in changed)
         {
-            var before = diff.Before[change.Id];
-            var holds = HeldBy(before, diff.Before) ?? (before.Protect ? "a protected resource" : null);
-            if (holds is not null && Replacement(change, before) is { } why)
+            var old = before[change.Id];
+            var holds = HeldBy(old, before) ?? (old.Protect ? "a protected resource" : null);
+            if (holds is not null && Replacement(change, old) is { } why)
             {
                 losses.Add(new DataLoss(change.Id, holds, why));
             }
@@ -140,13 +142,13 @@ public sealed record DataLoss(string Id, string Holds, string Why)
     // A namespace holds data where a resource that does is in it, or where it is a team's (its notebooks' volumes).
     private static string? NamespaceHolds(PlanNode node, Plan plan)
     {
-        if (Field(node.Inputs.GetValueOrDefault("metadata"), "name") is not { } name)
+        var metadata = node.Inputs.GetValueOrDefault("metadata");
+        if (Field(metadata, "name") is not { } name)
         {
             return null;
         }
 
-        if (node.Inputs.GetValueOrDefault("metadata") is PlanValue.MapValue { Entries: var metadata }
-            && metadata.GetValueOrDefault("labels") is PlanValue.MapValue labels && labels.Entries.ContainsKey(Teams.TeamNamespaces.TeamLabel))
+        if (metadata is PlanValue.MapValue { Entries: var entries } && entries.GetValueOrDefault("labels") is PlanValue.MapValue labels && labels.Entries.ContainsKey(Teams.TeamNamespaces.TeamLabel))
         {
             return $"the team namespace {name}: its notebooks' volumes";
         }

@@ -16,8 +16,8 @@ public sealed record PlanDiff(Plan Before, Plan After, ImmutableArray<PlanNode> 
     /// <summary>Whether anything differs.</summary>
     public bool HasChanges => !Added.IsEmpty || !Removed.IsEmpty || !Changed.IsEmpty;
 
-    /// <summary>The changes that delete or replace a resource holding data, or a protected one (<see cref="Planning.DataLoss"/>).</summary>
-    public ImmutableArray<DataLoss> DataLoss => Planning.DataLoss.Of(this);
+    /// <summary>The changes that delete or replace a resource holding data, or a protected one (<see cref="Planning.DataLoss"/>), found once.</summary>
+    public ImmutableArray<DataLoss> DataLoss { get; } = Planning.DataLoss.Of(Before, After, Removed, Changed);
 
     /// <summary>The ids of every added, removed or changed node.</summary>
     public IReadOnlySet<string> ChangedIds =>
