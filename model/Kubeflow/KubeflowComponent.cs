@@ -25,6 +25,9 @@ public sealed record KubeflowComponent(string Name, string Directory, ImmutableA
     /// </summary>
     public ImmutableArray<(string Workload, string Reason)> Single { get; init; } = [];
 
+    /// <summary>Whether any of the unit's workloads runs more than once in production (by its replicas or its autoscaler).</summary>
+    public bool RunsMoreThanOnce => !Replicated.IsEmpty || !Autoscaled.IsEmpty;
+
     /// <summary>Equal where the name, folder, needs and replica lists are.</summary>
     public bool Equals(KubeflowComponent? other) =>
         other is not null && Name == other.Name && Directory == other.Directory && Needs.SequenceEqual(other.Needs)

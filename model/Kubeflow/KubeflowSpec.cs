@@ -44,7 +44,7 @@ public sealed record KubeflowSpec(ImmutableArray<string> Applications, Immutable
             transforms = transforms.Add(new Planning.PlanTransform.MirrorImages(Registry));
         }
 
-        return Replicas > 1 && (!unit.Replicated.IsEmpty || !unit.Autoscaled.IsEmpty)
+        return Replicas > 1 && unit.RunsMoreThanOnce
             ? transforms.Add(new Planning.PlanTransform.Replicas(Replicas, unit.Replicated, unit.Autoscaled))
             : transforms;
     }
@@ -53,7 +53,7 @@ public sealed record KubeflowSpec(ImmutableArray<string> Applications, Immutable
     public int ReplicasOf(KubeflowComponent unit)
     {
         ArgumentNullException.ThrowIfNull(unit);
-        return unit.Single.IsEmpty && (!unit.Replicated.IsEmpty || !unit.Autoscaled.IsEmpty) ? Replicas : 1;
+        return unit.Single.IsEmpty && unit.RunsMoreThanOnce ? Replicas : 1;
     }
 
     /// <summary>The Secret (basic-auth) in <c>kubeflow</c> with Katib's database credentials, which the katib overlay reads.</summary>
