@@ -137,7 +137,7 @@ public sealed record MinioSpec(int Servers, int VolumesPerServer, int VolumeGi, 
             "mirror",
             Images.Through(Registry, MinioVersions.ClientImage),
             new JsonArray("/bin/sh", "-c", MirrorScript()),
-            MirrorKeys.Select(key => new JsonObject { ["name"] = key, ["valueFrom"] = new JsonObject { ["secretKeyRef"] = new JsonObject { ["name"] = MirrorSecret, ["key"] = key } } }),
+            MirrorKeys.Select(key => SecretVariable.Of(key, MirrorSecret, key)),
             [],
             backoffLimit: 2,
             deadlineSeconds: 6 * 3600);

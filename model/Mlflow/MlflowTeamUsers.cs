@@ -99,11 +99,7 @@ public sealed record MlflowTeamUsers(ImmutableArray<string> Teams, string? Regis
     /// <summary>The job: MLflow's image and client, signed in as the admin, the passwords mounted from <see cref="PasswordsSecret"/>.</summary>
     public JsonObject Job()
     {
-        JsonObject FromAdmin(string name, string key) => new()
-        {
-            ["name"] = name,
-            ["valueFrom"] = new JsonObject { ["secretKeyRef"] = new JsonObject { ["name"] = MlflowSpec.AdminSecret, ["key"] = key } },
-        };
+        JsonObject FromAdmin(string name, string key) => SecretVariable.Of(name, MlflowSpec.AdminSecret, key);
 
         return RestrictedJob.Of(
             JobName(),

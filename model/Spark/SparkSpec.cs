@@ -138,11 +138,7 @@ public sealed record SparkSpec(int Replicas, string? Cpu, string? Memory, Immuta
         ("spark.hadoop.fs.s3a.aws.credentials.provider", SparkVersions.CredentialsProvider),
     ];
 
-    private static IEnumerable<JsonNode> StoreEnvironment() => StoreKeys.Select(key => (JsonNode)new JsonObject
-    {
-        ["name"] = key,
-        ["valueFrom"] = new JsonObject { ["secretKeyRef"] = new JsonObject { ["name"] = StoreSecret, ["key"] = key } },
-    });
+    private static IEnumerable<JsonNode> StoreEnvironment() => StoreKeys.Select(key => (JsonNode)SecretVariable.Of(key, StoreSecret, key));
 
     private static JsonObject HistoryServerLabels() => new() { ["app.kubernetes.io/name"] = HistoryServerName };
 
