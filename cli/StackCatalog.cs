@@ -116,7 +116,8 @@ internal static class StackCatalog
                   script:
                     - dotnet run --project cli -- validate --stack {{stack}}
                     - git fetch origin "$MR_TARGET_BRANCH"
-                    - dotnet run --project cli -- diff --stack {{stack}} --base "origin/$MR_TARGET_BRANCH" --format markdown --max-length 1000000 --full-out diff-{{stack}}.full.md > diff-{{stack}}.md
+                    # One diff for the comment and the gate: exit 3 means the plans differ, 5 that they differ with data loss.
+                    - status=0; dotnet run --project cli -- diff --stack {{stack}} --base "origin/$MR_TARGET_BRANCH" --format markdown --max-length 1000000 --full-out diff-{{stack}}.full.md --exit-code > diff-{{stack}}.md || status=$?; [ "$status" -eq 0 ] || [ "$status" -eq 3 ] || [ "$status" -eq 5 ] || exit "$status"
                     # One note per stack, updated on every push: found by the marker the comment starts with.
                     - |
                       if [ -n "$GITLAB_API_TOKEN" ]; then
@@ -130,19 +131,15 @@ internal static class StackCatalog
                           curl -fsS --request POST --header "PRIVATE-TOKEN: $GITLAB_API_TOKEN" --data-urlencode "body@diff-{{stack}}.md" "$notes"
                         fi
                       fi
-                    # A change that deletes or replaces data (diff exits 5) fails the merge request's pipeline until
+                    # A change that deletes or replaces data (the diff exited 5) fails the merge request's pipeline until
                     # it is acknowledged: the label accept-data-loss, or the CI/CD variable ACCEPT_DATA_LOSS=true.
                     - |
-                      status=0
-                      dotnet run --project cli -- diff --stack {{stack}} --base "origin/$MR_TARGET_BRANCH" --exit-code > /dev/null || status=$?
                       if [ "$status" -eq 5 ]; then
                         case ",$MR_LABELS," in *,accept-data-loss,*) ACCEPT_DATA_LOSS=true ;; esac
                         if [ "$ACCEPT_DATA_LOSS" != "true" ]; then
                           echo "Stack {{stack}}: this merge request deletes or replaces data (see the diff's DATA LOSS lines). Save the data, then add the label accept-data-loss."
                           exit 1
                         fi
-                      elif [ "$status" -ne 0 ] && [ "$status" -ne 3 ]; then
-                        exit "$status"
                       fi
                   artifacts:
                     when: always

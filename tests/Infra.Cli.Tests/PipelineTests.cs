@@ -107,7 +107,7 @@ public sealed partial class PipelineTests
         Assert.Equal("manual", ((YamlMappingNode)((YamlSequenceNode)prod[new YamlScalarNode("rules")]).Children[0])[new YamlScalarNode("when")].ToString());
         Assert.Equal(("prod", "pulumi-prod"), (prod[new YamlScalarNode("environment")].ToString(), prod[new YamlScalarNode("resource_group")].ToString()));
         var comment = jobs[new YamlScalarNode("validate-and-diff-prod")][new YamlScalarNode("script")].ToString();
-        Assert.Contains("--max-length 1000000 --full-out diff-prod.full.md > diff-prod.md", comment, StringComparison.Ordinal);
+        Assert.Contains("--max-length 1000000 --full-out diff-prod.full.md --exit-code > diff-prod.md", comment, StringComparison.Ordinal);
         Assert.Contains("select(.body | startswith($marker))", comment, StringComparison.Ordinal);
         Assert.Contains("--request PUT", comment, StringComparison.Ordinal);
     }
@@ -116,15 +116,22 @@ public sealed partial class PipelineTests
     public void Pipelines_BlockAChangeThatLosesDataUnlessItIsAcknowledged()
     {
         var gitlab = ChildPipeline(CliRun.ProjectDir).Children[new YamlScalarNode("validate-and-diff-prod")][new YamlScalarNode("script")].ToString();
-        Assert.Contains("dotnet run --project cli -- diff --stack prod --base \"origin/$MR_TARGET_BRANCH\" --exit-code > /dev/null || status=$?", gitlab, StringComparison.Ordinal);
+        // One diff makes the comment and the exit code the gate reads; any outcome but 0, 3 and 5 fails at once.
+        Assert.Contains("status=0; dotnet run --project cli -- diff --stack prod --base \"origin/$MR_TARGET_BRANCH\" --format markdown --max-length 1000000 --full-out diff-prod.full.md --exit-code > diff-prod.md || status=$?; [ \"$status\" -eq 0 ] || [ \"$status\" -eq 3 ] || [ \"$status\" -eq 5 ] || exit \"$status\"", gitlab, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(gitlab, "-- diff "));
         Assert.Contains("if [ \"$status\" -eq 5 ]; then", gitlab, StringComparison.Ordinal);
         Assert.Contains("case \",$MR_LABELS,\" in *,accept-data-loss,*) ACCEPT_DATA_LOSS=true ;; esac", gitlab, StringComparison.Ordinal);
         Assert.Contains("if [ \"$ACCEPT_DATA_LOSS\" != \"true\" ]; then", gitlab, StringComparison.Ordinal);
 
         var plan = (YamlMappingNode)((YamlMappingNode)Load("infrastructure.yml")[new YamlScalarNode("jobs")])[new YamlScalarNode("plan")];
-        var gate = ((YamlSequenceNode)plan[new YamlScalarNode("steps")]).Cast<YamlMappingNode>().Single(s => s.Children.TryGetValue(new YamlScalarNode("run"), out var run) && run.ToString().Contains("--exit-code", StringComparison.Ordinal));
-        Assert.Equal("${{ !contains(github.event.pull_request.labels.*.name, 'accept-data-loss') && vars.ACCEPT_DATA_LOSS != 'true' }}", gate[new YamlScalarNode("if")].ToString());
-        Assert.Contains("if [ \"$status\" -eq 5 ]; then", gate[new YamlScalarNode("run")].ToString(), StringComparison.Ordinal);
+        var steps = ((YamlSequenceNode)plan[new YamlScalarNode("steps")]).Cast<YamlMappingNode>().ToArray();
+        var diff = steps.Single(s => s.Children.TryGetValue(new YamlScalarNode("run"), out var run) && run.ToString().Contains("--exit-code", StringComparison.Ordinal));
+        Assert.Equal("diff", diff[new YamlScalarNode("id")].ToString());
+        Assert.Contains("echo \"status=$status\" >> \"$GITHUB_OUTPUT\"", diff[new YamlScalarNode("run")].ToString(), StringComparison.Ordinal);
+        var gate = steps.Single(s => s.Children.TryGetValue(new YamlScalarNode("if"), out var condition) && condition.ToString().Contains("accept-data-loss", StringComparison.Ordinal));
+        Assert.Equal("${{ steps.diff.outputs.status == '5' && !contains(github.event.pull_request.labels.*.name, 'accept-data-loss') && vars.ACCEPT_DATA_LOSS != 'true' }}", gate[new YamlScalarNode("if")].ToString());
+        Assert.EndsWith("exit 1\n", gate[new YamlScalarNode("run")].ToString(), StringComparison.Ordinal);
+        Assert.Single(steps, s => s.Children.TryGetValue(new YamlScalarNode("run"), out var run) && run.ToString().Contains("-- diff ", StringComparison.Ordinal));
         Assert.Equal("[ opened, synchronize, reopened, labeled, unlabeled ]", Load("infrastructure.yml")[new YamlScalarNode("on")][new YamlScalarNode("pull_request")][new YamlScalarNode("types")].ToString());
     }
 
