@@ -168,7 +168,6 @@ public sealed record GitlabSpec(int Replicas, string Cpu, string Memory, int Git
     /// <summary>The chart's values: the platform's services wired in by Secret, the bundled ones off.</summary>
     public JsonObject Values()
     {
-        JsonObject Secret(string name, string key) => new() { ["secret"] = name, ["key"] = key };
         JsonObject Bucket(string purpose) => new() { ["bucket"] = Buckets[purpose] };
         var https = Ingress.ClusterIssuer is not null;
         var ingress = new JsonObject
@@ -187,7 +186,7 @@ public sealed record GitlabSpec(int Replicas, string Cpu, string Memory, int Git
             ["edition"] = "ce",
             ["hosts"] = new JsonObject { ["domain"] = Ingress.Domain, ["https"] = https },
             ["ingress"] = ingress,
-            ["initialRootPassword"] = Secret(RootPasswordSecret, "password"),
+            ["initialRootPassword"] = SecretKey(RootPasswordSecret, "password"),
             ["psql"] = new JsonObject
             {
                 ["host"] = PostgresSpec.Host,
@@ -208,7 +207,7 @@ public sealed record GitlabSpec(int Replicas, string Cpu, string Memory, int Git
             ["registry"] = new JsonObject { ["bucket"] = Buckets["gitlab-registry"] },
             ["appConfig"] = new JsonObject
             {
-                ["object_store"] = new JsonObject { ["enabled"] = true, ["proxy_download"] = true, ["connection"] = Secret(StorageSecret, "connection") },
+                ["object_store"] = new JsonObject { ["enabled"] = true, ["proxy_download"] = true, ["connection"] = SecretKey(StorageSecret, "connection") },
                 ["artifacts"] = Bucket("gitlab-artifacts"),
                 ["lfs"] = Bucket("gitlab-lfs"),
                 ["uploads"] = Bucket("gitlab-uploads"),
@@ -228,7 +227,7 @@ public sealed record GitlabSpec(int Replicas, string Cpu, string Memory, int Git
             ["gitlab-runner"] = Runner(),
             ["registry"] = new JsonObject
             {
-                ["storage"] = Secret(StorageSecret, "registry"),
+                ["storage"] = SecretKey(StorageSecret, "registry"),
                 ["hpa"] = new JsonObject { ["minReplicas"] = Replicas, ["maxReplicas"] = Replicas * 2 },
             },
             ["gitlab"] = new JsonObject
@@ -270,7 +269,7 @@ public sealed record GitlabSpec(int Replicas, string Cpu, string Memory, int Git
     // every night, staged on a volume as large as Gitaly's (a backup holds every repository).
     private JsonObject Backups()
     {
-        var backups = new JsonObject { ["objectStorage"] = new JsonObject { ["config"] = new JsonObject { ["secret"] = StorageSecret, ["key"] = "s3cfg" } } };
+        var backups = new JsonObject { ["objectStorage"] = new JsonObject { ["config"] = SecretKey(StorageSecret, "s3cfg") } };
         if (ScheduledBackups)
         {
             backups["cron"] = new JsonObject
@@ -283,6 +282,9 @@ public sealed record GitlabSpec(int Replicas, string Cpu, string Memory, int Git
 
         return backups;
     }
+
+    // A key of a Secret, as the chart's values name one.
+    private static JsonObject SecretKey(string name, string key) => new() { ["secret"] = name, ["key"] = key };
 
     /// <summary>Sets the value at the dotted <paramref name="path"/>, adding the objects on the way that are not there yet.</summary>
     private static void Set(JsonObject root, string path, string value)
