@@ -50,9 +50,9 @@ public sealed record GpuOperatorSpec(string DriverRepository, string DriverImage
     /// <summary>The labels of the operator's namespace: its daemonsets need privileged pods.</summary>
     public static IReadOnlyDictionary<string, string> NamespaceLabels { get; } = new SortedDictionary<string, string>(StringComparer.Ordinal)
     {
-        ["pod-security.kubernetes.io/enforce"] = "privileged",
-        ["pod-security.kubernetes.io/audit"] = "privileged",
-        ["pod-security.kubernetes.io/warn"] = "privileged",
+        [Kubernetes.PodSecurity.Enforce] = "privileged",
+        [Kubernetes.PodSecurity.Audit] = "privileged",
+        [Kubernetes.PodSecurity.Warn] = "privileged",
     };
 
     /// <summary>

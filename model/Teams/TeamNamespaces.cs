@@ -18,9 +18,6 @@ public static class TeamNamespaces
     /// <summary>The label that marks a team's namespace, with the team's name.</summary>
     public const string TeamLabel = "mlops.platform/team";
 
-    /// <summary>The label through which Kubernetes' Pod Security admission enforces a standard on a namespace.</summary>
-    public const string PodSecurityEnforceLabel = "pod-security.kubernetes.io/enforce";
-
     /// <summary>
     /// The standard team namespaces enforce: baseline, as Kubeflow's own profiles/pss overlay sets it (no privileged
     /// pods, host namespaces or added capabilities; Istio's CNI, not an init container, redirects the traffic).
@@ -55,7 +52,7 @@ public sealed record TeamNamespace(string Name, string Owner)
     /// <summary>The namespace's labels.</summary>
     public ImmutableSortedDictionary<string, string> Labels => ImmutableSortedDictionary.CreateRange(
         StringComparer.Ordinal,
-        [KeyValuePair.Create(TeamNamespaces.TeamLabel, Name), KeyValuePair.Create(TeamNamespaces.PodSecurityEnforceLabel, TeamNamespaces.PodSecurityStandard)]);
+        [KeyValuePair.Create(TeamNamespaces.TeamLabel, Name), KeyValuePair.Create(Kubernetes.PodSecurity.Enforce, TeamNamespaces.PodSecurityStandard)]);
 
     /// <summary>The namespace's annotations.</summary>
     public ImmutableSortedDictionary<string, string> Annotations => ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("owner", Owner)]);
