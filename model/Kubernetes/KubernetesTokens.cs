@@ -24,6 +24,9 @@ public static class KubernetesTokens
     /// <summary>A Job.</summary>
     public const string Job = "kubernetes:batch/v1:Job";
 
+    /// <summary>A Deployment.</summary>
+    public const string Deployment = "kubernetes:apps/v1:Deployment";
+
     /// <summary>A CronJob.</summary>
     public const string CronJob = "kubernetes:batch/v1:CronJob";
 

@@ -15,7 +15,7 @@ public abstract record PlanTransform
 
     /// <summary>The workload kinds that run containers.</summary>
     public static readonly ImmutableHashSet<string> WorkloadTypes = ImmutableHashSet.Create(StringComparer.Ordinal,
-        "kubernetes:apps/v1:Deployment", "kubernetes:apps/v1:StatefulSet", "kubernetes:apps/v1:DaemonSet", "kubernetes:batch/v1:Job", "kubernetes:batch/v1:CronJob");
+        KubernetesTokens.Deployment, "kubernetes:apps/v1:StatefulSet", "kubernetes:apps/v1:DaemonSet", KubernetesTokens.Job, KubernetesTokens.CronJob);
 
     /// <summary>Whether the rule touches objects of type <paramref name="type"/>.</summary>
     public abstract bool Applies(string type);
@@ -27,7 +27,7 @@ public abstract record PlanTransform
     public sealed record WorkloadTimeouts(TimeSpan Timeout) : PlanTransform
     {
         /// <inheritdoc />
-        public override bool Applies(string type) => type != "kubernetes:batch/v1:CronJob" && WorkloadTypes.Contains(type);
+        public override bool Applies(string type) => type != KubernetesTokens.CronJob && WorkloadTypes.Contains(type);
 
         /// <inheritdoc />
         public override string ToString() => $"workload timeouts {Timeout.TotalMinutes}m";
@@ -72,10 +72,8 @@ public abstract record PlanTransform
         /// <summary>The autoscaler's type.</summary>
         public const string AutoscalerType = "kubernetes:autoscaling/v2:HorizontalPodAutoscaler";
 
-        private const string DeploymentType = "kubernetes:apps/v1:Deployment";
-
         /// <inheritdoc />
-        public override bool Applies(string type) => type is DeploymentType or AutoscalerType;
+        public override bool Applies(string type) => type is KubernetesTokens.Deployment or AutoscalerType;
 
         /// <summary>
         /// The inputs of an object of <paramref name="type"/> with its replicas set where it is listed, or null where
@@ -87,7 +85,7 @@ public abstract record PlanTransform
             ArgumentNullException.ThrowIfNull(inputs);
             var name = Map(inputs, "metadata").GetValueOrDefault("name") as string;
             var spec = Map(inputs, "spec");
-            if (type == DeploymentType && Deployments.Contains(name!))
+            if (type == KubernetesTokens.Deployment && Deployments.Contains(name!))
             {
                 var template = Map(spec, "template");
                 var pod = Map(template, "spec");
