@@ -23,7 +23,8 @@ namespace Infra.Model.Feast;
 /// <param name="Registry">The registry mirror images are pulled through, or null.</param>
 /// <param name="Store">The object store of offline data.</param>
 /// <param name="OperatorBundle">Where the operator's install bundle is read from: the pinned release URL, or a site's copy.</param>
-public sealed record FeastSpec(int Replicas, string Cpu, string Memory, string Project, string OfflineBucket, DatabaseUser User, string? Registry, ObjectStoreAccess Store, string OperatorBundle)
+/// <param name="Metrics">Whether the online server serves Prometheus metrics (<c>feast serve --metrics</c>).</param>
+public sealed record FeastSpec(int Replicas, string Cpu, string Memory, string Project, string OfflineBucket, DatabaseUser User, string? Registry, ObjectStoreAccess Store, string OperatorBundle, bool Metrics = false)
 {
     /// <summary>The namespace.</summary>
     public const string Namespace = "feast";
@@ -71,7 +72,8 @@ public sealed record FeastSpec(int Replicas, string Cpu, string Memory, string P
             PostgresSpec.UsersFor(options).Single(u => u.Service == Namespace),
             options.Platform?.Registry,
             store,
-            block?.OperatorBundle ?? FeastVersions.OperatorBundle);
+            block?.OperatorBundle ?? FeastVersions.OperatorBundle,
+            options.IsEnabled(Monitoring.MonitoringTechnology.Service));
     }
 
     /// <summary>The Feast project of an environment: <c>mlops_&lt;environment&gt;</c>, letters, digits and underscores as Feast requires.</summary>
@@ -122,7 +124,7 @@ public sealed record FeastSpec(int Replicas, string Cpu, string Memory, string P
             ["onlineStore"] = new JsonObject
             {
                 ["persistence"] = DatabaseStore("redis"),
-                ["server"] = Server(),
+                ["server"] = Metrics ? Server(("metrics", true)) : Server(),
             },
             ["registry"] = new JsonObject
             {

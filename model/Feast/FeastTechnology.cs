@@ -45,6 +45,12 @@ public sealed class FeastTechnology : PlannedTechnology<FeastSpec>
     protected override IEnumerable<PlanHandoff> HandoffsOf(FeastSpec spec) => FeastPlanner.Handoffs(spec);
 
     /// <inheritdoc />
+    protected override IEnumerable<Monitoring.ScrapeTarget> ScrapeTargetsOf(FeastSpec spec) => FeastMonitoring.Targets(spec);
+
+    /// <inheritdoc />
+    protected override IEnumerable<Monitoring.AlertRule> AlertRulesOf(FeastSpec spec) => FeastMonitoring.Rules(spec);
+
+    /// <inheritdoc />
     public override IEnumerable<Kubernetes.ComponentRelease> Releases =>
     [
         new("Feast operator", FeastVersions.Version, Kubernetes.KubernetesRange.Of(null, null), "feast-dev/feast@v0.66.0:infra/feast-operator (no range stated; its envtest runs Kubernetes 1.31)"),

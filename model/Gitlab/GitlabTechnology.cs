@@ -61,6 +61,12 @@ public sealed class GitlabTechnology : PlannedTechnology<GitlabSpec>
     protected override IEnumerable<KeyValuePair<string, PlanValue>> OutputsOf(GitlabSpec spec) => GitlabPlanner.Outputs(spec);
 
     /// <inheritdoc />
+    protected override IEnumerable<Monitoring.ScrapeTarget> ScrapeTargetsOf(GitlabSpec spec) => GitlabMonitoring.Targets(spec);
+
+    /// <inheritdoc />
+    protected override IEnumerable<Monitoring.AlertRule> AlertRulesOf(GitlabSpec spec) => GitlabMonitoring.Rules(spec);
+
+    /// <inheritdoc />
     public override IEnumerable<Kubernetes.ComponentRelease> Releases =>
     [
         new("GitLab chart", GitlabVersions.Chart.Version, Kubernetes.KubernetesRange.Of("1.33", "1.35"), "gitlab-org/charts/gitlab 9.9.1:doc/installation/cloud/_index.md (1.33 to 1.35; 1.32 deprecated)")

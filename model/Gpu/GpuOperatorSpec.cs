@@ -48,12 +48,7 @@ public sealed record GpuOperatorSpec(string DriverRepository, string DriverImage
     }
 
     /// <summary>The labels of the operator's namespace: its daemonsets need privileged pods.</summary>
-    public static IReadOnlyDictionary<string, string> NamespaceLabels { get; } = new SortedDictionary<string, string>(StringComparer.Ordinal)
-    {
-        [Kubernetes.PodSecurity.Enforce] = "privileged",
-        [Kubernetes.PodSecurity.Audit] = "privileged",
-        [Kubernetes.PodSecurity.Warn] = "privileged",
-    };
+    public static IReadOnlyDictionary<string, string> NamespaceLabels { get; } = Kubernetes.PodSecurity.Labels("privileged");
 
     /// <summary>
     /// The Helm values: the licensed vGPU guest driver from its registry with the pull secret, NLS licensing from the

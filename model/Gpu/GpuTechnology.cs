@@ -26,6 +26,12 @@ public sealed class GpuTechnology : Technology
     ];
 
     /// <inheritdoc />
+    public override IEnumerable<Monitoring.AlertRule> AlertRules(PlatformOptions options) => RunsOnCluster(options) ? GpuMonitoring.Rules() : [];
+
+    /// <inheritdoc />
+    public override IEnumerable<Monitoring.Dashboard> Dashboards(PlatformOptions options) => RunsOnCluster(options) ? [GpuMonitoring.Dashboard()] : [];
+
+    /// <inheritdoc />
     public override bool RunsOnCluster(PlatformOptions options) =>
         options.DeploysFoundation && Vsphere.FoundationSpec.For(options).DeployedGpuOperator is not null;
 }

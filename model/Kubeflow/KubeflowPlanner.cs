@@ -86,8 +86,15 @@ public static class KubeflowPlanner
             clientData.Add((GitlabSignIn.SecretVariable, PlanValue.Config(gitlab.ClientSecret)));
         }
 
+        var signInSecrets = spec.SignInClients.Select(c => KubernetesNodes.RandomPassword(c.PasswordName, component.Id)).ToArray();
+        foreach (var (signIn, secret) in spec.SignInClients.Zip(signInSecrets))
+        {
+            yield return secret;
+            clientData.Add((signIn.SecretVariable, PlanValue.Generated(secret.Id)));
+        }
+
         var client = KubernetesNodes.Secret(KubeflowSpec.OidcClientSecret, KubeflowSpec.AuthNamespace, null, clientData, component.Id, providerId)
-            with { DependsOn = [auth.Id, clientSecret.Id] };
+            with { DependsOn = [auth.Id, clientSecret.Id, .. signInSecrets.Select(s => s.Id)] };
         yield return client;
         var dexConfig = KubernetesNodes.ConfigMap(KubeflowSpec.DexConfigMap, KubeflowSpec.AuthNamespace, [("config.yaml", spec.DexConfig())], component.Id, providerId)
             with { DependsOn = [auth.Id] };

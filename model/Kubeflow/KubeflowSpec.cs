@@ -24,8 +24,9 @@ namespace Infra.Model.Kubeflow;
 /// <param name="KatibDatabase">Katib's database and role on the shared PostgreSQL, where Katib runs.</param>
 /// <param name="PipelinesStores">Pipelines' databases and buckets on the platform's stores, where Pipelines runs.</param>
 /// <param name="GitlabSignIn">Dex's GitLab connector, where team members sign in with GitLab.</param>
+/// <param name="Clients">The other services people sign in to through Dex (Grafana), beside oauth2-proxy.</param>
 /// <param name="Replicas">How many replicas each workload that may run more than once runs: 1, or 2 in production.</param>
-public sealed record KubeflowSpec(ImmutableArray<string> Applications, ImmutableArray<KubeflowComponent> Units, ImmutableArray<string> Users, ImmutableArray<KubeflowProfile> Profiles, IngressSpec? Ingress, string? Registry, TeamServices? Services = null, Postgres.DatabaseUser? KatibDatabase = null, PipelinesStores? PipelinesStores = null, GitlabSignIn? GitlabSignIn = null, int Replicas = 1)
+public sealed record KubeflowSpec(ImmutableArray<string> Applications, ImmutableArray<KubeflowComponent> Units, ImmutableArray<string> Users, ImmutableArray<KubeflowProfile> Profiles, IngressSpec? Ingress, string? Registry, TeamServices? Services = null, Postgres.DatabaseUser? KatibDatabase = null, PipelinesStores? PipelinesStores = null, GitlabSignIn? GitlabSignIn = null, int Replicas = 1, ImmutableArray<DexClient> Clients = default)
 {
     /// <summary>The namespace of Kubeflow's applications.</summary>
     public const string Namespace = "kubeflow";
@@ -124,7 +125,7 @@ public sealed record KubeflowSpec(ImmutableArray<string> Applications, Immutable
 
         var applications = ApplicationsFor(options);
         var ingress = IngressSpec.For(options);
-        var admin = $"admin@{ingress?.Domain ?? "kubeflow.local"}";
+        var admin = AdminFor(ingress);
         var teams = options.Teams ?? [];
         var gitlab = GitlabSignIn.For(options, ingress);
 
@@ -143,8 +144,15 @@ public sealed record KubeflowSpec(ImmutableArray<string> Applications, Immutable
                 store is null ? null : ObjectStore.ObjectStoreSpec.BucketName(Validated.Required(options.Environment), "teams"))
             : null;
         var katib = applications.Contains("katib") ? Postgres.PostgresSpec.UsersFor(options).Single(u => u.Service == "katib") : null;
-        return new KubeflowSpec(applications, KubeflowCatalog.For(applications), users, profiles, ingress, options.Platform?.Registry, services, katib, PipelinesStores.For(options), gitlab, options.IsProduction ? 2 : 1);
+        return new KubeflowSpec(applications, KubeflowCatalog.For(applications), users, profiles, ingress, options.Platform?.Registry, services, katib, PipelinesStores.For(options), gitlab, options.IsProduction ? 2 : 1,
+            [.. new[] { Monitoring.MonitoringSpec.SignInClientFor(options) }.OfType<DexClient>()]);
     }
+
+    /// <summary>The other services' clients of Dex.</summary>
+    public ImmutableArray<DexClient> SignInClients => Clients.IsDefault ? [] : Clients;
+
+    /// <summary>The platform admin's e-mail, Dex's first static user: <c>admin@&lt;domain&gt;</c>.</summary>
+    public static string AdminFor(IngressSpec? ingress) => $"admin@{ingress?.Domain ?? "kubeflow.local"}";
 
     /// <summary>The chosen applications: <c>mlops:platform.kubeflow.components</c>, else the level's defaults, in catalog order.</summary>
     public static ImmutableArray<string> ApplicationsFor(PlatformOptions options)
@@ -193,20 +201,23 @@ public sealed record KubeflowSpec(ImmutableArray<string> Applications, Immutable
 
         var config = new JsonObject
         {
-            ["issuer"] = "http://dex.auth.svc.cluster.local:5556/dex",
+            ["issuer"] = DexClient.Issuer,
             ["storage"] = new JsonObject { ["type"] = "kubernetes", ["config"] = new JsonObject { ["inCluster"] = true } },
             ["web"] = new JsonObject { ["http"] = "0.0.0.0:5556" },
             ["logger"] = new JsonObject { ["level"] = "info", ["format"] = "text" },
             ["oauth2"] = new JsonObject { ["skipApprovalScreen"] = true },
             ["enablePasswordDB"] = true,
             ["staticPasswords"] = users,
-            ["staticClients"] = new JsonArray(new JsonObject
-            {
-                ["idEnv"] = "OIDC_CLIENT_ID",
-                ["redirectURIs"] = new JsonArray("/oauth2/callback"),
-                ["name"] = "Kubeflow",
-                ["secretEnv"] = "OIDC_CLIENT_SECRET",
-            }),
+            ["staticClients"] = new JsonArray([
+                new JsonObject
+                {
+                    ["idEnv"] = "OIDC_CLIENT_ID",
+                    ["redirectURIs"] = new JsonArray("/oauth2/callback"),
+                    ["name"] = "Kubeflow",
+                    ["secretEnv"] = "OIDC_CLIENT_SECRET",
+                },
+                .. SignInClients.Select(c => (JsonNode)c.Entry()),
+            ]),
         };
         if (GitlabSignIn is not null)
         {

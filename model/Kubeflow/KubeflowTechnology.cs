@@ -49,6 +49,15 @@ public sealed class KubeflowTechnology : PlannedTechnology<KubeflowSpec>
     }
 
     /// <inheritdoc />
+    protected override IEnumerable<Monitoring.ScrapeTarget> ScrapeTargetsOf(KubeflowSpec spec) => KubeflowMonitoring.Targets(spec);
+
+    /// <inheritdoc />
+    protected override IEnumerable<Monitoring.AlertRule> AlertRulesOf(KubeflowSpec spec) => KubeflowMonitoring.Rules(spec);
+
+    /// <inheritdoc />
+    protected override IEnumerable<Monitoring.Dashboard> DashboardsOf(KubeflowSpec spec) => KubeflowMonitoring.Dashboards(spec);
+
+    /// <inheritdoc />
     public override IEnumerable<Kubernetes.ComponentRelease> Releases =>
     [
         new("Kubeflow", KubeflowVersions.Release, Kubernetes.KubernetesRange.Of("1.32", "1.32"),

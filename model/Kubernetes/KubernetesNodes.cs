@@ -74,12 +74,12 @@ public static class KubernetesNodes
             with { Provider = providerId };
 
     /// <summary>
-    /// A ConfigMap <paramref name="name"/> in <paramref name="ns"/> from string data, with annotations where given,
+    /// A ConfigMap <paramref name="name"/> in <paramref name="ns"/> from string data, with annotations and labels where given,
     /// registered as <paramref name="resourceName"/> where the same ConfigMap goes into several namespaces, else as <paramref name="name"/>.
     /// </summary>
-    public static PlanNode ConfigMap(string name, string ns, IEnumerable<(string Key, string Value)> data, string parent, string providerId, string? resourceName = null, IReadOnlyDictionary<string, string>? annotations = null) =>
+    public static PlanNode ConfigMap(string name, string ns, IEnumerable<(string Key, string Value)> data, string parent, string providerId, string? resourceName = null, IReadOnlyDictionary<string, string>? annotations = null, IReadOnlyDictionary<string, string>? labels = null) =>
         Resource(KubernetesTokens.ConfigMap, resourceName ?? name, parent,
-            ("metadata", Map(("name", PlanValue.Of(name)), ("namespace", PlanValue.Of(ns)), ("annotations", Strings(annotations)))),
+            ("metadata", Map(("name", PlanValue.Of(name)), ("namespace", PlanValue.Of(ns)), ("labels", Strings(labels)), ("annotations", Strings(annotations)))),
             ("data", PlanValue.Map(data.Select(d => KeyValuePair.Create(d.Key, PlanValue.Of(d.Value))))))
             with { Provider = providerId };
 }

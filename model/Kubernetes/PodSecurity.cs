@@ -11,4 +11,8 @@ public static class PodSecurity
 
     /// <summary>The label whose standard the API server warns about.</summary>
     public const string Warn = "pod-security.kubernetes.io/warn";
+
+    /// <summary>The labels that enforce, audit and warn about <paramref name="standard"/> (<c>privileged</c>, <c>baseline</c> or <c>restricted</c>).</summary>
+    public static IReadOnlyDictionary<string, string> Labels(string standard) =>
+        new SortedDictionary<string, string>(StringComparer.Ordinal) { [Enforce] = standard, [Audit] = standard, [Warn] = standard };
 }

@@ -25,7 +25,8 @@ namespace Infra.Model.Minio;
 /// <param name="Registry">The registry mirror images are pulled through, or null.</param>
 /// <param name="Protect">Whether the tenant (its data) is protected from deletion.</param>
 /// <param name="Backup">The backup target the buckets are mirrored to, or null.</param>
-public sealed record MinioSpec(int Servers, int VolumesPerServer, int VolumeGi, string StorageClass, string Cpu, string Memory, ObjectStoreSpec Store, string? Registry, bool Protect, Backup.BackupTarget? Backup = null)
+/// <param name="Metrics">Whether Prometheus scrapes the tenant's metrics.</param>
+public sealed record MinioSpec(int Servers, int VolumesPerServer, int VolumeGi, string StorageClass, string Cpu, string Memory, ObjectStoreSpec Store, string? Registry, bool Protect, Backup.BackupTarget? Backup = null, bool Metrics = false)
 {
     /// <summary>The CronJob that mirrors every bucket to the backup target.</summary>
     public const string MirrorJob = "minio-backup-mirror";
@@ -102,7 +103,8 @@ public sealed record MinioSpec(int Servers, int VolumesPerServer, int VolumeGi, 
             ObjectStoreSpec.For(options),
             options.Platform?.Registry,
             production,
-            Infra.Model.Backup.BackupTarget.For(options));
+            Infra.Model.Backup.BackupTarget.For(options),
+            options.IsEnabled(Monitoring.MonitoringTechnology.Service));
     }
 
     /// <summary>The backup mirror's MinIO identity, which reads every bucket, or null without a backup target.</summary>
@@ -171,8 +173,8 @@ public sealed record MinioSpec(int Servers, int VolumesPerServer, int VolumeGi, 
     /// <summary>An image through the registry mirror, where one is set: <c>&lt;mirror&gt;/&lt;image&gt;</c>.</summary>
     public string Image(string image) => Images.Through(Registry, image);
 
-    /// <summary>The tenant chart's values: one pool on the default tier, the buckets, a user per service, root credentials by Secret.</summary>
-    public JsonObject TenantValues() => new()
+    // One pool on the default tier, the buckets, a user per service, root credentials by Secret.
+    private JsonObject PoolAndBuckets() => new()
     {
         ["tenant"] = new JsonObject
         {
@@ -217,6 +219,22 @@ public sealed record MinioSpec(int Servers, int VolumesPerServer, int VolumeGi, 
             ["users"] = new JsonArray([.. Store.Identities.Select(i => (JsonNode)new JsonObject { ["name"] = UserSecret(i) })]),
         },
     };
+
+    /// <summary>
+    /// The tenant chart's values: one pool on the default tier, the buckets, a user per service, root credentials
+    /// by Secret and, where monitoring runs, cluster metrics served without a token for Prometheus (they hold sizes,
+    /// counts and states, never objects or keys).
+    /// </summary>
+    public JsonObject TenantValues()
+    {
+        var values = PoolAndBuckets();
+        if (Metrics)
+        {
+            values["tenant"]!["env"] = new JsonArray(new JsonObject { ["name"] = "MINIO_PROMETHEUS_AUTH_TYPE", ["value"] = "public" });
+        }
+
+        return values;
+    }
 
     /// <summary>The operator chart's values: its image through the mirror, where one is set.</summary>
     public JsonObject OperatorValues() => Registry is null

@@ -36,6 +36,12 @@ public sealed class MinioTechnology : PlannedTechnology<MinioSpec>
     protected override IEnumerable<KeyValuePair<string, PlanValue>> OutputsOf(MinioSpec spec) => MinioPlanner.Outputs(spec);
 
     /// <inheritdoc />
+    protected override IEnumerable<Monitoring.ScrapeTarget> ScrapeTargetsOf(MinioSpec spec) => MinioMonitoring.Targets(spec);
+
+    /// <inheritdoc />
+    protected override IEnumerable<Monitoring.AlertRule> AlertRulesOf(MinioSpec spec) => MinioMonitoring.Rules(spec);
+
+    /// <inheritdoc />
     public override IEnumerable<Kubernetes.ComponentRelease> Releases =>
     [
         new("MinIO operator and tenant", MinioVersions.ChartVersion, Kubernetes.KubernetesRange.Of("1.30", null), "minio/operator@v7.1.1:README.md (Kubernetes 1.30.0 or later)"),

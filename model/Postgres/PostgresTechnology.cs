@@ -42,6 +42,12 @@ public sealed class PostgresTechnology : PlannedTechnology<PostgresSpec>
     protected override IEnumerable<KeyValuePair<string, PlanValue>> OutputsOf(PostgresSpec spec) => PostgresPlanner.Outputs(spec);
 
     /// <inheritdoc />
+    protected override IEnumerable<Monitoring.ScrapeTarget> ScrapeTargetsOf(PostgresSpec spec) => PostgresMonitoring.Targets(spec);
+
+    /// <inheritdoc />
+    protected override IEnumerable<Monitoring.AlertRule> AlertRulesOf(PostgresSpec spec) => PostgresMonitoring.Rules(spec);
+
+    /// <inheritdoc />
     public override IEnumerable<Kubernetes.ComponentRelease> Releases =>
     [
         new("CloudNativePG", $"{PostgresVersions.OperatorVersion} (chart {PostgresVersions.Operator.Version})", Kubernetes.KubernetesRange.Of("1.34", "1.36"), "cloudnative-pg/cloudnative-pg@v1.30.0:docs/src/supported_releases.md (supported 1.34 to 1.36; tested 1.30 to 1.33)")

@@ -19,7 +19,8 @@ namespace Infra.Model.Redis;
 /// <param name="Clients">The services with a user of their own.</param>
 /// <param name="Registry">The registry mirror the image is pulled through, or null.</param>
 /// <param name="Protect">Whether the release is protected from deletion.</param>
-public sealed record RedisSpec(int Instances, int StorageGi, string StorageClass, string Memory, ImmutableArray<string> Clients, string? Registry, bool Protect)
+/// <param name="Metrics">Whether the chart's exporter sidecar runs, for Prometheus to scrape.</param>
+public sealed record RedisSpec(int Instances, int StorageGi, string StorageClass, string Memory, ImmutableArray<string> Clients, string? Registry, bool Protect, bool Metrics = false)
 {
     /// <summary>The namespace.</summary>
     public const string Namespace = "redis";
@@ -84,7 +85,8 @@ public sealed record RedisSpec(int Instances, int StorageGi, string StorageClass
             block?.Memory ?? (production ? "4Gi" : "512Mi"),
             clients,
             options.Platform?.Registry,
-            production);
+            production,
+            options.IsEnabled(Monitoring.MonitoringTechnology.Service));
     }
 
     /// <summary>Every user with a generated password: the administrative user, then the clients.</summary>
@@ -127,6 +129,29 @@ public sealed record RedisSpec(int Instances, int StorageGi, string StorageClass
                 ["limits"] = new JsonObject { ["memory"] = Memory },
             },
         };
+
+        if (Metrics)
+        {
+            // The exporter authenticates as the default user, from the same Secret (the chart's deploy templates).
+            values["metrics"] = new JsonObject
+            {
+                ["enabled"] = true,
+                ["exporter"] = new JsonObject
+                {
+                    ["image"] = new JsonObject
+                    {
+                        ["registry"] = Registry ?? RedisVersions.ExporterRegistry,
+                        ["repository"] = Registry is null ? RedisVersions.Exporter : $"{RedisVersions.ExporterRegistry}/{RedisVersions.Exporter}",
+                        ["tag"] = RedisVersions.ExporterTag,
+                    },
+                    ["resources"] = new JsonObject
+                    {
+                        ["requests"] = new JsonObject { ["cpu"] = "10m", ["memory"] = "32Mi" },
+                        ["limits"] = new JsonObject { ["memory"] = "64Mi" },
+                    },
+                },
+            };
+        }
 
         if (!Replicated)
         {

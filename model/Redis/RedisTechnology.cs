@@ -43,6 +43,12 @@ public sealed class RedisTechnology : PlannedTechnology<RedisSpec>
     protected override IEnumerable<KeyValuePair<string, PlanValue>> OutputsOf(RedisSpec spec) => RedisPlanner.Outputs(spec);
 
     /// <inheritdoc />
+    protected override IEnumerable<Monitoring.ScrapeTarget> ScrapeTargetsOf(RedisSpec spec) => RedisMonitoring.Targets(spec);
+
+    /// <inheritdoc />
+    protected override IEnumerable<Monitoring.AlertRule> AlertRulesOf(RedisSpec spec) => RedisMonitoring.Rules(spec);
+
+    /// <inheritdoc />
     public override IEnumerable<Kubernetes.ComponentRelease> Releases =>
     [
         new("Valkey", $"{RedisVersions.Tag} (chart {RedisVersions.Chart.Version})", Kubernetes.KubernetesRange.Of("1.20", null), "valkey-io/valkey-helm@valkey-0.11.0:README.md (Kubernetes 1.20+)"),

@@ -14,4 +14,13 @@ public static class RedisVersions
 
     /// <summary>The server image's tag, the chart's app version.</summary>
     public const string Tag = "9.1.1";
+
+    /// <summary>The registry of the exporter sidecar's image, which a mirror replaces.</summary>
+    public const string ExporterRegistry = "ghcr.io";
+
+    /// <summary>The exporter sidecar's repository (the chart's <c>metrics.exporter.image</c>).</summary>
+    public const string Exporter = "oliver006/redis_exporter";
+
+    /// <summary>The exporter's tag, the chart's default at 0.11.0.</summary>
+    public const string ExporterTag = "v1.79.0";
 }

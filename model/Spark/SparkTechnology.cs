@@ -48,6 +48,12 @@ public sealed class SparkTechnology : PlannedTechnology<SparkSpec>
     protected override IEnumerable<PlanHandoff> HandoffsOf(SparkSpec spec) => SparkPlanner.Handoffs(spec);
 
     /// <inheritdoc />
+    protected override IEnumerable<Monitoring.ScrapeTarget> ScrapeTargetsOf(SparkSpec spec) => SparkMonitoring.Targets(spec);
+
+    /// <inheritdoc />
+    protected override IEnumerable<Monitoring.AlertRule> AlertRulesOf(SparkSpec spec) => SparkMonitoring.Rules(spec);
+
+    /// <inheritdoc />
     public override IEnumerable<Kubernetes.ComponentRelease> Releases =>
     [
         new("Spark operator", SparkVersions.OperatorTag, Kubernetes.KubernetesRange.Of("1.16", null), "kubeflow/spark-operator@v2.5.2:charts/spark-operator-chart/README.md (Kubernetes >= 1.16)"),

@@ -34,6 +34,18 @@ public abstract class PlannedTechnology<TSpec> : Technology
         SpecFor(options) is { } spec ? RequestsOf(spec) : [];
 
     /// <inheritdoc />
+    public sealed override IEnumerable<Monitoring.ScrapeTarget> ScrapeTargets(PlatformOptions options) =>
+        SpecFor(options) is { } spec ? ScrapeTargetsOf(spec) : [];
+
+    /// <inheritdoc />
+    public sealed override IEnumerable<Monitoring.AlertRule> AlertRules(PlatformOptions options) =>
+        SpecFor(options) is { } spec ? AlertRulesOf(spec) : [];
+
+    /// <inheritdoc />
+    public sealed override IEnumerable<Monitoring.Dashboard> Dashboards(PlatformOptions options) =>
+        SpecFor(options) is { } spec ? DashboardsOf(spec) : [];
+
+    /// <inheritdoc />
     public override bool RunsOnCluster(PlatformOptions options) => options.DeploysPlatform && SpecFor(options) is not null;
 
     /// <summary>Its nodes in the platform layer.</summary>
@@ -47,4 +59,13 @@ public abstract class PlannedTechnology<TSpec> : Technology
 
     /// <summary>What it asks of the CPU pools.</summary>
     protected virtual IEnumerable<Kubernetes.ResourceShare> RequestsOf(TSpec spec) => [];
+
+    /// <summary>The metrics Prometheus scrapes from its workloads.</summary>
+    protected virtual IEnumerable<Monitoring.ScrapeTarget> ScrapeTargetsOf(TSpec spec) => [];
+
+    /// <summary>The alerts on its metrics.</summary>
+    protected virtual IEnumerable<Monitoring.AlertRule> AlertRulesOf(TSpec spec) => [];
+
+    /// <summary>The dashboards of its metrics.</summary>
+    protected virtual IEnumerable<Monitoring.Dashboard> DashboardsOf(TSpec spec) => [];
 }

@@ -84,6 +84,15 @@ public static class StackOutputs
     /// <summary>The Spark history server.</summary>
     public const string SparkHistoryUrl = "sparkHistoryUrl";
 
+    /// <summary>Grafana: its host behind the ingress, else its in-cluster address.</summary>
+    public const string GrafanaUrl = "grafanaUrl";
+
+    /// <summary>Grafana's generated break-glass admin password (secret).</summary>
+    public const string GrafanaAdminPassword = "grafanaAdminPassword";
+
+    /// <summary>Prometheus's in-cluster query API.</summary>
+    public const string PrometheusUrl = "prometheusUrl";
+
     /// <summary>The outputs of a stack with valid <paramref name="options"/>.</summary>
     public static ImmutableSortedDictionary<string, PlanValue> For(PlatformOptions options)
     {

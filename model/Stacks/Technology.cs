@@ -43,6 +43,15 @@ public abstract class Technology
 
     /// <summary>What it asks of the workload cluster's CPU pools for valid <paramref name="options"/> whose platform runs.</summary>
     public virtual IEnumerable<Kubernetes.ResourceShare> Requests(PlatformOptions options) => [];
+
+    /// <summary>The metrics of its workloads that Prometheus scrapes, for valid <paramref name="options"/> where it runs.</summary>
+    public virtual IEnumerable<Monitoring.ScrapeTarget> ScrapeTargets(PlatformOptions options) => [];
+
+    /// <summary>The alerts on its metrics, for valid <paramref name="options"/> where it runs.</summary>
+    public virtual IEnumerable<Monitoring.AlertRule> AlertRules(PlatformOptions options) => [];
+
+    /// <summary>The dashboards of its metrics, for valid <paramref name="options"/> where it runs.</summary>
+    public virtual IEnumerable<Monitoring.Dashboard> Dashboards(PlatformOptions options) => [];
 }
 
 /// <summary>Declares a technology of the stack from its own folder.</summary>

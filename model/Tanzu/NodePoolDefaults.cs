@@ -24,8 +24,9 @@ public static class NodePoolDefaults
         }
 
         var production = options.IsProduction;
-        // Sized with the default class for the default services at level 2: 16 vCPUs and 128 GiB, 32 and 256 in production.
-        var cpu = new EffectivePool("cpu", production ? 4 : 2, Gpu: false);
+        // Sized with the default class for the default services at level 2: 16 vCPUs and 128 GiB; in production, with
+        // their HA replicas and monitoring, 40 and 320.
+        var cpu = new EffectivePool("cpu", production ? 5 : 2, Gpu: false);
         return options.Gpu?.EffectiveMode == GpuMode.Vgpu
             ? [cpu, new EffectivePool("gpu", production ? 2 : 1, Gpu: true)]
             : [cpu];

@@ -95,7 +95,9 @@ public sealed partial class ConfigReferenceTests
         var rows = ReferenceRows();
 
         Assert.All(Technologies.Services, service =>
-            Assert.Equal($"on from {ConfigSchema.ChoiceName(service.NeededFrom!.Value)}", rows[$"mlops:platform.{service.Key}.enabled"].Default));
+            Assert.Equal(
+                service.NeededFrom is { } level ? $"on from {ConfigSchema.ChoiceName(level)}" : service.OnInProduction ? "on in production" : "off",
+                rows[$"mlops:platform.{service.Key}.enabled"].Default));
     }
 
     // The reference's rows by key: the type and default columns.

@@ -200,12 +200,13 @@ public sealed class StackRendererTests
 
         var files = StackRenderer.Render(StackPlanner.Plan(stack, options));
 
-        Assert.Equal(platform is null ? 5 : 6, values.Count);
+        Assert.Equal(platform is null ? 7 : 6, values.Count);
         Assert.All(files, f => Assert.All(values.Values, v => Assert.DoesNotContain(v, f.Content, StringComparison.Ordinal)));
         var secrets = files.Where(f => f.Name.Contains("/secret-", StringComparison.Ordinal)).ToArray();
         Assert.NotEmpty(secrets);
         var placeholders = platform is null
-            ? ["client_configuration_token.tok: '[secret mlops:gpu.operator.licenseToken]'", ".dockerconfigjson: '[secret mlops:gpu.operator.pullSecret]'", "ACCESS_SECRET_KEY: '[secret mlops:platform.backup.secretKey]'"]
+            ? ["client_configuration_token.tok: '[secret mlops:gpu.operator.licenseToken]'", ".dockerconfigjson: '[secret mlops:gpu.operator.pullSecret]'", "ACCESS_SECRET_KEY: '[secret mlops:platform.backup.secretKey]'",
+                "smtp-password: '[secret mlops:platform.monitoring.alerts.email.password]'", "password-0: '[secret mlops:platform.monitoring.remoteWrite[0].password]'"]
             : new[] { "AWS_SECRET_ACCESS_KEY: '[secret mlops:platform.objectStore.identities[0].secretKey]'" };
         Assert.All(placeholders, p => Assert.Contains(secrets, f => f.Content.Contains($"  {p}\n", StringComparison.Ordinal)));
     }
@@ -383,6 +384,9 @@ public sealed class StackRendererTests
         ("kubeflow.org/v1", "Profile") => UpstreamSchemas.Crd("kubeflow/kubeflow.org_profiles.yaml", "v1"),
         ("feast.dev/v1", "FeatureStore") => UpstreamSchemas.Crd("feast/feast.dev_featurestores.yaml", "v1"),
         ("sparkoperator.k8s.io/v1beta2", "SparkApplication") => UpstreamSchemas.Crd("spark-operator/sparkoperator.k8s.io_sparkapplications.yaml", "v1beta2"),
+        ("monitoring.coreos.com/v1", "ServiceMonitor") => UpstreamSchemas.Crd("prometheus/monitoring.coreos.com_servicemonitors.yaml", "v1"),
+        ("monitoring.coreos.com/v1", "PodMonitor") => UpstreamSchemas.Crd("prometheus/monitoring.coreos.com_podmonitors.yaml", "v1"),
+        ("monitoring.coreos.com/v1", "PrometheusRule") => UpstreamSchemas.Crd("prometheus/monitoring.coreos.com_prometheusrules.yaml", "v1"),
         _ => null,
     });
 

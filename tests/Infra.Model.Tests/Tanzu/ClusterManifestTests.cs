@@ -94,6 +94,6 @@ public sealed class ClusterManifestTests
         Assert.Equal((1, "mlops-dev", "mlops-dev", "192.168.0.0/16", "10.96.0.0/12"), (dev.ControlPlaneReplicas, dev.Namespace, dev.ClusterName, dev.PodCidr, dev.ServiceCidr));
         Assert.Equal([new NodePoolSpec("cpu", 2, "best-effort-2xlarge", "mlops-dev-standard", 50, false)], dev.NodePools.ToArray());
         Assert.Equal(3, prod.ControlPlaneReplicas);
-        Assert.Equal((4, "guaranteed-2xlarge"), (prod.NodePools.Single().Replicas, prod.NodePools.Single().VmClass));
+        Assert.Equal((5, "guaranteed-2xlarge"), (prod.NodePools.Single().Replicas, prod.NodePools.Single().VmClass));
     }
 }

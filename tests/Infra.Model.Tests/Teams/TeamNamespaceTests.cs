@@ -14,9 +14,10 @@ public sealed class TeamNamespaceTests
 
         Assert.Equal(["team-fraud-detection", "team-recommendations"], namespaces.Select(n => n.Name));
         Assert.All(namespaces, n => Assert.Contains("pod-security.kubernetes.io/enforce: baseline", n.Inputs["metadata"].ToString(), StringComparison.Ordinal));
-        // Of the platform's own namespaces, only the GPU Operator's sets a standard: privileged, which its driver needs.
+        // Of the platform's own namespaces, only the GPU Operator's and monitoring's set a standard: privileged, which
+        // the GPU driver and node-exporter (host network, processes and file systems) need.
         Assert.Equal(
-            ["gpu-operator=privileged", "team-fraud-detection=baseline", "team-recommendations=baseline"],
+            ["gpu-operator=privileged", "monitoring=privileged", "team-fraud-detection=baseline", "team-recommendations=baseline"],
             plan.Nodes.Where(n => n.Type == KubernetesTokens.Namespace)
                 .Select(n => (n.Name, Level: ((PlanValue.MapValue)n.Inputs["metadata"]).Entries.GetValueOrDefault("labels") is PlanValue.MapValue labels
                     && labels.Entries.GetValueOrDefault("pod-security.kubernetes.io/enforce") is PlanValue.Literal { Value: string level } ? level : null))
