@@ -205,18 +205,7 @@ public sealed record MonitoringSpec(
                 ["requests"] = new JsonObject { ["cpu"] = Cpu, ["memory"] = Memory },
                 ["limits"] = new JsonObject { ["memory"] = Memory },
             },
-            ["storageSpec"] = new JsonObject
-            {
-                ["volumeClaimTemplate"] = new JsonObject
-                {
-                    ["spec"] = new JsonObject
-                    {
-                        ["storageClassName"] = StorageClass,
-                        ["accessModes"] = new JsonArray("ReadWriteOnce"),
-                        ["resources"] = new JsonObject { ["requests"] = new JsonObject { ["storage"] = $"{StorageGi}Gi" } },
-                    },
-                },
-            },
+            ["storageSpec"] = Volume($"{StorageGi}Gi"),
         };
         if (!RemoteWrite.IsEmpty)
         {
@@ -238,17 +227,20 @@ public sealed record MonitoringSpec(
                 ["requests"] = new JsonObject { ["cpu"] = "50m", ["memory"] = "128Mi" },
                 ["limits"] = new JsonObject { ["memory"] = "256Mi" },
             },
-            ["storage"] = new JsonObject
+            ["storage"] = Volume("2Gi"),
+        },
+    };
+
+    // A volume of each replica, as the operator's StorageSpec takes it.
+    private JsonObject Volume(string size) => new()
+    {
+        ["volumeClaimTemplate"] = new JsonObject
+        {
+            ["spec"] = new JsonObject
             {
-                ["volumeClaimTemplate"] = new JsonObject
-                {
-                    ["spec"] = new JsonObject
-                    {
-                        ["storageClassName"] = StorageClass,
-                        ["accessModes"] = new JsonArray("ReadWriteOnce"),
-                        ["resources"] = new JsonObject { ["requests"] = new JsonObject { ["storage"] = "2Gi" } },
-                    },
-                },
+                ["storageClassName"] = StorageClass,
+                ["accessModes"] = new JsonArray("ReadWriteOnce"),
+                ["resources"] = new JsonObject { ["requests"] = new JsonObject { ["storage"] = size } },
             },
         },
     };
