@@ -442,7 +442,16 @@ internal static partial class InfraCtl
             return ExitCodes.Usage;
         }
 
-        var loaded = PlatformConfiguration.Load(StackConfigFile.Parse(targetName, name, clone.ValidationText).Snapshot);
+        // A secret the overrides call for (a restore's keys) is set after 'pulumi stack init', as the copied ones are.
+        var snapshot = StackConfigFile.Parse(targetName, name, clone.ValidationText).Snapshot;
+        var loaded = PlatformConfiguration.Load(snapshot);
+        var required = PlatformConfiguration.OnlyUnsetSecrets(loaded, snapshot);
+        if (!required.IsEmpty)
+        {
+            loaded = PlatformConfiguration.Load(snapshot.WithSecrets(required));
+        }
+
+        string[] secretKeys = [.. clone.SecretKeys, .. required.Select(ConfigKeyPath.ToPulumi).Where(k => !clone.SecretKeys.Contains(k, StringComparer.Ordinal))];
         if (!loaded.IsValid)
         {
             context.Error.WriteLine($"{targetName} would have {loaded.Errors.Length} error{(loaded.Errors.Length == 1 ? string.Empty : "s")}, so it was not written:");
@@ -463,9 +472,9 @@ internal static partial class InfraCtl
             throw new CliException($"{targetName} could not be written in {project}: {ex.Message} Check that you may write there and that the disk has room.", ExitCodes.Usage, ex);
         }
 
-        context.Out.WriteLine(clone.SecretKeys.IsEmpty
+        context.Out.WriteLine(secretKeys.Length == 0
             ? $"Wrote {targetName} from {StackConfigFile.FileName(from)}; it is valid."
-            : $"Wrote {targetName} from {StackConfigFile.FileName(from)}; it is valid once its {clone.SecretKeys.Length} secret{(clone.SecretKeys.Length == 1 ? " is" : "s are")} set. Until then 'plan', 'diff' and 'render' show where they go, and 'validate' names them.");
+            : $"Wrote {targetName} from {StackConfigFile.FileName(from)}; it is valid once its {secretKeys.Length} secret{(secretKeys.Length == 1 ? " is" : "s are")} set. Until then 'plan', 'diff' and 'render' show where they go, and 'validate' names them.");
         var source = PlatformConfiguration.Load(sourceFile.Snapshot);
         if (source.Options.Environment == loaded.Options.Environment)
         {
@@ -478,10 +487,10 @@ internal static partial class InfraCtl
             context.Out.WriteLine($"note: {targetName} and {StackConfigFile.FileName(from)} would both create {string.Join(", ", clashes)} in one vCenter, and either stack's destroy would delete it under the other. Give the new stack its own: {settings}.");
         }
 
-        if (!clone.SecretKeys.IsEmpty)
+        if (secretKeys.Length > 0)
         {
-            context.Out.WriteLine($"Secrets are not copied. After 'pulumi stack init {name}', set {(clone.SecretKeys.Length == 1 ? "it" : "them")}:");
-            foreach (var key in clone.SecretKeys)
+            context.Out.WriteLine($"Secrets are not copied. After 'pulumi stack init {name}', set {(secretKeys.Length == 1 ? "it" : "them")}:");
+            foreach (var key in secretKeys)
             {
                 context.Out.WriteLine($"  {ConfigKeyPath.SetCommandForKey(key, "<value>", secret: true, stack: name)}");
             }

@@ -30,4 +30,25 @@ public static class BackupErrors
 
     /// <summary>A retention that is not one.</summary>
     public static readonly ErrorCode Retention = new("MLOPS1308", "mlops:platform.backup.retention", "The retention is a count of days, weeks or months: <n>d, <n>w or <n>m.");
+
+    /// <summary>A generation below 1.</summary>
+    public static readonly ErrorCode Generation = new("MLOPS1309", "mlops:platform.backup.generation", "The generation of the PostgreSQL backups is a whole number from 1.");
+
+    /// <summary>A restore without a target to read from.</summary>
+    public static readonly ErrorCode RestoreTarget = new("MLOPS1310", "mlops:platform.restore", "A restore reads the backup target: mlops:platform.backup is set with it.");
+
+    /// <summary>A source environment that is not one.</summary>
+    public static readonly ErrorCode RestoreFrom = new("MLOPS1311", "mlops:platform.restore.from", "The environment restored from is an environment name: a lowercase DNS label of at most 20 characters.");
+
+    /// <summary>A source generation below 1, or the one the restored cluster would archive into.</summary>
+    public static readonly ErrorCode RestoreGeneration = new("MLOPS1312", "mlops:platform.restore.generation", "The generation restored from is a whole number from 1, and not the one the restored cluster archives into.");
+
+    /// <summary>A point in time that is not RFC 3339 with its offset.</summary>
+    public static readonly ErrorCode PointInTime = new("MLOPS1313", "mlops:platform.restore.pointInTime", "The point in time is RFC 3339 with its offset, such as 2026-12-02T23:00:00Z.");
+
+    /// <summary>A GitLab backup ID that is not one.</summary>
+    public static readonly ErrorCode GitlabBackup = new("MLOPS1314", "mlops:platform.restore.gitlabBackup", "The GitLab backup is named by its ID: <unix time>_<yyyy>_<mm>_<dd>_<GitLab version>, the file name before _gitlab_backup.tar.");
+
+    /// <summary>A GitLab restore without the rails secret.</summary>
+    public static readonly ErrorCode GitlabRailsSecret = new("MLOPS1315", "mlops:platform.restore.gitlabRailsSecret", "A restore where GitLab runs has GitLab's secrets.yml from the environment restored, as a secret.");
 }

@@ -15,7 +15,8 @@ namespace Infra.Model.Backup;
 /// <param name="SecretKey">Its secret access key, a secret setting.</param>
 /// <param name="Retention">How long backups are kept (<c>30d</c>, <c>4w</c>, <c>6m</c>).</param>
 /// <param name="Environment">The stack's environment, the prefix its backups go under.</param>
-public sealed record BackupTarget(string Endpoint, string Region, string Bucket, string AccessKey, SecretSetting SecretKey, string Retention, string Environment)
+/// <param name="Generation">The generation of its PostgreSQL backups, raised by a restore into the same environment.</param>
+public sealed record BackupTarget(string Endpoint, string Region, string Bucket, string AccessKey, SecretSetting SecretKey, string Retention, string Environment, int Generation = 1)
 {
     /// <summary>How long production keeps its backups unless set.</summary>
     public const string ProductionRetention = "30d";
@@ -37,10 +38,24 @@ public sealed record BackupTarget(string Endpoint, string Region, string Bucket,
                 accessKey,
                 secretKey,
                 backup.Retention ?? (options.IsProduction ? ProductionRetention : DefaultRetention),
-                Validated.Required(options.Environment))
+                Validated.Required(options.Environment),
+                backup.Generation ?? 1)
             : null;
     }
 
     /// <summary>Where <paramref name="service"/>'s backups go: <c>s3://&lt;bucket&gt;/&lt;environment&gt;/&lt;service&gt;/</c>.</summary>
-    public string PathFor(string service) => $"s3://{Bucket}/{Environment}/{service}/";
+    public string PathFor(string service) => PathFor(Environment, service);
+
+    /// <summary>Where <paramref name="environment"/>'s backups of <paramref name="service"/> are on this target, for a restore that reads another environment's.</summary>
+    public string PathFor(string environment, string service) => $"s3://{Bucket}/{environment}/{service}/";
+
+    /// <summary>
+    /// The name a database cluster's backups of <paramref name="generation"/> are kept under: the cluster's own
+    /// name for the first (CloudNativePG's default), <c>&lt;cluster&gt;-g&lt;n&gt;</c> after it.
+    /// </summary>
+    public static string ServerName(string cluster, int generation) => generation == 1 ? cluster : $"{cluster}-g{generation}";
+
+    /// <summary>The AWS shared credentials file of the target's identity, as Velero's AWS plugin and s3cmd-style tools read it.</summary>
+    public string CredentialsFile(string secretKey) =>
+        $"[default]\naws_access_key_id={AccessKey}\naws_secret_access_key={secretKey}\n";
 }

@@ -63,13 +63,48 @@ public static class GitlabPlanner
         yield return storageSecret;
 
         var databases = spec.User.Databases.Select(d => PlanNode.IdOf(KubernetesTokens.CustomResource("postgresql.cnpg.io/v1", "Database"), PostgresSpec.ResourceName(d)));
+        // The backups bucket comes back from its mirror before GitLab's restore reads it, where the platform's MinIO holds it.
+        string[] restoredBuckets = spec.Restore is not null && spec.Store.ExternalKeys is null ? [PlanNode.IdOf(KubernetesTokens.Job, Minio.MinioSpec.RestoreJob)] : [];
         List<string> dependencies = [rootSecret.Id, databaseSecret.Id, redisSecret.Id, storageSecret.Id, .. databases, PlanNode.IdOf(KubernetesTokens.HelmRelease, RedisSpec.Release), .. spec.Store.Ready];
         if (storageClassNodeId is not null)
         {
             dependencies.Add(storageClassNodeId);
         }
 
-        yield return KubernetesNodes.HelmRelease(GitlabSpec.Namespace, GitlabVersions.Chart, GitlabSpec.Namespace, PlanValues.FromJson(spec.Values()), GitlabSpec.ReleaseTimeoutSeconds, component.Id, providerId)
+        // A restore brings Rails' keys back before the chart starts, so that it reads the restored database.
+        if (spec.Restore?.GitlabRailsSecret is { } railsKeys)
+        {
+            var rails = KubernetesNodes.Secret(GitlabSpec.RailsSecret, GitlabSpec.Namespace, null, [(GitlabSpec.RailsSecretKey, PlanValue.Config(railsKeys))], component.Id, providerId)
+                with { DependsOn = [ns.Id] };
+            yield return rails;
+            dependencies.Add(rails.Id);
+        }
+
+        var release = KubernetesNodes.HelmRelease(GitlabSpec.Namespace, GitlabVersions.Chart, GitlabSpec.Namespace, PlanValues.FromJson(spec.Values()), GitlabSpec.ReleaseTimeoutSeconds, component.Id, providerId)
             with { Protect = spec.Protect, DependsOn = [.. dependencies] };
+        yield return release;
+
+        // A restore runs the chart's restore once the release is up and the backups bucket is back from its mirror.
+        if (spec.Restore is not null)
+        {
+            var metadata = Map(("name", PlanValue.Of(GitlabSpec.RestoreJob)), ("namespace", PlanValue.Of(GitlabSpec.Namespace)));
+            var account = Resource(KubernetesTokens.ServiceAccount, GitlabSpec.RestoreJob, component.Id, ("metadata", metadata))
+                with { Provider = providerId, DependsOn = [ns.Id] };
+            yield return account;
+            var role = Resource(KubernetesTokens.Role, GitlabSpec.RestoreJob, component.Id, ("metadata", metadata), ("rules", PlanValues.FromJson(GitlabSpec.RestoreRules())))
+                with { Provider = providerId, DependsOn = [ns.Id] };
+            yield return role;
+            var binding = Resource(KubernetesTokens.RoleBinding, GitlabSpec.RestoreJob, component.Id,
+                ("metadata", metadata),
+                ("roleRef", Map(("apiGroup", PlanValue.Of("rbac.authorization.k8s.io")), ("kind", PlanValue.Of("Role")), ("name", PlanValue.Of(GitlabSpec.RestoreJob)))),
+                ("subjects", PlanValue.List([Map(("kind", PlanValue.Of("ServiceAccount")), ("name", PlanValue.Of(GitlabSpec.RestoreJob)), ("namespace", PlanValue.Of(GitlabSpec.Namespace)))])))
+                with { Provider = providerId, DependsOn = [account.Id, role.Id] };
+            yield return binding;
+            var job = spec.RestoreJobManifest();
+            yield return Resource(KubernetesTokens.Job, GitlabSpec.RestoreJob, component.Id,
+                ("metadata", PlanValues.FromJson(job["metadata"])),
+                ("spec", PlanValues.FromJson(job["spec"])))
+                with { Provider = providerId, DependsOn = [release.Id, binding.Id, .. restoredBuckets] };
+        }
     }
 }

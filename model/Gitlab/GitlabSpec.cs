@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Infra.Model.Kubernetes;
 using Infra.Model.ObjectStore;
@@ -29,8 +30,24 @@ namespace Infra.Model.Gitlab;
 /// <param name="Registry">The registry mirror images are pulled through, or null.</param>
 /// <param name="Protect">Whether the release is protected from deletion.</param>
 /// <param name="ScheduledBackups">Whether the toolbox backs GitLab up every night (where the stack has a backup target).</param>
-public sealed record GitlabSpec(int Replicas, string Cpu, string Memory, int GitalyStorageGi, string StorageClass, IngressSpec Ingress, DatabaseUser User, ObjectStoreAccess Store, ImmutableDictionary<string, string> Buckets, string? Registry, bool Protect, bool ScheduledBackups = false)
+/// <param name="Restore">The restore that brings GitLab back from its backup, or null.</param>
+public sealed record GitlabSpec(int Replicas, string Cpu, string Memory, int GitalyStorageGi, string StorageClass, IngressSpec Ingress, DatabaseUser User, ObjectStoreAccess Store, ImmutableDictionary<string, string> Buckets, string? Registry, bool Protect, bool ScheduledBackups = false, Backup.RestoreSpec? Restore = null)
 {
+    /// <summary>The restore's Job, its ServiceAccount and Role: it runs the chart's restore in the toolbox pod.</summary>
+    public const string RestoreJob = "gitlab-restore";
+
+    /// <summary>The Secret with Rails' keys, which the chart reads by default (<c>global.railsSecrets.secret</c>: <c>&lt;release&gt;-rails-secret</c>) and its shared-secrets job creates only where it is missing.</summary>
+    public const string RailsSecret = "gitlab-rails-secret";
+
+    /// <summary>The key of <see cref="RailsSecret"/> Rails reads its keys from.</summary>
+    public const string RailsSecretKey = "secrets.yml";
+
+    /// <summary>
+    /// The image the restore Job runs: the chart's own kubectl image (<c>global.kubectl.image</c>, tagged with the
+    /// GitLab version the chart deploys), which its hooks run too.
+    /// </summary>
+    public const string KubectlImage = GitlabVersions.ImageRegistry + "/gitlab-org/build/cng/kubectl:v" + GitlabVersions.AppVersion;
+
     /// <summary>
     /// When the toolbox's backup runs: nightly at 01:00, into the <c>gitlab-backups</c> bucket, before MinIO's
     /// mirror copies the buckets to the backup target at 02:30.
@@ -94,8 +111,54 @@ public sealed record GitlabSpec(int Replicas, string Cpu, string Memory, int Git
             buckets,
             options.Platform?.Registry,
             production,
-            Infra.Model.Backup.BackupTarget.For(options) is not null);
+            Infra.Model.Backup.BackupTarget.For(options) is not null,
+            Infra.Model.Backup.RestoreSpec.For(options));
     }
+
+    /// <summary>
+    /// The restore's script, as the chart's restore guide runs it (doc/backup-restore/restore.md at v9.9.1): the
+    /// backup named in the setting or the newest in the backups bucket, the web service and Sidekiq stopped while
+    /// <c>backup-utility --restore</c> runs in the toolbox pod, then started again (their autoscalers take over).
+    /// </summary>
+    public string RestoreScript()
+    {
+        var restore = Restore ?? throw new InvalidOperationException("No restore: the restore Job runs only in one.");
+        var bucket = Buckets["gitlab-backups"];
+        var ns = $"kubectl -n {Namespace}";
+        var selector = $"-l app=toolbox,release={Namespace}";
+        return new System.Text.StringBuilder()
+            .Append("set -eu\n")
+            .Append(CultureInfo.InvariantCulture, $"{ns} wait --for=condition=Ready pod {selector} --timeout=15m\n")
+            .Append(CultureInfo.InvariantCulture, $"toolbox=$({ns} get pods {selector} -o jsonpath='{{.items[0].metadata.name}}')\n")
+            .Append(restore.GitlabBackup is { } id
+                ? $"id={id}\n"
+                : $"id=$({ns} exec \"$toolbox\" -- s3cmd ls s3://{bucket}/ | sed -n 's|.*/\\([0-9]\\{{10\\}}_.*\\)_gitlab_backup\\.tar$|\\1|p' | sort | tail -n 1)\n")
+            .Append(CultureInfo.InvariantCulture, $"[ -n \"$id\" ] || {{ echo 'No GitLab backup in s3://{bucket}/: restore the bucket first.' >&2; exit 1; }}\n")
+            .Append(CultureInfo.InvariantCulture, $"echo \"Restoring GitLab backup $id\"\n")
+            .Append(CultureInfo.InvariantCulture, $"{ns} scale deployment -l app=webservice,release={Namespace} --replicas=0\n")
+            .Append(CultureInfo.InvariantCulture, $"{ns} scale deployment -l app=sidekiq,release={Namespace} --replicas=0\n")
+            .Append(CultureInfo.InvariantCulture, $"{ns} exec \"$toolbox\" -- backup-utility --restore -t \"$id\"\n")
+            .Append(CultureInfo.InvariantCulture, $"{ns} scale deployment -l app=webservice,release={Namespace} --replicas={Replicas}\n")
+            .Append(CultureInfo.InvariantCulture, $"{ns} scale deployment -l app=sidekiq,release={Namespace} --replicas={Replicas}\n")
+            .ToString();
+    }
+
+    /// <summary>The restore's Job: the chart's kubectl image under the restricted profile, as the restore's ServiceAccount, tried once (a half-run restore is looked at, not repeated).</summary>
+    public JsonObject RestoreJobManifest()
+    {
+        var job = RestrictedJob.Of(RestoreJob, Namespace, "restore", Images.Through(Registry, KubectlImage), new JsonArray("/bin/sh", "-c", RestoreScript()), [], [], backoffLimit: 0, deadlineSeconds: 6 * 3600);
+        var pod = job["spec"]!["template"]!["spec"]!.AsObject();
+        pod["serviceAccountName"] = RestoreJob;
+        pod["restartPolicy"] = "Never";
+        return job;
+    }
+
+    /// <summary>What the restore may do in GitLab's namespace: find and exec into the toolbox pod, and scale the deployments.</summary>
+    public static JsonArray RestoreRules() => new(
+        new JsonObject { ["apiGroups"] = new JsonArray(""), ["resources"] = new JsonArray("pods"), ["verbs"] = new JsonArray("get", "list", "watch") },
+        new JsonObject { ["apiGroups"] = new JsonArray(""), ["resources"] = new JsonArray("pods/exec"), ["verbs"] = new JsonArray("create") },
+        new JsonObject { ["apiGroups"] = new JsonArray("apps"), ["resources"] = new JsonArray("deployments"), ["verbs"] = new JsonArray("get", "list") },
+        new JsonObject { ["apiGroups"] = new JsonArray("apps"), ["resources"] = new JsonArray("deployments/scale"), ["verbs"] = new JsonArray("get", "patch", "update") });
 
     /// <summary>GitLab's external URL.</summary>
     public string Url => Ingress.Url(Namespace);

@@ -8,6 +8,9 @@ public static class GitlabVersions
     /// <summary>The GitLab chart (GitLab 18.9, Community Edition).</summary>
     public static Kubernetes.HelmChart Chart { get; } = new("https://charts.gitlab.io", "gitlab", "9.9.1");
 
+    /// <summary>The GitLab release the chart deploys (its Chart.yaml <c>appVersion</c>), the tag of its CNG images.</summary>
+    public const string AppVersion = "18.9.1";
+
     /// <summary>
     /// The gitlab-runner subchart the GitLab chart ships: 9.9.0 moved it to 0.85.0 and 9.9.1 left it there (the
     /// chart's CHANGELOG.md for 9.9.1 and 9.9.0; 0.86.0 came to the master branch after 9.9 was cut).

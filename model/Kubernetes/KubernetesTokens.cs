@@ -33,6 +33,9 @@ public static class KubernetesTokens
     /// <summary>A ServiceAccount.</summary>
     public const string ServiceAccount = "kubernetes:core/v1:ServiceAccount";
 
+    /// <summary>A Role.</summary>
+    public const string Role = "kubernetes:rbac.authorization.k8s.io/v1:Role";
+
     /// <summary>A RoleBinding.</summary>
     public const string RoleBinding = "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding";
 

@@ -104,6 +104,16 @@ public static class MinioPlanner
                 ("metadata", PlanValues.FromJson(cronJob["metadata"])),
                 ("spec", PlanValues.FromJson(cronJob["spec"])))
                 with { Provider = providerId, DependsOn = [policyJob.Id, secret.Id] };
+
+            // A restore fills the buckets back before anything reads them: the services that wait on it say so.
+            if (spec.Restore is not null)
+            {
+                var restore = spec.RestoreJobManifest();
+                yield return Resource(KubernetesTokens.Job, MinioSpec.RestoreJob, component.Id,
+                    ("metadata", PlanValues.FromJson(restore["metadata"])),
+                    ("spec", PlanValues.FromJson(restore["spec"])))
+                    with { Provider = providerId, DependsOn = [policyJob.Id, secret.Id] };
+            }
         }
     }
 

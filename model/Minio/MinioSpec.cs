@@ -26,8 +26,12 @@ namespace Infra.Model.Minio;
 /// <param name="Protect">Whether the tenant (its data) is protected from deletion.</param>
 /// <param name="Backup">The backup target the buckets are mirrored to, or null.</param>
 /// <param name="Metrics">Whether Prometheus scrapes the tenant's metrics.</param>
-public sealed record MinioSpec(int Servers, int VolumesPerServer, int VolumeGi, string StorageClass, string Cpu, string Memory, ObjectStoreSpec Store, string? Registry, bool Protect, Backup.BackupTarget? Backup = null, bool Metrics = false)
+/// <param name="Restore">The restore that fills the buckets back from their mirror, or null.</param>
+public sealed record MinioSpec(int Servers, int VolumesPerServer, int VolumeGi, string StorageClass, string Cpu, string Memory, ObjectStoreSpec Store, string? Registry, bool Protect, Backup.BackupTarget? Backup = null, bool Metrics = false, Backup.RestoreSpec? Restore = null)
 {
+    /// <summary>The Job that copies every bucket back from its mirror on the backup target, in a restore.</summary>
+    public const string RestoreJob = "minio-restore";
+
     /// <summary>The CronJob that mirrors every bucket to the backup target.</summary>
     public const string MirrorJob = "minio-backup-mirror";
 
@@ -104,7 +108,8 @@ public sealed record MinioSpec(int Servers, int VolumesPerServer, int VolumeGi, 
             options.Platform?.Registry,
             production,
             Infra.Model.Backup.BackupTarget.For(options),
-            options.IsEnabled(Monitoring.MonitoringTechnology.Service));
+            options.IsEnabled(Monitoring.MonitoringTechnology.Service),
+            Infra.Model.Backup.RestoreSpec.For(options));
     }
 
     /// <summary>The backup mirror's MinIO identity, which reads every bucket, or null without a backup target.</summary>
@@ -118,10 +123,7 @@ public sealed record MinioSpec(int Servers, int VolumesPerServer, int VolumeGi, 
     public string MirrorScript()
     {
         var target = Backup ?? throw new InvalidOperationException("No backup target: the mirror runs only with one.");
-        var script = new System.Text.StringBuilder()
-            .Append("set -eu\n")
-            .Append(CultureInfo.InvariantCulture, $"mc alias set source {Endpoint} \"$SOURCE_ACCESS_KEY\" \"$SOURCE_SECRET_KEY\" >/dev/null\n")
-            .Append(CultureInfo.InvariantCulture, $"mc alias set target {target.Endpoint} \"$TARGET_ACCESS_KEY\" \"$TARGET_SECRET_KEY\" >/dev/null\n");
+        var script = new System.Text.StringBuilder().Append(Aliases(target));
         foreach (var bucket in MirrorIdentity!.Buckets)
         {
             script.Append(CultureInfo.InvariantCulture, $"mc mirror --overwrite source/{bucket} target/{target.Bucket}/{target.Environment}/{MirrorFolder}/{bucket}\n");
@@ -130,19 +132,49 @@ public sealed record MinioSpec(int Servers, int VolumesPerServer, int VolumeGi, 
         return script.ToString();
     }
 
+    /// <summary>
+    /// The restore's script: both aliases, then each bucket filled back from the restored environment's mirror of
+    /// the bucket with the same purpose (<c>mlops-&lt;from&gt;-&lt;purpose&gt;</c> into <c>mlops-&lt;environment&gt;-&lt;purpose&gt;</c>);
+    /// a bucket with nothing in the mirror stays empty, and says so.
+    /// </summary>
+    public string RestoreScript()
+    {
+        var restore = Restore ?? throw new InvalidOperationException("No restore: the restore Job runs only in one.");
+        var target = restore.Target;
+        var script = new System.Text.StringBuilder().Append(Aliases(target));
+        foreach (var bucket in Store.Buckets.Where(b => MirrorIdentity!.Buckets.Contains(b.Name)))
+        {
+            var mirrored = $"target/{target.Bucket}/{restore.From}/{MirrorFolder}/{ObjectStoreSpec.BucketName(restore.From, bucket.Purpose)}";
+            script.Append(CultureInfo.InvariantCulture, $"if [ -n \"$(mc ls {mirrored}/)\" ]; then mc mirror --overwrite {mirrored} source/{bucket.Name}; else echo '{bucket.Name}: nothing in the backup'; fi\n");
+        }
+
+        return script.ToString();
+    }
+
+    /// <summary>The restore's Job: the pinned MinIO client under the restricted profile, with the mirror's identities (which write in a restore).</summary>
+    public JsonObject RestoreJobManifest() => ClientJob(RestoreJob, "restore", RestoreScript());
+
+    // Strict shell, and the platform's MinIO as 'source' and the backup target as 'target'.
+    private static string Aliases(Backup.BackupTarget target) =>
+        "set -eu\n"
+        + $"mc alias set source {Endpoint} \"$SOURCE_ACCESS_KEY\" \"$SOURCE_SECRET_KEY\" >/dev/null\n"
+        + $"mc alias set target {target.Endpoint} \"$TARGET_ACCESS_KEY\" \"$TARGET_SECRET_KEY\" >/dev/null\n";
+
+    private JsonObject ClientJob(string name, string container, string script) => RestrictedJob.Of(
+        name,
+        Namespace,
+        container,
+        Images.Through(Registry, MinioVersions.ClientImage),
+        new JsonArray("/bin/sh", "-c", script),
+        MirrorKeys.Select(key => SecretVariable.Of(key, MirrorSecret, key)),
+        [],
+        backoffLimit: 2,
+        deadlineSeconds: 6 * 3600);
+
     /// <summary>The mirror's CronJob: the pinned MinIO client under the restricted profile, one run at a time, nightly.</summary>
     public JsonObject MirrorCronJob()
     {
-        var job = RestrictedJob.Of(
-            MirrorJob,
-            Namespace,
-            "mirror",
-            Images.Through(Registry, MinioVersions.ClientImage),
-            new JsonArray("/bin/sh", "-c", MirrorScript()),
-            MirrorKeys.Select(key => SecretVariable.Of(key, MirrorSecret, key)),
-            [],
-            backoffLimit: 2,
-            deadlineSeconds: 6 * 3600);
+        var job = ClientJob(MirrorJob, "mirror", MirrorScript());
         return new JsonObject
         {
             ["apiVersion"] = "batch/v1",

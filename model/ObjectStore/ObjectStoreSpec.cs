@@ -49,7 +49,7 @@ public sealed record ObjectStoreSpec(ImmutableArray<BucketSpec> Buckets, Immutab
         var identities = consumers
             .Where(c => c != StoreConsumer.Team)
             .Select(c => c == StoreConsumer.Backup
-                ? new StoreIdentity(c, IdentityName(c), [.. buckets.Select(b => b.Name)], ReadOnly: true)
+                ? new StoreIdentity(c, IdentityName(c), [.. buckets.Select(b => b.Name)], ReadOnly: options.Platform?.Restore is null)
                 : new StoreIdentity(c, IdentityName(c), [.. buckets.Where(b => b.Owner == c).Select(b => b.Name)]))
             .Concat((options.Teams ?? []).Select(t => new StoreIdentity(StoreConsumer.Team, TeamIdentity(Validated.Required(t.Name)), [BucketName(Validated.Required(options.Environment), "teams")], t.Name)))
             .ToImmutableArray();

@@ -21,6 +21,6 @@ public enum StoreConsumer
     /// <summary>The teams: one identity each, reaching its own prefix of the teams' bucket.</summary>
     Team,
 
-    /// <summary>The backup mirror: reads every bucket of the platform's MinIO to copy it to the backup target.</summary>
+    /// <summary>The backup mirror: reads every bucket of the platform's MinIO to copy it to the backup target, and writes them back in a restore.</summary>
     Backup,
 }

@@ -25,4 +25,11 @@ public sealed record BackupTargetOptions
 
     /// <summary>How long backups are kept, as <c>&lt;n&gt;d</c>, <c>&lt;n&gt;w</c> or <c>&lt;n&gt;m</c>. Default: 30d in production, 7d otherwise.</summary>
     public string? Retention { get; init; }
+
+    /// <summary>
+    /// The generation of this stack's PostgreSQL backups: a database cluster restored from a backup starts a new
+    /// archive (CloudNativePG refuses to archive into one that holds another cluster's WAL), so a restore into the
+    /// stack's own environment raises it by one, and it stays raised. Default: 1.
+    /// </summary>
+    public int? Generation { get; init; }
 }

@@ -24,6 +24,9 @@ public sealed record PlatformServicesOptions
     /// <summary>Where backups go: an S3 endpoint outside the cluster. Required in production.</summary>
     public BackupTargetOptions? Backup { get; init; }
 
+    /// <summary>Brings every stateful service back from the backup target as the stack is deployed. Default: none (a stack starts empty).</summary>
+    public RestoreOptions? Restore { get; init; }
+
     /// <summary>Feast feature store.</summary>
     public FeastOptions? Feast { get; init; }
 

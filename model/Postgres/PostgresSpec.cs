@@ -22,7 +22,8 @@ namespace Infra.Model.Postgres;
 /// <param name="Backup">The target continuous backups go to, or null (a development stack without one).</param>
 /// <param name="Protect">Whether the cluster is protected from deletion.</param>
 /// <param name="Registry">The registry mirror the operator and PostgreSQL images are pulled through, or null.</param>
-public sealed record PostgresSpec(int Instances, int StorageGi, string StorageClass, string Cpu, string Memory, ImmutableArray<DatabaseUser> Users, Backup.BackupTarget? Backup, bool Protect, string? Registry = null)
+/// <param name="Restore">The restore the cluster is bootstrapped from, or null for an empty cluster.</param>
+public sealed record PostgresSpec(int Instances, int StorageGi, string StorageClass, string Cpu, string Memory, ImmutableArray<DatabaseUser> Users, Backup.BackupTarget? Backup, bool Protect, string? Registry = null, Backup.RestoreSpec? Restore = null)
 {
     /// <summary>The operator's namespace.</summary>
     public const string OperatorNamespace = "cnpg-system";
@@ -114,8 +115,12 @@ public sealed record PostgresSpec(int Instances, int StorageGi, string StorageCl
             users,
             Infra.Model.Backup.BackupTarget.For(options),
             production,
-            options.Platform?.Registry);
+            options.Platform?.Registry,
+            Infra.Model.Backup.RestoreSpec.For(options));
     }
+
+    /// <summary>The name of the external cluster a restore recovers from: the backups of the cluster that was.</summary>
+    public const string RecoverySource = "origin";
 
     /// <summary>
     /// The operator chart's values: its image through the registry mirror where one is set (the chart writes
@@ -150,24 +155,26 @@ public sealed record PostgresSpec(int Instances, int StorageGi, string StorageCl
         };
         if (Backup is { } target)
         {
-            JsonObject Key(string key) => new() { ["name"] = BackupSecret, ["key"] = key };
-            spec["backup"] = new JsonObject
+            var store = ObjectStore(target, target.PathFor(BackupFolder), target.Generation);
+            store["wal"] = new JsonObject { ["compression"] = "gzip" };
+            store["data"] = new JsonObject { ["compression"] = "gzip" };
+            spec["backup"] = new JsonObject { ["retentionPolicy"] = target.Retention, ["barmanObjectStore"] = store };
+        }
+
+        // A restore bootstraps the new cluster from the base backup before the point in time and replays the
+        // archived WAL up to it (CloudNativePG docs/src/recovery.md, v1.30.0: recovery from an object store).
+        if (Restore is { } restore)
+        {
+            var recovery = new JsonObject { ["source"] = RecoverySource };
+            if (restore.TargetTime is { } time)
             {
-                ["retentionPolicy"] = target.Retention,
-                ["barmanObjectStore"] = new JsonObject
-                {
-                    ["destinationPath"] = target.PathFor(BackupFolder),
-                    ["endpointURL"] = target.Endpoint,
-                    ["s3Credentials"] = new JsonObject
-                    {
-                        ["accessKeyId"] = Key(BackupKeys.AccessKey),
-                        ["secretAccessKey"] = Key(BackupKeys.SecretKey),
-                        ["region"] = Key(BackupKeys.Region),
-                    },
-                    ["wal"] = new JsonObject { ["compression"] = "gzip" },
-                    ["data"] = new JsonObject { ["compression"] = "gzip" },
-                },
-            };
+                recovery["recoveryTarget"] = new JsonObject { ["targetTime"] = time };
+            }
+
+            var origin = ObjectStore(restore.Target, restore.Target.PathFor(restore.From, BackupFolder), restore.Generation);
+            origin["wal"] = new JsonObject { ["maxParallel"] = 8 };
+            spec["bootstrap"] = new JsonObject { ["recovery"] = recovery };
+            spec["externalClusters"] = new JsonArray(new JsonObject { ["name"] = RecoverySource, ["barmanObjectStore"] = origin });
         }
 
         return new JsonObject
@@ -182,6 +189,30 @@ public sealed record PostgresSpec(int Instances, int StorageGi, string StorageCl
             },
             ["spec"] = spec,
         };
+    }
+
+    // A Barman object store on the target with the backup Secret's credentials; the server name is the
+    // generation's, which CloudNativePG defaults to the cluster's name.
+    private static JsonObject ObjectStore(Backup.BackupTarget target, string path, int generation)
+    {
+        JsonObject Key(string key) => new() { ["name"] = BackupSecret, ["key"] = key };
+        var store = new JsonObject
+        {
+            ["destinationPath"] = path,
+            ["endpointURL"] = target.Endpoint,
+            ["s3Credentials"] = new JsonObject
+            {
+                ["accessKeyId"] = Key(BackupKeys.AccessKey),
+                ["secretAccessKey"] = Key(BackupKeys.SecretKey),
+                ["region"] = Key(BackupKeys.Region),
+            },
+        };
+        if (generation > 1 || path != target.PathFor(BackupFolder))
+        {
+            store["serverName"] = Infra.Model.Backup.BackupTarget.ServerName(ClusterName, generation);
+        }
+
+        return store;
     }
 
     /// <summary>

@@ -7,7 +7,8 @@ namespace Infra.Model.Stacks;
 /// <summary>The rules of the stack as a whole: environment, layers, each service's block, and what the maturity level needs.</summary>
 public static partial class StackValidator
 {
-    private const int MaxEnvironmentLength = 20;
+    /// <summary>The longest environment name: it prefixes resource names.</summary>
+    public const int MaxEnvironmentLength = 20;
 
     /// <summary>Checks the stack-wide settings of <paramref name="options"/>.</summary>
     public static void Validate(PlatformOptions options, ConfigErrors errors)

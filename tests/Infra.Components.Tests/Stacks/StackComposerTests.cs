@@ -1,4 +1,5 @@
 using Infra.Components.Tests.Harness;
+using Infra.Model.Configuration;
 using Infra.Model.Stacks;
 using Infra.Stacks;
 
@@ -16,6 +17,26 @@ public sealed class StackComposerTests
         var run = await StackRun.RunAsync(() => StackComposer.Deploy(options, TestSecrets.Create().Object), stack);
 
         PlanComparison.AssertMatches(StackPlanner.Plan(stack, options), run, options);
+    }
+
+    [Fact]
+    public async Task RestoringStack_RegistersExactlyThePlan_WithGitlabsKeysAsASecret()
+    {
+        var prod = StackFiles.Options("prod");
+        var options = prod with
+        {
+            Platform = prod.Platform! with
+            {
+                Backup = prod.Platform.Backup! with { Generation = 2 },
+                Restore = new Model.Options.RestoreOptions { PointInTime = "2026-12-02T23:00:00Z", GitlabRailsSecret = SecretSetting.Parse("mlops:platform.restore.gitlabRailsSecret") },
+            },
+        };
+
+        var run = await StackRun.RunAsync(() => StackComposer.Deploy(options, TestSecrets.Create().Object), "prod");
+
+        PlanComparison.AssertMatches(StackPlanner.Plan("prod", options), run, options);
+        Assert.Contains(run.Registrations, r => r.Id == "kubernetes:batch/v1:Job::gitlab-restore");
+        Assert.Contains(run.Registrations, r => r.Id == "kubernetes:rbac.authorization.k8s.io/v1:Role::gitlab-restore");
     }
 
     [Fact]
