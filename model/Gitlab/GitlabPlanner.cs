@@ -63,8 +63,6 @@ public static class GitlabPlanner
         yield return storageSecret;
 
         var databases = spec.User.Databases.Select(d => PlanNode.IdOf(KubernetesTokens.CustomResource("postgresql.cnpg.io/v1", "Database"), PostgresSpec.ResourceName(d)));
-        // The backups bucket comes back from its mirror before GitLab's restore reads it, where the platform's MinIO holds it.
-        string[] restoredBuckets = spec.Restore is not null && spec.Store.ExternalKeys is null ? [PlanNode.IdOf(KubernetesTokens.Job, Minio.MinioSpec.RestoreJob)] : [];
         List<string> dependencies = [rootSecret.Id, databaseSecret.Id, redisSecret.Id, storageSecret.Id, .. databases, PlanNode.IdOf(KubernetesTokens.HelmRelease, RedisSpec.Release), .. spec.Store.Ready];
         if (storageClassNodeId is not null)
         {
@@ -84,7 +82,7 @@ public static class GitlabPlanner
             with { Protect = spec.Protect, DependsOn = [.. dependencies] };
         yield return release;
 
-        // A restore runs the chart's restore once the release is up and the backups bucket is back from its mirror.
+        // A restore runs the chart's restore once the release is up, which waits for the buckets to be back from their mirror (Store.Ready).
         if (spec.Restore is not null)
         {
             var metadata = Map(("name", PlanValue.Of(GitlabSpec.RestoreJob)), ("namespace", PlanValue.Of(GitlabSpec.Namespace)));
@@ -104,7 +102,7 @@ public static class GitlabPlanner
             yield return Resource(KubernetesTokens.Job, GitlabSpec.RestoreJob, component.Id,
                 ("metadata", PlanValues.FromJson(job["metadata"])),
                 ("spec", PlanValues.FromJson(job["spec"])))
-                with { Provider = providerId, DependsOn = [release.Id, binding.Id, .. restoredBuckets] };
+                with { Provider = providerId, DependsOn = [release.Id, binding.Id] };
         }
     }
 }

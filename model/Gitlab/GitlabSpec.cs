@@ -117,8 +117,9 @@ public sealed record GitlabSpec(int Replicas, string Cpu, string Memory, int Git
 
     /// <summary>
     /// The restore's script, as the chart's restore guide runs it (doc/backup-restore/restore.md at v9.9.1): the
-    /// backup named in the setting or the newest in the backups bucket, the web service and Sidekiq stopped while
-    /// <c>backup-utility --restore</c> runs in the toolbox pod, then started again (their autoscalers take over).
+    /// backup named in the setting or the newest in the backups bucket, the web service and Sidekiq stopped by
+    /// their labels while <c>backup-utility --restore</c> runs in the toolbox pod (<c>GITLAB_ASSUME_YES</c>, which
+    /// GitLab's restore task reads, answers its questions), then started again (their autoscalers take over).
     /// </summary>
     public string RestoreScript()
     {
@@ -137,7 +138,7 @@ public sealed record GitlabSpec(int Replicas, string Cpu, string Memory, int Git
             .Append(CultureInfo.InvariantCulture, $"echo \"Restoring GitLab backup $id\"\n")
             .Append(CultureInfo.InvariantCulture, $"{ns} scale deployment -l app=webservice,release={Namespace} --replicas=0\n")
             .Append(CultureInfo.InvariantCulture, $"{ns} scale deployment -l app=sidekiq,release={Namespace} --replicas=0\n")
-            .Append(CultureInfo.InvariantCulture, $"{ns} exec \"$toolbox\" -- backup-utility --restore -t \"$id\"\n")
+            .Append(CultureInfo.InvariantCulture, $"{ns} exec \"$toolbox\" -- env GITLAB_ASSUME_YES=1 backup-utility --restore -t \"$id\"\n")
             .Append(CultureInfo.InvariantCulture, $"{ns} scale deployment -l app=webservice,release={Namespace} --replicas={Replicas}\n")
             .Append(CultureInfo.InvariantCulture, $"{ns} scale deployment -l app=sidekiq,release={Namespace} --replicas={Replicas}\n")
             .ToString();

@@ -17,7 +17,8 @@ namespace Infra.Model.ObjectStore;
 /// <param name="PathStyle">Whether requests are path-style.</param>
 /// <param name="ExternalKeys">The external store's access keys by identity, or null for MinIO.</param>
 /// <param name="PolicyJob">MinIO's policy job, which identities wait for, or null.</param>
-public sealed record ObjectStoreAccess(string Endpoint, string Region, bool PathStyle, ImmutableDictionary<string, (string AccessKey, SecretSetting SecretKey)>? ExternalKeys, string? PolicyJob)
+/// <param name="RestoreJob">MinIO's restore job in a restore, which every service that reads the buckets waits for, or null.</param>
+public sealed record ObjectStoreAccess(string Endpoint, string Region, bool PathStyle, ImmutableDictionary<string, (string AccessKey, SecretSetting SecretKey)>? ExternalKeys, string? PolicyJob, string? RestoreJob = null)
 {
     /// <summary>The environment variable of an identity's access key ID, as AWS clients, S3A and boto3 read it.</summary>
     public const string AccessKeyVariable = "AWS_ACCESS_KEY_ID";
@@ -36,7 +37,7 @@ public sealed record ObjectStoreAccess(string Endpoint, string Region, bool Path
         ArgumentNullException.ThrowIfNull(options);
         if (MinioSpec.For(options) is { } minio)
         {
-            return new ObjectStoreAccess(MinioSpec.Endpoint, DefaultRegion, true, null, minio.PolicyJobName());
+            return new ObjectStoreAccess(MinioSpec.Endpoint, DefaultRegion, true, null, minio.PolicyJobName(), minio.Restore is not null && minio.MirrorIdentity is not null ? MinioSpec.RestoreJob : null);
         }
 
         if (options.Platform?.ObjectStore is not { Endpoint: { Length: > 0 } endpoint } external)
@@ -65,8 +66,8 @@ public sealed record ObjectStoreAccess(string Endpoint, string Region, bool Path
     public IReadOnlyList<(string Key, PlanValue Value)> EnvironmentKeys(string identity) =>
         [(AccessKeyVariable, PlanValue.Of(AccessKey(identity))), (SecretKeyVariable, SecretKey(identity))];
 
-    /// <summary>The nodes an identity's users wait for: MinIO's policy job, or none.</summary>
-    public ImmutableArray<string> Ready => PolicyJob is null ? [] : [PlanNode.IdOf(KubernetesTokens.Job, PolicyJob)];
+    /// <summary>The nodes an identity's users wait for: MinIO's policy job, and in a restore its restore job; none for an external store.</summary>
+    public ImmutableArray<string> Ready => [.. new[] { PolicyJob, RestoreJob }.OfType<string>().Select(job => PlanNode.IdOf(KubernetesTokens.Job, job))];
 
     /// <summary>The nodes a Secret holding <paramref name="identity"/>'s key waits for: MinIO's generated password, or none.</summary>
     public ImmutableArray<string> KeyNodes(string identity) => ExternalKeys is null

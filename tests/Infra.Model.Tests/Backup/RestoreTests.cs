@@ -108,17 +108,25 @@ public sealed class RestoreTests
     }
 
     [Fact]
-    public void Plan_OfARestore_RestoresGitlabAfterItsBucketAndItsKeys()
+    public void Plan_OfARestore_StartsTheServicesAfterTheirBuckets_AndRestoresGitlabAfterItsKeys()
     {
         var plan = StackPlannerFor(RestoringProd());
         string Job(string name) => PlanNode.IdOf(KubernetesTokens.Job, name);
+        var policies = Job(Infra.Model.Minio.MinioSpec.For(RestoringProd())!.PolicyJobName());
 
         Assert.Equal([Job(Infra.Model.Minio.MinioSpec.For(RestoringProd())!.PolicyJobName()), "kubernetes:core/v1:Secret::minio-backup-mirror"], plan[Job("minio-restore")].DependsOn.ToArray());
-        Assert.Equal(["kubernetes:helm.sh/v3:Release::gitlab", "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding::gitlab-restore", Job("minio-restore")], plan[Job("gitlab-restore")].DependsOn.ToArray());
+        Assert.Equal(["kubernetes:helm.sh/v3:Release::gitlab", "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding::gitlab-restore"], plan[Job("gitlab-restore")].DependsOn.ToArray());
+
+        // Every service that reads the buckets waits for them to be back: GitLab (whose restore reads its backups bucket), MLflow, Feast, Spark, Pipelines.
+        var readers = plan.Nodes.Where(n => n.DependsOn.Contains(policies) && n.Id != Job("minio-restore") && n.Type != KubernetesTokens.CronJob).ToArray();
+        Assert.All(readers, n => Assert.Contains(Job("minio-restore"), n.DependsOn));
+        Assert.Contains(readers, n => n.Id == PlanNode.IdOf(KubernetesTokens.HelmRelease, "gitlab"));
+        Assert.Contains(readers, n => n.Id == PlanNode.IdOf(KubernetesTokens.HelmRelease, "mlflow"));
+
+        Assert.DoesNotContain(Job("minio-restore"), TestConfig.StackPlan("prod").Nodes.SelectMany(n => n.DependsOn));
         Assert.Contains("kubernetes:core/v1:Secret::gitlab-rails-secret", plan["kubernetes:helm.sh/v3:Release::gitlab"].DependsOn);
         Assert.Equal("{secrets.yml: [secret mlops:platform.restore.gitlabRailsSecret]}", plan["kubernetes:core/v1:Secret::gitlab-rails-secret"].Inputs["stringData"].ToString());
         // The mirror's identity may write during a restore: its policy changes, and with it the Job that applies the policies.
-        var policies = Job(Infra.Model.Minio.MinioSpec.For(RestoringProd())!.PolicyJobName());
         Assert.NotEqual(policies, Job(Infra.Model.Minio.MinioSpec.For(TestConfig.StackOptions("prod"))!.PolicyJobName()));
         Assert.Equal(
             ["kubernetes:batch/v1:Job::gitlab-restore", policies, "kubernetes:batch/v1:Job::minio-restore", "kubernetes:core/v1:Secret::gitlab-rails-secret", "kubernetes:core/v1:ServiceAccount::gitlab-restore", "kubernetes:rbac.authorization.k8s.io/v1:Role::gitlab-restore", "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding::gitlab-restore"],
@@ -139,7 +147,7 @@ public sealed class RestoreTests
             + "echo \"Restoring GitLab backup $id\"\n"
             + "kubectl -n gitlab scale deployment -l app=webservice,release=gitlab --replicas=0\n"
             + "kubectl -n gitlab scale deployment -l app=sidekiq,release=gitlab --replicas=0\n"
-            + "kubectl -n gitlab exec \"$toolbox\" -- backup-utility --restore -t \"$id\"\n"
+            + "kubectl -n gitlab exec \"$toolbox\" -- env GITLAB_ASSUME_YES=1 backup-utility --restore -t \"$id\"\n"
             + "kubectl -n gitlab scale deployment -l app=webservice,release=gitlab --replicas=3\n"
             + "kubectl -n gitlab scale deployment -l app=sidekiq,release=gitlab --replicas=3\n",
             gitlab.RestoreScript());
