@@ -155,7 +155,7 @@ public sealed record PostgresSpec(int Instances, int StorageGi, string StorageCl
         };
         if (Backup is { } target)
         {
-            var store = ObjectStore(target, target.PathFor(BackupFolder), target.Generation);
+            var store = ObjectStore(target, target.PathFor(BackupFolder), target.Generation == 1 ? null : Infra.Model.Backup.BackupTarget.ServerName(ClusterName, target.Generation));
             store["wal"] = new JsonObject { ["compression"] = "gzip" };
             store["data"] = new JsonObject { ["compression"] = "gzip" };
             spec["backup"] = new JsonObject { ["retentionPolicy"] = target.Retention, ["barmanObjectStore"] = store };
@@ -171,7 +171,8 @@ public sealed record PostgresSpec(int Instances, int StorageGi, string StorageCl
                 recovery["recoveryTarget"] = new JsonObject { ["targetTime"] = time };
             }
 
-            var origin = ObjectStore(restore.Target, restore.Target.PathFor(restore.From, BackupFolder), restore.Generation);
+            // An external cluster's server name defaults to its own name ('origin'), not the cluster that wrote the backups: always named.
+            var origin = ObjectStore(restore.Target, restore.Target.PathFor(restore.From, BackupFolder), Infra.Model.Backup.BackupTarget.ServerName(ClusterName, restore.Generation));
             origin["wal"] = new JsonObject { ["maxParallel"] = 8 };
             spec["bootstrap"] = new JsonObject { ["recovery"] = recovery };
             spec["externalClusters"] = new JsonArray(new JsonObject { ["name"] = RecoverySource, ["barmanObjectStore"] = origin });
@@ -191,9 +192,8 @@ public sealed record PostgresSpec(int Instances, int StorageGi, string StorageCl
         };
     }
 
-    // A Barman object store on the target with the backup Secret's credentials; the server name is the
-    // generation's, which CloudNativePG defaults to the cluster's name.
-    private static JsonObject ObjectStore(Backup.BackupTarget target, string path, int generation)
+    // A Barman object store on the target with the backup Secret's credentials, under a server name where one is given.
+    private static JsonObject ObjectStore(Backup.BackupTarget target, string path, string? serverName)
     {
         JsonObject Key(string key) => new() { ["name"] = BackupSecret, ["key"] = key };
         var store = new JsonObject
@@ -207,9 +207,9 @@ public sealed record PostgresSpec(int Instances, int StorageGi, string StorageCl
                 ["region"] = Key(BackupKeys.Region),
             },
         };
-        if (generation > 1 || path != target.PathFor(BackupFolder))
+        if (serverName is not null)
         {
-            store["serverName"] = Infra.Model.Backup.BackupTarget.ServerName(ClusterName, generation);
+            store["serverName"] = serverName;
         }
 
         return store;

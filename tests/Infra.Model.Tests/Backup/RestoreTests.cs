@@ -79,7 +79,7 @@ public sealed class RestoreTests
 
         Assert.Equal(("origin", "2026-12-02 23:00:00.000000+00"), ((string)cluster["bootstrap"]!["recovery"]!["source"]!, (string)cluster["bootstrap"]!["recovery"]!["recoveryTarget"]!["targetTime"]!));
         Assert.Equal(
-            """[{"name":"origin","barmanObjectStore":{"destinationPath":"s3://mlops-backups/prod/postgres/","endpointURL":"https://backup.example.com","s3Credentials":{"accessKeyId":{"name":"postgres-backup-s3","key":"ACCESS_KEY_ID"},"secretAccessKey":{"name":"postgres-backup-s3","key":"ACCESS_SECRET_KEY"},"region":{"name":"postgres-backup-s3","key":"ACCESS_REGION"}},"wal":{"maxParallel":8}}}]""",
+            """[{"name":"origin","barmanObjectStore":{"destinationPath":"s3://mlops-backups/prod/postgres/","endpointURL":"https://backup.example.com","s3Credentials":{"accessKeyId":{"name":"postgres-backup-s3","key":"ACCESS_KEY_ID"},"secretAccessKey":{"name":"postgres-backup-s3","key":"ACCESS_SECRET_KEY"},"region":{"name":"postgres-backup-s3","key":"ACCESS_REGION"}},"serverName":"mlops-postgres","wal":{"maxParallel":8}}}]""",
             cluster["externalClusters"]!.ToJsonString());
         Assert.Equal(("s3://mlops-backups/prod/postgres/", "mlops-postgres-g2"), ((string)cluster["backup"]!["barmanObjectStore"]!["destinationPath"]!, (string)cluster["backup"]!["barmanObjectStore"]!["serverName"]!));
 
