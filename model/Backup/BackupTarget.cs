@@ -54,8 +54,4 @@ public sealed record BackupTarget(string Endpoint, string Region, string Bucket,
     /// name for the first (CloudNativePG's default), <c>&lt;cluster&gt;-g&lt;n&gt;</c> after it.
     /// </summary>
     public static string ServerName(string cluster, int generation) => generation == 1 ? cluster : $"{cluster}-g{generation}";
-
-    /// <summary>The AWS shared credentials file of the target's identity, as Velero's AWS plugin and s3cmd-style tools read it.</summary>
-    public string CredentialsFile(string secretKey) =>
-        $"[default]\naws_access_key_id={AccessKey}\naws_secret_access_key={secretKey}\n";
 }

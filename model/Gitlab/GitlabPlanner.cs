@@ -98,11 +98,8 @@ public static class GitlabPlanner
                 ("subjects", PlanValue.List([Map(("kind", PlanValue.Of("ServiceAccount")), ("name", PlanValue.Of(GitlabSpec.RestoreJob)), ("namespace", PlanValue.Of(GitlabSpec.Namespace)))])))
                 with { Provider = providerId, DependsOn = [account.Id, role.Id] };
             yield return binding;
-            var job = spec.RestoreJobManifest();
-            yield return Resource(KubernetesTokens.Job, GitlabSpec.RestoreJob, component.Id,
-                ("metadata", PlanValues.FromJson(job["metadata"])),
-                ("spec", PlanValues.FromJson(job["spec"])))
-                with { Provider = providerId, DependsOn = [release.Id, binding.Id] };
+            yield return KubernetesNodes.Workload(KubernetesTokens.Job, spec.RestoreJobManifest(), component.Id, providerId)
+                with { DependsOn = [release.Id, binding.Id] };
         }
     }
 }

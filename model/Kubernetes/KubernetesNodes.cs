@@ -34,6 +34,19 @@ public static class KubernetesNodes
             with { Provider = providerId };
     }
 
+    /// <summary>
+    /// A resource of a kind with its own SDK class (a Job, a CronJob) of type <paramref name="token"/>, from its
+    /// manifest's metadata and spec, registered after its metadata's name.
+    /// </summary>
+    public static PlanNode Workload(string token, JsonObject manifest, string parent, string providerId)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        return Resource(token, (string)manifest["metadata"]!["name"]!, parent,
+            ("metadata", PlanValues.FromJson(manifest["metadata"])),
+            ("spec", PlanValues.FromJson(manifest["spec"])))
+            with { Provider = providerId };
+    }
+
     /// <summary>A namespace, with labels and annotations where given, registered as <paramref name="resourceName"/> where given, else as <paramref name="name"/>.</summary>
     public static PlanNode Namespace(string name, string parent, string providerId, IReadOnlyDictionary<string, string>? labels = null, IReadOnlyDictionary<string, string>? annotations = null, string? resourceName = null) =>
         Resource(KubernetesTokens.Namespace, resourceName ?? name, parent,

@@ -83,11 +83,8 @@ public static class MinioPlanner
             with { DependsOn = [ns.Id] };
         yield return policies;
 
-        var job = spec.PolicyJob();
-        var policyJob = Resource(KubernetesTokens.Job, spec.PolicyJobName(), component.Id,
-            ("metadata", PlanValues.FromJson(job["metadata"])),
-            ("spec", PlanValues.FromJson(job["spec"])))
-            with { Provider = providerId, DependsOn = [tenant.Id, policies.Id] };
+        var policyJob = KubernetesNodes.Workload(KubernetesTokens.Job, spec.PolicyJob(), component.Id, providerId)
+            with { DependsOn = [tenant.Id, policies.Id] };
         yield return policyJob;
 
         // With a backup target, every bucket is mirrored there nightly by a read-only user.
@@ -99,20 +96,14 @@ public static class MinioPlanner
                 [(keys[0], PlanValue.Of(mirror.Name)), (keys[1], PlanValue.Generated(password)), (keys[2], PlanValue.Of(target.AccessKey)), (keys[3], PlanValue.Config(target.SecretKey))], component.Id, providerId)
                 with { DependsOn = [ns.Id, password] };
             yield return secret;
-            var cronJob = spec.MirrorCronJob();
-            yield return Resource(KubernetesTokens.CronJob, MinioSpec.MirrorJob, component.Id,
-                ("metadata", PlanValues.FromJson(cronJob["metadata"])),
-                ("spec", PlanValues.FromJson(cronJob["spec"])))
-                with { Provider = providerId, DependsOn = [policyJob.Id, secret.Id] };
+            yield return KubernetesNodes.Workload(KubernetesTokens.CronJob, spec.MirrorCronJob(), component.Id, providerId)
+                with { DependsOn = [policyJob.Id, secret.Id] };
 
             // A restore fills the buckets back before anything reads them: the services that wait on it say so.
             if (spec.Restore is not null)
             {
-                var restore = spec.RestoreJobManifest();
-                yield return Resource(KubernetesTokens.Job, MinioSpec.RestoreJob, component.Id,
-                    ("metadata", PlanValues.FromJson(restore["metadata"])),
-                    ("spec", PlanValues.FromJson(restore["spec"])))
-                    with { Provider = providerId, DependsOn = [policyJob.Id, secret.Id] };
+                yield return KubernetesNodes.Workload(KubernetesTokens.Job, spec.RestoreJobManifest(), component.Id, providerId)
+                    with { DependsOn = [policyJob.Id, secret.Id] };
             }
         }
     }

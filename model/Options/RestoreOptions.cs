@@ -4,9 +4,8 @@ namespace Infra.Model.Options;
 
 /// <summary>
 /// A restore (<c>mlops:platform.restore</c>): the stack's stateful services come back from the backup target as it
-/// is deployed, PostgreSQL into a new cluster at a point in time, the buckets from their mirror, GitLab from its
-/// backup and the volumes from Velero. Remove the block once the restore is checked; the next update changes
-/// nothing that holds data.
+/// is deployed, PostgreSQL into a new cluster at a point in time, the buckets from their mirror and GitLab from
+/// its backup. Remove the block once the restore is checked; the next update changes nothing that holds data.
 /// </summary>
 public sealed record RestoreOptions
 {
@@ -19,7 +18,7 @@ public sealed record RestoreOptions
     /// <summary>The time PostgreSQL is recovered to, RFC 3339 with its offset (<c>2026-12-02T23:00:00Z</c>). Default: the end of the archived WAL.</summary>
     public string? PointInTime { get; init; }
 
-    /// <summary>The GitLab backup to restore, by its ID (<c>1764633600_2026_12_02_18.6.1</c>). Default: the newest in the restored backups bucket.</summary>
+    /// <summary>The GitLab backup to restore, by its ID (<c>1796169600_2026_12_02_18.9.1</c>). Default: the newest in the restored backups bucket.</summary>
     public string? GitlabBackup { get; init; }
 
     /// <summary>
