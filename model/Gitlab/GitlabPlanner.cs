@@ -85,21 +85,14 @@ public static class GitlabPlanner
         // A restore runs the chart's restore once the release is up, which waits for the buckets to be back from their mirror (Store.Ready).
         if (spec.Restore is not null)
         {
-            var metadata = Map(("name", PlanValue.Of(GitlabSpec.RestoreJob)), ("namespace", PlanValue.Of(GitlabSpec.Namespace)));
-            var account = Resource(KubernetesTokens.ServiceAccount, GitlabSpec.RestoreJob, component.Id, ("metadata", metadata))
-                with { Provider = providerId, DependsOn = [ns.Id] };
-            yield return account;
-            var role = Resource(KubernetesTokens.Role, GitlabSpec.RestoreJob, component.Id, ("metadata", metadata), ("rules", PlanValues.FromJson(GitlabSpec.RestoreRules())))
-                with { Provider = providerId, DependsOn = [ns.Id] };
-            yield return role;
-            var binding = Resource(KubernetesTokens.RoleBinding, GitlabSpec.RestoreJob, component.Id,
-                ("metadata", metadata),
-                ("roleRef", Map(("apiGroup", PlanValue.Of("rbac.authorization.k8s.io")), ("kind", PlanValue.Of("Role")), ("name", PlanValue.Of(GitlabSpec.RestoreJob)))),
-                ("subjects", PlanValue.List([Map(("kind", PlanValue.Of("ServiceAccount")), ("name", PlanValue.Of(GitlabSpec.RestoreJob)), ("namespace", PlanValue.Of(GitlabSpec.Namespace)))])))
-                with { Provider = providerId, DependsOn = [account.Id, role.Id] };
-            yield return binding;
+            var access = KubernetesNodes.JobAccount(GitlabSpec.RestoreJob, GitlabSpec.Namespace, GitlabSpec.RestoreRules(), ns.Id, component.Id, providerId);
+            foreach (var node in access)
+            {
+                yield return node;
+            }
+
             yield return KubernetesNodes.Workload(KubernetesTokens.Job, spec.RestoreJobManifest(), component.Id, providerId)
-                with { DependsOn = [release.Id, binding.Id] };
+                with { DependsOn = [release.Id, access[^1].Id] };
         }
     }
 }

@@ -145,14 +145,8 @@ public sealed record GitlabSpec(int Replicas, string Cpu, string Memory, int Git
     }
 
     /// <summary>The restore's Job: the chart's kubectl image under the restricted profile, as the restore's ServiceAccount, tried once (a half-run restore is looked at, not repeated).</summary>
-    public JsonObject RestoreJobManifest()
-    {
-        var job = RestrictedJob.Of(RestoreJob, Namespace, "restore", Images.Through(Registry, KubectlImage), new JsonArray("/bin/sh", "-c", RestoreScript()), [], [], backoffLimit: 0, deadlineSeconds: 6 * 3600);
-        var pod = job["spec"]!["template"]!["spec"]!.AsObject();
-        pod["serviceAccountName"] = RestoreJob;
-        pod["restartPolicy"] = "Never";
-        return job;
-    }
+    public JsonObject RestoreJobManifest() =>
+        RestrictedJob.Once(RestoreJob, Namespace, Images.Through(Registry, KubectlImage), RestoreScript(), RestoreJob, deadlineSeconds: 6 * 3600);
 
     /// <summary>What the restore may do in GitLab's namespace: find and exec into the toolbox pod, and scale the deployments.</summary>
     public static JsonArray RestoreRules() => new(

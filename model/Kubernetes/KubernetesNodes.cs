@@ -26,11 +26,9 @@ public static class KubernetesNodes
         ArgumentNullException.ThrowIfNull(manifest);
         var apiVersion = (string)manifest["apiVersion"]!;
         var kind = (string)manifest["kind"]!;
+        // Every top-level field: the spec, or a spec-less kind's own (a VolumeSnapshotClass's driver and deletionPolicy).
         return Resource(KubernetesTokens.CustomResource(apiVersion, kind), resourceName ?? (string)manifest["metadata"]!["name"]!, parent,
-            ("apiVersion", PlanValue.Of(apiVersion)),
-            ("kind", PlanValue.Of(kind)),
-            ("metadata", PlanValues.FromJson(manifest["metadata"])),
-            ("spec", PlanValues.FromJson(manifest["spec"])))
+            [("apiVersion", PlanValue.Of(apiVersion)), ("kind", PlanValue.Of(kind)), .. manifest.Where(f => f.Key is not ("apiVersion" or "kind")).Select(f => (f.Key, (PlanValue?)PlanValues.FromJson(f.Value)))])
             with { Provider = providerId };
     }
 
@@ -45,6 +43,26 @@ public static class KubernetesNodes
             ("metadata", PlanValues.FromJson(manifest["metadata"])),
             ("spec", PlanValues.FromJson(manifest["spec"])))
             with { Provider = providerId };
+    }
+
+    /// <summary>
+    /// A Job's own account in <paramref name="ns"/>: the ServiceAccount, the Role with <paramref name="rules"/> and
+    /// the RoleBinding between them, all named <paramref name="name"/>, after the namespace node <paramref name="namespaceId"/>.
+    /// The binding comes last: a Job that runs as the account waits for it.
+    /// </summary>
+    public static IReadOnlyList<PlanNode> JobAccount(string name, string ns, JsonArray rules, string namespaceId, string parent, string providerId)
+    {
+        var metadata = Map(("name", PlanValue.Of(name)), ("namespace", PlanValue.Of(ns)));
+        var account = Resource(KubernetesTokens.ServiceAccount, name, parent, ("metadata", metadata))
+            with { Provider = providerId, DependsOn = [namespaceId] };
+        var role = Resource(KubernetesTokens.Role, name, parent, ("metadata", metadata), ("rules", PlanValues.FromJson(rules)))
+            with { Provider = providerId, DependsOn = [namespaceId] };
+        var binding = Resource(KubernetesTokens.RoleBinding, name, parent,
+            ("metadata", metadata),
+            ("roleRef", Map(("apiGroup", PlanValue.Of("rbac.authorization.k8s.io")), ("kind", PlanValue.Of("Role")), ("name", PlanValue.Of(name)))),
+            ("subjects", PlanValue.List([Map(("kind", PlanValue.Of("ServiceAccount")), ("name", PlanValue.Of(name)), ("namespace", PlanValue.Of(ns)))])))
+            with { Provider = providerId, DependsOn = [account.Id, role.Id] };
+        return [account, role, binding];
     }
 
     /// <summary>A namespace, with labels and annotations where given, registered as <paramref name="resourceName"/> where given, else as <paramref name="name"/>.</summary>

@@ -70,4 +70,17 @@ public static class RestrictedJob
             },
         };
     }
+
+    /// <summary>
+    /// A Job that runs <paramref name="script"/> with <c>/bin/sh</c> in <paramref name="image"/> as the ServiceAccount
+    /// <paramref name="serviceAccount"/>, once: a half-run restore or migration is looked at, not repeated.
+    /// </summary>
+    public static JsonObject Once(string name, string ns, string image, string script, string serviceAccount, int deadlineSeconds)
+    {
+        var job = Of(name, ns, "restore", image, new JsonArray("/bin/sh", "-c", script), [], [], backoffLimit: 0, deadlineSeconds);
+        var pod = job["spec"]!["template"]!["spec"]!.AsObject();
+        pod["serviceAccountName"] = serviceAccount;
+        pod["restartPolicy"] = "Never";
+        return job;
+    }
 }
