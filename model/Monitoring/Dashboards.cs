@@ -30,8 +30,8 @@ public static class Dashboards
         return dashboards;
     }
 
-    // The age of every backup the stack takes: PostgreSQL's base backups and WAL, and the CronJobs that copy
-    // MinIO's buckets and GitLab to the target.
+    // The age of every backup the stack takes: PostgreSQL's base backups and WAL, the CronJobs that copy
+    // MinIO's buckets and GitLab to the target, and Velero's schedules of the volumes.
     private static Dashboard? Backups(PlatformOptions options)
     {
         if (Backup.BackupTarget.For(options) is null)
@@ -60,6 +60,11 @@ public static class Dashboards
         if (jobs.Count > 0)
         {
             panels.Add(new("Backup CronJobs: since the last success", PanelKind.Table, $"time() - max by (namespace, cronjob) (kube_cronjob_status_last_successful_time{{cronjob=~\"{string.Join("|", jobs)}\"}})", "{{namespace}}/{{cronjob}}", "s"));
+        }
+
+        if (Velero.VeleroSpec.For(options) is not null)
+        {
+            panels.Add(new("Volumes: since the last successful backup", PanelKind.Table, $"time() - max by (schedule) (velero_backup_last_successful_timestamp{{job=\"{Velero.VeleroMonitoring.Job}\"}})", "{{schedule}}", "s"));
         }
 
         return panels.Count == 0 ? null : new Dashboard("mlops-backups", "MLOps / Backups", [.. panels]);

@@ -32,4 +32,7 @@ public sealed record BackupTargetOptions
     /// stack's own environment raises it by one, and it stays raised. Default: 1.
     /// </summary>
     public int? Generation { get; init; }
+
+    /// <summary>The volumes' backups, by Velero: on wherever the target is set and a volume needs one.</summary>
+    public VolumeBackupOptions? Volumes { get; init; }
 }

@@ -35,7 +35,7 @@ public sealed partial class RestoreRunbookTests
         // Step 2: validate names each secret still to set, and only those; plan and render show the restore.
         var (_, validate) = runs[1];
         var toSet = SetCommand().Matches(clone.Out).Select(m => m.Groups["key"].Value).ToArray();
-        Assert.Equal(8, toSet.Length);
+        Assert.Equal(9, toSet.Length);
         Assert.Equal(2, validate.ExitCode);
         Assert.All(toSet, key => Assert.Contains(key, validate.Error, StringComparison.Ordinal));
         Assert.Equal(0, runs[2].Run.ExitCode);
@@ -55,6 +55,8 @@ public sealed partial class RestoreRunbookTests
         Assert.Contains("destinationPath: s3://mlops-backups/prod/postgres/", cluster, StringComparison.Ordinal);
         Assert.Contains("destinationPath: s3://mlops-backups/prodr/postgres/", cluster, StringComparison.Ordinal);
         Assert.Contains("mc mirror --overwrite target/mlops-backups/prod/objects/mlops-prod-mlflow-artifacts source/mlops-prodr-mlflow-artifacts", File.ReadAllText(Path.Combine(review, "minio", "minio", "job-minio-restore.yaml")), StringComparison.Ordinal);
+        Assert.Contains("    prefix: prod/velero\n    provider: aws\n", File.ReadAllText(Path.Combine(review, "helm", "velero.values.yaml")), StringComparison.Ordinal);
+        Assert.Contains("awk '$1 <= \"2026-12-02T23:00:00Z\"'", File.ReadAllText(Path.Combine(review, "velero", "velero", "job-velero-restore.yaml")), StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"pulumi config set --stack prod-rehearsal --secret (--path )?""?(?<key>[^ ""]+)""? <value>")]

@@ -28,7 +28,7 @@ internal static class TestConfig
     ];
 
     /// <summary>A backup target outside the cluster, which production needs, to go into an overriding mlops:platform block.</summary>
-    public const string Backup = "\n    backup:\n      endpoint: https://backup.example.com\n      bucket: mlops-backups\n      accessKey: AKBACKUP\n      secretKey:\n        secure: v1:b";
+    public const string Backup = "\n    backup:\n      endpoint: https://backup.example.com\n      bucket: mlops-backups\n      accessKey: AKBACKUP\n      secretKey:\n        secure: v1:b\n      volumes:\n        repositoryKey:\n          secure: v1:v";
 
     /// <summary>A production stack: the flag, and the backup target production needs.</summary>
     public static readonly (string Key, string? Block)[] Production = [("mlops:production", "true"), ("mlops:platform", Backup)];

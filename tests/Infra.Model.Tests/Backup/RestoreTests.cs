@@ -129,7 +129,11 @@ public sealed class RestoreTests
         // The mirror's identity may write during a restore: its policy changes, and with it the Job that applies the policies.
         Assert.NotEqual(policies, Job(Infra.Model.Minio.MinioSpec.For(TestConfig.StackOptions("prod"))!.PolicyJobName()));
         Assert.Equal(
-            ["kubernetes:batch/v1:Job::gitlab-restore", policies, "kubernetes:batch/v1:Job::minio-restore", "kubernetes:core/v1:Secret::gitlab-rails-secret", "kubernetes:core/v1:ServiceAccount::gitlab-restore", "kubernetes:rbac.authorization.k8s.io/v1:Role::gitlab-restore", "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding::gitlab-restore"],
+            [
+                "kubernetes:batch/v1:Job::gitlab-restore", policies, "kubernetes:batch/v1:Job::minio-restore", "kubernetes:batch/v1:Job::velero-restore", "kubernetes:core/v1:Secret::gitlab-rails-secret",
+                "kubernetes:core/v1:ServiceAccount::gitlab-restore", "kubernetes:core/v1:ServiceAccount::velero-restore", "kubernetes:rbac.authorization.k8s.io/v1:Role::gitlab-restore",
+                "kubernetes:rbac.authorization.k8s.io/v1:Role::velero-restore", "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding::gitlab-restore", "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding::velero-restore",
+            ],
             plan.Nodes.Select(n => n.Id).Except(TestConfig.StackPlan("prod").Nodes.Select(n => n.Id)).Order(StringComparer.Ordinal));
     }
 

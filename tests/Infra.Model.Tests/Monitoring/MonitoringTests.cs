@@ -148,7 +148,7 @@ public sealed class MonitoringTests
         Assert.Equal(
             [
                 "minio", "postgres", "redis", "feast-online", "gitlab-webservice", "gitlab-gitaly", "gitlab-exporter", "gitlab-sidekiq", "spark-operator",
-                "istiod", "cert-manager", "kubeflow-pipelines", "knative-activator", "knative-autoscaler", "model-endpoints",
+                "istiod", "cert-manager", "kubeflow-pipelines", "knative-activator", "knative-autoscaler", "model-endpoints", "velero",
             ],
             targets.Select(t => t.Name));
         Assert.Equal(
@@ -174,7 +174,7 @@ public sealed class MonitoringTests
         var rules = plan.Nodes.Single(n => n.Name == MonitoringPlanner.RulesName);
         var groups = ((PlanValue.ListValue)((PlanValue.MapValue)rules.Inputs["spec"]).Entries["groups"]).Items.Cast<PlanValue.MapValue>().ToArray();
 
-        Assert.Equal(["gpu", "minio", "postgres", "redis", "feast", "gitlab", "spark", "kubeflow", "monitoring"], groups.Select(g => g.Entries["name"].ToString()));
+        Assert.Equal(["gpu", "minio", "postgres", "redis", "feast", "gitlab", "spark", "kubeflow", "velero", "monitoring"], groups.Select(g => g.Entries["name"].ToString()));
         var alerts = groups.SelectMany(g => ((PlanValue.ListValue)g.Entries["rules"]).Items.Cast<PlanValue.MapValue>()).ToArray();
         Assert.Equal(
             [
@@ -183,7 +183,7 @@ public sealed class MonitoringTests
                 "RedisDown", "RedisMemoryNearlyFull", "FeastOnlineServerDown", "FeastOnlineErrors",
                 "GitlabWebserviceDown", "GitlabGitalyDown", "GitlabSidekiqJobsFailing", "GitlabBackupTooOld",
                 "SparkApplicationsFailing", "SparkSubmissionsFailing",
-                "CertificateExpiresSoon", "CertificateExpiresVerySoon", "CertificateNotReady", "PipelineRunsFailing", "ModelEndpointErrors", "ModelEndpointSlow",
+                "CertificateExpiresSoon", "CertificateExpiresVerySoon", "CertificateNotReady", "PipelineRunsFailing", "ModelEndpointErrors", "ModelEndpointSlow", "VolumeBackupFailed", "VolumeBackupTooOld", "VolumeBackupLocationUnavailable",
                 "HelmReleaseFailed", "HelmReleaseStuck",
             ],
             alerts.Select(a => a.Entries["alert"].ToString()));
@@ -191,7 +191,7 @@ public sealed class MonitoringTests
         // The monitors and rules are the operator's CRDs' objects: each waits for the release that installs them.
         var release = PlanNode.IdOf(KubernetesTokens.HelmRelease, MonitoringSpec.Release);
         var monitors = plan.Nodes.Where(n => n.Type.Contains("monitoring.coreos.com", StringComparison.Ordinal)).ToArray();
-        Assert.Equal(16, monitors.Length);
+        Assert.Equal(17, monitors.Length);
         Assert.All(monitors, n => Assert.Equal([release], n.DependsOn.ToArray()));
     }
 

@@ -200,7 +200,7 @@ public sealed class StackRendererTests
 
         var files = StackRenderer.Render(StackPlanner.Plan(stack, options));
 
-        Assert.Equal(platform is null ? 7 : 6, values.Count);
+        Assert.Equal(platform is null ? 8 : 6, values.Count);
         Assert.All(files, f => Assert.All(values.Values, v => Assert.DoesNotContain(v, f.Content, StringComparison.Ordinal)));
         var secrets = files.Where(f => f.Name.Contains("/secret-", StringComparison.Ordinal)).ToArray();
         Assert.NotEmpty(secrets);
@@ -336,7 +336,7 @@ public sealed class StackRendererTests
 
     [UpstreamTheory]
     [InlineData("dev", new[] { "kubeflow.org/v1alpha1/PodDefault", "postgresql.cnpg.io/v1/Cluster", "postgresql.cnpg.io/v1/Database" })]
-    [InlineData("prod", new[] { "kubeflow.org/v1alpha1/PodDefault", "postgresql.cnpg.io/v1/Cluster", "postgresql.cnpg.io/v1/Database", "postgresql.cnpg.io/v1/ScheduledBackup" })]
+    [InlineData("prod", new[] { "kubeflow.org/v1alpha1/PodDefault", "postgresql.cnpg.io/v1/Cluster", "postgresql.cnpg.io/v1/Database", "postgresql.cnpg.io/v1/ScheduledBackup", "snapshot.storage.k8s.io/v1/VolumeSnapshotClass" })]
     [InlineData("lab", new string[0])]
     public void Render_EveryManifest_ValidatesAgainstItsUpstreamSchema_WhereOneIsHere(string stack, string[] withoutSchema)
     {

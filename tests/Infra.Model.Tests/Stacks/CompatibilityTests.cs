@@ -54,7 +54,7 @@ public sealed class CompatibilityTests
     public void TheMatrix_HasARowPerComponentOnTheCluster_WithItsSource()
     {
         Assert.Equal(
-            ["NVIDIA GPU Operator", "MinIO operator and tenant", "CloudNativePG", "Valkey", "Feast operator", "GitLab chart", "MLflow chart", "Spark operator", "Kubeflow", "kube-prometheus-stack"],
+            ["NVIDIA GPU Operator", "MinIO operator and tenant", "CloudNativePG", "Valkey", "Feast operator", "GitLab chart", "MLflow chart", "Spark operator", "Kubeflow", "Velero", "kube-prometheus-stack"],
             Compatibility.Matrix.Select(c => c.Component));
         Assert.All(Compatibility.Matrix, c => Assert.Matches("^[A-Za-z0-9-]+/[A-Za-z0-9./-]+[@ ]", c.Source));
     }

@@ -20,7 +20,7 @@ public sealed class TechnologiesTests
     public void Technologies_ComeInOrder_StoresBeforeTheServicesThatUseThem()
     {
         Assert.Equal(
-            ["Stack", "Vsphere", "Gpu", "Storage", "Tanzu", "Kubernetes", "ObjectStore", "Minio", "Backup", "Postgres", "Redis", "Feast", "Gitlab", "Teams", "Mlflow", "Spark", "Kubeflow", "Monitoring"],
+            ["Stack", "Vsphere", "Gpu", "Storage", "Tanzu", "Kubernetes", "ObjectStore", "Minio", "Backup", "Postgres", "Redis", "Feast", "Gitlab", "Teams", "Mlflow", "Spark", "Kubeflow", "Velero", "Monitoring"],
             Technologies.All.Select(t => t.GetType().Name[..^"Technology".Length]));
         Assert.Equal(Technologies.All.Length, Technologies.All.Select(t => t.Order).Distinct().Count());
     }
@@ -48,8 +48,8 @@ public sealed class TechnologiesTests
     {
         Assert.Equal(
             ["auth", "cert-manager", "cnpg-system", "default", "feast", "feast-operator-system", "gitlab", "gpu-operator", "istio-system", "knative-eventing", "knative-serving",
-             "kube-node-lease", "kube-public", "kube-system", "kubeflow", "kubeflow-user-example-com", "minio", "minio-operator", "mlflow", "monitoring", "oauth2-proxy", "postgres", "redis", "spark-jobs", "spark-operator"],
+             "kube-node-lease", "kube-public", "kube-system", "kubeflow", "kubeflow-user-example-com", "minio", "minio-operator", "mlflow", "monitoring", "oauth2-proxy", "postgres", "redis", "spark-jobs", "spark-operator", "velero"],
             TeamNamespaces.Reserved.Order(StringComparer.Ordinal));
-        Assert.Equal(25, TeamNamespaces.Reserved.Count);
+        Assert.Equal(26, TeamNamespaces.Reserved.Count);
     }
 }

@@ -17,7 +17,7 @@ public sealed class TeamNamespaceTests
         // Of the platform's own namespaces, only the GPU Operator's and monitoring's set a standard: privileged, which
         // the GPU driver and node-exporter (host network, processes and file systems) need.
         Assert.Equal(
-            ["gpu-operator=privileged", "monitoring=privileged", "team-fraud-detection=baseline", "team-recommendations=baseline"],
+            ["gpu-operator=privileged", "monitoring=privileged", "team-fraud-detection=baseline", "team-recommendations=baseline", "velero=baseline"],
             plan.Nodes.Where(n => n.Type == KubernetesTokens.Namespace)
                 .Select(n => (n.Name, Level: ((PlanValue.MapValue)n.Inputs["metadata"]).Entries.GetValueOrDefault("labels") is PlanValue.MapValue labels
                     && labels.Entries.GetValueOrDefault("pod-security.kubernetes.io/enforce") is PlanValue.Literal { Value: string level } ? level : null))
