@@ -4,8 +4,8 @@ namespace Infra.Model.Options;
 
 /// <summary>
 /// A restore (<c>mlops:platform.restore</c>): the stack's stateful services come back from the backup target as it
-/// is deployed, PostgreSQL into a new cluster at a point in time, the buckets from their mirror and GitLab from
-/// its backup. Remove the block once the restore is checked; the next update changes nothing that holds data.
+/// is deployed, PostgreSQL into a new cluster at a point in time, the buckets from their mirror, GitLab from
+/// its backup and the teams' volumes from Velero's. Remove the block once the restore is checked; the next update changes nothing that holds data.
 /// </summary>
 public sealed record RestoreOptions
 {
