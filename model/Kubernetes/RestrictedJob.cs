@@ -72,8 +72,9 @@ public static class RestrictedJob
     }
 
     /// <summary>
-    /// A Job that runs <paramref name="script"/> with <c>/bin/sh</c> in <paramref name="image"/> as the ServiceAccount
-    /// <paramref name="serviceAccount"/>, once: a half-run restore or migration is looked at, not repeated.
+    /// A restore's Job: its container <c>restore</c> runs <paramref name="script"/> with <c>/bin/sh</c> in
+    /// <paramref name="image"/> as the ServiceAccount <paramref name="serviceAccount"/>, once: a half-run restore is
+    /// looked at, not repeated.
     /// </summary>
     public static JsonObject Once(string name, string ns, string image, string script, string serviceAccount, int deadlineSeconds)
     {
