@@ -62,6 +62,9 @@ public sealed record VeleroSpec(BackupTarget Target, SecretSetting RepositoryKey
     /// <summary>When the volumes are backed up: nightly, after GitLab's backup (01:00), PostgreSQL's (02:00) and the buckets' mirror (02:30).</summary>
     public const string Schedule = "30 3 * * *";
 
+    /// <summary>What the schedules back up and a restore brings back: volume claims and their volumes only.</summary>
+    public static readonly ImmutableArray<string> VolumeKinds = ["persistentvolumeclaims", "persistentvolumes"];
+
     /// <summary>The server's CPU request.</summary>
     public const string ServerCpu = "250m";
 
@@ -206,7 +209,7 @@ public sealed record VeleroSpec(BackupTarget Target, SecretSetting RepositoryKey
         var template = new JsonObject
         {
             ["includedNamespaces"] = new JsonArray([.. namespaces.Select(n => JsonValue.Create(n))]),
-            ["includedResources"] = new JsonArray("persistentvolumeclaims", "persistentvolumes"),
+            ["includedResources"] = new JsonArray([.. VolumeKinds.Select(r => JsonValue.Create(r))]),
             ["snapshotMoveData"] = true,
             ["storageLocation"] = Location,
             ["ttl"] = Ttl,
@@ -274,7 +277,7 @@ public sealed record VeleroSpec(BackupTarget Target, SecretSetting RepositoryKey
             .Append("spec:\n")
             .Append("  backupName: $backup\n")
             .Append(CultureInfo.InvariantCulture, $"  includedNamespaces: [{string.Join(", ", Teams)}]\n")
-            .Append("  includedResources: [persistentvolumeclaims, persistentvolumes]\n")
+            .Append(CultureInfo.InvariantCulture, $"  includedResources: [{string.Join(", ", VolumeKinds)}]\n")
             .Append("  existingResourcePolicy: none\n")
             .Append("  restorePVs: true\n")
             .Append("EOF\n")
