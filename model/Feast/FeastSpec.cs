@@ -29,6 +29,18 @@ public sealed record FeastSpec(int Replicas, string Cpu, string Memory, string P
     /// <summary>The namespace.</summary>
     public const string Namespace = "feast";
 
+    /// <summary>The operator's namespace, which its install bundle creates.</summary>
+    public const string OperatorNamespace = "feast-operator-system";
+
+    /// <summary>The online feature server's pod port (HTTP), where its Service points (the operator's services_types.go).</summary>
+    public const int OnlinePort = 6566;
+
+    /// <summary>The offline server's pod port (Arrow Flight).</summary>
+    public const int OfflinePort = 8815;
+
+    /// <summary>The registry server's pod port (gRPC).</summary>
+    public const int RegistryPort = 6570;
+
     /// <summary>The <c>FeatureStore</c> resource's name; the operator names the services <c>feast-&lt;name&gt;-&lt;server&gt;</c>.</summary>
     public const string StoreName = "mlops";
 

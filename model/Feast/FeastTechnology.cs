@@ -21,7 +21,7 @@ public sealed class FeastTechnology : PlannedTechnology<FeastSpec>
     public override PlatformService? Offers => Service;
 
     /// <inheritdoc />
-    public override IEnumerable<string> Namespaces => [FeastSpec.Namespace, "feast-operator-system"];
+    public override IEnumerable<string> Namespaces => [FeastSpec.Namespace, FeastSpec.OperatorNamespace];
 
     /// <inheritdoc />
     public override void Validate(PlatformOptions options, VsphereConnectionOptions connection, ConfigErrors errors) =>
@@ -54,5 +54,15 @@ public sealed class FeastTechnology : PlannedTechnology<FeastSpec>
     public override IEnumerable<Kubernetes.ComponentRelease> Releases =>
     [
         new("Feast operator", FeastVersions.Version, Kubernetes.KubernetesRange.Of(null, null), "feast-dev/feast@v0.66.0:infra/feast-operator (no range stated; its envtest runs Kubernetes 1.31)"),
+    ];
+
+    /// <inheritdoc />
+    protected override IEnumerable<Network.NamespaceAccess> NetworkAccessOf(FeastSpec spec) =>
+    [
+        Network.NamespaceAccess.Serving(FeastSpec.Namespace, Kubernetes.KubernetesNodes.NamespaceId(FeastSpec.Namespace),
+            new Network.TeamPort(FeastSpec.OnlinePort, "Feast's online feature server"),
+            new Network.TeamPort(FeastSpec.OfflinePort, "Feast's offline server"),
+            new Network.TeamPort(FeastSpec.RegistryPort, "Feast's registry")),
+        Network.NamespaceAccess.Closed(FeastSpec.OperatorNamespace, Planning.PlanNode.IdOf(Kubernetes.KubernetesTokens.ConfigFile, FeastPlanner.OperatorBundle)),
     ];
 }

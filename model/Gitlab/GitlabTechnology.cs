@@ -74,4 +74,8 @@ public sealed class GitlabTechnology : PlannedTechnology<GitlabSpec>
             Tested = Kubernetes.KubernetesRange.Of("1.32", "1.35"),
         },
     ];
+
+    /// <inheritdoc />
+    protected override IEnumerable<Network.NamespaceAccess> NetworkAccessOf(GitlabSpec spec) =>
+    [Network.NamespaceAccess.Closed(GitlabSpec.Namespace, Kubernetes.KubernetesNodes.NamespaceId(GitlabSpec.Namespace))];
 }

@@ -141,7 +141,13 @@ public static class KubeflowCatalog
         ["katib"] = (13, 476),
     }.ToImmutableDictionary(StringComparer.Ordinal);
 
-    /// <summary>The units of <paramref name="applications"/> after the common services; the plan's graph orders them by their needs.</summary>
-    public static ImmutableArray<KubeflowComponent> For(IEnumerable<string> applications) =>
-        [.. Common, .. applications.SelectMany(a => ByApplication[a])];
+    /// <summary>The release's own NetworkPolicies in <c>kubeflow</c> (each service's callers; the webhooks open to the API server), where the network is isolated.</summary>
+    public static KubeflowComponent NetworkPolicies { get; } = Unit("networkpolicies", KubeflowVersions.Directory("common/networkpolicies/base"), "kubeflow-namespace");
+
+    /// <summary>
+    /// The units of <paramref name="applications"/> after the common services, and the release's policies where the
+    /// network is <paramref name="isolated"/>; the plan's graph orders them by their needs.
+    /// </summary>
+    public static ImmutableArray<KubeflowComponent> For(IEnumerable<string> applications, bool isolated = true) =>
+        [.. Common, .. isolated ? [NetworkPolicies] : Array.Empty<KubeflowComponent>(), .. applications.SelectMany(a => ByApplication[a])];
 }

@@ -66,4 +66,8 @@ public sealed class KubeflowTechnology : PlannedTechnology<KubeflowSpec>
             Tested = Kubernetes.KubernetesRange.Of("1.32", "1.33"),
         },
     ];
+
+    /// <inheritdoc />
+    protected override IEnumerable<Network.NamespaceAccess> NetworkAccessOf(KubeflowSpec spec) =>
+    KubeflowNetwork.Access(spec);
 }

@@ -34,12 +34,13 @@ public static class KubernetesNodes
 
     /// <summary>
     /// A resource of a kind with its own SDK class (a Job, a CronJob) of type <paramref name="token"/>, from its
-    /// manifest's metadata and spec, registered after its metadata's name.
+    /// manifest's metadata and spec, registered as <paramref name="resourceName"/> where given (the same object
+    /// in several namespaces), else after its metadata's name.
     /// </summary>
-    public static PlanNode Workload(string token, JsonObject manifest, string parent, string providerId)
+    public static PlanNode Workload(string token, JsonObject manifest, string parent, string providerId, string? resourceName = null)
     {
         ArgumentNullException.ThrowIfNull(manifest);
-        return Resource(token, (string)manifest["metadata"]!["name"]!, parent,
+        return Resource(token, resourceName ?? (string)manifest["metadata"]!["name"]!, parent,
             ("metadata", PlanValues.FromJson(manifest["metadata"])),
             ("spec", PlanValues.FromJson(manifest["spec"])))
             with { Provider = providerId };
@@ -64,6 +65,9 @@ public static class KubernetesNodes
             with { Provider = providerId, DependsOn = [account.Id, role.Id] };
         return [account, role, binding];
     }
+
+    /// <summary>The node id of the namespace node <see cref="Namespace"/> registers as <paramref name="name"/>.</summary>
+    public static string NamespaceId(string name) => PlanNode.IdOf(KubernetesTokens.Namespace, name);
 
     /// <summary>A namespace, with labels and annotations where given, registered as <paramref name="resourceName"/> where given, else as <paramref name="name"/>.</summary>
     public static PlanNode Namespace(string name, string parent, string providerId, IReadOnlyDictionary<string, string>? labels = null, IReadOnlyDictionary<string, string>? annotations = null, string? resourceName = null) =>

@@ -39,6 +39,9 @@ public static class KubernetesTokens
     /// <summary>A RoleBinding.</summary>
     public const string RoleBinding = "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding";
 
+    /// <summary>A NetworkPolicy.</summary>
+    public const string NetworkPolicy = "kubernetes:networking.k8s.io/v1:NetworkPolicy";
+
     /// <summary>A ClusterRole.</summary>
     public const string ClusterRole = "kubernetes:rbac.authorization.k8s.io/v1:ClusterRole";
 

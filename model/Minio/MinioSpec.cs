@@ -56,6 +56,9 @@ public sealed record MinioSpec(int Servers, int VolumesPerServer, int VolumeGi, 
     /// <summary>The tenant's namespace.</summary>
     public const string Namespace = "minio";
 
+    /// <summary>The MinIO servers' pod port (the S3 API), where the tenant's <c>minio</c> Service points.</summary>
+    public const int ServerPort = 9000;
+
     /// <summary>The tenant's name.</summary>
     public const string TenantName = "mlops";
 

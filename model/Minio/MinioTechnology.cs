@@ -46,4 +46,11 @@ public sealed class MinioTechnology : PlannedTechnology<MinioSpec>
     [
         new("MinIO operator and tenant", MinioVersions.ChartVersion, Kubernetes.KubernetesRange.Of("1.30", null), "minio/operator@v7.1.1:README.md (Kubernetes 1.30.0 or later)"),
     ];
+
+    /// <inheritdoc />
+    protected override IEnumerable<Network.NamespaceAccess> NetworkAccessOf(MinioSpec spec) =>
+    [
+        Network.NamespaceAccess.Serving(MinioSpec.Namespace, Kubernetes.KubernetesNodes.NamespaceId(MinioSpec.Namespace), new Network.TeamPort(MinioSpec.ServerPort, "MinIO's S3 API")),
+        Network.NamespaceAccess.Closed(MinioSpec.OperatorNamespace, Kubernetes.KubernetesNodes.NamespaceId(MinioSpec.OperatorNamespace)),
+    ];
 }

@@ -28,6 +28,9 @@ public sealed record MlflowSpec(int Replicas, string Cpu, string Memory, string 
     /// <summary>The namespace and the Helm release's name.</summary>
     public const string Namespace = "mlflow";
 
+    /// <summary>The tracking server's pod port, where the chart's Service points.</summary>
+    public const int ServerPort = 5000;
+
     /// <summary>The Secret (basic-auth) with MLflow's database credentials, in its namespace.</summary>
     public const string DatabaseSecret = "mlflow-database";
 

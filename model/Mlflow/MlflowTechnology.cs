@@ -46,4 +46,10 @@ public sealed class MlflowTechnology : PlannedTechnology<MlflowSpec>
     [
         new("MLflow chart", $"{MlflowVersions.Chart.Version} (MLflow {MlflowVersions.Tag})", Kubernetes.KubernetesRange.Of("1.16", null), "community-charts/helm-charts@mlflow-1.11.5:charts/mlflow/Chart.yaml (kubeVersion >=1.16.0-0)"),
     ];
+
+    /// <inheritdoc />
+    protected override IEnumerable<Network.NamespaceAccess> NetworkAccessOf(MlflowSpec spec) =>
+    [
+        Network.NamespaceAccess.Serving(MlflowSpec.Namespace, Kubernetes.KubernetesNodes.NamespaceId(MlflowSpec.Namespace), new Network.TeamPort(MlflowSpec.ServerPort, "MLflow's tracking server and model registry")),
+    ];
 }

@@ -63,4 +63,8 @@ public sealed class MonitoringTechnology : PlannedTechnology<MonitoringSpec>
     [
         new("kube-prometheus-stack", $"{MonitoringVersions.Chart.Version} (Prometheus Operator {MonitoringVersions.OperatorVersion})", Kubernetes.KubernetesRange.Of("1.25", null), "prometheus-community/helm-charts@kube-prometheus-stack-88.5.3:charts/kube-prometheus-stack/Chart.yaml (kubeVersion >=1.25.0-0)"),
     ];
+
+    /// <inheritdoc />
+    protected override IEnumerable<Network.NamespaceAccess> NetworkAccessOf(MonitoringSpec spec) =>
+    [Network.NamespaceAccess.Closed(MonitoringSpec.Namespace, Kubernetes.KubernetesNodes.NamespaceId(MonitoringSpec.Namespace)) with { ReachesTeams = true }];
 }

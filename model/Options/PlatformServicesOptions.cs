@@ -9,6 +9,9 @@ public sealed record PlatformServicesOptions
     /// <summary>How the web services (MLflow, and the dashboards that follow) are reached from outside the cluster. Default: in-cluster only.</summary>
     public IngressOptions? Ingress { get; init; }
 
+    /// <summary>What team namespaces may reach on the network, and what reaches them. Default: isolated.</summary>
+    public NetworkOptions? Network { get; init; }
+
     /// <summary>Kubeflow: pipelines with ML Metadata, notebooks, Katib, training, KServe.</summary>
     public KubeflowOptions? Kubeflow { get; init; }
 

@@ -55,4 +55,11 @@ public sealed class PostgresTechnology : PlannedTechnology<PostgresSpec>
             Tested = Kubernetes.KubernetesRange.Of("1.30", "1.36"),
         },
     ];
+
+    /// <inheritdoc />
+    protected override IEnumerable<Network.NamespaceAccess> NetworkAccessOf(PostgresSpec spec) =>
+    [
+        Network.NamespaceAccess.Closed(PostgresSpec.Namespace, Kubernetes.KubernetesNodes.NamespaceId(PostgresSpec.Namespace)),
+        Network.NamespaceAccess.Closed(PostgresSpec.OperatorNamespace, Kubernetes.KubernetesNodes.NamespaceId(PostgresSpec.OperatorNamespace)),
+    ];
 }

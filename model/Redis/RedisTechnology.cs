@@ -53,4 +53,8 @@ public sealed class RedisTechnology : PlannedTechnology<RedisSpec>
     [
         new("Valkey", $"{RedisVersions.Tag} (chart {RedisVersions.Chart.Version})", Kubernetes.KubernetesRange.Of("1.20", null), "valkey-io/valkey-helm@valkey-0.11.0:README.md (Kubernetes 1.20+)"),
     ];
+
+    /// <inheritdoc />
+    protected override IEnumerable<Network.NamespaceAccess> NetworkAccessOf(RedisSpec spec) =>
+    [Network.NamespaceAccess.Closed(RedisSpec.Namespace, Kubernetes.KubernetesNodes.NamespaceId(RedisSpec.Namespace))];
 }

@@ -58,4 +58,11 @@ public sealed class SparkTechnology : PlannedTechnology<SparkSpec>
     [
         new("Spark operator", SparkVersions.OperatorTag, Kubernetes.KubernetesRange.Of("1.16", null), "kubeflow/spark-operator@v2.5.2:charts/spark-operator-chart/README.md (Kubernetes >= 1.16)"),
     ];
+
+    /// <inheritdoc />
+    protected override IEnumerable<Network.NamespaceAccess> NetworkAccessOf(SparkSpec spec) =>
+    [
+        Network.NamespaceAccess.Closed(SparkSpec.OperatorNamespace, Kubernetes.KubernetesNodes.NamespaceId(SparkSpec.OperatorNamespace)),
+        Network.NamespaceAccess.Closed(SparkSpec.JobsNamespace, Kubernetes.KubernetesNodes.NamespaceId(SparkSpec.JobsNamespace)),
+    ];
 }

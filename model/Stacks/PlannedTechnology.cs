@@ -46,6 +46,10 @@ public abstract class PlannedTechnology<TSpec> : Technology
         SpecFor(options) is { } spec ? DashboardsOf(spec) : [];
 
     /// <inheritdoc />
+    public sealed override IEnumerable<Network.NamespaceAccess> NetworkAccess(PlatformOptions options) =>
+        SpecFor(options) is { } spec ? NetworkAccessOf(spec) : [];
+
+    /// <inheritdoc />
     public override bool RunsOnCluster(PlatformOptions options) => options.DeploysPlatform && SpecFor(options) is not null;
 
     /// <summary>Its nodes in the platform layer.</summary>
@@ -68,4 +72,7 @@ public abstract class PlannedTechnology<TSpec> : Technology
 
     /// <summary>The dashboards of its metrics.</summary>
     protected virtual IEnumerable<Monitoring.Dashboard> DashboardsOf(TSpec spec) => [];
+
+    /// <summary>Its namespaces as the network policies see them.</summary>
+    protected virtual IEnumerable<Network.NamespaceAccess> NetworkAccessOf(TSpec spec) => [];
 }

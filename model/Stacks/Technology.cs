@@ -52,6 +52,9 @@ public abstract class Technology
 
     /// <summary>The dashboards of its metrics, for valid <paramref name="options"/> where it runs.</summary>
     public virtual IEnumerable<Monitoring.Dashboard> Dashboards(PlatformOptions options) => [];
+
+    /// <summary>Its namespaces as the network policies see them (what teams reach there, whether it reaches teams), for valid <paramref name="options"/> where it runs.</summary>
+    public virtual IEnumerable<Network.NamespaceAccess> NetworkAccess(PlatformOptions options) => [];
 }
 
 /// <summary>Declares a technology of the stack from its own folder.</summary>

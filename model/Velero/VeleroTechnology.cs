@@ -55,4 +55,8 @@ public sealed class VeleroTechnology : PlannedTechnology<VeleroSpec>
             Tested = Kubernetes.KubernetesRange.Of("1.31", "1.33"),
         },
     ];
+
+    /// <inheritdoc />
+    protected override IEnumerable<Network.NamespaceAccess> NetworkAccessOf(VeleroSpec spec) =>
+    [Network.NamespaceAccess.Closed(VeleroSpec.Namespace, Kubernetes.KubernetesNodes.NamespaceId(VeleroSpec.Namespace))];
 }

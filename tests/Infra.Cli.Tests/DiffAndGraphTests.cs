@@ -18,7 +18,7 @@ public sealed class DiffAndGraphTests
         var run = CliRun.Project("diff", "--stack", "prod", "--against", "dev");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.StartsWith("Plan diff for stack prod: stack dev -> stack prod: 108 to add, 34 to remove, 56 to change.\n", run.Out, StringComparison.Ordinal);
+        Assert.StartsWith("Plan diff for stack prod: stack dev -> stack prod: 112 to add, 35 to remove, 74 to change.\n", run.Out, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -179,14 +179,14 @@ public sealed class DiffAndGraphTests
         var boxes = lines.Where(l => l.Contains("[\"", StringComparison.Ordinal)).ToArray();
         Assert.Equal("  c1[\"foundation<br/>Foundation · 10 resources\"]", boxes[0]);
         Assert.Equal("  c3[\"mlops-dev<br/>WorkloadCluster · 6 resources\"]", boxes[2]);
-        Assert.Equal(13, boxes.Length);
+        Assert.Equal(14, boxes.Length);
 
         // Every deployable node is in one box, and every arrow goes down the page: from a box to a later one.
         Assert.Equal(plan.Nodes.Count(n => plan.Waves.ContainsKey(n.Id)), boxes.Sum(b => int.Parse(System.Text.RegularExpressions.Regex.Match(b, "· ([0-9]+) resource").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)));
         var arrows = lines.Select(l => System.Text.RegularExpressions.Regex.Match(l, "^  c([0-9]+) -->\\|([0-9]+)\\| c([0-9]+)$")).Where(m => m.Success).ToArray();
         Assert.NotEmpty(arrows);
         Assert.All(arrows, a => Assert.True(int.Parse(a.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) < int.Parse(a.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture), a.Value));
-        Assert.Contains("  c3 -->|49| c12", lines);
+        Assert.Contains("  c3 -->|50| c12", lines);
     }
 
     [Fact]

@@ -312,7 +312,7 @@ public sealed class KubeflowSpecTests
         // Units whose every workload must stay single have no rule; development runs everything once.
         Assert.Equal(["notebook-controller", "profiles", "tensorboard-controller", "training-operator"],
             prod.Nodes.Where(n => n.Type == Infra.Model.Kubernetes.KubernetesTokens.KustomizeDirectory && n.Transforms.OfType<PlanTransform.Replicas>().SingleOrDefault() is null
-                && !n.Name.StartsWith("istio-", StringComparison.Ordinal) && n.Name is not ("cert-manager-issuer" or "kubeflow-namespace" or "kubeflow-roles" or "kubeflow-istio-resources" or "oauth2-proxy" or "feast-operator"))
+                && !n.Name.StartsWith("istio-", StringComparison.Ordinal) && n.Name is not ("cert-manager-issuer" or "kubeflow-namespace" or "kubeflow-roles" or "kubeflow-istio-resources" or "oauth2-proxy" or "feast-operator" or "networkpolicies"))
                 .Select(n => n.Name).Order(StringComparer.Ordinal));
         Assert.DoesNotContain(dev.Nodes, n => n.Transforms.OfType<PlanTransform.Replicas>().Any());
         Assert.Equal(
