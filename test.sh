@@ -45,6 +45,10 @@ else
     echo "         or set INFRA_UPSTREAM_DIR to their folder, or put them in ../shared/upstream beside the repository."
   fi
 fi
+if [[ -z "${INFRA_KUBEFLOW_MANIFESTS:-}" ]]; then
+  echo "SKIPPED: the check of the Kubeflow units' images against what kubectl kustomize builds from the release: set"
+  echo "         INFRA_KUBEFLOW_MANIFESTS to a local copy of kubeflow/manifests v1.10.2 to run it."
+fi
 run_tests tests/Infra.Cli.Tests
 
 echo "==> dotnet restore (Pulumi projects)"

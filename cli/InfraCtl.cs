@@ -264,6 +264,13 @@ internal static partial class InfraCtl
         }.AcceptOnlyFromAmong("text", "json");
         var versions = new Command("versions", "Print the compatibility matrix: each pinned release on the cluster with the Kubernetes versions its upstream supports, and the components each Tanzu release leaves out.") { versionsFormat };
         versions.SetAction(parse => VersionsMatrix.Print(context, parse.GetValue(versionsFormat)!));
+        var imagesFormat = new Option<string>("--format", "-f")
+        {
+            Description = "Output format: text (tables), list (each image, and the mirror reference to copy it to, for skopeo copy or crane copy), lock (an imgpkg ImagesLock) or json (images, charts and sources).",
+            DefaultValueFactory = _ => "text",
+        }.AcceptOnlyFromAmong(ImagesCommand.Formats);
+        var images = new Command("images", "List every image (registry, repository, tag, digest), chart, kustomization, bundle and file the stack pulls, so that a site without internet fills its mirrors first.") { stack, projectDir, imagesFormat };
+        images.SetAction(parse => ImagesCommand.Run(context, parse.GetValue(stack)!, parse.GetValue(projectDir), parse.GetValue(imagesFormat)!));
         var code = new Argument<string?>("CODE") { Description = "An error code such as MLOPS0301, as errors print it. Without one: every code.", Arity = ArgumentArity.ZeroOrOne };
         var explain = new Command("explain", "Print the rule behind an error code, or list every code with its key and rule.") { code };
         explain.SetAction(parse => ErrorCatalogue.Explain(context, parse.GetValue(code)));
@@ -278,6 +285,7 @@ internal static partial class InfraCtl
             render,
             graph,
             diff,
+            images,
             stacks,
             stackCommand,
             versions,

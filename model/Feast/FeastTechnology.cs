@@ -65,4 +65,11 @@ public sealed class FeastTechnology : PlannedTechnology<FeastSpec>
             new Network.TeamPort(FeastSpec.RegistryPort, "Feast's registry")),
         Network.NamespaceAccess.Closed(FeastSpec.OperatorNamespace, Planning.PlanNode.IdOf(Kubernetes.KubernetesTokens.ConfigFile, FeastPlanner.OperatorBundle)),
     ];
+
+    /// <inheritdoc />
+    protected override IEnumerable<PulledImage> ImagesOf(FeastSpec spec) =>
+        [
+            PulledImage.Of(FeastVersions.OperatorImage, "the Feast operator"),
+            PulledImage.Of(FeastVersions.FeatureServerImage, "Feast's servers"),
+        ];
 }

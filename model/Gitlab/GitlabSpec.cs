@@ -194,7 +194,7 @@ public sealed record GitlabSpec(int Replicas, string Cpu, string Memory, int Git
     {
         var helper = Registry is null
             ? string.Empty
-            : $"\n    helper_image = \"{Images.Through(Registry, $"{GitlabVersions.ImageRegistry}/gitlab-org/gitlab-runner/gitlab-runner-helper:x86_64-v{GitlabVersions.RunnerVersion}")}\"";
+            : $"\n    helper_image = \"{Images.Through(Registry, GitlabVersions.RunnerHelperImage)}\"";
         return $"""
             [[runners]]
               [runners.kubernetes]

@@ -78,4 +78,15 @@ public sealed class GitlabTechnology : PlannedTechnology<GitlabSpec>
     /// <inheritdoc />
     protected override IEnumerable<Network.NamespaceAccess> NetworkAccessOf(GitlabSpec spec) =>
     [Network.NamespaceAccess.Closed(GitlabSpec.Namespace, Kubernetes.KubernetesNodes.NamespaceId(GitlabSpec.Namespace))];
+
+    /// <inheritdoc />
+    protected override IEnumerable<PulledImage> ImagesOf(GitlabSpec spec) =>
+    [
+        .. GitlabVersions.ChartImages.Select(i => i.Repository).Distinct(StringComparer.Ordinal).Select(repository => GitlabVersions.TagOf(repository) is { } tag
+            ? PulledImage.Of($"{repository}:{tag}", "GitLab")
+            : PulledImage.Of(repository, "GitLab") with { TagFrom = $"the {repository[(repository.LastIndexOf('/') + 1)..]} subchart of GitLab chart {GitlabVersions.Chart.Version} (its app version)" }),
+        PulledImage.Of(GitlabVersions.RunnerImage, "GitLab Runner"),
+        PulledImage.Of(GitlabVersions.RunnerHelperImage, "GitLab Runner's job pods"),
+        PulledImage.Of(GitlabVersions.DefaultJobImage, "CI jobs that name no image"),
+    ];
 }

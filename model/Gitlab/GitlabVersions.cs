@@ -38,6 +38,30 @@ public static class GitlabVersions
     /// </summary>
     public const string DefaultJobImage = "docker.io/library/python:3.12.14-slim@sha256:7a8b475003c4fe15a2cd4e55e5cfc2f3560bdc9333d624f24cdd6d4340fd7a17";
 
+    /// <summary>
+    /// The tag the chart writes for an image of <see cref="ChartImages"/>, or null where it could not be read at the
+    /// pinned release: the Cloud Native GitLab images are tagged with the GitLab version (<c>v18.9.1</c>); the exporter
+    /// and the registry with their subcharts' own versions (the chart at 94e6fb01, "Update versions for 9.9.1");
+    /// gitlab-shell's subchart version was not readable there.
+    /// </summary>
+    public static string? TagOf(string repository)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        return repository[(repository.LastIndexOf('/') + 1)..] switch
+        {
+            "gitlab-shell" => null,
+            "gitlab-exporter" => "16.4.0",
+            "gitlab-container-registry" => "v4.37.0-gitlab",
+            _ => $"v{AppVersion}",
+        };
+    }
+
+    /// <summary>The runner's image the runner subchart writes: <c>alpine-v</c> and its Runner version.</summary>
+    public static string RunnerImage { get; } = $"{ImageRegistry}/gitlab-org/gitlab-runner:alpine-v{RunnerVersion}";
+
+    /// <summary>The runner's helper image, which every job pod runs beside the job.</summary>
+    public static string RunnerHelperImage { get; } = $"{ImageRegistry}/gitlab-org/gitlab-runner/gitlab-runner-helper:x86_64-v{RunnerVersion}";
+
     /// <summary>The images' registry, which a mirror replaces.</summary>
     public const string ImageRegistry = "registry.gitlab.com";
 

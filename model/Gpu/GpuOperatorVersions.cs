@@ -15,7 +15,25 @@ public static class GpuOperatorVersions
     /// <summary>The pinned chart.</summary>
     public static Kubernetes.HelmChart HelmChart { get; } = new(Repository, Chart, Version);
 
-    /// <summary>The vGPU guest driver image unless config names one.</summary>
+    /// <summary>
+    /// The images the chart runs by default beside the driver: the operator and its validator, the driver manager,
+    /// the container toolkit, the device plugin (which also runs feature discovery), the DCGM exporter, the MIG
+    /// manager and Node Feature Discovery (deployments/gpu-operator/values.yaml at v26.7.0; the release packages the
+    /// chart with its own version as the operator's tag). The operator names them in its ClusterPolicy and starts them
+    /// itself, so no mirror transform rewrites them.
+    /// </summary>
+    public static System.Collections.Immutable.ImmutableArray<string> OperandImages { get; } =
+    [
+        "nvcr.io/nvidia/gpu-operator:" + Version,
+        "nvcr.io/nvidia/cloud-native/k8s-driver-manager:v0.12.0",
+        "nvcr.io/nvidia/k8s/container-toolkit:v1.20.0",
+        "nvcr.io/nvidia/k8s-device-plugin:v0.20.0",
+        "nvcr.io/nvidia/k8s/dcgm-exporter:4.6.0-4.8.3-distroless",
+        "nvcr.io/nvidia/cloud-native/k8s-mig-manager:v0.15.0",
+        "registry.k8s.io/nfd/node-feature-discovery:v0.19.0",
+    ];
+
+    /// <summary>The vGPU guest driver image's name in the site's NGC registry or mirror, where none is configured.</summary>
     public const string DefaultDriverImage = "vgpu-guest-driver-5";
 
     /// <summary>

@@ -32,6 +32,22 @@ public sealed class GpuTechnology : Technology
     public override IEnumerable<Monitoring.Dashboard> Dashboards(PlatformOptions options) => RunsOnCluster(options) ? [GpuMonitoring.Dashboard()] : [];
 
     /// <inheritdoc />
+    public override IEnumerable<PulledImage> Images(PlatformOptions options)
+    {
+        if (!RunsOnCluster(options))
+        {
+            return [];
+        }
+
+        var spec = Vsphere.FoundationSpec.For(options).DeployedGpuOperator!;
+        return
+        [
+            .. GpuOperatorVersions.OperandImages.Select(i => PulledImage.Of(i, "the GPU Operator") with { Rewritten = false }),
+            PulledImage.Of($"{spec.DriverRepository}/{spec.DriverImage}:{spec.DriverVersion}", "the vGPU guest driver (the operator adds the nodes' OS to the tag, as -ubuntu22.04)") with { Rewritten = false },
+        ];
+    }
+
+    /// <inheritdoc />
     public override bool RunsOnCluster(PlatformOptions options) =>
         options.DeploysFoundation && Vsphere.FoundationSpec.For(options).DeployedGpuOperator is not null;
 }

@@ -70,4 +70,7 @@ public sealed class KubeflowTechnology : PlannedTechnology<KubeflowSpec>
     /// <inheritdoc />
     protected override IEnumerable<Network.NamespaceAccess> NetworkAccessOf(KubeflowSpec spec) =>
     KubeflowNetwork.Access(spec);
+
+    /// <inheritdoc />
+    protected override IEnumerable<PulledImage> ImagesOf(KubeflowSpec spec) => KubeflowImages.Of(spec);
 }

@@ -53,4 +53,13 @@ public sealed class MinioTechnology : PlannedTechnology<MinioSpec>
         Network.NamespaceAccess.Serving(MinioSpec.Namespace, Kubernetes.KubernetesNodes.NamespaceId(MinioSpec.Namespace), new Network.TeamPort(MinioSpec.ServerPort, "MinIO's S3 API")),
         Network.NamespaceAccess.Closed(MinioSpec.OperatorNamespace, Kubernetes.KubernetesNodes.NamespaceId(MinioSpec.OperatorNamespace)),
     ];
+
+    /// <inheritdoc />
+    protected override IEnumerable<PulledImage> ImagesOf(MinioSpec spec) =>
+        [
+            PulledImage.Of(MinioVersions.OperatorImage, "the MinIO operator"),
+            PulledImage.Of($"{MinioSpec.ServerImage}:{MinioVersions.ServerTag}", "the MinIO tenant"),
+            PulledImage.Of(MinioVersions.SidecarImage, "the MinIO tenant's sidecar (the operator's own default)") with { Rewritten = false },
+            PulledImage.Of(MinioVersions.ClientImage, "MinIO's policy, restore and mirror jobs"),
+        ];
 }

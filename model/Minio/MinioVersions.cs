@@ -24,6 +24,19 @@ public static class MinioVersions
     /// <summary>The pinned tenant chart.</summary>
     public static Kubernetes.HelmChart Tenant { get; } = new(Repository, TenantChart, ChartVersion);
 
+    /// <summary>The operator's image, the chart's default at its version.</summary>
+    public const string OperatorImage = "quay.io/minio/operator:v" + ChartVersion;
+
+    /// <summary>The MinIO server's tag the tenant chart 7.1.1 writes (helm/tenant/values.yaml, <c>tenant.image.tag</c>).</summary>
+    public const string ServerTag = "RELEASE.2025-04-08T15-41-24Z";
+
+    /// <summary>
+    /// The sidecar (and argument-checking init container) the operator adds to every tenant pod: its code's default
+    /// (pkg/resources/statefulsets/minio-sidecar.go at v7.1.1), since the tenant chart leaves <c>sidecarImage</c>
+    /// empty; not rewritten by a mirror.
+    /// </summary>
+    public const string SidecarImage = "quay.io/minio/operator-sidecar:v7.0.1";
+
     /// <summary>The MinIO client image, by tag and digest.</summary>
     public const string ClientImage = "quay.io/minio/mc:RELEASE.2025-04-16T18-13-26Z@sha256:aead63c77f9db9107f1696fb08ecb0faeda23729cde94b0f663edf4fe09728e3";
 }

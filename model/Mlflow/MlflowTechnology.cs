@@ -52,4 +52,11 @@ public sealed class MlflowTechnology : PlannedTechnology<MlflowSpec>
     [
         Network.NamespaceAccess.Serving(MlflowSpec.Namespace, Kubernetes.KubernetesNodes.NamespaceId(MlflowSpec.Namespace), new Network.TeamPort(MlflowSpec.ServerPort, "MLflow's tracking server and model registry")),
     ];
+
+    /// <inheritdoc />
+    protected override IEnumerable<PulledImage> ImagesOf(MlflowSpec spec) =>
+        [
+            PulledImage.Of($"{MlflowVersions.Image}:{MlflowVersions.Tag}", "MLflow"),
+            PulledImage.Of($"{MlflowVersions.Busybox}:{MlflowVersions.BusyboxTag}", "MLflow's init containers"),
+        ];
 }

@@ -67,4 +67,8 @@ public sealed class MonitoringTechnology : PlannedTechnology<MonitoringSpec>
     /// <inheritdoc />
     protected override IEnumerable<Network.NamespaceAccess> NetworkAccessOf(MonitoringSpec spec) =>
     [Network.NamespaceAccess.Closed(MonitoringSpec.Namespace, Kubernetes.KubernetesNodes.NamespaceId(MonitoringSpec.Namespace)) with { ReachesTeams = true }];
+
+    /// <inheritdoc />
+    protected override IEnumerable<PulledImage> ImagesOf(MonitoringSpec spec) =>
+        MonitoringVersions.ChartImages.Select(i => PulledImage.Of($"{i.Registry}/{i.Repository}:{i.Tag}", "kube-prometheus-stack"));
 }

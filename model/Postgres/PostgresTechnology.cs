@@ -62,4 +62,11 @@ public sealed class PostgresTechnology : PlannedTechnology<PostgresSpec>
         Network.NamespaceAccess.Closed(PostgresSpec.Namespace, Kubernetes.KubernetesNodes.NamespaceId(PostgresSpec.Namespace)),
         Network.NamespaceAccess.Closed(PostgresSpec.OperatorNamespace, Kubernetes.KubernetesNodes.NamespaceId(PostgresSpec.OperatorNamespace)),
     ];
+
+    /// <inheritdoc />
+    protected override IEnumerable<PulledImage> ImagesOf(PostgresSpec spec) =>
+        [
+            PulledImage.Of($"{PostgresVersions.OperatorImage}:{PostgresVersions.OperatorVersion}", "the CloudNativePG operator"),
+            PulledImage.Of(PostgresVersions.Image, "PostgreSQL"),
+        ];
 }

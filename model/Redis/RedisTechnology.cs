@@ -57,4 +57,10 @@ public sealed class RedisTechnology : PlannedTechnology<RedisSpec>
     /// <inheritdoc />
     protected override IEnumerable<Network.NamespaceAccess> NetworkAccessOf(RedisSpec spec) =>
     [Network.NamespaceAccess.Closed(RedisSpec.Namespace, Kubernetes.KubernetesNodes.NamespaceId(RedisSpec.Namespace))];
+
+    /// <inheritdoc />
+    protected override IEnumerable<PulledImage> ImagesOf(RedisSpec spec) =>
+        spec.Metrics
+            ? [PulledImage.Of($"{RedisVersions.ImageRegistry}/{RedisVersions.Image}:{RedisVersions.Tag}", "Valkey"), PulledImage.Of($"{RedisVersions.ExporterRegistry}/{RedisVersions.Exporter}:{RedisVersions.ExporterTag}", "Valkey's metrics exporter")]
+            : [PulledImage.Of($"{RedisVersions.ImageRegistry}/{RedisVersions.Image}:{RedisVersions.Tag}", "Valkey")];
 }

@@ -113,8 +113,8 @@ public sealed record SparkSpec(int Replicas, string? Cpu, string? Memory, Immuta
         {
             ["image"] = new JsonObject
             {
-                ["registry"] = Images.Through(Registry, "ghcr.io"),
-                ["repository"] = "kubeflow/spark-operator/controller",
+                ["registry"] = Images.Through(Registry, SparkVersions.OperatorRegistry),
+                ["repository"] = SparkVersions.OperatorRepository,
                 ["tag"] = SparkVersions.OperatorTag,
             },
             ["controller"] = controller,

@@ -65,4 +65,16 @@ public sealed class SparkTechnology : PlannedTechnology<SparkSpec>
         Network.NamespaceAccess.Closed(SparkSpec.OperatorNamespace, Kubernetes.KubernetesNodes.NamespaceId(SparkSpec.OperatorNamespace)),
         Network.NamespaceAccess.Closed(SparkSpec.JobsNamespace, Kubernetes.KubernetesNodes.NamespaceId(SparkSpec.JobsNamespace)),
     ];
+
+    /// <inheritdoc />
+    protected override IEnumerable<PulledSource> DownloadsOf(SparkSpec spec) =>
+        spec.HistoryServer ? SparkVersions.HistoryServerJars.Select(url => new PulledSource("file", url, "Spark history server")) : [];
+
+    /// <inheritdoc />
+    protected override IEnumerable<PulledImage> ImagesOf(SparkSpec spec) =>
+        [
+            PulledImage.Of($"{SparkVersions.OperatorImage}:{SparkVersions.OperatorTag}", "the Spark operator"),
+            PulledImage.Of(SparkVersions.SparkImage, spec.HistoryServer ? "Spark applications, the Spark history server" : "Spark applications"),
+            .. spec.HistoryServer ? [PulledImage.Of(SparkVersions.Busybox, "the Spark history server's jar fetcher")] : Array.Empty<PulledImage>(),
+        ];
 }

@@ -13,6 +13,15 @@ public static class SparkVersions
     /// <summary>The operator image's tag, the chart's app version.</summary>
     public const string OperatorTag = "2.5.2";
 
+    /// <summary>The operator's image registry and repository (the chart's <c>image.registry</c> and <c>image.repository</c>).</summary>
+    public const string OperatorRegistry = "ghcr.io";
+
+    /// <summary>The operator's repository in <see cref="OperatorRegistry"/>, which runs the controller and the webhook.</summary>
+    public const string OperatorRepository = "kubeflow/spark-operator/controller";
+
+    /// <summary>The operator's image.</summary>
+    public const string OperatorImage = OperatorRegistry + "/" + OperatorRepository;
+
     /// <summary>The Spark release: the newest of the 4.0 line, the one the operator 2.5.2 image is built on.</summary>
     public const string SparkVersion = "4.0.4";
 

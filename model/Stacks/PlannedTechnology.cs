@@ -46,6 +46,14 @@ public abstract class PlannedTechnology<TSpec> : Technology
         SpecFor(options) is { } spec ? DashboardsOf(spec) : [];
 
     /// <inheritdoc />
+    public sealed override IEnumerable<PulledImage> Images(PlatformOptions options) =>
+        SpecFor(options) is { } spec ? ImagesOf(spec) : [];
+
+    /// <inheritdoc />
+    public sealed override IEnumerable<PulledSource> Downloads(PlatformOptions options) =>
+        SpecFor(options) is { } spec ? DownloadsOf(spec) : [];
+
+    /// <inheritdoc />
     public sealed override IEnumerable<Network.NamespaceAccess> NetworkAccess(PlatformOptions options) =>
         SpecFor(options) is { } spec ? NetworkAccessOf(spec) : [];
 
@@ -72,6 +80,12 @@ public abstract class PlannedTechnology<TSpec> : Technology
 
     /// <summary>The dashboards of its metrics.</summary>
     protected virtual IEnumerable<Monitoring.Dashboard> DashboardsOf(TSpec spec) => [];
+
+    /// <summary>The images its workloads pull.</summary>
+    protected virtual IEnumerable<PulledImage> ImagesOf(TSpec spec) => [];
+
+    /// <summary>The files its workloads download as they start.</summary>
+    protected virtual IEnumerable<PulledSource> DownloadsOf(TSpec spec) => [];
 
     /// <summary>Its namespaces as the network policies see them.</summary>
     protected virtual IEnumerable<Network.NamespaceAccess> NetworkAccessOf(TSpec spec) => [];

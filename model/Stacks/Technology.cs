@@ -53,6 +53,12 @@ public abstract class Technology
     /// <summary>The dashboards of its metrics, for valid <paramref name="options"/> where it runs.</summary>
     public virtual IEnumerable<Monitoring.Dashboard> Dashboards(PlatformOptions options) => [];
 
+    /// <summary>Every image its workloads pull (and the images it starts workloads from), with their pinned tags, for valid <paramref name="options"/> where it runs.</summary>
+    public virtual IEnumerable<PulledImage> Images(PlatformOptions options) => [];
+
+    /// <summary>The files its workloads download as they start (jars), for valid <paramref name="options"/> where it runs.</summary>
+    public virtual IEnumerable<PulledSource> Downloads(PlatformOptions options) => [];
+
     /// <summary>Its namespaces as the network policies see them (what teams reach there, whether it reaches teams), for valid <paramref name="options"/> where it runs.</summary>
     public virtual IEnumerable<Network.NamespaceAccess> NetworkAccess(PlatformOptions options) => [];
 }

@@ -59,4 +59,12 @@ public sealed class VeleroTechnology : PlannedTechnology<VeleroSpec>
     /// <inheritdoc />
     protected override IEnumerable<Network.NamespaceAccess> NetworkAccessOf(VeleroSpec spec) =>
     [Network.NamespaceAccess.Closed(VeleroSpec.Namespace, Kubernetes.KubernetesNodes.NamespaceId(VeleroSpec.Namespace))];
+
+    /// <inheritdoc />
+    protected override IEnumerable<PulledImage> ImagesOf(VeleroSpec spec) =>
+        [
+            PulledImage.Of($"{VeleroVersions.ImageRegistry}/{VeleroVersions.Image}:{VeleroVersions.Tag}", "Velero and its node agents"),
+            PulledImage.Of($"{VeleroVersions.ImageRegistry}/{VeleroVersions.AwsPlugin}:{VeleroVersions.AwsPluginTag}", "Velero's S3 plugin"),
+            .. spec.Restore is null ? Array.Empty<PulledImage>() : [PulledImage.Of(VeleroSpec.KubectlImage, "the volumes' restore Job")],
+        ];
 }

@@ -327,7 +327,7 @@ public sealed class InfraCtlTests
     }
 
     [Theory]
-    [InlineData(new[] { "plna" }, "error: 'plna' is not an infractl command. Did you mean 'plan'? Commands: validate, plan, render, graph, diff, stacks, stack, versions, explain. Run 'infractl --help' for what each does.\n")]
+    [InlineData(new[] { "plna" }, "error: 'plna' is not an infractl command. Did you mean 'plan'? Commands: validate, plan, render, graph, diff, images, stacks, stack, versions, explain. Run 'infractl --help' for what each does.\n")]
     [InlineData(new[] { "plan", "--format", "xml" }, "error: Argument 'xml' not recognized. Must be one of:\n\t'text'\n\t'json'\nRun 'infractl plan --help' for its options.\n")]
     [InlineData(new[] { "stack", "new", "qa" }, "error: Option '--from' is required.\nRun 'infractl stack new --help' for its options.\n")]
     [InlineData(new[] { "validate", "-C", "/nonexistent" }, "error: --project-dir /nonexistent is not a folder. Pass the folder that holds Pulumi.yaml.\n")]

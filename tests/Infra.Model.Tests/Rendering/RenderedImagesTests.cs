@@ -59,7 +59,7 @@ public sealed partial class RenderedImagesTests
     /// (a map under <c>image</c>, or any map with a <c>repository</c>), read as <c>[registry/]repository[/image][:tag|:version]</c>;
     /// and <c>image = "…"</c> lines of configuration text (the runner's TOML).
     /// </summary>
-    private static IEnumerable<(string File, string Reference)> Images(IEnumerable<RenderedFile> files)
+    internal static IEnumerable<(string File, string Reference)> Images(IEnumerable<RenderedFile> files)
     {
         foreach (var file in files.Where(f => f.Name.EndsWith(".yaml", StringComparison.Ordinal) && !f.Name.Contains("/units/", StringComparison.Ordinal)))
         {

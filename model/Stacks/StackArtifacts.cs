@@ -1,0 +1,91 @@
+using System.Collections.Immutable;
+using Infra.Model.Kubernetes;
+using Infra.Model.Options;
+using Infra.Model.Planning;
+
+namespace Infra.Model.Stacks;
+
+/// <summary>An image a technology's workloads pull.</summary>
+/// <param name="Image">The image, as its upstream publishes it.</param>
+/// <param name="UsedBy">What runs it, e.g. <c>MinIO tenant</c>.</param>
+public sealed record PulledImage(ImageReference Image, string UsedBy)
+{
+    /// <summary>
+    /// Whether the platform pulls it through the mirror where one is set; false where the image is named inside an
+    /// upstream release's configuration, so that the nodes pull it by its own name (their container runtime then
+    /// needs the mirror as a mirror of its registry).
+    /// </summary>
+    public bool Rewritten { get; init; } = true;
+
+    /// <summary>
+    /// Where the tag comes from where <see cref="ImageReference.Tag"/> is unknown here: a chart that writes its own
+    /// version, which could not be read at the pinned release (copy the image at the tag the chart's release notes name).
+    /// </summary>
+    public string? TagFrom { get; init; }
+
+    /// <summary>An image from its full reference.</summary>
+    public static PulledImage Of(string reference, string usedBy) => new(ImageReference.Parse(reference), usedBy);
+}
+
+/// <summary>A Helm chart a release installs.</summary>
+/// <param name="Repository">The chart repository.</param>
+/// <param name="Name">The chart.</param>
+/// <param name="Version">Its pinned version.</param>
+/// <param name="Release">The release that installs it.</param>
+public sealed record PulledChart(string Repository, string Name, string Version, string Release);
+
+/// <summary>Something else fetched as the stack deploys or starts: a kustomization, a manifest bundle, a file.</summary>
+/// <param name="Kind"><c>kustomization</c>, <c>manifest</c> or <c>file</c>.</param>
+/// <param name="Location">Where it is fetched from (a git URL with its ref, a URL, a path).</param>
+/// <param name="UsedBy">What fetches it.</param>
+public sealed record PulledSource(string Kind, string Location, string UsedBy);
+
+/// <summary>
+/// Everything a stack pulls from outside: each image (with the mirror reference it is pulled as, where a mirror is
+/// set), each chart and each kustomization, bundle and file, so that a site without internet fills its mirrors
+/// first (<c>infractl images</c>).
+/// </summary>
+/// <param name="Mirror">The registry mirror, where one is set.</param>
+/// <param name="Images">The images, each once, by reference; what uses each joined.</param>
+/// <param name="Charts">The charts, by release.</param>
+/// <param name="Sources">The kustomizations, bundles and files.</param>
+public sealed record StackArtifacts(string? Mirror, ImmutableArray<PulledImage> Images, ImmutableArray<PulledChart> Charts, ImmutableArray<PulledSource> Sources)
+{
+    /// <summary>What <paramref name="plan"/> of valid <paramref name="options"/> pulls.</summary>
+    public static StackArtifacts For(PlatformOptions options, Plan plan)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(plan);
+        var images = Technologies.All.SelectMany(t => t.Images(options))
+            .GroupBy(i => i.Image)
+            .Select(g => new PulledImage(g.Key, string.Join(", ", g.Select(i => i.UsedBy).Distinct(StringComparer.Ordinal))) { Rewritten = g.All(i => i.Rewritten), TagFrom = g.Select(i => i.TagFrom).FirstOrDefault(t => t is not null) })
+            .OrderBy(i => i.Image.ToString(), StringComparer.Ordinal);
+        var charts = plan.Nodes.Where(n => n.Type == KubernetesTokens.HelmRelease)
+            .Select(n => new PulledChart(Text(((PlanValue.MapValue)n.Inputs["repositoryOpts"]).Entries["repo"]), Text(n.Inputs["chart"]), Text(n.Inputs["version"]), n.Name))
+            .OrderBy(c => c.Release, StringComparer.Ordinal);
+        var sources = plan.Nodes
+            .Where(n => n.Type is KubernetesTokens.KustomizeDirectory or KubernetesTokens.ConfigFile)
+            .Select(n => n.Type == KubernetesTokens.KustomizeDirectory
+                ? new PulledSource("kustomization", Text(n.Inputs["directory"]), n.Name)
+                : new PulledSource("manifest", Text(n.Inputs["file"]), n.Name))
+            .OrderBy(s => s.UsedBy, StringComparer.Ordinal)
+            .Concat(Technologies.All.SelectMany(t => t.Downloads(options)));
+        return new StackArtifacts(options.Platform?.Registry, [.. images], [.. charts], [.. sources]);
+    }
+
+    /// <summary>The reference <paramref name="image"/> is copied to in the mirror: <c>&lt;mirror&gt;/&lt;registry&gt;/&lt;repository&gt;</c>, or itself without one.</summary>
+    public ImageReference InMirror(ImageReference image)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        return Mirror is null ? image : image.Through(Mirror);
+    }
+
+    /// <summary>The reference the platform pulls <paramref name="image"/> as: in the mirror where it is rewritten, else its own.</summary>
+    public ImageReference PulledAs(PulledImage image)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        return image.Rewritten ? InMirror(image.Image) : image.Image;
+    }
+
+    private static string Text(PlanValue value) => value is PlanValue.Literal { Value: string text } ? text : value.ToString();
+}

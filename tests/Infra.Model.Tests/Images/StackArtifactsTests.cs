@@ -1,0 +1,90 @@
+using Infra.Model.Kubernetes;
+using Infra.Model.Rendering;
+using Infra.Model.Stacks;
+using Infra.Model.Tests.Rendering;
+
+namespace Infra.Model.Tests.Images;
+
+public sealed class StackArtifactsTests
+{
+    private const string Mirror = "harbor.prod.example.com/mirror";
+
+    private static StackArtifacts Prod() => StackArtifacts.For(TestConfig.StackOptions("prod"), TestConfig.StackPlan("prod"));
+
+    [Theory]
+    [InlineData("busybox", "docker.io", "library/busybox", null, null)]
+    [InlineData("kserve/agent:v0.15.0", "docker.io", "kserve/agent", "v0.15.0", null)]
+    [InlineData("quay.io/minio/operator:v7.1.1", "quay.io", "minio/operator", "v7.1.1", null)]
+    [InlineData("localhost:5000/team/app@sha256:abc", "localhost:5000", "team/app", null, "sha256:abc")]
+    [InlineData("docker.io/library/busybox:1.38.0@sha256:dc2d", "docker.io", "library/busybox", "1.38.0", "sha256:dc2d")]
+    public void References_AreReadAsTheContainerRuntimesReadThem(string reference, string registry, string repository, string? tag, string? digest)
+    {
+        Assert.Equal(new ImageReference(registry, repository, tag, digest), ImageReference.Parse(reference));
+    }
+
+    [Fact]
+    public void ThroughAMirror_AnImageKeepsItsRegistryAndRepositoryUnderTheMirrorsPath()
+    {
+        var image = ImageReference.Parse("quay.io/minio/operator:v7.1.1");
+
+        Assert.Equal("harbor.prod.example.com/mirror/quay.io/minio/operator:v7.1.1", image.Through(Mirror).ToString());
+        Assert.Equal("mirror.local:5000/quay.io/minio/operator:v7.1.1", image.Through("mirror.local:5000").ToString());
+    }
+
+    [Fact]
+    public void Prod_EveryImageTheRenderNames_IsOneTheStackLists()
+    {
+        var artifacts = Prod();
+        var listed = artifacts.Images.Select(i => i.Image).ToArray();
+        var rendered = RenderedImagesTests.Images(StackRenderer.Render(TestConfig.StackPlan("prod")))
+            .Select(i => i.Reference).Distinct(StringComparer.Ordinal).ToArray();
+        bool Listed(ImageReference image) =>
+            // A value that names no tag is the chart's own (its app version): the list names the tag it writes.
+            image.Tag is null && image.Digest is null ? listed.Any(l => l.Name == image.Name) : listed.Contains(image);
+
+        Assert.NotEmpty(rendered);
+        Assert.All(rendered, reference =>
+        {
+            var stripped = reference[(Mirror.Length + 1)..];
+            // An image map that moves only its registry (the runner's) names the registry alone; the vGPU driver comes
+            // from the registry path the stack names itself; everything else through the mirror.
+            Assert.True(
+                stripped.Contains('/', StringComparison.Ordinal) ? Listed(ImageReference.Parse(stripped)) || Listed(ImageReference.Parse(reference)) : listed.Any(l => l.Registry == stripped),
+                $"the render pulls {reference}, which 'infractl images' does not list");
+        });
+    }
+
+    [Fact]
+    public void Prod_ListsEveryImagePinned_OnceEach_AndEveryChartAndSource()
+    {
+        var artifacts = Prod();
+
+        Assert.All(artifacts.Images, i => Assert.True(i.Image.Tag is { Length: > 0 } || i.Image.ByDigest || i.TagFrom is not null, $"{i.Image} is not pinned"));
+        Assert.Equal(["registry.gitlab.com/gitlab-org/build/cng/gitlab-shell"], artifacts.Images.Where(i => i.TagFrom is not null).Select(i => i.Image.ToString()));
+        Assert.Equal(artifacts.Images.Length, artifacts.Images.Select(i => i.Image).Distinct().Count());
+        Assert.Equal(
+            ["cnpg-operator cloudnative-pg 0.29.0", "gitlab gitlab 9.9.1", "gpu-operator gpu-operator v26.7.0", "kube-prometheus-stack kube-prometheus-stack 88.5.3", "minio-operator operator 7.1.1",
+             "minio-tenant tenant 7.1.1", "mlflow mlflow 1.11.5", "spark-operator spark-operator 2.5.2", "valkey valkey 0.11.0", "velero velero 11.4.0"],
+            artifacts.Charts.Select(c => $"{c.Release} {c.Name} {c.Version}"));
+        Assert.Contains(artifacts.Sources, s => s == new PulledSource("manifest", "https://raw.githubusercontent.com/feast-dev/feast/v0.66.0/infra/feast-operator/dist/install.yaml", "feast-operator"));
+        Assert.Contains(artifacts.Sources, s => s == new PulledSource("file", "https://repo1.maven.org/maven2/org/apache/hadoop/hadoop-aws/3.4.1/hadoop-aws-3.4.1.jar", "Spark history server"));
+        Assert.Contains(artifacts.Sources, s => s == new PulledSource("kustomization", "https://github.com/kubeflow/manifests//common/networkpolicies/base?ref=v1.10.2", "networkpolicies"));
+    }
+
+    [Fact]
+    public void KubeflowsImages_NamedInItsConfiguration_ArePulledByTheirOwnName_AndItsWorkloadsThroughTheMirror()
+    {
+        var artifacts = Prod();
+        PulledImage Find(string reference) => artifacts.Images.Single(i => i.Image == ImageReference.Parse(reference));
+
+        Assert.Equal(
+            ("harbor.prod.example.com/mirror/ghcr.io/kubeflow/kfp-api-server:2.5.0", true),
+            (artifacts.PulledAs(Find("ghcr.io/kubeflow/kfp-api-server:2.5.0")).ToString(), Find("ghcr.io/kubeflow/kfp-api-server:2.5.0").Rewritten));
+        Assert.Equal(
+            ("docker.io/kserve/sklearnserver:v0.15.0", false, "Kubeflow kserve (named in its configuration)"),
+            (artifacts.PulledAs(Find("kserve/sklearnserver:v0.15.0")).ToString(), Find("kserve/sklearnserver:v0.15.0").Rewritten, Find("kserve/sklearnserver:v0.15.0").UsedBy));
+        // Istio's proxy runs the gateways (rewritten) and is injected as every sidecar (named in the injector's values).
+        Assert.Equal(("Kubeflow istio, Kubeflow istio (named in its configuration), Kubeflow cluster-local-gateway", false),
+            (Find("gcr.io/istio-release/proxyv2:1.26.1").UsedBy, Find("gcr.io/istio-release/proxyv2:1.26.1").Rewritten));
+    }
+}

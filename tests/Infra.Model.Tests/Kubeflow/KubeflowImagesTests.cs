@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using Infra.Model.Kubeflow;
+using YamlDotNet.RepresentationModel;
+
+namespace Infra.Model.Tests.Kubeflow;
+
+/// <summary>A fact that builds the release's units with <c>kubectl kustomize</c>: skipped, saying why, without a local copy of the release or kubectl.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class KubeflowReleaseFactAttribute : FactAttribute
+{
+    /// <summary>The variable naming a local copy (a checkout or an unpacked archive) of kubeflow/manifests at the pinned tag.</summary>
+    public const string Variable = "INFRA_KUBEFLOW_MANIFESTS";
+
+    /// <summary>Skips the fact where the release or kubectl is not here.</summary>
+    public KubeflowReleaseFactAttribute()
+    {
+        if (Release is null)
+        {
+            Skip = $"the Kubeflow release's units are built from a local copy of kubeflow/manifests {KubeflowVersions.Release}: set {Variable} to its folder to check the units' images with kubectl kustomize";
+        }
+        else if (Kubectl is null)
+        {
+            Skip = "kubectl (with kustomize) is not on the PATH: the Kubeflow units' images are checked with kubectl kustomize";
+        }
+    }
+
+    /// <summary>The release's folder, where <see cref="Variable"/> names one that holds it.</summary>
+    public static string? Release { get; } = Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } folder && File.Exists(Path.Combine(folder, "common", "networkpolicies", "base", "kustomization.yaml")) ? Path.GetFullPath(folder) : null;
+
+    /// <summary>kubectl's path, where it is on the PATH.</summary>
+    public static string? Kubectl { get; } = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator)
+        .Select(p => Path.Combine(p, "kubectl")).FirstOrDefault(File.Exists);
+}
+
+public sealed class KubeflowImagesTests
+{
+    private static readonly string[] WorkloadKinds = ["Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob", "Pod"];
+
+    [KubeflowReleaseFact]
+    public void EveryUnitsImages_AreWhatKustomizeBuildsFromThePinnedRelease()
+    {
+        var units = KubeflowCatalog.For(KubeflowCatalog.Applications);
+        var work = Directory.CreateTempSubdirectory("kubeflow-units-");
+        try
+        {
+            // Overlays of this repository name the release on GitHub: their copies name the local one instead, by a
+            // relative path (kustomize takes no absolute one) through a link beside them.
+            File.CreateSymbolicLink(Path.Combine(work.FullName, "release"), KubeflowReleaseFactAttribute.Release!);
+            foreach (var unit in units)
+            {
+                var output = Build(unit.Directory, work.FullName);
+                var workloads = Workloads(output);
+                Assert.True(KubeflowImages.Workloads.GetValueOrDefault(unit.Name, []).Order(StringComparer.Ordinal).SequenceEqual(workloads), $"{unit.Name}: kustomize builds {string.Join(", ", workloads)}");
+                foreach (var image in KubeflowImages.Embedded.GetValueOrDefault(unit.Name, []).Concat(KubeflowImages.Offered.GetValueOrDefault(unit.Name, [])))
+                {
+                    Assert.True(output.Contains(image, StringComparison.Ordinal) || workloads.Contains(image), $"{unit.Name}: {image} is not in what kustomize builds");
+                }
+            }
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+
+    private static string Build(string directory, string work)
+    {
+        string folder;
+        if (directory.StartsWith(KubeflowVersions.Repository, StringComparison.Ordinal))
+        {
+            folder = Path.Combine(work, "release", ReleasePath(directory));
+        }
+        else
+        {
+            var source = Path.Combine(AppContext.BaseDirectory, directory);
+            folder = Path.Combine(work, directory.Replace('/', '-'));
+            Directory.CreateDirectory(folder);
+            foreach (var file in Directory.GetFiles(source))
+            {
+                var text = File.ReadAllText(file);
+                File.WriteAllText(Path.Combine(folder, Path.GetFileName(file)), System.Text.RegularExpressions.Regex.Replace(text, "- (https://github.com/kubeflow/manifests//[^\\s]+)", m => $"- ../release/{ReleasePath(m.Groups[1].Value)}"));
+            }
+        }
+
+        using var process = Process.Start(new ProcessStartInfo(KubeflowReleaseFactAttribute.Kubectl!, ["kustomize", folder]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"kubectl kustomize {directory}: {error.Result}");
+        return output.Result;
+    }
+
+    private static string ReleasePath(string url) => url[(KubeflowVersions.Repository.Length + 2)..url.IndexOf('?', StringComparison.Ordinal)];
+
+    private static string[] Workloads(string output)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(output));
+        return [.. stream.Documents.Select(d => d.RootNode).OfType<YamlMappingNode>()
+            .Where(d => d.Children.TryGetValue("kind", out var kind) && WorkloadKinds.Contains(kind.ToString()))
+            .SelectMany(d => d.AllNodes.OfType<YamlMappingNode>())
+            .Where(m => m.Children.ContainsKey("name") && m.Children.TryGetValue("image", out var image) && image is YamlScalarNode)
+            .Select(m => m["image"].ToString())
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+    }
+}
