@@ -25,7 +25,7 @@ internal static class ImagesCommand
             return exit;
         }
 
-        var artifacts = StackArtifacts.For(config.Options, StackPlanner.Plan(stack, config.Options));
+        var artifacts = StackArtifacts.For(config.Options);
         switch (format)
         {
             case "list":
@@ -147,6 +147,7 @@ internal static class ImagesCommand
                 json.WriteString("chart", chart.Name);
                 json.WriteString("version", chart.Version);
                 json.WriteString("release", chart.Release);
+                json.WriteString("from", chart.From);
                 json.WriteEndObject();
             }
 
@@ -158,6 +159,7 @@ internal static class ImagesCommand
                 json.WriteString("kind", source.Kind);
                 json.WriteString("location", source.Location);
                 json.WriteString("usedBy", source.UsedBy);
+                json.WriteString("from", source.From ?? source.Location);
                 json.WriteEndObject();
             }
 
@@ -189,16 +191,16 @@ internal static class ImagesCommand
             images.AddRow(Markup.Escape(image.Image.Registry), Markup.Escape(image.Image.Repository), Markup.Escape(image.Image.Tag ?? "-"), Markup.Escape(image.Image.Digest ?? "-"), artifacts.Mirror is null ? "-" : image.Rewritten ? "through the mirror" : "by its own name", Markup.Escape(image.UsedBy));
         }
 
-        var charts = new Table().Title("Charts").AddColumn("repository").AddColumn("chart").AddColumn("version").AddColumn("release");
+        var charts = new Table().Title("Charts").AddColumn("repository").AddColumn("chart").AddColumn("version").AddColumn("release").AddColumn("installed from");
         foreach (var chart in artifacts.Charts)
         {
-            charts.AddRow(Markup.Escape(chart.Repository), Markup.Escape(chart.Name), Markup.Escape(chart.Version), Markup.Escape(chart.Release));
+            charts.AddRow(Markup.Escape(chart.Repository), Markup.Escape(chart.Name), Markup.Escape(chart.Version), Markup.Escape(chart.Release), chart.From == chart.Repository ? "-" : Markup.Escape(chart.From));
         }
 
-        var sources = new Table().Title("Kustomizations, bundles and files").AddColumn("kind").AddColumn("location").AddColumn("used by");
+        var sources = new Table().Title("Kustomizations, bundles and files").AddColumn("kind").AddColumn("location").AddColumn("used by").AddColumn("fetched from");
         foreach (var source in artifacts.Sources)
         {
-            sources.AddRow(Markup.Escape(source.Kind), Markup.Escape(source.Location), Markup.Escape(source.UsedBy));
+            sources.AddRow(Markup.Escape(source.Kind), Markup.Escape(source.Location), Markup.Escape(source.UsedBy), source.From is null || source.From == source.Location ? "-" : Markup.Escape(source.From));
         }
 
         context.Console.Write(images);

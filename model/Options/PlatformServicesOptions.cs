@@ -6,6 +6,9 @@ public sealed record PlatformServicesOptions
     /// <summary>A registry mirror every image is pulled through, for air-gapped sites (e.g. <c>harbor.example.com/mirror</c>). Default: none.</summary>
     public string? Registry { get; init; }
 
+    /// <summary>Where charts, Kubeflow's manifests and jars come from at a site without internet. Default: their public sources.</summary>
+    public MirrorsOptions? Mirrors { get; init; }
+
     /// <summary>How the web services (MLflow, and the dashboards that follow) are reached from outside the cluster. Default: in-cluster only.</summary>
     public IngressOptions? Ingress { get; init; }
 

@@ -23,7 +23,8 @@ namespace Infra.Model.Spark;
 /// <param name="Registry">The registry mirror images are pulled through, or null.</param>
 /// <param name="HistoryServer">Whether a history server reads the event logs.</param>
 /// <param name="Store">The object store of event logs and data.</param>
-public sealed record SparkSpec(int Replicas, string? Cpu, string? Memory, ImmutableArray<string> JobNamespaces, string EventsBucket, string DataBucket, string? Registry, bool HistoryServer, ObjectStoreAccess Store)
+/// <param name="Mirrors">The site's mirrors, of which the history server's jars come from Maven's.</param>
+public sealed record SparkSpec(int Replicas, string? Cpu, string? Memory, ImmutableArray<string> JobNamespaces, string EventsBucket, string DataBucket, string? Registry, bool HistoryServer, ObjectStoreAccess Store, Mirrors.SourceMirrors? Mirrors = null)
 {
     /// <summary>The history server's Deployment, Service and labels' name, in the operator's namespace.</summary>
     public const string HistoryServerName = "spark-history-server";
@@ -79,8 +80,12 @@ public sealed record SparkSpec(int Replicas, string? Cpu, string? Memory, Immuta
             ObjectStoreSpec.BucketName(Validated.Required(options.Environment), purposes[1]),
             options.Platform?.Registry,
             block?.HistoryServer ?? true,
-            store);
+            store,
+            Infra.Model.Mirrors.SourceMirrors.For(options));
     }
+
+    /// <summary>The jars the history server fetches, from the site's Maven mirror where one is set.</summary>
+    public IEnumerable<string> HistoryServerJars => SparkVersions.HistoryServerJars.Select(url => Mirrors?.Jar(url) ?? url);
 
     /// <summary>The chart's values: the pinned image, replicas with leader election, the job namespaces.</summary>
     public JsonObject Values()
@@ -155,7 +160,7 @@ public sealed record SparkSpec(int Replicas, string? Cpu, string? Memory, Immuta
         }
 
         var options = S3a().Prepend((Key: "spark.history.fs.logDirectory", Value: $"s3a://{EventsBucket}/")).Select(o => $"-D{o.Key}={o.Value}");
-        var fetch = string.Join(" && ", SparkVersions.HistoryServerJars.Select(url => $"wget -q -O /jars/{url[(url.LastIndexOf('/') + 1)..]} {url}"));
+        var fetch = string.Join(" && ", HistoryServerJars.Select(url => $"wget -q -O /jars/{url[(url.LastIndexOf('/') + 1)..]} {url}"));
         var jars = new JsonObject { ["name"] = "jars", ["mountPath"] = "/jars" };
         return new JsonObject
         {

@@ -68,7 +68,7 @@ public sealed class SparkTechnology : PlannedTechnology<SparkSpec>
 
     /// <inheritdoc />
     protected override IEnumerable<PulledSource> DownloadsOf(SparkSpec spec) =>
-        spec.HistoryServer ? SparkVersions.HistoryServerJars.Select(url => new PulledSource("file", url, "Spark history server")) : [];
+        spec.HistoryServer ? SparkVersions.HistoryServerJars.Zip(spec.HistoryServerJars, (url, from) => new PulledSource("file", url, "Spark history server") { From = from }) : [];
 
     /// <inheritdoc />
     protected override IEnumerable<PulledImage> ImagesOf(SparkSpec spec) =>

@@ -32,13 +32,18 @@ public sealed record PulledImage(ImageReference Image, string UsedBy)
 /// <param name="Name">The chart.</param>
 /// <param name="Version">Its pinned version.</param>
 /// <param name="Release">The release that installs it.</param>
-public sealed record PulledChart(string Repository, string Name, string Version, string Release);
+/// <param name="From">Where the stack installs it from: the repository, or the site's chart mirror.</param>
+public sealed record PulledChart(string Repository, string Name, string Version, string Release, string From);
 
 /// <summary>Something else fetched as the stack deploys or starts: a kustomization, a manifest bundle, a file.</summary>
 /// <param name="Kind"><c>kustomization</c>, <c>manifest</c> or <c>file</c>.</param>
 /// <param name="Location">Where it is fetched from (a git URL with its ref, a URL, a path).</param>
 /// <param name="UsedBy">What fetches it.</param>
-public sealed record PulledSource(string Kind, string Location, string UsedBy);
+public sealed record PulledSource(string Kind, string Location, string UsedBy)
+{
+    /// <summary>Where the stack fetches it from: <see cref="Location"/>, or the site's mirror of it.</summary>
+    public string? From { get; init; }
+}
 
 /// <summary>
 /// Everything a stack pulls from outside: each image (with the mirror reference it is pulled as, where a mirror is
@@ -51,23 +56,26 @@ public sealed record PulledSource(string Kind, string Location, string UsedBy);
 /// <param name="Sources">The kustomizations, bundles and files.</param>
 public sealed record StackArtifacts(string? Mirror, ImmutableArray<PulledImage> Images, ImmutableArray<PulledChart> Charts, ImmutableArray<PulledSource> Sources)
 {
-    /// <summary>What <paramref name="plan"/> of valid <paramref name="options"/> pulls.</summary>
-    public static StackArtifacts For(PlatformOptions options, Plan plan)
+    /// <summary>What the plan of valid <paramref name="options"/> pulls, from its public sources, and where the stack takes each from.</summary>
+    public static StackArtifacts For(PlatformOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(plan);
+        var mirrors = Mirrors.SourceMirrors.For(options);
+        var upstream = StackPlanner.UpstreamNodes(options);
         var images = Technologies.All.SelectMany(t => t.Images(options))
             .GroupBy(i => i.Image)
             .Select(g => new PulledImage(g.Key, string.Join(", ", g.Select(i => i.UsedBy).Distinct(StringComparer.Ordinal))) { Rewritten = g.All(i => i.Rewritten), TagFrom = g.Select(i => i.TagFrom).FirstOrDefault(t => t is not null) })
             .OrderBy(i => i.Image.ToString(), StringComparer.Ordinal);
-        var charts = plan.Nodes.Where(n => n.Type == KubernetesTokens.HelmRelease)
-            .Select(n => new PulledChart(Text(((PlanValue.MapValue)n.Inputs["repositoryOpts"]).Entries["repo"]), Text(n.Inputs["chart"]), Text(n.Inputs["version"]), n.Name))
+        var charts = upstream.Where(n => n.Type == KubernetesTokens.HelmRelease)
+            .Select(n => (Node: n, Mirrored: mirrors.Apply([n]).Single()))
+            .Select(c => new PulledChart(Text(((PlanValue.MapValue)c.Node.Inputs["repositoryOpts"]).Entries["repo"]), Text(c.Node.Inputs["chart"]), Text(c.Node.Inputs["version"]), c.Node.Name,
+                c.Mirrored.Inputs.TryGetValue("repositoryOpts", out var repository) ? Text(((PlanValue.MapValue)repository).Entries["repo"]) : Text(c.Mirrored.Inputs["chart"])))
             .OrderBy(c => c.Release, StringComparer.Ordinal);
-        var sources = plan.Nodes
+        var sources = upstream
             .Where(n => n.Type is KubernetesTokens.KustomizeDirectory or KubernetesTokens.ConfigFile)
             .Select(n => n.Type == KubernetesTokens.KustomizeDirectory
-                ? new PulledSource("kustomization", Text(n.Inputs["directory"]), n.Name)
-                : new PulledSource("manifest", Text(n.Inputs["file"]), n.Name))
+                ? new PulledSource("kustomization", Text(n.Inputs["directory"]), n.Name) { From = Text(mirrors.Apply([n]).Single().Inputs["directory"]) }
+                : new PulledSource("manifest", Text(n.Inputs["file"]), n.Name) { From = Text(n.Inputs["file"]) })
             .OrderBy(s => s.UsedBy, StringComparer.Ordinal)
             .Concat(Technologies.All.SelectMany(t => t.Downloads(options)));
         return new StackArtifacts(options.Platform?.Registry, [.. images], [.. charts], [.. sources]);

@@ -15,8 +15,16 @@ public static class StackPlanner
     public static Plan Plan(string stack, PlatformOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var nodes = new List<PlanNode>();
         var capacity = GpuSpec.For(options).Capacity;
+        return new Plan(stack, Mirrors.SourceMirrors.For(options).Apply(UpstreamNodes(options)), options.DeploysFoundation ? capacity : [], StackOutputs.For(options),
+            options.DeploysPlatform ? PlatformPlanner.Handoffs(options) : []);
+    }
+
+    /// <summary>The plan's nodes with every chart and Kubeflow directory from its public source, before the site's mirrors replace them.</summary>
+    public static IReadOnlyList<PlanNode> UpstreamNodes(PlatformOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var nodes = new List<PlanNode>();
         if (options.DeploysFoundation)
         {
             nodes.AddRange(FoundationPlanner.Nodes(FoundationSpec.For(options)));
@@ -27,7 +35,6 @@ public static class StackPlanner
             nodes.AddRange(PlatformPlanner.Nodes(options));
         }
 
-        return new Plan(stack, nodes, options.DeploysFoundation ? capacity : [], StackOutputs.For(options),
-            options.DeploysPlatform ? PlatformPlanner.Handoffs(options) : []);
+        return nodes;
     }
 }

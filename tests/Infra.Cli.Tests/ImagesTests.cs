@@ -18,7 +18,7 @@ public sealed class ImagesTests
         // The last column wraps within the output's 200 characters.
         Assert.Contains(rows, r => r.Take(5).SequenceEqual(["quay.io", "minio/operator-sidecar", "v7.0.1", "-", "by its own name"]));
         Assert.Contains(rows, r => r.SequenceEqual(["quay.io", "minio/operator", "v7.1.1", "-", "through the mirror", "the MinIO operator"]));
-        Assert.Contains(rows, r => r.SequenceEqual(["https://vmware-tanzu.github.io/helm-charts", "velero", "11.4.0", "velero"]));
+        Assert.Contains(rows, r => r.SequenceEqual(["https://vmware-tanzu.github.io/helm-charts", "velero", "11.4.0", "velero", "-"]));
     }
 
     [Fact]

@@ -40,6 +40,24 @@ public sealed class StackComposerTests
     }
 
     [Fact]
+    public async Task OfflineStack_RegistersExactlyThePlan_ChartsAndUnitsFromTheSitesMirrors()
+    {
+        var prod = StackFiles.Options("prod");
+        var options = prod with
+        {
+            Platform = prod.Platform! with
+            {
+                Mirrors = new Model.Options.MirrorsOptions { Charts = "oci://harbor.prod.example.com/charts", KubeflowManifests = "https://git.prod.example.com/mirror/kubeflow-manifests", Maven = "https://nexus.prod.example.com/maven" },
+            },
+        };
+
+        var run = await StackRun.RunAsync(() => StackComposer.Deploy(options, TestSecrets.Create().Object), "prod");
+
+        PlanComparison.AssertMatches(StackPlanner.Plan("prod", options), run, options);
+        Assert.Contains(run.Registrations, r => r.Id == "kubernetes:helm.sh/v3:Release::gitlab");
+    }
+
+    [Fact]
     public async Task PassthroughStack_RegistersExactlyThePlan()
     {
         var options = StackFiles.Lab();

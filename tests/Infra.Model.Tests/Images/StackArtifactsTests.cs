@@ -9,7 +9,7 @@ public sealed class StackArtifactsTests
 {
     private const string Mirror = "harbor.prod.example.com/mirror";
 
-    private static StackArtifacts Prod() => StackArtifacts.For(TestConfig.StackOptions("prod"), TestConfig.StackPlan("prod"));
+    private static StackArtifacts Prod() => StackArtifacts.For(TestConfig.StackOptions("prod"));
 
     [Theory]
     [InlineData("busybox", "docker.io", "library/busybox", null, null)]
@@ -66,9 +66,9 @@ public sealed class StackArtifactsTests
             ["cnpg-operator cloudnative-pg 0.29.0", "gitlab gitlab 9.9.1", "gpu-operator gpu-operator v26.7.0", "kube-prometheus-stack kube-prometheus-stack 88.5.3", "minio-operator operator 7.1.1",
              "minio-tenant tenant 7.1.1", "mlflow mlflow 1.11.5", "spark-operator spark-operator 2.5.2", "valkey valkey 0.11.0", "velero velero 11.4.0"],
             artifacts.Charts.Select(c => $"{c.Release} {c.Name} {c.Version}"));
-        Assert.Contains(artifacts.Sources, s => s == new PulledSource("manifest", "https://raw.githubusercontent.com/feast-dev/feast/v0.66.0/infra/feast-operator/dist/install.yaml", "feast-operator"));
-        Assert.Contains(artifacts.Sources, s => s == new PulledSource("file", "https://repo1.maven.org/maven2/org/apache/hadoop/hadoop-aws/3.4.1/hadoop-aws-3.4.1.jar", "Spark history server"));
-        Assert.Contains(artifacts.Sources, s => s == new PulledSource("kustomization", "https://github.com/kubeflow/manifests//common/networkpolicies/base?ref=v1.10.2", "networkpolicies"));
+        Assert.Contains(artifacts.Sources, s => (s.Kind, s.Location, s.UsedBy) == ("manifest", "https://raw.githubusercontent.com/feast-dev/feast/v0.66.0/infra/feast-operator/dist/install.yaml", "feast-operator"));
+        Assert.Contains(artifacts.Sources, s => (s.Kind, s.Location, s.UsedBy) == ("file", "https://repo1.maven.org/maven2/org/apache/hadoop/hadoop-aws/3.4.1/hadoop-aws-3.4.1.jar", "Spark history server"));
+        Assert.Contains(artifacts.Sources, s => (s.Kind, s.Location, s.UsedBy) == ("kustomization", "https://github.com/kubeflow/manifests//common/networkpolicies/base?ref=v1.10.2", "networkpolicies"));
     }
 
     [Fact]
