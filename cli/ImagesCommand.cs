@@ -66,7 +66,7 @@ internal static class ImagesCommand
             text.Append(image.Image.ToString());
             if (artifacts.Mirror is not null)
             {
-                text.Append(' ').Append(Destination(artifacts.InMirror(image.Image)));
+                text.Append(' ').Append(Destination(artifacts.InMirror(image)));
             }
 
             text.Append('\n');
@@ -131,7 +131,7 @@ internal static class ImagesCommand
                 json.WriteString("repository", image.Image.Repository);
                 Nullable(json, "tag", image.Image.Tag);
                 Nullable(json, "digest", image.Image.Digest);
-                json.WriteString("mirrored", artifacts.InMirror(image.Image).ToString());
+                json.WriteString("mirrored", artifacts.InMirror(image).ToString());
                 json.WriteString("pulledAs", artifacts.PulledAs(image).ToString());
                 json.WriteBoolean("rewritten", image.Rewritten);
                 json.WriteString("usedBy", image.UsedBy);

@@ -34,14 +34,6 @@ public sealed record ImageReference(string Registry, string Repository, string? 
     /// <summary>Whether it is pinned by digest.</summary>
     public bool ByDigest => Digest is not null;
 
-    /// <summary>The same image in the mirror <paramref name="mirror"/>: <c>&lt;mirror&gt;/&lt;registry&gt;/&lt;repository&gt;</c>, as the platform pulls it.</summary>
-    public ImageReference Through(string mirror)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(mirror);
-        var slash = mirror.IndexOf('/', StringComparison.Ordinal);
-        return slash < 0 ? this with { Registry = mirror, Repository = $"{Registry}/{Repository}" } : this with { Registry = mirror[..slash], Repository = $"{mirror[(slash + 1)..]}/{Registry}/{Repository}" };
-    }
-
     /// <summary>The full reference: <c>registry/repository[:tag][@digest]</c>.</summary>
     public override string ToString() => Name + (Tag is null ? string.Empty : $":{Tag}") + (Digest is null ? string.Empty : $"@{Digest}");
 }

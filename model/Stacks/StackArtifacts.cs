@@ -23,8 +23,11 @@ public sealed record PulledImage(ImageReference Image, string UsedBy)
     /// </summary>
     public string? TagFrom { get; init; }
 
-    /// <summary>An image from its full reference.</summary>
-    public static PulledImage Of(string reference, string usedBy) => new(ImageReference.Parse(reference), usedBy);
+    /// <summary>The reference as the manifests write it (<c>kserve/agent:v0.15.0</c>), which a mirror prefixes.</summary>
+    public string Written { get; init; } = Image.ToString();
+
+    /// <summary>An image from its reference as the manifests write it.</summary>
+    public static PulledImage Of(string reference, string usedBy) => new(ImageReference.Parse(reference), usedBy) { Written = reference };
 }
 
 /// <summary>A Helm chart a release installs.</summary>
@@ -64,7 +67,7 @@ public sealed record StackArtifacts(string? Mirror, ImmutableArray<PulledImage> 
         var upstream = StackPlanner.UpstreamNodes(options);
         var images = Technologies.All.SelectMany(t => t.Images(options))
             .GroupBy(i => i.Image)
-            .Select(g => new PulledImage(g.Key, string.Join(", ", g.Select(i => i.UsedBy).Distinct(StringComparer.Ordinal))) { Rewritten = g.All(i => i.Rewritten), TagFrom = g.Select(i => i.TagFrom).FirstOrDefault(t => t is not null) })
+            .Select(g => new PulledImage(g.Key, string.Join(", ", g.Select(i => i.UsedBy).Distinct(StringComparer.Ordinal))) { Rewritten = g.All(i => i.Rewritten), TagFrom = g.Select(i => i.TagFrom).FirstOrDefault(t => t is not null), Written = g.First().Written })
             .OrderBy(i => i.Image.ToString(), StringComparer.Ordinal);
         var charts = upstream.Where(n => n.Type == KubernetesTokens.HelmRelease)
             .Select(n => (Node: n, Mirrored: mirrors.Apply([n]).Single()))
@@ -81,18 +84,22 @@ public sealed record StackArtifacts(string? Mirror, ImmutableArray<PulledImage> 
         return new StackArtifacts(options.Platform?.Registry, [.. images], [.. charts], [.. sources]);
     }
 
-    /// <summary>The reference <paramref name="image"/> is copied to in the mirror: <c>&lt;mirror&gt;/&lt;registry&gt;/&lt;repository&gt;</c>, or itself without one.</summary>
-    public ImageReference InMirror(ImageReference image)
+    /// <summary>
+    /// The reference <paramref name="image"/> is copied to in the mirror, as the platform pulls it there: the mirror
+    /// before the reference as written (<c>&lt;mirror&gt;/quay.io/minio/operator</c>, <c>&lt;mirror&gt;/kserve/agent</c>),
+    /// or the image itself without a mirror.
+    /// </summary>
+    public ImageReference InMirror(PulledImage image)
     {
         ArgumentNullException.ThrowIfNull(image);
-        return Mirror is null ? image : image.Through(Mirror);
+        return Mirror is null ? image.Image : ImageReference.Parse(Kubernetes.Images.Through(Mirror, image.Written));
     }
 
     /// <summary>The reference the platform pulls <paramref name="image"/> as: in the mirror where it is rewritten, else its own.</summary>
     public ImageReference PulledAs(PulledImage image)
     {
         ArgumentNullException.ThrowIfNull(image);
-        return image.Rewritten ? InMirror(image.Image) : image.Image;
+        return image.Rewritten ? InMirror(image) : image.Image;
     }
 
     private static string Text(PlanValue value) => value is PlanValue.Literal { Value: string text } ? text : value.ToString();

@@ -23,12 +23,17 @@ public sealed class StackArtifactsTests
     }
 
     [Fact]
-    public void ThroughAMirror_AnImageKeepsItsRegistryAndRepositoryUnderTheMirrorsPath()
+    public void InTheMirror_AnImageIsWhereThePlatformPullsIt_TheMirrorBeforeTheReferenceAsWritten()
     {
-        var image = ImageReference.Parse("quay.io/minio/operator:v7.1.1");
+        var artifacts = Prod();
+        PulledImage Find(string written) => artifacts.Images.Single(i => i.Written == written);
 
-        Assert.Equal("harbor.prod.example.com/mirror/quay.io/minio/operator:v7.1.1", image.Through(Mirror).ToString());
-        Assert.Equal("mirror.local:5000/quay.io/minio/operator:v7.1.1", image.Through("mirror.local:5000").ToString());
+        Assert.Equal("harbor.prod.example.com/mirror/quay.io/minio/operator:v7.1.1", artifacts.InMirror(Find("quay.io/minio/operator:v7.1.1")).ToString());
+        // Written without a registry, as the release writes it, and so rewritten by the mirror transform.
+        Assert.Equal("harbor.prod.example.com/mirror/kserve/kserve-controller:v0.15.0", artifacts.InMirror(Find("kserve/kserve-controller:v0.15.0")).ToString());
+        Assert.Equal(Model.Kubernetes.Images.Through(Mirror, "kserve/kserve-controller:v0.15.0"), artifacts.InMirror(Find("kserve/kserve-controller:v0.15.0")).ToString());
+        // No image is written two ways, so each has one place in the mirror.
+        Assert.All(Technologies.All.SelectMany(t => t.Images(TestConfig.StackOptions("prod"))).GroupBy(i => i.Image), g => Assert.Single(g.Select(i => i.Written).Distinct()));
     }
 
     [Fact]
