@@ -27,6 +27,8 @@ public static class PlanTransforms
             PlanTransform.MirrorImages mirror => (args, _) => Task.FromResult<ResourceTransformResult?>(mirror.Applies(args.Type)
                 ? new ResourceTransformResult((ImmutableDictionary<string, object?>)mirror.Rewrite(args.Args)!, args.Options)
                 : null),
+            PlanTransform.MirrorNamedImages named => (args, _) => Task.FromResult<ResourceTransformResult?>(
+                named.Rewrite(args.Args) is { } inputs ? new ResourceTransformResult(inputs, args.Options) : null),
             PlanTransform.Replicas replicas => (args, _) => Task.FromResult<ResourceTransformResult?>(
                 replicas.Applies(args.Type) && replicas.Rewrite(args.Type, args.Args) is { } inputs ? new ResourceTransformResult(inputs, args.Options) : null),
             _ => throw new ArgumentException($"No SDK transform for {transform.GetType().Name}.", nameof(transform)),

@@ -7,8 +7,9 @@ namespace Infra.Model.Kubeflow;
 /// The images of the release's units (kubeflow/manifests v1.10.2), as <c>kubectl kustomize</c> builds each unit's
 /// directory (the project's own overlays over theirs): what the workloads run, which the plan's mirror transform
 /// rewrites as it applies a unit; what the units name inside configuration and start later (sidecars, serving
-/// runtimes, the storage initializer, Katib's suggestions and collectors, Pipelines' driver and launcher), which
-/// no transform rewrites; and what the notebook form and Katib's trial templates offer the teams.
+/// runtimes, the storage initializer, Katib's suggestions and collectors, Pipelines' driver and launcher), and what
+/// the notebook form and Katib's trial templates offer the teams, which the unit's named-images transform rewrites
+/// wherever the configuration names them.
 /// <c>KubeflowImagesTests</c> builds each unit from a local copy of the release and holds the lists to it.
 /// </summary>
 public static class KubeflowImages
@@ -63,6 +64,21 @@ public static class KubeflowImages
         ["katib"] = ["ghcr.io/kubeflow/katib/enas-cnn-cifar10-cpu:v0.18.0", "ghcr.io/kubeflow/katib/pytorch-mnist-cpu:v0.18.0"],
     }.ToImmutableDictionary(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The registry paths a unit's configuration composes images from, apart from their tags: Istio's hub, which the
+    /// sidecar injector's values join to <c>proxyv2</c> and the tag; the Pipelines UI and visualization server
+    /// repositories, which the profile controller's <c>sync.py</c> joins to <c>KFP_VERSION</c> for each team.
+    /// </summary>
+    public static ImmutableDictionary<string, ImmutableArray<string>> Composed { get; } = new Dictionary<string, ImmutableArray<string>>
+    {
+        ["istio"] = ["gcr.io/istio-release"],
+        ["pipelines"] = ["ghcr.io/kubeflow/kfp-frontend", "ghcr.io/kubeflow/kfp-visualization-server"],
+    }.ToImmutableDictionary(StringComparer.Ordinal);
+
+    /// <summary>What <paramref name="unit"/> names inside its configuration, offers, or composes images from: what its mirror transform rewrites.</summary>
+    public static ImmutableArray<string> Named(string unit) =>
+        [.. Embedded.GetValueOrDefault(unit, []).Concat(Offered.GetValueOrDefault(unit, [])).Concat(Composed.GetValueOrDefault(unit, [])).Distinct(StringComparer.Ordinal)];
+
     /// <summary>The images of <paramref name="spec"/>'s units.</summary>
     public static IEnumerable<PulledImage> Of(KubeflowSpec spec)
     {
@@ -76,12 +92,12 @@ public static class KubeflowImages
 
             foreach (var image in Embedded.GetValueOrDefault(unit.Name, []))
             {
-                yield return PulledImage.Of(image, $"Kubeflow {unit.Name} (named in its configuration)") with { Rewritten = false };
+                yield return PulledImage.Of(image, $"Kubeflow {unit.Name} (named in its configuration)");
             }
 
             foreach (var image in Offered.GetValueOrDefault(unit.Name, []))
             {
-                yield return PulledImage.Of(image, $"Kubeflow {unit.Name} (offered to the teams)") with { Rewritten = false };
+                yield return PulledImage.Of(image, $"Kubeflow {unit.Name} (offered to the teams)");
             }
         }
     }

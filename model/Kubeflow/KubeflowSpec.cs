@@ -43,6 +43,10 @@ public sealed record KubeflowSpec(ImmutableArray<string> Applications, Immutable
         if (Registry is not null)
         {
             transforms = transforms.Add(new Planning.PlanTransform.MirrorImages(Registry));
+            if (KubeflowImages.Named(unit.Name) is { Length: > 0 } named)
+            {
+                transforms = transforms.Add(new Planning.PlanTransform.MirrorNamedImages(Registry, named));
+            }
         }
 
         return Replicas > 1 && unit.RunsMoreThanOnce

@@ -116,6 +116,7 @@ public static class PlanJson
     {
         "workloadTimeouts" => new PlanTransform.WorkloadTimeouts(TimeSpan.FromSeconds((long)transform["timeoutSeconds"]!)),
         "mirrorImages" => new PlanTransform.MirrorImages((string)transform["registry"]!),
+        "mirrorNamedImages" => new PlanTransform.MirrorNamedImages((string)transform["registry"]!, [.. transform["images"]!.AsArray().Select(i => (string)i!)]),
         "replicas" => new PlanTransform.Replicas(
             (int)transform["count"]!,
             [.. transform["deployments"]!.AsArray().Select(d => (string)d!)],
@@ -312,6 +313,11 @@ public static class PlanJson
                 case PlanTransform.MirrorImages mirror:
                     writer.WriteString("rule", "mirrorImages");
                     writer.WriteString("registry", mirror.Registry);
+                    break;
+                case PlanTransform.MirrorNamedImages named:
+                    writer.WriteString("rule", "mirrorNamedImages");
+                    writer.WriteString("registry", named.Registry);
+                    Strings(writer, "images", named.Images);
                     break;
                 case PlanTransform.Replicas replicas:
                     writer.WriteString("rule", "replicas");

@@ -62,6 +62,75 @@ public abstract record PlanTransform
     }
 
     /// <summary>
+    /// Every occurrence of <paramref name="Images"/> (as the release writes them) in any string of any object, pulled
+    /// through <paramref name="Registry"/>: the images a release names inside its configuration (a ConfigMap's
+    /// JSON or YAML, a custom resource, a container's arguments or variables) and starts later. An occurrence is a
+    /// whole reference: one already under the mirror (after a <c>/</c>) or part of a longer one is left as it is.
+    /// </summary>
+    public sealed record MirrorNamedImages(string Registry, ImmutableArray<string> Images) : PlanTransform
+    {
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, System.Text.RegularExpressions.Regex> Patterns = new(StringComparer.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Applies(string type) => true;
+
+        /// <summary>The object's inputs with every listed image rewritten, or null where none occurs.</summary>
+        public ImmutableDictionary<string, object?>? Rewrite(ImmutableDictionary<string, object?> inputs)
+        {
+            ArgumentNullException.ThrowIfNull(inputs);
+            var rewritten = (ImmutableDictionary<string, object?>)Walk(inputs)!;
+            return ReferenceEquals(rewritten, inputs) ? null : rewritten;
+        }
+
+        /// <summary><paramref name="text"/> with every listed image through the mirror.</summary>
+        public string Replace(string text)
+        {
+            ArgumentNullException.ThrowIfNull(text);
+            var pattern = Patterns.GetOrAdd(string.Join('\n', Images), _ => new System.Text.RegularExpressions.Regex(
+                $"(?<![\\w./@:-])(?:{string.Join('|', Images.OrderByDescending(i => i.Length).Select(System.Text.RegularExpressions.Regex.Escape))})(?![\\w.:@/-])",
+                System.Text.RegularExpressions.RegexOptions.CultureInvariant));
+            return pattern.Replace(text, m => Kubernetes.Images.Through(Registry, m.Value));
+        }
+
+        // The same object where nothing changes, so that a caller can tell.
+        private object? Walk(object? value)
+        {
+            switch (value)
+            {
+                case ImmutableDictionary<string, object?> map:
+                    var changed = map;
+                    foreach (var (key, item) in map)
+                    {
+                        var walked = Walk(item);
+                        if (!ReferenceEquals(walked, item))
+                        {
+                            changed = changed.SetItem(key, walked);
+                        }
+                    }
+
+                    return changed;
+                case ImmutableArray<object?> items:
+                    var rewritten = items.Select(Walk).ToImmutableArray();
+                    return rewritten.Zip(items).All(p => ReferenceEquals(p.First, p.Second)) ? items : rewritten;
+                case string text:
+                    var replaced = Replace(text);
+                    return replaced == text ? text : replaced;
+                default:
+                    return value;
+            }
+        }
+
+        /// <inheritdoc />
+        public bool Equals(MirrorNamedImages? other) => other is not null && Registry == other.Registry && Images.SequenceEqual(other.Images);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => HashCode.Combine(Registry, Images.Length);
+
+        /// <inheritdoc />
+        public override string ToString() => $"{Images.Length} images named in configuration through {Registry}";
+    }
+
+    /// <summary>
     /// Each of <paramref name="Deployments"/> runs <paramref name="Count"/> replicas, spread over the nodes (a
     /// preference on the host name over the Deployment's own selector), and each of <paramref name="Autoscalers"/>,
     /// the HorizontalPodAutoscalers that own their Deployments' replica counts, scales between

@@ -73,7 +73,7 @@ public sealed class ImagesTests
         Assert.Equal(0, run.ExitCode);
         Assert.Equal((Mirror, 135, 10, 30), ((string)json["mirror"]!, json["images"]!.AsArray().Count, json["charts"]!.AsArray().Count, json["sources"]!.AsArray().Count));
         Assert.Equal(
-            """{"reference":"docker.io/kserve/sklearnserver:v0.15.0","registry":"docker.io","repository":"kserve/sklearnserver","tag":"v0.15.0","digest":null,"mirrored":"harbor.prod.example.com/mirror/kserve/sklearnserver:v0.15.0","pulledAs":"docker.io/kserve/sklearnserver:v0.15.0","rewritten":false,"usedBy":"Kubeflow kserve (named in its configuration)"}""",
+            """{"reference":"docker.io/kserve/sklearnserver:v0.15.0","registry":"docker.io","repository":"kserve/sklearnserver","tag":"v0.15.0","digest":null,"mirrored":"harbor.prod.example.com/mirror/kserve/sklearnserver:v0.15.0","pulledAs":"harbor.prod.example.com/mirror/kserve/sklearnserver:v0.15.0","rewritten":true,"usedBy":"Kubeflow kserve (named in its configuration)"}""",
             sklearn.ToJsonString());
     }
 

@@ -41,6 +41,27 @@ public sealed class PlanTransformsTests
     }
 
     [Fact]
+    public async Task MirrorNamedImages_RewritesEachWholeOccurrenceInAConfigMap_AndLeavesTheRestAlone()
+    {
+        var transform = PlanTransforms.Of(new PlanTransform.MirrorNamedImages("harbor.example.com/mirror", ["kserve/storage-initializer:v0.15.0", "gcr.io/istio-release"]));
+        var config = Map(
+            ("metadata", Map(("name", "inferenceservice-config"))),
+            ("data", Map(
+                ("storageInitializer", "{\"image\" : \"kserve/storage-initializer:v0.15.0\", \"memoryRequest\": \"100Mi\"}"),
+                ("values", "{\"global\":{\"hub\":\"gcr.io/istio-release\",\"tag\":\"1.26.1\"}}"),
+                ("already", "harbor.example.com/mirror/kserve/storage-initializer:v0.15.0"),
+                ("longer", "gcr.io/istio-release/pilot:1.26.1 kserve/storage-initializer:v0.15.0-gpu"))));
+
+        var data = (ImmutableDictionary<string, object?>)(await transform(new ResourceTransformArgs("config", "kubernetes:core/v1:ConfigMap", true, config, new CustomResourceOptions())))!.Value.Args["data"]!;
+
+        Assert.Equal("{\"image\" : \"harbor.example.com/mirror/kserve/storage-initializer:v0.15.0\", \"memoryRequest\": \"100Mi\"}", data["storageInitializer"]);
+        Assert.Equal("{\"global\":{\"hub\":\"harbor.example.com/mirror/gcr.io/istio-release\",\"tag\":\"1.26.1\"}}", data["values"]);
+        Assert.Equal("harbor.example.com/mirror/kserve/storage-initializer:v0.15.0", data["already"]);
+        Assert.Equal("gcr.io/istio-release/pilot:1.26.1 kserve/storage-initializer:v0.15.0-gpu", data["longer"]);
+        Assert.Null(await transform(new ResourceTransformArgs("other", "kubernetes:core/v1:ConfigMap", true, Map(("data", Map(("x", "nothing here")))), new CustomResourceOptions())));
+    }
+
+    [Fact]
     public async Task Replicas_ScaleTheListedDeploymentsOverTheNodesAndRaiseTheListedAutoscalersFloors()
     {
         var transform = PlanTransforms.Of(new PlanTransform.Replicas(2, ["ml-pipeline-ui"], ["activator"]));

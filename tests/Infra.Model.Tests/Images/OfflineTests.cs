@@ -42,6 +42,8 @@ public sealed partial class OfflineTests
     /// </summary>
     private static IEnumerable<string> Strings(System.Text.Json.Nodes.JsonNode? node) => node switch
     {
+        // What a named-images transform rewrites is what it lists, not a source.
+        System.Text.Json.Nodes.JsonObject map when map["rule"] is System.Text.Json.Nodes.JsonValue rule && (string?)rule == "mirrorNamedImages" => [],
         System.Text.Json.Nodes.JsonObject map when map["registry"] is System.Text.Json.Nodes.JsonValue registry && map["repository"] is System.Text.Json.Nodes.JsonValue repository =>
             map.Where(e => e.Key is not ("registry" or "repository")).SelectMany(e => Strings(e.Value)).Append($"{registry}/{repository}"),
         System.Text.Json.Nodes.JsonObject map => map.SelectMany(e => Strings(e.Value)),

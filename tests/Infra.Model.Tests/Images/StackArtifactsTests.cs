@@ -77,7 +77,7 @@ public sealed class StackArtifactsTests
     }
 
     [Fact]
-    public void KubeflowsImages_NamedInItsConfiguration_ArePulledByTheirOwnName_AndItsWorkloadsThroughTheMirror()
+    public void KubeflowsImages_ThoseNamedInItsConfigurationToo_ArePulledThroughTheMirror_UnlikeTheGpuOperatorsOperands()
     {
         var artifacts = Prod();
         PulledImage Find(string reference) => artifacts.Images.Single(i => i.Image == ImageReference.Parse(reference));
@@ -86,10 +86,14 @@ public sealed class StackArtifactsTests
             ("harbor.prod.example.com/mirror/ghcr.io/kubeflow/kfp-api-server:2.5.0", true),
             (artifacts.PulledAs(Find("ghcr.io/kubeflow/kfp-api-server:2.5.0")).ToString(), Find("ghcr.io/kubeflow/kfp-api-server:2.5.0").Rewritten));
         Assert.Equal(
-            ("docker.io/kserve/sklearnserver:v0.15.0", false, "Kubeflow kserve (named in its configuration)"),
+            ("harbor.prod.example.com/mirror/kserve/sklearnserver:v0.15.0", true, "Kubeflow kserve (named in its configuration)"),
             (artifacts.PulledAs(Find("kserve/sklearnserver:v0.15.0")).ToString(), Find("kserve/sklearnserver:v0.15.0").Rewritten, Find("kserve/sklearnserver:v0.15.0").UsedBy));
         // Istio's proxy runs the gateways (rewritten) and is injected as every sidecar (named in the injector's values).
-        Assert.Equal(("Kubeflow istio, Kubeflow istio (named in its configuration), Kubeflow cluster-local-gateway", false),
+        Assert.Equal(("Kubeflow istio, Kubeflow istio (named in its configuration), Kubeflow cluster-local-gateway", true),
             (Find("gcr.io/istio-release/proxyv2:1.26.1").UsedBy, Find("gcr.io/istio-release/proxyv2:1.26.1").Rewritten));
+        Assert.Equal(
+            ["nvcr.io/nvidia/cloud-native/k8s-driver-manager:v0.12.0", "nvcr.io/nvidia/cloud-native/k8s-mig-manager:v0.15.0", "nvcr.io/nvidia/gpu-operator:v26.7.0", "nvcr.io/nvidia/k8s-device-plugin:v0.20.0",
+             "nvcr.io/nvidia/k8s/container-toolkit:v1.20.0", "nvcr.io/nvidia/k8s/dcgm-exporter:4.6.0-4.8.3-distroless", "quay.io/minio/operator-sidecar:v7.0.1", "registry.k8s.io/nfd/node-feature-discovery:v0.19.0"],
+            artifacts.Images.Where(i => !i.Rewritten).Select(i => i.Image.ToString()).Where(i => !i.Contains("vgpu-guest-driver", StringComparison.Ordinal)));
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Diagnostics;
 using Infra.Model.Kubeflow;
 using YamlDotNet.RepresentationModel;
@@ -60,6 +61,82 @@ public sealed class KubeflowImagesTests
         finally
         {
             work.Delete(recursive: true);
+        }
+    }
+
+    [KubeflowReleaseFact]
+    public void ThroughAMirror_EveryImageAUnitRunsNamesOrOffers_IsRewritten()
+    {
+        const string Mirror = "harbor.example.com/mirror";
+        var units = KubeflowCatalog.For(KubeflowCatalog.Applications);
+        var work = Directory.CreateTempSubdirectory("kubeflow-units-");
+        try
+        {
+            File.CreateSymbolicLink(Path.Combine(work.FullName, "release"), KubeflowReleaseFactAttribute.Release!);
+            foreach (var unit in units)
+            {
+                var workloads = new Model.Planning.PlanTransform.MirrorImages(Mirror);
+                var named = new Model.Planning.PlanTransform.MirrorNamedImages(Mirror, KubeflowImages.Named(unit.Name));
+                var stream = new YamlStream();
+                stream.Load(new StringReader(Build(unit.Directory, work.FullName)));
+                var strings = new List<string>();
+                foreach (var document in stream.Documents.Select(d => d.RootNode).OfType<YamlMappingNode>())
+                {
+                    var kind = document.Children.TryGetValue("kind", out var k) ? k.ToString() : string.Empty;
+                    var inputs = (System.Collections.Immutable.ImmutableDictionary<string, object?>)Tree(document)!;
+                    var token = kind switch { "Deployment" or "StatefulSet" or "DaemonSet" => $"kubernetes:apps/v1:{kind}", "Job" or "CronJob" => $"kubernetes:batch/v1:{kind}", _ => kind };
+                    if (workloads.Applies(token))
+                    {
+                        inputs = (System.Collections.Immutable.ImmutableDictionary<string, object?>)workloads.Rewrite(inputs)!;
+                    }
+
+                    Strings(named.Rewrite(inputs) ?? inputs, strings);
+                }
+
+                foreach (var image in KubeflowImages.Workloads.GetValueOrDefault(unit.Name, []).Concat(KubeflowImages.Named(unit.Name)))
+                {
+                    var pattern = new System.Text.RegularExpressions.Regex($"(?<![\\w./@:-]){System.Text.RegularExpressions.Regex.Escape(image)}(?![\\w.:@/-])");
+                    Assert.False(strings.Any(pattern.IsMatch), $"{unit.Name}: {image} is still named outside the mirror");
+                    Assert.True(strings.Any(s => s.Contains($"{Mirror}/{image}", StringComparison.Ordinal)), $"{unit.Name}: {image} is not named through the mirror");
+                }
+            }
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+
+    // A YAML tree as the engine hands objects to a transform: maps, arrays and scalars.
+    private static object? Tree(YamlNode node) => node switch
+    {
+        YamlMappingNode map => map.Children.ToImmutableDictionary(e => e.Key.ToString(), e => Tree(e.Value), StringComparer.Ordinal),
+        YamlSequenceNode items => items.Children.Select(Tree).ToImmutableArray(),
+        YamlScalarNode scalar => scalar.Value,
+        _ => null,
+    };
+
+    private static void Strings(object? value, List<string> into)
+    {
+        switch (value)
+        {
+            case System.Collections.Immutable.ImmutableDictionary<string, object?> map:
+                foreach (var item in map.Values)
+                {
+                    Strings(item, into);
+                }
+
+                break;
+            case System.Collections.Immutable.ImmutableArray<object?> items:
+                foreach (var item in items)
+                {
+                    Strings(item, into);
+                }
+
+                break;
+            case string text:
+                into.Add(text);
+                break;
         }
     }
 

@@ -122,6 +122,11 @@ public sealed class StackRendererTests
               timeoutSeconds: 1200
             - rule: mirrorImages
               registry: harbor.prod.example.com/mirror
+            - rule: mirrorNamedImages
+              registry: harbor.prod.example.com/mirror
+              images:
+              - gcr.io/istio-release/proxyv2:1.26.1
+              - gcr.io/istio-release
             - rule: replicas
               count: 2
               deployments: []
