@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Infra.Model.Configuration;
+using Infra.Model.Kubernetes;
 using Infra.Model.Options;
 
 namespace Infra.Model.Gpu;
@@ -13,7 +14,8 @@ namespace Infra.Model.Gpu;
 /// <param name="DriverVersion">The guest driver version.</param>
 /// <param name="PullSecret">Where the registry's Docker config JSON secret lives.</param>
 /// <param name="LicenseToken">Where the NLS client token secret lives.</param>
-public sealed record GpuOperatorSpec(string DriverRepository, string DriverImage, string DriverVersion, SecretSetting PullSecret, SecretSetting LicenseToken)
+/// <param name="Registry">The registry mirror the operator's own images and its operands are pulled through, or null.</param>
+public sealed record GpuOperatorSpec(string DriverRepository, string DriverImage, string DriverVersion, SecretSetting PullSecret, SecretSetting LicenseToken, string? Registry = null)
 {
     /// <summary>The operator's namespace.</summary>
     public const string Namespace = "gpu-operator";
@@ -44,7 +46,7 @@ public sealed record GpuOperatorSpec(string DriverRepository, string DriverImage
             return null;
         }
 
-        return new GpuOperatorSpec(op.DriverRepository!, op.DriverImage ?? GpuOperatorVersions.DefaultDriverImage, op.DriverVersion!, op.PullSecret!, op.LicenseToken!);
+        return new GpuOperatorSpec(op.DriverRepository!, op.DriverImage ?? GpuOperatorVersions.DefaultDriverImage, op.DriverVersion!, op.PullSecret!, op.LicenseToken!, options.Platform?.Registry);
     }
 
     /// <summary>The labels of the operator's namespace: its daemonsets need privileged pods.</summary>
@@ -54,7 +56,24 @@ public sealed record GpuOperatorSpec(string DriverRepository, string DriverImage
     /// The Helm values: the licensed vGPU guest driver from its registry with the pull secret, NLS licensing from the
     /// Secret, and the GPU taint tolerated (the operator's own labels keep its daemonsets on GPU nodes).
     /// </summary>
-    public JsonObject Values() => new()
+    public JsonObject Values()
+    {
+        var values = BaseValues();
+        foreach (var operand in Registry is null ? [] : GpuOperatorVersions.Operands)
+        {
+            var at = values;
+            foreach (var part in operand.ValuesPath.Split('.'))
+            {
+                at = (JsonObject)(at[part] ??= new JsonObject());
+            }
+
+            at["repository"] = Images.Through(Registry, operand.Repository);
+        }
+
+        return values;
+    }
+
+    private JsonObject BaseValues() => new()
     {
         ["driver"] = new JsonObject
         {

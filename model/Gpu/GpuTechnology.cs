@@ -42,7 +42,7 @@ public sealed class GpuTechnology : Technology
         var spec = Vsphere.FoundationSpec.For(options).DeployedGpuOperator!;
         return
         [
-            .. GpuOperatorVersions.OperandImages.Select(i => PulledImage.Of(i, "the GPU Operator") with { Rewritten = false }),
+            .. GpuOperatorVersions.Operands.Select(o => o.Reference).Distinct(StringComparer.Ordinal).Select(i => PulledImage.Of(i, "the GPU Operator")),
             PulledImage.Of($"{spec.DriverRepository}/{spec.DriverImage}:{spec.DriverVersion}", "the vGPU guest driver (the operator adds the nodes' OS to the tag, as -ubuntu22.04)") with { Rewritten = false },
         ];
     }

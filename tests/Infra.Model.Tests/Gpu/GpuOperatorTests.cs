@@ -16,7 +16,9 @@ public sealed class GpuOperatorTests
     [UpstreamFact]
     public void RenderedValues_UseOnlyKeysTheChartHas()
     {
-        Assert.Empty(UpstreamSchemas.UnknownValues("gpu-operator/gpu-operator.values.yaml", Rendering.Rendered.Yaml("prod", "helm/gpu-operator.values.yaml")));
+        // Node Feature Discovery's image is its subchart's own value (charts/node-feature-discovery/values.yaml at
+        // v26.7.0: image.repository), which the umbrella's values.yaml does not repeat.
+        Assert.Equal(["node-feature-discovery.image"], UpstreamSchemas.UnknownValues("gpu-operator/gpu-operator.values.yaml", Rendering.Rendered.Yaml("prod", "helm/gpu-operator.values.yaml")));
     }
 
     [UpstreamFact]
@@ -25,7 +27,7 @@ public sealed class GpuOperatorTests
         var values = Prod().Values();
         values["driver"]!["licenseToken"] = "x";
 
-        Assert.Equal(["driver.licenseToken"], UpstreamSchemas.UnknownValues("gpu-operator/gpu-operator.values.yaml", values));
+        Assert.Equal(["driver.licenseToken", "node-feature-discovery.image"], UpstreamSchemas.UnknownValues("gpu-operator/gpu-operator.values.yaml", values));
     }
 
     [Fact]
@@ -33,7 +35,22 @@ public sealed class GpuOperatorTests
     {
         Assert.Equal(
             """{"driver":{"repository":"harbor.prod.example.com/mirror/nvaie","image":"vgpu-guest-driver-5","version":"580.82.07","imagePullSecrets":["nvidia-registry"],"licensingConfig":{"secretName":"gpu-operator-licensing","nlsEnabled":true}},"daemonsets":{"tolerations":[{"key":"nvidia.com/gpu","operator":"Exists","effect":"NoSchedule"}]}}""",
-            Prod().Values().ToJsonString());
+            (Prod() with { Registry = null }).Values().ToJsonString());
+    }
+
+    [Fact]
+    public void WithAMirror_TheOperatorAndEveryOperandItRunsArePulledThroughIt()
+    {
+        var values = Prod().Values();
+
+        Assert.Equal(
+            ["harbor.prod.example.com/mirror/nvcr.io/nvidia", "harbor.prod.example.com/mirror/nvcr.io/nvidia", "harbor.prod.example.com/mirror/nvcr.io/nvidia/cloud-native", "harbor.prod.example.com/mirror/nvcr.io/nvidia/k8s",
+             "harbor.prod.example.com/mirror/nvcr.io/nvidia", "harbor.prod.example.com/mirror/nvcr.io/nvidia", "harbor.prod.example.com/mirror/nvcr.io/nvidia/k8s", "harbor.prod.example.com/mirror/nvcr.io/nvidia/cloud-native",
+             "harbor.prod.example.com/mirror/registry.k8s.io/nfd/node-feature-discovery"],
+            [.. new[] { "operator", "validator", "driver.manager", "toolkit", "devicePlugin", "gfd", "dcgmExporter", "migManager", "node-feature-discovery.image" }
+                .Select(path => (string)path.Split('.').Aggregate((System.Text.Json.Nodes.JsonNode)values, (node, part) => node[part]!)["repository"]!)]);
+        // The guest driver stays where the stack names it.
+        Assert.Equal("harbor.prod.example.com/mirror/nvaie", (string)values["driver"]!["repository"]!);
     }
 
     [Fact]
