@@ -31,7 +31,8 @@ namespace Infra.Model.Gitlab;
 /// <param name="Protect">Whether the release is protected from deletion.</param>
 /// <param name="ScheduledBackups">Whether the toolbox backs GitLab up every night (where the stack has a backup target).</param>
 /// <param name="Restore">The restore that brings GitLab back from its backup, or null.</param>
-public sealed record GitlabSpec(int Replicas, string Cpu, string Memory, int GitalyStorageGi, string StorageClass, IngressSpec Ingress, DatabaseUser User, ObjectStoreAccess Store, ImmutableDictionary<string, string> Buckets, string? Registry, bool Protect, bool ScheduledBackups = false, Backup.RestoreSpec? Restore = null)
+/// <param name="PythonIndex">The site's Python package index the CI jobs install from, or null for PyPI.</param>
+public sealed record GitlabSpec(int Replicas, string Cpu, string Memory, int GitalyStorageGi, string StorageClass, IngressSpec Ingress, DatabaseUser User, ObjectStoreAccess Store, ImmutableDictionary<string, string> Buckets, string? Registry, bool Protect, bool ScheduledBackups = false, Backup.RestoreSpec? Restore = null, string? PythonIndex = null)
 {
     /// <summary>The restore's Job, its ServiceAccount and Role: it runs the chart's restore in the toolbox pod.</summary>
     public const string RestoreJob = "gitlab-restore";
@@ -112,7 +113,8 @@ public sealed record GitlabSpec(int Replicas, string Cpu, string Memory, int Git
             options.Platform?.Registry,
             production,
             Infra.Model.Backup.BackupTarget.For(options) is not null,
-            Infra.Model.Backup.RestoreSpec.For(options));
+            Infra.Model.Backup.RestoreSpec.For(options),
+            options.Platform?.Mirrors?.Python);
     }
 
     /// <summary>
@@ -188,15 +190,18 @@ public sealed record GitlabSpec(int Replicas, string Cpu, string Memory, int Git
 
     /// <summary>
     /// The Kubernetes executor of the chart's runner subchart: jobs run as pods in GitLab's namespace, in the
-    /// default job image unless a job names one, through the registry mirror where one is set.
+    /// default job image unless a job names one, through the registry mirror where one is set, and with the site's
+    /// Python index as <c>PIP_INDEX_URL</c> where one is set.
     /// </summary>
     public string RunnerConfig()
     {
         var helper = Registry is null
             ? string.Empty
             : $"\n    helper_image = \"{Images.Through(Registry, GitlabVersions.RunnerHelperImage)}\"";
+        // The jobs' environment belongs to the runner, before its executor's table.
+        var environment = PythonIndex is null ? string.Empty : $"\n  environment = [\"PIP_INDEX_URL={PythonIndex}\"]";
         return $"""
-            [[runners]]
+            [[runners]]{environment}
               [runners.kubernetes]
                 namespace = "{Namespace}"
                 image = "{Images.Through(Registry, GitlabVersions.DefaultJobImage)}"{helper}

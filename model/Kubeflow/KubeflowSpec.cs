@@ -145,7 +145,8 @@ public sealed record KubeflowSpec(ImmutableArray<string> Applications, Immutable
                 options.IsEnabled(Mlflow.MlflowTechnology.Service) ? Mlflow.MlflowSpec.Url : null,
                 store?.Endpoint,
                 store?.Region,
-                store is null ? null : ObjectStore.ObjectStoreSpec.BucketName(Validated.Required(options.Environment), "teams"))
+                store is null ? null : ObjectStore.ObjectStoreSpec.BucketName(Validated.Required(options.Environment), "teams"),
+                options.Platform?.Mirrors?.Python)
             : null;
         var katib = applications.Contains("katib") ? Postgres.PostgresSpec.UsersFor(options).Single(u => u.Service == "katib") : null;
         return new KubeflowSpec(applications, KubeflowCatalog.For(applications, options.Platform?.Network?.Isolation != false), users, profiles, ingress, options.Platform?.Registry, services, katib, PipelinesStores.For(options), gitlab, options.IsProduction ? 2 : 1,
@@ -334,7 +335,8 @@ public sealed record GitlabSignIn(string Url, string ClientId, Configuration.Sec
 /// <param name="StoreEndpoint">The object store's endpoint, or null without one.</param>
 /// <param name="StoreRegion">Its region.</param>
 /// <param name="TeamsBucket">The teams' bucket.</param>
-public sealed record TeamServices(string? MlflowUrl, string? StoreEndpoint, string? StoreRegion, string? TeamsBucket)
+/// <param name="PythonIndex">The site's Python package index, or null for PyPI.</param>
+public sealed record TeamServices(string? MlflowUrl, string? StoreEndpoint, string? StoreRegion, string? TeamsBucket, string? PythonIndex = null)
 {
     /// <summary>
     /// The <c>mlops-services</c> PodDefault in <paramref name="team"/>'s namespace: pods labelled
@@ -356,6 +358,7 @@ public sealed record TeamServices(string? MlflowUrl, string? StoreEndpoint, stri
         Add("AWS_ENDPOINT_URL", StoreEndpoint);
         Add("AWS_DEFAULT_REGION", StoreRegion);
         Add("TEAM_BUCKET_URL", TeamsBucket is null ? null : $"s3://{TeamsBucket}/{team}/");
+        Add("PIP_INDEX_URL", PythonIndex);
         var spec = new JsonObject
         {
             ["desc"] = "MLflow and the team's object store folder",

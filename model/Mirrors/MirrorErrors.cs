@@ -15,4 +15,7 @@ public static class MirrorErrors
 
     /// <summary>A Maven mirror that is not an HTTP(S) URL.</summary>
     public static readonly ErrorCode Maven = new("MLOPS1703", "mlops:platform.mirrors.maven", "A Maven mirror is an http:// or https:// URL.");
+
+    /// <summary>A Python index that is not an HTTP(S) URL.</summary>
+    public static readonly ErrorCode Python = new("MLOPS1704", "mlops:platform.mirrors.python", "A Python package index is an http:// or https:// URL.");
 }

@@ -32,6 +32,11 @@ public sealed class MirrorsTechnology : Technology
             errors.Fail(MirrorErrors.KubeflowManifests, "mlops:platform:mirrors:kubeflowManifests", $"'{manifests}' is neither a git URL nor an absolute folder: kustomize builds each unit from <git URL>//<path>?ref={Kubeflow.KubeflowVersions.Release} or <folder>/<path>. Set it with 'pulumi config set --path mlops:platform.mirrors.kubeflowManifests https://git.example.com/mirror/kubeflow-manifests'.");
         }
 
+        if (mirrors.Python is { Length: > 0 } python && !ValueRules.IsHttpUrl(python))
+        {
+            errors.Fail(MirrorErrors.Python, "mlops:platform:mirrors:python", $"'{python}' is not an http:// or https:// URL: pip reads a simple index from PIP_INDEX_URL. Set it with 'pulumi config set --path mlops:platform.mirrors.python https://nexus.example.com/repository/pypi/simple'.");
+        }
+
         if (mirrors.Maven is { Length: > 0 } maven && !ValueRules.IsHttpUrl(maven))
         {
             errors.Fail(MirrorErrors.Maven, "mlops:platform:mirrors:maven", $"'{maven}' is not an http:// or https:// URL: the jars are fetched from <mirror>/<group path>/<artifact>/<version>/. Set it with 'pulumi config set --path mlops:platform.mirrors.maven https://nexus.example.com/repository/maven-central'.");

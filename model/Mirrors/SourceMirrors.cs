@@ -13,7 +13,8 @@ namespace Infra.Model.Mirrors;
 /// <param name="Charts">An <c>oci://</c> registry path or a folder of chart archives, or null.</param>
 /// <param name="KubeflowManifests">A git repository or a folder with the Kubeflow release, or null.</param>
 /// <param name="Maven">A Maven repository URL, or null.</param>
-public sealed record SourceMirrors(string? Charts, string? KubeflowManifests, string? Maven)
+/// <param name="Python">A Python package index URL, or null.</param>
+public sealed record SourceMirrors(string? Charts, string? KubeflowManifests, string? Maven, string? Python = null)
 {
     /// <summary>Maven Central, which <see cref="Maven"/> replaces.</summary>
     public const string MavenCentral = "https://repo1.maven.org/maven2";
@@ -23,7 +24,7 @@ public sealed record SourceMirrors(string? Charts, string? KubeflowManifests, st
     {
         ArgumentNullException.ThrowIfNull(options);
         var mirrors = options.Platform?.Mirrors;
-        return new SourceMirrors(mirrors?.Charts?.TrimEnd('/'), mirrors?.KubeflowManifests?.TrimEnd('/'), mirrors?.Maven?.TrimEnd('/'));
+        return new SourceMirrors(mirrors?.Charts?.TrimEnd('/'), mirrors?.KubeflowManifests?.TrimEnd('/'), mirrors?.Maven?.TrimEnd('/'), mirrors?.Python);
     }
 
     /// <summary>Whether <paramref name="value"/> is an OCI registry path.</summary>

@@ -19,6 +19,12 @@ public sealed record MirrorsOptions
     /// </summary>
     public string? KubeflowManifests { get; init; }
 
+    /// <summary>
+    /// A Python package index mirroring PyPI (<c>https://nexus.example.com/repository/pypi/simple</c>): CI jobs and
+    /// the teams' notebooks and pipelines get it as <c>PIP_INDEX_URL</c>. Default: PyPI.
+    /// </summary>
+    public string? Python { get; init; }
+
     /// <summary>A Maven repository mirroring Maven Central (<c>https://nexus.example.com/repository/maven-central</c>), for the jars the platform downloads. Default: Maven Central.</summary>
     public string? Maven { get; init; }
 }

@@ -94,7 +94,18 @@ public sealed partial class OfflineTests
         Assert.Equal("/srv/kubeflow-manifests/common/cert-manager/base", folder["kubernetes:kustomize/v2:Directory::cert-manager"].Inputs["directory"].ToString());
     }
 
+    [Fact]
+    public void APythonIndex_ReachesTheCiJobsAndTheTeamsPods_AsPipsIndexUrl()
+    {
+        var options = TestConfig.Load(TestConfig.GitlabReady[0], ("mlops:maturity", "level2"), ("mlops:teams", "\n    - name: ds\n      owner: ds@example.com"),
+            ("mlops:platform", "\n    ingress:\n      domain: mlops.example.com\n    mirrors:\n      python: https://nexus.example.com/repository/pypi/simple")).ValidOptions();
+
+        Assert.StartsWith("[[runners]]\n  environment = [\"PIP_INDEX_URL=https://nexus.example.com/repository/pypi/simple\"]\n  [runners.kubernetes]\n", Model.Gitlab.GitlabSpec.For(options)!.RunnerConfig(), StringComparison.Ordinal);
+        Assert.Contains("""{"name":"PIP_INDEX_URL","value":"https://nexus.example.com/repository/pypi/simple"}""", Model.Kubeflow.KubeflowSpec.For(options)!.Services!.PodDefault("ds").ToJsonString(), StringComparison.Ordinal);
+    }
+
     [Theory]
+    [InlineData("python: nexus.example.com/pypi", "MLOPS1704 mlops:platform.mirrors.python 'nexus.example.com/pypi' is not an http:// or https:// URL: pip reads a simple index from PIP_INDEX_URL. Set it with 'pulumi config set --path mlops:platform.mirrors.python https://nexus.example.com/repository/pypi/simple'.")]
     [InlineData("charts: https://charts.example.com", "MLOPS1701 mlops:platform.mirrors.charts 'https://charts.example.com' is neither an OCI registry path nor an absolute folder: Helm installs from oci://<registry>/<path>/<chart> or from <folder>/<chart>-<version>.tgz. Set it with 'pulumi config set --path mlops:platform.mirrors.charts oci://harbor.example.com/charts'.")]
     [InlineData("kubeflowManifests: manifests", "MLOPS1702 mlops:platform.mirrors.kubeflowManifests 'manifests' is neither a git URL nor an absolute folder: kustomize builds each unit from <git URL>//<path>?ref=v1.10.2 or <folder>/<path>. Set it with 'pulumi config set --path mlops:platform.mirrors.kubeflowManifests https://git.example.com/mirror/kubeflow-manifests'.")]
     [InlineData("maven: ftp://nexus.example.com", "MLOPS1703 mlops:platform.mirrors.maven 'ftp://nexus.example.com' is not an http:// or https:// URL: the jars are fetched from <mirror>/<group path>/<artifact>/<version>/. Set it with 'pulumi config set --path mlops:platform.mirrors.maven https://nexus.example.com/repository/maven-central'.")]
