@@ -271,10 +271,21 @@ public sealed record MinioSpec(int Servers, int VolumesPerServer, int VolumeGi, 
         return values;
     }
 
-    /// <summary>The operator chart's values: its image through the mirror, where one is set.</summary>
+    /// <summary>
+    /// The operator chart's values: its image, and the sidecar it adds to every tenant pod (the chart passes
+    /// <c>operator.sidecarImage</c> to the operator as <c>OPERATOR_SIDECAR_IMAGE</c>, helm/operator's
+    /// operator-deployment.yaml at v7.1.1), through the mirror, where one is set.
+    /// </summary>
     public JsonObject OperatorValues() => Registry is null
         ? []
-        : new JsonObject { ["operator"] = new JsonObject { ["image"] = new JsonObject { ["repository"] = Image("quay.io/minio/operator") } } };
+        : new JsonObject
+        {
+            ["operator"] = new JsonObject
+            {
+                ["image"] = new JsonObject { ["repository"] = Image("quay.io/minio/operator") },
+                ["sidecarImage"] = new JsonObject { ["repository"] = Image(MinioVersions.SidecarRepository), ["tag"] = MinioVersions.SidecarTag },
+            },
+        };
 
     /// <summary>The policy documents, one file per identity.</summary>
     public ImmutableSortedDictionary<string, string> PolicyFiles() =>

@@ -59,7 +59,7 @@ public sealed class MinioTechnology : PlannedTechnology<MinioSpec>
         [
             PulledImage.Of(MinioVersions.OperatorImage, "the MinIO operator"),
             PulledImage.Of($"{MinioSpec.ServerImage}:{MinioVersions.ServerTag}", "the MinIO tenant"),
-            PulledImage.Of(MinioVersions.SidecarImage, "the MinIO tenant's sidecar (the operator's own default)") with { Rewritten = false },
+            PulledImage.Of(MinioVersions.SidecarImage, "the MinIO tenant's sidecar"),
             PulledImage.Of(MinioVersions.ClientImage, "MinIO's policy, restore and mirror jobs"),
         ];
 }

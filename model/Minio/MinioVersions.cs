@@ -31,11 +31,16 @@ public static class MinioVersions
     public const string ServerTag = "RELEASE.2025-04-08T15-41-24Z";
 
     /// <summary>
-    /// The sidecar (and argument-checking init container) the operator adds to every tenant pod: its code's default
-    /// (pkg/resources/statefulsets/minio-sidecar.go at v7.1.1), since the tenant chart leaves <c>sidecarImage</c>
-    /// empty; not rewritten by a mirror.
+    /// The sidecar (and argument-checking init container) the operator adds to every tenant pod, at its code's
+    /// default tag (pkg/resources/statefulsets/minio-sidecar.go at v7.1.1: <c>DefaultSidecarImage</c>).
     /// </summary>
-    public const string SidecarImage = "quay.io/minio/operator-sidecar:v7.0.1";
+    public const string SidecarRepository = "quay.io/minio/operator-sidecar";
+
+    /// <summary>The sidecar's tag, the operator's default.</summary>
+    public const string SidecarTag = "v7.0.1";
+
+    /// <summary>The sidecar's image.</summary>
+    public const string SidecarImage = SidecarRepository + ":" + SidecarTag;
 
     /// <summary>The MinIO client image, by tag and digest.</summary>
     public const string ClientImage = "quay.io/minio/mc:RELEASE.2025-04-16T18-13-26Z@sha256:aead63c77f9db9107f1696fb08ecb0faeda23729cde94b0f663edf4fe09728e3";

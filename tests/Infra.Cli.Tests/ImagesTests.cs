@@ -16,7 +16,8 @@ public sealed class ImagesTests
         string[] Cells(string line) => [.. line.Split('│').Select(c => c.Trim()).Where(c => c.Length > 0)];
         var rows = run.Out.Split('\n').Select(Cells).ToArray();
         // The last column wraps within the output's 200 characters.
-        Assert.Contains(rows, r => r.Take(5).SequenceEqual(["quay.io", "minio/operator-sidecar", "v7.0.1", "-", "by its own name"]));
+        Assert.Contains(rows, r => r.SequenceEqual(["quay.io", "minio/operator-sidecar", "v7.0.1", "-", "through the mirror", "the MinIO tenant's sidecar"]));
+        Assert.Contains(rows, r => r.Take(5).SequenceEqual(["harbor.prod.example.com", "mirror/nvaie/vgpu-guest-driver-5", "580.82.07", "-", "by its own name"]));
         Assert.Contains(rows, r => r.SequenceEqual(["quay.io", "minio/operator", "v7.1.1", "-", "through the mirror", "the MinIO operator"]));
         Assert.Contains(rows, r => r.SequenceEqual(["https://vmware-tanzu.github.io/helm-charts", "velero", "11.4.0", "velero", "-"]));
     }

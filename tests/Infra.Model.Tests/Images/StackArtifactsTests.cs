@@ -92,7 +92,7 @@ public sealed class StackArtifactsTests
         // Istio's proxy runs the gateways (rewritten) and is injected as every sidecar (named in the injector's values).
         Assert.Equal(("Kubeflow istio, Kubeflow istio (named in its configuration), Kubeflow cluster-local-gateway", true),
             (Find("gcr.io/istio-release/proxyv2:1.26.1").UsedBy, Find("gcr.io/istio-release/proxyv2:1.26.1").Rewritten));
-        // What no transform or value rewrites: the MinIO operator's sidecar (its code's default) and the vGPU driver, from the registry path the stack names.
-        Assert.Equal(["harbor.prod.example.com/mirror/nvaie/vgpu-guest-driver-5:580.82.07", "quay.io/minio/operator-sidecar:v7.0.1"], artifacts.Images.Where(i => !i.Rewritten).Select(i => i.Image.ToString()));
+        // What no transform or value rewrites: only the vGPU driver, from the registry path the stack names itself.
+        Assert.Equal(["harbor.prod.example.com/mirror/nvaie/vgpu-guest-driver-5:580.82.07"], artifacts.Images.Where(i => !i.Rewritten).Select(i => i.Image.ToString()));
     }
 }

@@ -69,6 +69,7 @@ public sealed class MinioSpecTests
 
         Assert.Equal("harbor.prod.example.com/mirror/quay.io/minio/minio", (string)spec.TenantValues()["tenant"]!["image"]!["repository"]!);
         Assert.Equal("harbor.prod.example.com/mirror/quay.io/minio/operator", (string)spec.OperatorValues()["operator"]!["image"]!["repository"]!);
+        Assert.Equal("""{"repository":"harbor.prod.example.com/mirror/quay.io/minio/operator-sidecar","tag":"v7.0.1"}""", spec.OperatorValues()["operator"]!["sidecarImage"]!.ToJsonString());
         Assert.StartsWith("harbor.prod.example.com/mirror/quay.io/minio/mc:RELEASE.", (string)spec.PolicyJob()["spec"]!["template"]!["spec"]!["containers"]![0]!["image"]!, StringComparison.Ordinal);
     }
 

@@ -39,7 +39,7 @@ public sealed partial class RenderedImagesTests
                 "docker.io/burakince/mlflow:3.15.1", "docker.io/grafana/grafana", "docker.io/valkey/valkey:9.1.1", "docker.io/velero/velero-plugin-for-aws:v1.13.2", "docker.io/velero/velero:v1.17.2", "ghcr.io/cloudnative-pg/cloudnative-pg", "ghcr.io/jkroepke/kube-webhook-certgen",
                 "ghcr.io/kubeflow/spark-operator/controller:2.5.2", "ghcr.io/oliver006/redis_exporter:v1.79.0", "nvaie/vgpu-guest-driver-5:580.82.07",
                 "nvcr.io/nvidia", "nvcr.io/nvidia/cloud-native", "nvcr.io/nvidia/k8s",
-                "quay.io/feastdev/feature-server:0.66.0", "quay.io/kiwigrid/k8s-sidecar", "quay.io/minio/minio", "quay.io/minio/operator",
+                "quay.io/feastdev/feature-server:0.66.0", "quay.io/kiwigrid/k8s-sidecar", "quay.io/minio/minio", "quay.io/minio/operator", "quay.io/minio/operator-sidecar:v7.0.1",
                 "quay.io/prometheus-operator/prometheus-config-reloader", "quay.io/prometheus-operator/prometheus-operator", "quay.io/prometheus/alertmanager", "quay.io/prometheus/node-exporter", "quay.io/prometheus/prometheus",
                 "registry.gitlab.com", "registry.gitlab.com/gitlab-org/build/cng/certificates", "registry.gitlab.com/gitlab-org/build/cng/gitaly", "registry.gitlab.com/gitlab-org/build/cng/gitlab-base",
                 "registry.gitlab.com/gitlab-org/build/cng/gitlab-container-registry", "registry.gitlab.com/gitlab-org/build/cng/gitlab-exporter", "registry.gitlab.com/gitlab-org/build/cng/gitlab-shell",
