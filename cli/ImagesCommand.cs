@@ -113,19 +113,9 @@ internal static class ImagesCommand
         return JsonText.Of(indented: true, json =>
         {
             json.WriteStartObject();
-            if (artifacts.Mirror is { } mirror)
+            Nullable(json, "mirror", artifacts.Mirror);
+            Objects(json, "images", artifacts.Images, image =>
             {
-                json.WriteString("mirror", mirror);
-            }
-            else
-            {
-                json.WriteNull("mirror");
-            }
-
-            json.WriteStartArray("images");
-            foreach (var image in artifacts.Images)
-            {
-                json.WriteStartObject();
                 json.WriteString("reference", image.Image.ToString());
                 json.WriteString("registry", image.Image.Registry);
                 json.WriteString("repository", image.Image.Repository);
@@ -135,37 +125,38 @@ internal static class ImagesCommand
                 json.WriteString("pulledAs", artifacts.PulledAs(image).ToString());
                 json.WriteBoolean("rewritten", image.Rewritten);
                 json.WriteString("usedBy", image.UsedBy);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteStartArray("charts");
-            foreach (var chart in artifacts.Charts)
+            });
+            Objects(json, "charts", artifacts.Charts, chart =>
             {
-                json.WriteStartObject();
                 json.WriteString("repository", chart.Repository);
                 json.WriteString("chart", chart.Name);
                 json.WriteString("version", chart.Version);
                 json.WriteString("release", chart.Release);
                 json.WriteString("from", chart.From);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteStartArray("sources");
-            foreach (var source in artifacts.Sources)
+            });
+            Objects(json, "sources", artifacts.Sources, source =>
             {
-                json.WriteStartObject();
                 json.WriteString("kind", source.Kind);
                 json.WriteString("location", source.Location);
                 json.WriteString("usedBy", source.UsedBy);
                 json.WriteString("from", source.From ?? source.Location);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            });
             json.WriteEndObject();
         }) + "\n";
+    }
+
+    // An array of one object per item, each written by its fields.
+    private static void Objects<T>(System.Text.Json.Utf8JsonWriter json, string name, IEnumerable<T> items, Action<T> fields)
+    {
+        json.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            json.WriteStartObject();
+            fields(item);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 
     private static void Nullable(System.Text.Json.Utf8JsonWriter json, string name, string? value)
