@@ -54,7 +54,7 @@ public static class FeastPlanner
             with { Provider = providerId, Transforms = spec.Registry is { } registry ? [new PlanTransform.MirrorImages(registry)] : [] };
         yield return bundle;
 
-        var ns = KubernetesNodes.Namespace(FeastSpec.Namespace, component.Id, providerId);
+        var ns = KubernetesNodes.Namespace(FeastSpec.Namespace, component.Id, providerId, PodSecurity.BaselineReportingRestricted);
         yield return ns;
 
         var dataStores = KubernetesNodes.Secret(FeastSpec.DataStoresSecret, FeastSpec.Namespace, null,

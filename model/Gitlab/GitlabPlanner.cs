@@ -37,7 +37,7 @@ public static class GitlabPlanner
         var component = Component(ComponentType, Name, parent);
         yield return component;
 
-        var ns = KubernetesNodes.Namespace(GitlabSpec.Namespace, component.Id, providerId);
+        var ns = KubernetesNodes.Namespace(GitlabSpec.Namespace, component.Id, providerId, PodSecurity.BaselineReportingRestricted);
         yield return ns;
 
         var rootPassword = KubernetesNodes.RandomPassword(RootPassword, component.Id);

@@ -56,9 +56,9 @@ public static class KubeflowPlanner
         yield return component;
 
         // Sign-in: generated users and secrets in place before Dex and oauth2-proxy start.
-        var auth = KubernetesNodes.Namespace(KubeflowSpec.AuthNamespace, component.Id, providerId);
+        var auth = KubernetesNodes.Namespace(KubeflowSpec.AuthNamespace, component.Id, providerId, PodSecurity.Restricted);
         yield return auth;
-        var proxyNs = KubernetesNodes.Namespace(KubeflowSpec.ProxyNamespace, component.Id, providerId);
+        var proxyNs = KubernetesNodes.Namespace(KubeflowSpec.ProxyNamespace, component.Id, providerId, PodSecurity.Restricted);
         yield return proxyNs;
 
         var passwords = spec.Users.Select(u => KubernetesNodes.RandomPassword(KubeflowSpec.PasswordName(u), component.Id)).ToArray();

@@ -48,13 +48,13 @@ public static class MinioPlanner
         var component = Component(ComponentType, Name, parent);
         yield return component;
 
-        var operatorNs = KubernetesNodes.Namespace(MinioSpec.OperatorNamespace, component.Id, providerId);
+        var operatorNs = KubernetesNodes.Namespace(MinioSpec.OperatorNamespace, component.Id, providerId, PodSecurity.Restricted);
         yield return operatorNs;
         var operatorRelease = KubernetesNodes.HelmRelease(OperatorRelease, MinioVersions.Operator, MinioSpec.OperatorNamespace, PlanValues.FromJson(spec.OperatorValues()), KubernetesNodes.ReleaseTimeoutSeconds, component.Id, providerId)
             with { DependsOn = [operatorNs.Id] };
         yield return operatorRelease;
 
-        var ns = KubernetesNodes.Namespace(MinioSpec.Namespace, component.Id, providerId);
+        var ns = KubernetesNodes.Namespace(MinioSpec.Namespace, component.Id, providerId, PodSecurity.Restricted);
         yield return ns;
         var rootPassword = KubernetesNodes.RandomPassword(RootPassword, component.Id);
         yield return rootPassword;

@@ -40,7 +40,7 @@ public static class MlflowPlanner
         var component = Component(ComponentType, Name, parent);
         yield return component;
 
-        var ns = KubernetesNodes.Namespace(MlflowSpec.Namespace, component.Id, providerId);
+        var ns = KubernetesNodes.Namespace(MlflowSpec.Namespace, component.Id, providerId, PodSecurity.Restricted);
         yield return ns;
 
         var databaseSecret = PostgresPlanner.CredentialsSecret(MlflowSpec.DatabaseSecret, MlflowSpec.Namespace, spec.User, ns.Id, component.Id, providerId);

@@ -104,6 +104,10 @@ public sealed record MlflowSpec(int Replicas, string Cpu, string Memory, string 
         return new JsonObject
         {
             ["replicaCount"] = Replicas,
+            // The chart's container defaults meet the restricted standard but for seccomp, which the pod's context
+            // gives every container, the init containers too (templates/deployment.yaml at mlflow-1.11.5); Helm
+            // merges it with the chart's fsGroup.
+            ["podSecurityContext"] = new JsonObject { ["seccompProfile"] = new JsonObject { ["type"] = "RuntimeDefault" } },
             ["image"] = Pinned(MlflowVersions.Image, MlflowVersions.Tag),
             ["initImages"] = new JsonObject
             {

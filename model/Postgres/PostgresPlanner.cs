@@ -59,13 +59,13 @@ public static class PostgresPlanner
         var component = Component(ComponentType, Name, parent);
         yield return component;
 
-        var operatorNs = KubernetesNodes.Namespace(PostgresSpec.OperatorNamespace, component.Id, providerId);
+        var operatorNs = KubernetesNodes.Namespace(PostgresSpec.OperatorNamespace, component.Id, providerId, PodSecurity.Restricted);
         yield return operatorNs;
         var operatorRelease = KubernetesNodes.HelmRelease(OperatorRelease, PostgresVersions.Operator, PostgresSpec.OperatorNamespace, PlanValues.FromJson(spec.OperatorValues()), KubernetesNodes.ReleaseTimeoutSeconds, component.Id, providerId)
             with { DependsOn = [operatorNs.Id] };
         yield return operatorRelease;
 
-        var ns = KubernetesNodes.Namespace(PostgresSpec.Namespace, component.Id, providerId);
+        var ns = KubernetesNodes.Namespace(PostgresSpec.Namespace, component.Id, providerId, PodSecurity.Restricted);
         yield return ns;
 
         var clusterDependencies = new List<string> { operatorRelease.Id };

@@ -35,7 +35,7 @@ public static class RedisPlanner
         var component = Component(ComponentType, Name, parent);
         yield return component;
 
-        var ns = KubernetesNodes.Namespace(RedisSpec.Namespace, component.Id, providerId);
+        var ns = KubernetesNodes.Namespace(RedisSpec.Namespace, component.Id, providerId, PodSecurity.Restricted);
         yield return ns;
 
         var passwords = spec.Users.Select(user => KubernetesNodes.RandomPassword(Password(user), component.Id)).ToArray();

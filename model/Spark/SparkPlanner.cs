@@ -50,9 +50,9 @@ public static class SparkPlanner
         var component = Component(ComponentType, Name, parent);
         yield return component;
 
-        var operatorNs = KubernetesNodes.Namespace(SparkSpec.OperatorNamespace, component.Id, providerId);
+        var operatorNs = KubernetesNodes.Namespace(SparkSpec.OperatorNamespace, component.Id, providerId, PodSecurity.Restricted);
         yield return operatorNs;
-        var jobsNs = KubernetesNodes.Namespace(SparkSpec.JobsNamespace, component.Id, providerId);
+        var jobsNs = KubernetesNodes.Namespace(SparkSpec.JobsNamespace, component.Id, providerId, PodSecurity.BaselineReportingRestricted);
         yield return jobsNs;
 
         var releaseDependencies = new List<string> { operatorNs.Id };

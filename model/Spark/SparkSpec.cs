@@ -176,13 +176,20 @@ public sealed record SparkSpec(int Replicas, string? Cpu, string? Memory, Immuta
                     ["metadata"] = new JsonObject { ["labels"] = HistoryServerLabels() },
                     ["spec"] = new JsonObject
                     {
-                        // The Spark image's own user.
-                        ["securityContext"] = new JsonObject { ["runAsNonRoot"] = true, ["runAsUser"] = 185, ["fsGroup"] = 185 },
+                        // The Spark image's own user, under the restricted standard.
+                        ["securityContext"] = new JsonObject
+                        {
+                            ["runAsNonRoot"] = true,
+                            ["runAsUser"] = 185,
+                            ["fsGroup"] = 185,
+                            ["seccompProfile"] = new JsonObject { ["type"] = "RuntimeDefault" },
+                        },
                         ["initContainers"] = new JsonArray(new JsonObject
                         {
                             ["name"] = "s3a-jars",
                             ["image"] = Images.Through(Registry, SparkVersions.Busybox),
                             ["command"] = new JsonArray("sh", "-c", fetch),
+                            ["securityContext"] = PodSecurity.RestrictedContainer(),
                             ["volumeMounts"] = new JsonArray(jars.DeepClone()),
                         }),
                         ["containers"] = new JsonArray(new JsonObject
@@ -190,6 +197,7 @@ public sealed record SparkSpec(int Replicas, string? Cpu, string? Memory, Immuta
                             ["name"] = "history-server",
                             ["image"] = Images.Through(Registry, SparkVersions.SparkImage),
                             ["command"] = new JsonArray("/opt/spark/bin/spark-class", "org.apache.spark.deploy.history.HistoryServer"),
+                            ["securityContext"] = PodSecurity.RestrictedContainer(),
                             ["env"] = new JsonArray(
                             [
                                 new JsonObject { ["name"] = "SPARK_DAEMON_CLASSPATH", ["value"] = "/jars/*" },
