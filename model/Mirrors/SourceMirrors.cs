@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Infra.Model.Kubernetes;
 using Infra.Model.Options;
 using Infra.Model.Planning;
@@ -13,8 +12,7 @@ namespace Infra.Model.Mirrors;
 /// <param name="Charts">An <c>oci://</c> registry path or a folder of chart archives, or null.</param>
 /// <param name="KubeflowManifests">A git repository or a folder with the Kubeflow release, or null.</param>
 /// <param name="Maven">A Maven repository URL, or null.</param>
-/// <param name="Python">A Python package index URL, or null.</param>
-public sealed record SourceMirrors(string? Charts, string? KubeflowManifests, string? Maven, string? Python = null)
+public sealed record SourceMirrors(string? Charts, string? KubeflowManifests, string? Maven)
 {
     /// <summary>Maven Central, which <see cref="Maven"/> replaces.</summary>
     public const string MavenCentral = "https://repo1.maven.org/maven2";
@@ -24,7 +22,7 @@ public sealed record SourceMirrors(string? Charts, string? KubeflowManifests, st
     {
         ArgumentNullException.ThrowIfNull(options);
         var mirrors = options.Platform?.Mirrors;
-        return new SourceMirrors(mirrors?.Charts?.TrimEnd('/'), mirrors?.KubeflowManifests?.TrimEnd('/'), mirrors?.Maven?.TrimEnd('/'), mirrors?.Python);
+        return new SourceMirrors(mirrors?.Charts?.TrimEnd('/'), mirrors?.KubeflowManifests?.TrimEnd('/'), mirrors?.Maven?.TrimEnd('/'));
     }
 
     /// <summary>Whether <paramref name="value"/> is an OCI registry path.</summary>
@@ -45,12 +43,14 @@ public sealed record SourceMirrors(string? Charts, string? KubeflowManifests, st
     public IEnumerable<PlanNode> Apply(IEnumerable<PlanNode> nodes) =>
         Charts is null && KubeflowManifests is null ? nodes : nodes.Select(Apply);
 
-    private PlanNode Apply(PlanNode node)
+    /// <summary><paramref name="node"/> with its chart or Kubeflow release directory from its mirror; any other node as it is.</summary>
+    public PlanNode Apply(PlanNode node)
     {
+        ArgumentNullException.ThrowIfNull(node);
         if (node.Type == KubernetesTokens.HelmRelease && Charts is { } charts)
         {
-            var name = Text(node.Inputs["chart"]);
-            var version = Text(node.Inputs["version"]);
+            var name = node.Inputs["chart"].ToString();
+            var version = node.Inputs["version"].ToString();
             var inputs = node.Inputs.Remove("repositoryOpts");
             return node with
             {
@@ -61,7 +61,7 @@ public sealed record SourceMirrors(string? Charts, string? KubeflowManifests, st
         }
 
         if (node.Type == KubernetesTokens.KustomizeDirectory && KubeflowManifests is { } manifests
-            && Text(node.Inputs["directory"]) is var directory && directory.StartsWith(Kubeflow.KubeflowVersions.Repository + "//", StringComparison.Ordinal))
+            && node.Inputs["directory"].ToString() is var directory && directory.StartsWith(Kubeflow.KubeflowVersions.Repository + "//", StringComparison.Ordinal))
         {
             var path = directory[(Kubeflow.KubeflowVersions.Repository.Length + 2)..];
             return node with
@@ -72,6 +72,4 @@ public sealed record SourceMirrors(string? Charts, string? KubeflowManifests, st
 
         return node;
     }
-
-    private static string Text(PlanValue value) => value is PlanValue.Literal { Value: string text } ? text : value.ToString();
 }

@@ -69,16 +69,19 @@ public sealed record StackArtifacts(string? Mirror, ImmutableArray<PulledImage> 
             .GroupBy(i => i.Image)
             .Select(g => new PulledImage(g.Key, string.Join(", ", g.Select(i => i.UsedBy).Distinct(StringComparer.Ordinal))) { Rewritten = g.All(i => i.Rewritten), TagFrom = g.Select(i => i.TagFrom).FirstOrDefault(t => t is not null), Written = g.First().Written })
             .OrderBy(i => i.Image.ToString(), StringComparer.Ordinal);
+        // A chart mirror drops the release's repository: the chart then names where it comes from.
+        static string? Repository(PlanNode release) =>
+            release.Inputs.TryGetValue("repositoryOpts", out var options) ? ((PlanValue.MapValue)options).Entries["repo"].ToString() : null;
         var charts = upstream.Where(n => n.Type == KubernetesTokens.HelmRelease)
-            .Select(n => (Node: n, Mirrored: mirrors.Apply([n]).Single()))
-            .Select(c => new PulledChart(Text(((PlanValue.MapValue)c.Node.Inputs["repositoryOpts"]).Entries["repo"]), Text(c.Node.Inputs["chart"]), Text(c.Node.Inputs["version"]), c.Node.Name,
-                c.Mirrored.Inputs.TryGetValue("repositoryOpts", out var repository) ? Text(((PlanValue.MapValue)repository).Entries["repo"]) : Text(c.Mirrored.Inputs["chart"])))
+            .Select(n => (Node: n, Mirrored: mirrors.Apply(n)))
+            .Select(c => new PulledChart(Repository(c.Node)!, c.Node.Inputs["chart"].ToString(), c.Node.Inputs["version"].ToString(), c.Node.Name,
+                Repository(c.Mirrored) ?? c.Mirrored.Inputs["chart"].ToString()))
             .OrderBy(c => c.Release, StringComparer.Ordinal);
         var sources = upstream
             .Where(n => n.Type is KubernetesTokens.KustomizeDirectory or KubernetesTokens.ConfigFile)
             .Select(n => n.Type == KubernetesTokens.KustomizeDirectory
-                ? new PulledSource("kustomization", Text(n.Inputs["directory"]), n.Name) { From = Text(mirrors.Apply([n]).Single().Inputs["directory"]) }
-                : new PulledSource("manifest", Text(n.Inputs["file"]), n.Name) { From = Text(n.Inputs["file"]) })
+                ? new PulledSource("kustomization", n.Inputs["directory"].ToString(), n.Name) { From = mirrors.Apply(n).Inputs["directory"].ToString() }
+                : new PulledSource("manifest", n.Inputs["file"].ToString(), n.Name) { From = n.Inputs["file"].ToString() })
             .OrderBy(s => s.UsedBy, StringComparer.Ordinal)
             .Concat(Technologies.All.SelectMany(t => t.Downloads(options)));
         return new StackArtifacts(options.Platform?.Registry, [.. images], [.. charts], [.. sources]);
@@ -101,6 +104,4 @@ public sealed record StackArtifacts(string? Mirror, ImmutableArray<PulledImage> 
         ArgumentNullException.ThrowIfNull(image);
         return image.Rewritten ? InMirror(image) : image.Image;
     }
-
-    private static string Text(PlanValue value) => value is PlanValue.Literal { Value: string text } ? text : value.ToString();
 }
