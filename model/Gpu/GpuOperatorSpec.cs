@@ -61,13 +61,7 @@ public sealed record GpuOperatorSpec(string DriverRepository, string DriverImage
         var values = BaseValues();
         foreach (var operand in Registry is null ? [] : GpuOperatorVersions.Operands)
         {
-            var at = values;
-            foreach (var part in operand.ValuesPath.Split('.'))
-            {
-                at = (JsonObject)(at[part] ??= new JsonObject());
-            }
-
-            at["repository"] = Images.Through(Registry, operand.Repository);
+            HelmValues.At(values, operand.ValuesPath)["repository"] = Images.Through(Registry, operand.Repository);
         }
 
         return values;

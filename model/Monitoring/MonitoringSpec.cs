@@ -173,12 +173,7 @@ public sealed record MonitoringSpec(
         {
             foreach (var image in MonitoringVersions.ChartImages)
             {
-                var at = values;
-                foreach (var part in image.ValuesPath.Split('.'))
-                {
-                    at = (JsonObject)(at[part] ??= new JsonObject());
-                }
-
+                var at = HelmValues.At(values, image.ValuesPath);
                 at["registry"] = mirror;
                 at["repository"] = $"{image.Registry}/{image.Repository}";
             }
