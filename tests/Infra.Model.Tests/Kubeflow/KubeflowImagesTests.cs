@@ -37,30 +37,34 @@ public sealed class KubeflowImagesTests
 {
     private static readonly string[] WorkloadKinds = ["Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob", "Pod"];
 
-    [KubeflowReleaseFact]
-    public void EveryUnitsImages_AreWhatKustomizeBuildsFromThePinnedRelease()
+    // Every unit of every application, built once for the tests that read them: what kustomize prints, by unit.
+    private static readonly Lazy<IReadOnlyList<(KubeflowComponent Unit, string Output)>> Built = new(() =>
     {
-        var units = KubeflowCatalog.For(KubeflowCatalog.Applications);
         var work = Directory.CreateTempSubdirectory("kubeflow-units-");
         try
         {
             // Overlays of this repository name the release on GitHub: their copies name the local one instead, by a
             // relative path (kustomize takes no absolute one) through a link beside them.
             File.CreateSymbolicLink(Path.Combine(work.FullName, "release"), KubeflowReleaseFactAttribute.Release!);
-            foreach (var unit in units)
-            {
-                var output = Build(unit.Directory, work.FullName);
-                var workloads = Workloads(output);
-                Assert.True(KubeflowImages.Workloads.GetValueOrDefault(unit.Name, []).Order(StringComparer.Ordinal).SequenceEqual(workloads), $"{unit.Name}: kustomize builds {string.Join(", ", workloads)}");
-                foreach (var image in KubeflowImages.Embedded.GetValueOrDefault(unit.Name, []).Concat(KubeflowImages.Offered.GetValueOrDefault(unit.Name, [])))
-                {
-                    Assert.True(output.Contains(image, StringComparison.Ordinal) || workloads.Contains(image), $"{unit.Name}: {image} is not in what kustomize builds");
-                }
-            }
+            return [.. KubeflowCatalog.For(KubeflowCatalog.Applications).Select(u => (u, Build(u.Directory, work.FullName)))];
         }
         finally
         {
             work.Delete(recursive: true);
+        }
+    });
+
+    [KubeflowReleaseFact]
+    public void EveryUnitsImages_AreWhatKustomizeBuildsFromThePinnedRelease()
+    {
+        foreach (var (unit, output) in Built.Value)
+        {
+            var workloads = Workloads(output);
+            Assert.True(KubeflowImages.Workloads.GetValueOrDefault(unit.Name, []).Order(StringComparer.Ordinal).SequenceEqual(workloads), $"{unit.Name}: kustomize builds {string.Join(", ", workloads)}");
+            foreach (var image in KubeflowImages.Embedded.GetValueOrDefault(unit.Name, []).Concat(KubeflowImages.Offered.GetValueOrDefault(unit.Name, [])))
+            {
+                Assert.True(output.Contains(image, StringComparison.Ordinal) || workloads.Contains(image), $"{unit.Name}: {image} is not in what kustomize builds");
+            }
         }
     }
 
@@ -68,42 +72,32 @@ public sealed class KubeflowImagesTests
     public void ThroughAMirror_EveryImageAUnitRunsNamesOrOffers_IsRewritten()
     {
         const string Mirror = "harbor.example.com/mirror";
-        var units = KubeflowCatalog.For(KubeflowCatalog.Applications);
-        var work = Directory.CreateTempSubdirectory("kubeflow-units-");
-        try
+        foreach (var (unit, output) in Built.Value)
         {
-            File.CreateSymbolicLink(Path.Combine(work.FullName, "release"), KubeflowReleaseFactAttribute.Release!);
-            foreach (var unit in units)
+            var workloads = new Model.Planning.PlanTransform.MirrorImages(Mirror);
+            var named = new Model.Planning.PlanTransform.MirrorNamedImages(Mirror, KubeflowImages.Named(unit.Name));
+            var stream = new YamlStream();
+            stream.Load(new StringReader(output));
+            var strings = new List<string>();
+            foreach (var document in stream.Documents.Select(d => d.RootNode).OfType<YamlMappingNode>())
             {
-                var workloads = new Model.Planning.PlanTransform.MirrorImages(Mirror);
-                var named = new Model.Planning.PlanTransform.MirrorNamedImages(Mirror, KubeflowImages.Named(unit.Name));
-                var stream = new YamlStream();
-                stream.Load(new StringReader(Build(unit.Directory, work.FullName)));
-                var strings = new List<string>();
-                foreach (var document in stream.Documents.Select(d => d.RootNode).OfType<YamlMappingNode>())
+                var kind = document.Children.TryGetValue("kind", out var k) ? k.ToString() : string.Empty;
+                var inputs = (System.Collections.Immutable.ImmutableDictionary<string, object?>)Tree(document)!;
+                var token = kind switch { "Deployment" or "StatefulSet" or "DaemonSet" => $"kubernetes:apps/v1:{kind}", "Job" or "CronJob" => $"kubernetes:batch/v1:{kind}", _ => kind };
+                if (workloads.Applies(token))
                 {
-                    var kind = document.Children.TryGetValue("kind", out var k) ? k.ToString() : string.Empty;
-                    var inputs = (System.Collections.Immutable.ImmutableDictionary<string, object?>)Tree(document)!;
-                    var token = kind switch { "Deployment" or "StatefulSet" or "DaemonSet" => $"kubernetes:apps/v1:{kind}", "Job" or "CronJob" => $"kubernetes:batch/v1:{kind}", _ => kind };
-                    if (workloads.Applies(token))
-                    {
-                        inputs = (System.Collections.Immutable.ImmutableDictionary<string, object?>)workloads.Rewrite(inputs)!;
-                    }
-
-                    Strings(named.Rewrite(inputs) ?? inputs, strings);
+                    inputs = (System.Collections.Immutable.ImmutableDictionary<string, object?>)workloads.Rewrite(inputs)!;
                 }
 
-                foreach (var image in KubeflowImages.Workloads.GetValueOrDefault(unit.Name, []).Concat(KubeflowImages.Named(unit.Name)))
-                {
-                    var pattern = new System.Text.RegularExpressions.Regex($"(?<![\\w./@:-]){System.Text.RegularExpressions.Regex.Escape(image)}(?![\\w.:@/-])");
-                    Assert.False(strings.Any(pattern.IsMatch), $"{unit.Name}: {image} is still named outside the mirror");
-                    Assert.True(strings.Any(s => s.Contains($"{Mirror}/{image}", StringComparison.Ordinal)), $"{unit.Name}: {image} is not named through the mirror");
-                }
+                Strings(named.Rewrite(inputs) ?? inputs, strings);
             }
-        }
-        finally
-        {
-            work.Delete(recursive: true);
+
+            foreach (var image in KubeflowImages.Workloads.GetValueOrDefault(unit.Name, []).Concat(KubeflowImages.Named(unit.Name)))
+            {
+                var pattern = new System.Text.RegularExpressions.Regex($"(?<![\\w./@:-]){System.Text.RegularExpressions.Regex.Escape(image)}(?![\\w.:@/-])");
+                Assert.False(strings.Any(pattern.IsMatch), $"{unit.Name}: {image} is still named outside the mirror");
+                Assert.True(strings.Any(s => s.Contains($"{Mirror}/{image}", StringComparison.Ordinal)), $"{unit.Name}: {image} is not named through the mirror");
+            }
         }
     }
 
