@@ -229,6 +229,14 @@ public sealed class PlanRegistrar
         var resource = _resources[nodeId];
         var (head, rest) = path.IndexOfAny(['.', '[']) is var split and > 0 ? (path[..split], path[split..].TrimStart('.')) : (path, string.Empty);
         Output<object?> output;
+        if (head == "outputs" && resource is StackReference reference && rest.Length > 0)
+        {
+            // One output of a referenced stack, alone: the whole map would be secret wherever one output is.
+            var (name, below) = rest.IndexOfAny(['.', '[']) is var at and > 0 ? (rest[..at], rest[at..].TrimStart('.')) : (rest, string.Empty);
+            output = reference.GetOutput(name).Apply(value => Plain(value));
+            return below.Length == 0 ? output : output.Apply(value => Navigate(value, below));
+        }
+
         if (head == "id" && resource is CustomResource custom)
         {
             output = Box(custom.Id);

@@ -25,7 +25,7 @@ public static partial class BackupValidator
         ValidateRestore(options, errors);
         if (options.Platform?.Backup is not { } backup)
         {
-            if (options.IsProduction && KeepsData(options))
+            if (options.IsProduction && options.DeploysPlatform && KeepsData(options))
             {
                 errors.Fail(BackupErrors.Required, Path, $"is required in production: PostgreSQL's databases are backed up continuously, and a backup kept in the cluster (or its MinIO) is lost with it. Point it at an S3 endpoint outside the cluster with {SetAll}.");
             }

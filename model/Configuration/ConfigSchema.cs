@@ -315,6 +315,11 @@ public sealed class ConfigSchema
 
     private sealed class Walk(ConfigSnapshot snapshot, bool rejectUnknownKeys)
     {
+        // A required setting another setting makes unneeded: mlops:vsphere in a teams stack, which reads no vCenter.
+        private bool IsWaived(PropertyInfo property, string path) =>
+            property.GetCustomAttribute<WaivedWhenAttribute>() is { } waiver
+            && string.Equals(snapshot.Value($"{path}:{waiver.Key}"), waiver.Value, StringComparison.OrdinalIgnoreCase);
+
         public List<ConfigError> Errors { get; } = [];
 
         public HashSet<string> Rejected { get; } = new(StringComparer.OrdinalIgnoreCase);
@@ -432,7 +437,7 @@ public sealed class ConfigSchema
                 return;
             }
 
-            foreach (var property in properties.Where(IsRequired))
+            foreach (var property in properties.Where(p => IsRequired(p) && !IsWaived(p, path)))
             {
                 var childPath = $"{path}:{KeyName(property)}";
                 if (string.IsNullOrEmpty(snapshot.Value(childPath)) && !snapshot.HasChildren(childPath))

@@ -26,13 +26,28 @@ public static class StackFileCloner
     /// <param name="header">
     /// The comment that opens the new file in place of the source's (which describes the source); null keeps the source's.
     /// </param>
-    public static StackCloneResult Clone(string sourceName, string source, IReadOnlyList<(string Key, string Value)> overrides, string? header = null)
+    /// <param name="removals">
+    /// Keys dropped before the overrides apply, in Pulumi's path spelling (<c>mlops:teams</c>, <c>mlops:platform.backup</c>),
+    /// or a namespace (<c>vsphere:</c>) for each of its keys; a key the source does not have is passed over.
+    /// </param>
+    public static StackCloneResult Clone(string sourceName, string source, IReadOnlyList<(string Key, string Value)> overrides, string? header = null, IReadOnlyList<string>? removals = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(overrides);
 
         // Within the reader's limits first: past them the node model below is safe to build and walk.
         _ = StackYaml.Read(sourceName, source);
+        if (removals is { Count: > 0 })
+        {
+            var entries = Document.Of(source).Entries;
+            source = Edit(source, entries
+                .Where(e => removals.Any(r => r.EndsWith(':') ? e.Key.StartsWith(r, StringComparison.Ordinal) && !e.Key.AsSpan(r.Length).ContainsAny('.', '[') : e.Key == r))
+                .Select(e => WithComment(source, Line(source, e.Value.Key, e.Value.Value))));
+
+            // The blank lines that set the dropped entries apart go with them.
+            source = System.Text.RegularExpressions.Regex.Replace(source, "\n(?:[ \t]*\n){2,}", "\n\n").Replace("config:\n\n", "config:\n", StringComparison.Ordinal);
+        }
+
         var errors = ImmutableArray.CreateBuilder<string>();
         foreach (var twice in overrides.GroupBy(o => o.Key, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
         {
@@ -199,6 +214,18 @@ public static class StackFileCloner
     {
         var start = (int)LineStart(text, list.Children[0].Start.Index);
         return text.IndexOf('-', start) - start;
+    }
+
+    // A dropped entry with the comment lines right above it, which describe it.
+    private static (long Start, long End, string Text) WithComment(string text, (long Start, long End, string Text) line)
+    {
+        var start = line.Start;
+        while (start > 0 && LineStart(text, start - 1) is var previous && text[(int)previous..(int)(start - 1)].TrimStart().StartsWith('#'))
+        {
+            start = previous;
+        }
+
+        return (start, line.End, line.Text);
     }
 
     private static (long Start, long End, string Text) Line(string text, YamlNode key, YamlNode value) =>

@@ -140,39 +140,6 @@ public static class KubeflowPlanner
                 with { DependsOn = [UnitId("kubeflow-namespace")] };
             yield return settings;
             prerequisites["pipelines"] = [api.Id, metadata.Id, keys.Id, settings.Id, .. DatabaseIds(stores.Api), .. DatabaseIds(stores.Metadata), .. stores.Store.Ready];
-
-            // Each team's runs write artifacts and archive logs under the team's prefix, with the team's identity;
-            // its CI submits runs as its own account, its notebooks as theirs.
-            foreach (var team in teamNamespaceIds.Keys.Order(StringComparer.Ordinal))
-            {
-                var account = Resource(KubernetesTokens.ServiceAccount, PipelinesTeamAccess.ResourceName(PipelinesTeamAccess.ServiceAccount, team), component.Id,
-                    ("metadata", Map(("name", PlanValue.Of(PipelinesTeamAccess.ServiceAccount)), ("namespace", PlanValue.Of(team)))))
-                    with { Provider = providerId, DependsOn = [teamNamespaceIds[team]] };
-                yield return account;
-                var binding = PipelinesTeamAccess.RoleBinding(team);
-                yield return Resource(KubernetesTokens.RoleBinding, PipelinesTeamAccess.ResourceName(PipelinesTeamAccess.ServiceAccount, team), component.Id,
-                    ("metadata", PlanValues.FromJson(binding["metadata"])),
-                    ("roleRef", PlanValues.FromJson(binding["roleRef"])),
-                    ("subjects", PlanValues.FromJson(binding["subjects"])))
-                    with { Provider = providerId, DependsOn = [account.Id] };
-                if (spec.Services is not null)
-                {
-                    yield return KubernetesNodes.Manifest(PipelinesTeamAccess.AccessPodDefault(team), component.Id, providerId, PipelinesTeamAccess.ResourceName(PipelinesTeamAccess.PodDefault, team))
-                        with { DependsOn = [UnitId("admission-webhook"), teamNamespaceIds[team]] };
-                }
-
-                var identity = ObjectStore.ObjectStoreSpec.TeamIdentity(team);
-                var logs = KubernetesNodes.Secret(PipelinesStores.LogsSecret(team), team, null, stores.Store.EnvironmentKeys(identity), component.Id, providerId)
-                    with { DependsOn = [teamNamespaceIds[team], .. stores.Store.KeyNodes(identity), .. stores.Store.Ready] };
-                yield return logs;
-                yield return KubernetesNodes.Secret(PipelinesStores.LogsSecret(team), PipelinesStores.Namespace, null, stores.Store.EnvironmentKeys(identity), component.Id, providerId, PipelinesStores.LogsSecretForUi(team))
-                    with { DependsOn = [UnitId("kubeflow-namespace"), .. stores.Store.KeyNodes(identity)] };
-                yield return KubernetesNodes.ConfigMap(PipelinesStores.LauncherConfigMap, team, stores.LauncherConfig(team), component.Id, providerId, InNamespace(PipelinesStores.LauncherConfigMap, team))
-                    with { DependsOn = [teamNamespaceIds[team], PlanNode.IdOf(KubernetesTokens.Secret, Teams.TeamNamespaces.StoreSecretName(team))] };
-                yield return KubernetesNodes.ConfigMap(PipelinesStores.ArtifactRepositoriesConfigMap, team, stores.ArtifactRepositories(team), component.Id, providerId,
-                    InNamespace(PipelinesStores.ArtifactRepositoriesConfigMap, team), PipelinesStores.ArtifactRepositoriesAnnotations)
-                    with { DependsOn = [teamNamespaceIds[team], logs.Id] };
-            }
         }
 
         if (spec.KatibDatabase is { } katib)
@@ -194,35 +161,88 @@ public static class KubeflowPlanner
                 };
         }
 
-        foreach (var profile in spec.Profiles)
+        // Each team's profile, and in its namespace the access its runs, CI and notebooks use.
+        foreach (var team in teamNamespaceIds.Keys.Order(StringComparer.Ordinal))
         {
-            yield return KubernetesNodes.Manifest(profile.Manifest(), component.Id, providerId)
-                with { DependsOn = [UnitId("profiles"), teamNamespaceIds[profile.Name]] };
-        }
-
-        if (spec.Services is { } services)
-        {
-            foreach (var team in teamNamespaceIds.Keys.Order(StringComparer.Ordinal))
+            foreach (var node in TeamNodes(spec, team, component.Id, providerId))
             {
-                var podDefault = services.PodDefault(team);
-                List<string> needs = [UnitId("admission-webhook"), teamNamespaceIds[team]];
-                if (services.MlflowUrl is not null)
-                {
-                    needs.Add(PlanNode.IdOf(KubernetesTokens.Secret, Mlflow.MlflowTeamUsers.TeamSecretName(team)));
-                }
-
-                if (services.StoreEndpoint is not null)
-                {
-                    needs.Add(PlanNode.IdOf(KubernetesTokens.Secret, Teams.TeamNamespaces.StoreSecretName(team)));
-                }
-
-                yield return KubernetesNodes.Manifest(podDefault, component.Id, providerId, PodDefaultName(team)) with { DependsOn = [.. needs] };
+                yield return node;
             }
         }
 
         if (spec.DashboardIngress() is { } ingress)
         {
             yield return KubernetesNodes.Manifest(ingress, component.Id, providerId) with { DependsOn = [UnitId("istio")] };
+        }
+    }
+
+    /// <summary>A teams stack's part: each team's nodes under the team's component.</summary>
+    public static IEnumerable<PlanNode> TeamNodes(KubeflowSpec spec, TeamsTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(target);
+        return target.TeamParents.Keys.Order(StringComparer.Ordinal).SelectMany(team => TeamNodes(spec, team, target.TeamParents[team], target.ProviderId));
+    }
+
+    // A team's profile; where Pipelines runs, its CI account and access, its runs' artifact and log stores; the
+    // PodDefault of the platform's services. What waits for the platform's units waits on the platform stack in a
+    // teams stack, which holds none of them.
+    private static IEnumerable<PlanNode> TeamNodes(KubeflowSpec spec, string team, string parent, string providerId)
+    {
+        var ns = Teams.TeamNamespaces.NamespaceId(team);
+        if (spec.Profiles.FirstOrDefault(p => p.Name == team) is { } profile)
+        {
+            yield return KubernetesNodes.Manifest(profile.Manifest(), parent, providerId)
+                with { DependsOn = [UnitId("profiles"), ns] };
+        }
+
+        if (spec.PipelinesStores is { } stores)
+        {
+            // The team's runs write artifacts and archive logs under its prefix, with its identity; its CI submits
+            // runs as its own account, its notebooks as theirs.
+            var account = Resource(KubernetesTokens.ServiceAccount, PipelinesTeamAccess.ResourceName(PipelinesTeamAccess.ServiceAccount, team), parent,
+                ("metadata", Map(("name", PlanValue.Of(PipelinesTeamAccess.ServiceAccount)), ("namespace", PlanValue.Of(team)))))
+                with { Provider = providerId, DependsOn = [ns] };
+            yield return account;
+            var binding = PipelinesTeamAccess.RoleBinding(team);
+            yield return Resource(KubernetesTokens.RoleBinding, PipelinesTeamAccess.ResourceName(PipelinesTeamAccess.ServiceAccount, team), parent,
+                ("metadata", PlanValues.FromJson(binding["metadata"])),
+                ("roleRef", PlanValues.FromJson(binding["roleRef"])),
+                ("subjects", PlanValues.FromJson(binding["subjects"])))
+                with { Provider = providerId, DependsOn = [account.Id] };
+            if (spec.Services is not null)
+            {
+                yield return KubernetesNodes.Manifest(PipelinesTeamAccess.AccessPodDefault(team), parent, providerId, PipelinesTeamAccess.ResourceName(PipelinesTeamAccess.PodDefault, team))
+                    with { DependsOn = [UnitId("admission-webhook"), ns] };
+            }
+
+            var identity = ObjectStore.ObjectStoreSpec.TeamIdentity(team);
+            var logs = KubernetesNodes.Secret(PipelinesStores.LogsSecret(team), team, null, stores.Store.EnvironmentKeys(identity), parent, providerId)
+                with { DependsOn = [ns, .. stores.Store.KeyNodes(identity), .. stores.Store.Ready] };
+            yield return logs;
+            yield return KubernetesNodes.Secret(PipelinesStores.LogsSecret(team), PipelinesStores.Namespace, null, stores.Store.EnvironmentKeys(identity), parent, providerId, PipelinesStores.LogsSecretForUi(team))
+                with { DependsOn = [UnitId("kubeflow-namespace"), .. stores.Store.KeyNodes(identity)] };
+            yield return KubernetesNodes.ConfigMap(PipelinesStores.LauncherConfigMap, team, stores.LauncherConfig(team), parent, providerId, InNamespace(PipelinesStores.LauncherConfigMap, team))
+                with { DependsOn = [ns, PlanNode.IdOf(KubernetesTokens.Secret, Teams.TeamNamespaces.StoreSecretName(team))] };
+            yield return KubernetesNodes.ConfigMap(PipelinesStores.ArtifactRepositoriesConfigMap, team, stores.ArtifactRepositories(team), parent, providerId,
+                InNamespace(PipelinesStores.ArtifactRepositoriesConfigMap, team), PipelinesStores.ArtifactRepositoriesAnnotations)
+                with { DependsOn = [ns, logs.Id] };
+        }
+
+        if (spec.Services is { } services)
+        {
+            List<string> needs = [UnitId("admission-webhook"), ns];
+            if (services.MlflowUrl is not null)
+            {
+                needs.Add(PlanNode.IdOf(KubernetesTokens.Secret, Mlflow.MlflowTeamUsers.TeamSecretName(team)));
+            }
+
+            if (services.StoreEndpoint is not null)
+            {
+                needs.Add(PlanNode.IdOf(KubernetesTokens.Secret, Teams.TeamNamespaces.StoreSecretName(team)));
+            }
+
+            yield return KubernetesNodes.Manifest(services.PodDefault(team), parent, providerId, PodDefaultName(team)) with { DependsOn = [.. needs] };
         }
     }
 }

@@ -34,6 +34,9 @@ public sealed class KubeflowTechnology : PlannedTechnology<KubeflowSpec>
         KubeflowPlanner.Nodes(spec, target.TeamNamespaceIds, target.ProviderId, target.Parent);
 
     /// <inheritdoc />
+    protected override IEnumerable<PlanNode> TeamPlan(KubeflowSpec spec, PlatformOptions options, TeamsTarget target) => KubeflowPlanner.TeamNodes(spec, target);
+
+    /// <inheritdoc />
     protected override IEnumerable<KeyValuePair<string, PlanValue>> OutputsOf(KubeflowSpec spec) => KubeflowPlanner.Outputs(spec);
 
     /// <inheritdoc />

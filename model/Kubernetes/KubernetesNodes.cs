@@ -33,6 +33,21 @@ public static class KubernetesNodes
     }
 
     /// <summary>
+    /// An object of a built-in kind with its own SDK class (a ServiceAccount, a Role), from its whole manifest: its
+    /// type token from the manifest's group and version (<c>v1</c> is the core group), every other top-level field
+    /// an input.
+    /// </summary>
+    public static PlanNode Typed(JsonObject manifest, string parent, string providerId, string? resourceName = null)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        var apiVersion = (string)manifest["apiVersion"]!;
+        var token = $"kubernetes:{(apiVersion.Contains('/', StringComparison.Ordinal) ? apiVersion : $"core/{apiVersion}")}:{(string)manifest["kind"]!}";
+        return Resource(token, resourceName ?? (string)manifest["metadata"]!["name"]!, parent,
+            [.. manifest.Where(f => f.Key is not ("apiVersion" or "kind")).Select(f => (f.Key, (PlanValue?)PlanValues.FromJson(f.Value)))])
+            with { Provider = providerId };
+    }
+
+    /// <summary>
     /// A resource of a kind with its own SDK class (a Job, a CronJob) of type <paramref name="token"/>, from its
     /// manifest's metadata and spec, registered as <paramref name="resourceName"/> where given (the same object
     /// in several namespaces), else after its metadata's name.

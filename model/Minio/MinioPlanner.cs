@@ -1,3 +1,4 @@
+using Infra.Model.Options;
 using Infra.Model.Kubernetes;
 using Infra.Model.Planning;
 using Infra.Model.Stacks;
@@ -106,6 +107,34 @@ public static class MinioPlanner
                     with { DependsOn = [policyJob.Id, secret.Id] };
             }
         }
+    }
+
+    /// <summary>
+    /// A teams stack's MinIO users: each team's generated password under the team's component; the stack's Secret of
+    /// the passwords, its ConfigMap of the policies, and its job that adds the users, in MinIO's namespace.
+    /// </summary>
+    public static IEnumerable<PlanNode> TeamNodes(MinioTeamUsers? users, TeamsTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        if (users is null)
+        {
+            yield break;
+        }
+
+        var passwords = users.Identities.Select(i => KubernetesNodes.RandomPassword(UserPassword(i.Name), target.TeamParents[Validated.Required(i.Prefix)])).ToArray();
+        foreach (var password in passwords)
+        {
+            yield return password;
+        }
+
+        var name = MinioTeamUsers.ObjectName(target.Label);
+        var secret = KubernetesNodes.Secret(name, MinioSpec.Namespace, null, users.Identities.Zip(passwords, (i, p) => (i.Name, PlanValue.Generated(p.Id))), target.Parent, target.ProviderId)
+            with { DependsOn = [.. passwords.Select(p => p.Id)] };
+        yield return secret;
+        var policies = KubernetesNodes.ConfigMap(name, MinioSpec.Namespace, users.PolicyFiles().Select(f => (f.Key, f.Value)), target.Parent, target.ProviderId);
+        yield return policies;
+        yield return KubernetesNodes.Workload(KubernetesTokens.Job, users.Job(target.Label), target.Parent, target.ProviderId)
+            with { DependsOn = [secret.Id, policies.Id] };
     }
 
     private static PlanValue Metadata(string name) =>

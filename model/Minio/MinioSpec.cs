@@ -297,14 +297,11 @@ public sealed record MinioSpec(int Servers, int VolumesPerServer, int VolumeGi, 
     /// </summary>
     public string PolicyScript()
     {
-        var script = new StringBuilder();
-        script.Append("set -eu\n");
-        script.Append(CultureInfo.InvariantCulture, $"until mc alias set store {Endpoint} \"$MINIO_ROOT_USER\" \"$MINIO_ROOT_PASSWORD\" >/dev/null 2>&1; do sleep 10; done\n");
+        var script = new StringBuilder(StoreAlias);
         foreach (var identity in Store.Identities)
         {
             script.Append(CultureInfo.InvariantCulture, $"until mc admin user info store {identity.Name} >/dev/null 2>&1; do sleep 5; done\n");
-            script.Append(CultureInfo.InvariantCulture, $"mc admin policy create store {identity.PolicyName} /policies/{identity.PolicyName}.json\n");
-            script.Append(CultureInfo.InvariantCulture, $"mc admin policy attach store {identity.PolicyName} --user {identity.Name} || mc admin user info store {identity.Name} | grep -q {identity.PolicyName}\n");
+            AttachPolicy(script, identity);
         }
 
         foreach (var bucket in Store.Buckets)
@@ -313,6 +310,17 @@ public sealed record MinioSpec(int Servers, int VolumesPerServer, int VolumeGi, 
         }
 
         return script.ToString();
+    }
+
+    /// <summary>Strict shell, and the tenant as 'store' once it answers, signed in as root from the root Secret's environment file.</summary>
+    internal const string StoreAlias = "set -eu\n"
+        + $"until mc alias set store {Endpoint} \"$MINIO_ROOT_USER\" \"$MINIO_ROOT_PASSWORD\" >/dev/null 2>&1; do sleep 10; done\n";
+
+    /// <summary>Creates (or updates) <paramref name="identity"/>'s policy from its file and attaches it, idempotently.</summary>
+    internal static void AttachPolicy(StringBuilder script, StoreIdentity identity)
+    {
+        script.Append(CultureInfo.InvariantCulture, $"mc admin policy create store {identity.PolicyName} /policies/{identity.PolicyName}.json\n");
+        script.Append(CultureInfo.InvariantCulture, $"mc admin policy attach store {identity.PolicyName} --user {identity.Name} || mc admin user info store {identity.Name} | grep -q {identity.PolicyName}\n");
     }
 
     /// <summary>The job's name: it changes with what the job does, because a Job's spec cannot change.</summary>
@@ -329,19 +337,24 @@ public sealed record MinioSpec(int Servers, int VolumesPerServer, int VolumeGi, 
     /// The policy job's manifest (root credentials from the root Secret's environment file). mc keeps its
     /// aliases under <c>$HOME/.mc</c>, the job's scratch volume.
     /// </summary>
-    public JsonObject PolicyJob() => RestrictedJob.Of(
-        PolicyJobName(),
+    public JsonObject PolicyJob() => RootJob(PolicyJobName(), PolicyScript(), PoliciesConfigMap, []);
+
+    /// <summary>
+    /// A job of the MinIO client as root (credentials from the root Secret's environment file) running
+    /// <paramref name="script"/>, with the policy files of ConfigMap <paramref name="policies"/> under <c>/policies</c>.
+    /// </summary>
+    internal JsonObject RootJob(string name, string script, string policies, IEnumerable<(string Name, string MountPath, JsonObject Source)> volumes) => RestrictedJob.Of(
+        name,
         Namespace,
         "mc",
         Image(MinioVersions.ClientImage),
-        new JsonArray("/bin/sh", "-c", $". /root-config/config.env && {PolicyScriptInvocation}"),
+        new JsonArray("/bin/sh", "-c", $". /root-config/config.env && sh -c '{script.Replace("'", "'\\''", StringComparison.Ordinal)}'"),
         [],
         [
             ("root-config", "/root-config", new JsonObject { ["secret"] = new JsonObject { ["secretName"] = RootSecret } }),
-            ("policies", "/policies", new JsonObject { ["configMap"] = new JsonObject { ["name"] = PoliciesConfigMap } }),
+            ("policies", "/policies", new JsonObject { ["configMap"] = new JsonObject { ["name"] = policies } }),
+            .. volumes,
         ],
         backoffLimit: 10,
         deadlineSeconds: 1800);
-
-    private string PolicyScriptInvocation => $"sh -c '{PolicyScript().Replace("'", "'\\''", StringComparison.Ordinal)}'";
 }

@@ -29,6 +29,10 @@ public sealed class MinioTechnology : PlannedTechnology<MinioSpec>
         MinioPlanner.Nodes(spec, target.ProviderId, target.StorageClassNodeId, target.Parent);
 
     /// <inheritdoc />
+    protected override IEnumerable<PlanNode> TeamPlan(MinioSpec spec, PlatformOptions options, TeamsTarget target) =>
+        MinioPlanner.TeamNodes(MinioTeamUsers.For(options), target);
+
+    /// <inheritdoc />
     protected override IEnumerable<Kubernetes.ResourceShare> RequestsOf(MinioSpec spec) =>
         [Kubernetes.ResourceShare.Pods("MinIO", spec.Servers, spec.Cpu, spec.Memory)];
 

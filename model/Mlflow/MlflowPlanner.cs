@@ -78,22 +78,38 @@ public static class MlflowPlanner
         }
 
         // A user per team, created by a job as the admin once the server runs; its credentials in the team's namespace.
-        var passwords = teamUsers.Teams.Select(t => KubernetesNodes.RandomPassword(MlflowTeamUsers.PasswordName(t), component.Id)).ToArray();
+        foreach (var node in TeamUserNodes(teamUsers, MlflowTeamUsers.PasswordsSecret, _ => component.Id, component.Id, providerId, [ns.Id], [release.Id, adminSecret.Id]))
+        {
+            yield return node;
+        }
+    }
+
+    /// <summary>A teams stack's MLflow users: each team's password and credentials under its component, the stack's passwords Secret and job.</summary>
+    public static IEnumerable<PlanNode> TeamNodes(MlflowTeamUsers? teamUsers, TeamsTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return teamUsers is null ? [] : TeamUserNodes(teamUsers, $"{MlflowTeamUsers.PasswordsSecret}-{target.Label}", t => target.TeamParents[t], target.Parent, target.ProviderId, [], []);
+    }
+
+    // Each team's generated password, the Secret of them all that the job reads, the job, and each team's credentials.
+    private static IEnumerable<PlanNode> TeamUserNodes(MlflowTeamUsers teamUsers, string passwordsSecret, Func<string, string> parentOf, string parent, string providerId, IReadOnlyList<string> secretNeeds, IReadOnlyList<string> jobNeeds)
+    {
+        var passwords = teamUsers.Teams.Select(t => KubernetesNodes.RandomPassword(MlflowTeamUsers.PasswordName(t), parentOf(t))).ToArray();
         foreach (var password in passwords)
         {
             yield return password;
         }
 
-        var passwordsSecret = KubernetesNodes.Secret(MlflowTeamUsers.PasswordsSecret, MlflowSpec.Namespace, null,
-            teamUsers.Teams.Zip(passwords, (t, p) => (t, PlanValue.Generated(p.Id))), component.Id, providerId)
-            with { DependsOn = [ns.Id, .. passwords.Select(p => p.Id)] };
-        yield return passwordsSecret;
-        yield return KubernetesNodes.Manifest(teamUsers.Job(), component.Id, providerId)
-            with { DependsOn = [release.Id, passwordsSecret.Id, adminSecret.Id] };
+        var secret = KubernetesNodes.Secret(passwordsSecret, MlflowSpec.Namespace, null,
+            teamUsers.Teams.Zip(passwords, (t, p) => (t, PlanValue.Generated(p.Id))), parent, providerId)
+            with { DependsOn = [.. secretNeeds, .. passwords.Select(p => p.Id)] };
+        yield return secret;
+        yield return KubernetesNodes.Manifest(teamUsers.Job(passwordsSecret), parent, providerId)
+            with { DependsOn = [.. jobNeeds, secret.Id] };
         foreach (var (team, password) in teamUsers.Teams.Zip(passwords))
         {
-            yield return KubernetesNodes.Secret(MlflowTeamUsers.TeamSecret, team, null, MlflowTeamUsers.Credentials(team), component.Id, providerId, MlflowTeamUsers.TeamSecretName(team))
-                with { DependsOn = [teamNamespaceIds[team], password.Id] };
+            yield return KubernetesNodes.Secret(MlflowTeamUsers.TeamSecret, team, null, MlflowTeamUsers.Credentials(team), parentOf(team), providerId, MlflowTeamUsers.TeamSecretName(team))
+                with { DependsOn = [Teams.TeamNamespaces.NamespaceId(team), password.Id] };
         }
     }
 }

@@ -13,7 +13,8 @@ namespace Infra.Model.Mlflow;
 /// which requires sign-in: <c>team-&lt;name&gt;</c> with a generated password, created (or its password reset) by
 /// a job through MLflow's own authentication client as the admin, and handed to the team as the
 /// <c>team-mlflow</c> Secret in its namespace (<c>MLFLOW_TRACKING_USERNAME</c>, <c>MLFLOW_TRACKING_PASSWORD</c>).
-/// New users get MLflow's default permission: they read every experiment and model and manage what they create.
+/// New users get the platform's default permission, none (<see cref="MlflowSpec.DefaultPermission"/>): a team's user
+/// manages the experiments and models it creates and sees no other team's.
 /// </summary>
 /// <param name="Teams">The teams, in configuration order.</param>
 /// <param name="Registry">The registry mirror images are pulled through, or null.</param>
@@ -96,8 +97,8 @@ public sealed record MlflowTeamUsers(ImmutableArray<string> Teams, string? Regis
         return $"mlflow-team-users-{hash}";
     }
 
-    /// <summary>The job: MLflow's image and client, signed in as the admin, the passwords mounted from <see cref="PasswordsSecret"/>.</summary>
-    public JsonObject Job()
+    /// <summary>The job: MLflow's image and client, signed in as the admin, the passwords mounted from <paramref name="passwordsSecret"/> (<see cref="PasswordsSecret"/> on the platform, the stack's own in a teams stack).</summary>
+    public JsonObject Job(string passwordsSecret)
     {
         JsonObject FromAdmin(string name, string key) => SecretVariable.Of(name, MlflowSpec.AdminSecret, key);
 
@@ -108,7 +109,7 @@ public sealed record MlflowTeamUsers(ImmutableArray<string> Teams, string? Regis
             Images.Through(Registry, $"{MlflowVersions.Image}:{MlflowVersions.Tag}"),
             new JsonArray("python", "-c", Script),
             [new JsonObject { ["name"] = "MLFLOW_TRACKING_URI", ["value"] = MlflowSpec.Url }, FromAdmin(UserVariable, "username"), FromAdmin(PasswordVariable, "password")],
-            [("passwords", PasswordsDirectory, new JsonObject { ["secret"] = new JsonObject { ["secretName"] = PasswordsSecret } })],
+            [("passwords", PasswordsDirectory, new JsonObject { ["secret"] = new JsonObject { ["secretName"] = passwordsSecret } })],
             backoffLimit: 6,
             deadlineSeconds: 3600);
     }

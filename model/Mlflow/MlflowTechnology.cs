@@ -35,6 +35,10 @@ public sealed class MlflowTechnology : PlannedTechnology<MlflowSpec>
         MlflowPlanner.Nodes(spec, MlflowTeamUsers.For(options), target.TeamNamespaceIds, target.ProviderId, target.Parent);
 
     /// <inheritdoc />
+    protected override IEnumerable<PlanNode> TeamPlan(MlflowSpec spec, PlatformOptions options, TeamsTarget target) =>
+        MlflowPlanner.TeamNodes(MlflowTeamUsers.For(options), target);
+
+    /// <inheritdoc />
     protected override IEnumerable<Kubernetes.ResourceShare> RequestsOf(MlflowSpec spec) =>
         [Kubernetes.ResourceShare.Pods("MLflow", spec.Replicas, spec.Cpu, spec.Memory)];
 

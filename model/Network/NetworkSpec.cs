@@ -48,7 +48,7 @@ public sealed record NetworkSpec(string PodCidr, ImmutableArray<TeamNamespace> T
     {
         ArgumentNullException.ThrowIfNull(options);
         var network = options.Platform?.Network;
-        if (!options.DeploysPlatform || network?.Isolation == false)
+        if (!options.RunsOnWorkloadCluster || network?.Isolation == false)
         {
             return null;
         }

@@ -65,10 +65,23 @@ public sealed class NetworkTechnology : Technology
         }
 
         var component = PlanNodes.Component(ComponentType, Name, target.Parent);
-        var teams = spec.Teams.Select(t => KubernetesNodes.Workload(KubernetesTokens.NetworkPolicy, NetworkPolicies.Team(spec, t), component.Id, target.ProviderId, NetworkSpec.TeamPolicyName(t.Name))
-            with { DependsOn = [target.TeamNamespaceIds[t.Name]] });
+        var teams = spec.Teams.Select(t => TeamPolicy(spec, t, component.Id, target.ProviderId));
         var platform = spec.Platform.Select(p => KubernetesNodes.Workload(KubernetesTokens.NetworkPolicy, NetworkPolicies.Platform(spec, p), component.Id, target.ProviderId, NetworkSpec.PlatformPolicyName(p.Namespace))
             with { DependsOn = [p.CreatedBy] });
         return [component, .. teams, .. platform];
     }
+
+    /// <inheritdoc />
+    public override IEnumerable<PlanNode> TeamNodes(PlatformOptions options, TeamsTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return NetworkSpec.For(options) is { } spec
+            ? spec.Teams.Select(t => TeamPolicy(spec, t, target.TeamParents[t.Name], target.ProviderId))
+            : [];
+    }
+
+    // A team's own policy: its namespace's pods reach their own, the platform's service ports and the ingress.
+    private static PlanNode TeamPolicy(NetworkSpec spec, Teams.TeamNamespace team, string parent, string providerId) =>
+        KubernetesNodes.Workload(KubernetesTokens.NetworkPolicy, NetworkPolicies.Team(spec, team), parent, providerId, NetworkSpec.TeamPolicyName(team.Name))
+            with { DependsOn = [Teams.TeamNamespaces.NamespaceId(team.Name)] };
 }

@@ -11,4 +11,10 @@ public enum DeploymentLayers
 
     /// <summary>The platform only, on the cluster of the foundation stack named in <c>mlops:foundationStack</c>.</summary>
     Platform,
+
+    /// <summary>
+    /// The tenancy of a set of teams only, on the platform of the stack named in <c>mlops:platformStack</c>: their
+    /// namespaces, profiles, identities and rights, and nothing of the platform itself.
+    /// </summary>
+    Teams,
 }

@@ -31,9 +31,22 @@ public sealed record PlatformOptions
     /// </summary>
     public string? FoundationStack { get; init; }
 
+    /// <summary>
+    /// The platform stack a teams stack holds teams on, as <c>organization/project/stack</c>.
+    /// Required when <see cref="Layers"/> is <see cref="DeploymentLayers.Teams"/>.
+    /// </summary>
+    public string? PlatformStack { get; init; }
+
+    /// <summary>
+    /// Whether teams stacks hold teams on this platform, besides its own <c>mlops:teams</c>: the platform then exports
+    /// what they read (its kubeconfig and its tenancy) and its Spark operator watches every namespace. Default false.
+    /// </summary>
+    public bool? TeamStacks { get; init; }
+
     /// <summary>Where in vSphere the platform lives. Required.</summary>
     [Description("the vSphere placement (datacenter, computeCluster, datastore, network)")]
     [Required]
+    [Configuration.WaivedWhen("layers", "teams")]
     public VsphereOptions? Vsphere { get; init; }
 
     /// <summary>GPUs: mode, model, vGPU profile and hosts. Default: no GPUs.</summary>
@@ -65,4 +78,13 @@ public sealed record PlatformOptions
 
     /// <summary>Whether this stack deploys the platform services.</summary>
     public bool DeploysPlatform => EffectiveLayers is DeploymentLayers.All or DeploymentLayers.Platform;
+
+    /// <summary>Whether this stack holds only teams, on another stack's platform.</summary>
+    public bool IsTeamsStack => EffectiveLayers == DeploymentLayers.Teams;
+
+    /// <summary>Whether this stack registers anything on the workload cluster: the platform, or teams on it.</summary>
+    public bool RunsOnWorkloadCluster => DeploysPlatform || IsTeamsStack;
+
+    /// <summary>Whether teams stacks hold teams on the platform this stack deploys.</summary>
+    public bool AcceptsTeamStacks => DeploysPlatform && TeamStacks == true;
 }

@@ -95,4 +95,49 @@ public abstract record PlanCheck
                 ? [.. list.OfType<IDictionary>().Select(p => p["vgpu"] as string).OfType<string>()]
                 : [];
     }
+
+    /// <summary>
+    /// The platform stack a teams stack holds its teams on is the platform the teams stack's configuration describes:
+    /// it accepts teams stacks, and its tenancy (environment, services, object store) is the one the teams stack
+    /// plans for, key by key.
+    /// </summary>
+    /// <param name="Reference">The platform stack reference's node id.</param>
+    /// <param name="PlatformStack">The platform stack (<c>mlops:platformStack</c>).</param>
+    /// <param name="Expected">The tenancy the teams stack plans for.</param>
+    public sealed record TenancyMatches(string Reference, string PlatformStack, ImmutableSortedDictionary<string, string> Expected) : PlanCheck
+    {
+        /// <summary>The platform stack's output the rule reads.</summary>
+        public const string Output = "tenancy";
+
+        /// <inheritdoc />
+        public override ImmutableArray<PlanValue.OutputRef> Facts => [new(Reference, $"outputs.{Output}")];
+
+        /// <inheritdoc />
+        public override string? Failure(IReadOnlyList<object?> facts)
+        {
+            ArgumentNullException.ThrowIfNull(facts);
+            if (facts[0] is not IDictionary actual)
+            {
+                return $"mlops:platformStack '{PlatformStack}' does not accept teams stacks: it exports no '{Output}'. Set 'pulumi config set mlops:teamStacks true' on that stack and run 'pulumi up' there first.";
+            }
+
+            var differences = Expected.Keys.Union(actual.Keys.Cast<string>(), StringComparer.Ordinal).Order(StringComparer.Ordinal)
+                .Select(key => (Key: key, Platform: actual.Contains(key) ? Convert.ToString(actual[key], CultureInfo.InvariantCulture) : null, Teams: Expected.GetValueOrDefault(key)))
+                .Where(d => d.Platform != d.Teams)
+                .Select(d => $"{d.Key} is '{d.Platform ?? "(none)"}' there and '{d.Teams ?? "(none)"}' here")
+                .ToArray();
+            return differences.Length == 0
+                ? null
+                : $"mlops:platformStack '{PlatformStack}' is not the platform this teams stack plans for: {string.Join("; ", differences)}. Copy its mlops:environment, mlops:maturity and mlops:platform into this stack again (infractl stack new <name> --from <platform stack> --teams-of {PlatformStack} writes them), then preview again.";
+        }
+
+        /// <inheritdoc />
+        public bool Equals(TenancyMatches? other) => other is not null && Reference == other.Reference && PlatformStack == other.PlatformStack && Expected.SequenceEqual(other.Expected);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => HashCode.Combine(Reference, PlatformStack, Expected.Count);
+
+        /// <inheritdoc />
+        public override string ToString() => $"{PlatformStack} is the platform this stack plans for";
+    }
 }

@@ -129,6 +129,8 @@ public static class PlanJson
         "templateFitsVm" => new PlanCheck.TemplateFitsVm((string)check["template"]!, (string)check["vm"]!, (string)check["firmware"]!, (int)check["diskGb"]!),
         "profileOffered" => new PlanCheck.ProfileOffered((string)check["profile"]!,
             [.. check["hosts"]!.AsArray().Select(h => ((string)h!["host"]!, (string)h["lookup"]!))]),
+        "tenancyMatches" => new PlanCheck.TenancyMatches((string)check["reference"]!, (string)check["platformStack"]!,
+            check["expected"]!.AsObject().ToImmutableSortedDictionary(p => p.Key, p => (string)p.Value!, StringComparer.Ordinal)),
         var rule => throw new FormatException($"Unknown check '{rule}'."),
     };
 
@@ -359,6 +361,18 @@ public static class PlanJson
                     }
 
                     writer.WriteEndArray();
+                    break;
+                case PlanCheck.TenancyMatches tenancy:
+                    writer.WriteString("rule", "tenancyMatches");
+                    writer.WriteString("reference", tenancy.Reference);
+                    writer.WriteString("platformStack", tenancy.PlatformStack);
+                    writer.WriteStartObject("expected");
+                    foreach (var (key, value) in tenancy.Expected)
+                    {
+                        writer.WriteString(key, value);
+                    }
+
+                    writer.WriteEndObject();
                     break;
                 default:
                     throw new InvalidOperationException($"Unknown check {check.GetType().Name}.");

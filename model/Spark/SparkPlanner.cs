@@ -60,11 +60,10 @@ public static class SparkPlanner
         {
             var nsId = ns == SparkSpec.JobsNamespace ? jobsNs.Id : teamNamespaceIds[ns];
             releaseDependencies.Add(nsId);
-            yield return KubernetesNodes.Secret(SparkSpec.StoreSecret, ns, null,
-                store.EnvironmentKeys(Name), component.Id, providerId, InNamespace(SparkSpec.StoreSecret, ns))
-                with { DependsOn = [nsId, .. store.KeyNodes(Name), .. store.Ready] };
-            yield return KubernetesNodes.ConfigMap(SparkSpec.DefaultsConfigMap, ns, [("spark-defaults.conf", spec.Defaults())], component.Id, providerId, InNamespace(SparkSpec.DefaultsConfigMap, ns))
-                with { DependsOn = [nsId] };
+            foreach (var node in JobNamespaceNodes(spec, ns, nsId, Name, spec.Defaults(), component.Id, providerId))
+            {
+                yield return node;
+            }
         }
 
         if (spec.RunsInTeamNamespaces)
@@ -91,5 +90,42 @@ public static class SparkPlanner
 
         yield return KubernetesNodes.HelmRelease(SparkSpec.OperatorNamespace, SparkVersions.Operator, SparkSpec.OperatorNamespace, PlanValues.FromJson(spec.Values()), KubernetesNodes.ReleaseTimeoutSeconds, component.Id, providerId)
             with { DependsOn = [.. releaseDependencies] };
+    }
+
+    /// <summary>
+    /// A teams stack's part: in each team's namespace, under the team's component, the credentials and defaults, and
+    /// the driver's account and role that the platform's chart gives only the namespaces it names.
+    /// </summary>
+    public static IEnumerable<PlanNode> TeamNodes(SparkSpec spec, string environment, TeamsTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(target);
+        foreach (var ns in spec.JobNamespaces.Where(target.TeamParents.ContainsKey))
+        {
+            // The team's own identity, not the platform's Spark one: its jobs reach its folder and nothing else.
+            var parent = target.TeamParents[ns];
+            foreach (var node in JobNamespaceNodes(spec, ns, target.TeamNamespaceIds[ns], ObjectStore.ObjectStoreSpec.TeamIdentity(ns), spec.Defaults(SparkSpec.TeamEventLogs(environment, ns)), parent, target.ProviderId))
+            {
+                yield return node;
+            }
+
+            foreach (var manifest in SparkSpec.DriverAccess(ns))
+            {
+                var kind = (string)manifest["kind"]!;
+                yield return KubernetesNodes.Typed(manifest, parent, target.ProviderId, InNamespace($"spark-{kind.ToLowerInvariant()}", ns))
+                    with { DependsOn = [target.TeamNamespaceIds[ns]] };
+            }
+        }
+    }
+
+    // What a namespace Spark applications run in holds: the object store credentials of an identity and the defaults.
+    private static IEnumerable<PlanNode> JobNamespaceNodes(SparkSpec spec, string ns, string nsId, string identity, string defaults, string parent, string providerId)
+    {
+        var store = spec.Store;
+        yield return KubernetesNodes.Secret(SparkSpec.StoreSecret, ns, null,
+            store.EnvironmentKeys(identity), parent, providerId, InNamespace(SparkSpec.StoreSecret, ns))
+            with { DependsOn = [nsId, .. store.KeyNodes(identity), .. store.Ready] };
+        yield return KubernetesNodes.ConfigMap(SparkSpec.DefaultsConfigMap, ns, [("spark-defaults.conf", defaults)], parent, providerId, InNamespace(SparkSpec.DefaultsConfigMap, ns))
+            with { DependsOn = [nsId] };
     }
 }

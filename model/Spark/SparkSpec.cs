@@ -24,7 +24,11 @@ namespace Infra.Model.Spark;
 /// <param name="HistoryServer">Whether a history server reads the event logs.</param>
 /// <param name="Store">The object store of event logs and data.</param>
 /// <param name="Mirrors">The site's mirrors, of which the history server's jars come from Maven's.</param>
-public sealed record SparkSpec(int Replicas, string? Cpu, string? Memory, ImmutableArray<string> JobNamespaces, string EventsBucket, string DataBucket, string? Registry, bool HistoryServer, ObjectStoreAccess Store, Mirrors.SourceMirrors? Mirrors = null)
+/// <param name="EveryNamespace">
+/// Whether the operator watches every namespace, as it must where teams stacks hold teams whose namespaces this stack
+/// does not know; those stacks then give each namespace the <c>spark</c> account and role the chart gives its own.
+/// </param>
+public sealed record SparkSpec(int Replicas, string? Cpu, string? Memory, ImmutableArray<string> JobNamespaces, string EventsBucket, string DataBucket, string? Registry, bool HistoryServer, ObjectStoreAccess Store, Mirrors.SourceMirrors? Mirrors = null, bool EveryNamespace = false)
 {
     /// <summary>The history server's Deployment, Service and labels' name, in the operator's namespace.</summary>
     public const string HistoryServerName = "spark-history-server";
@@ -81,7 +85,8 @@ public sealed record SparkSpec(int Replicas, string? Cpu, string? Memory, Immuta
             options.Platform?.Registry,
             block?.HistoryServer ?? true,
             store,
-            Infra.Model.Mirrors.SourceMirrors.For(options));
+            Infra.Model.Mirrors.SourceMirrors.For(options),
+            options.AcceptsTeamStacks);
     }
 
     /// <summary>The jars the history server fetches, from the site's Maven mirror where one is set.</summary>
@@ -126,7 +131,8 @@ public sealed record SparkSpec(int Replicas, string? Cpu, string? Memory, Immuta
             ["webhook"] = Workload(),
             ["spark"] = new JsonObject
             {
-                ["jobNamespaces"] = new JsonArray([.. JobNamespaces.Select(n => (JsonNode)n)]),
+                // The chart's "" watches every namespace, and gives the account and role only to those it names.
+                ["jobNamespaces"] = new JsonArray([.. JobNamespaces.Select(n => (JsonNode)n), .. EveryNamespace ? [(JsonNode)string.Empty] : Array.Empty<JsonNode>()]),
                 ["serviceAccount"] = new JsonObject { ["create"] = true, ["name"] = ServiceAccount },
                 ["rbac"] = new JsonObject { ["create"] = true },
             },
@@ -237,11 +243,52 @@ public sealed record SparkSpec(int Replicas, string? Cpu, string? Memory, Immuta
     /// <c>spark-defaults.conf</c>: S3A on the in-cluster object store, path-style and plain HTTP, credentials from
     /// the <c>AWS_*</c> environment the Secret provides, event logs in the events bucket.
     /// </summary>
-    public string Defaults() => string.Join('\n',
-        [.. S3a().Select(o => $"{o.Key} {o.Value}"), "spark.eventLog.enabled true", $"spark.eventLog.dir s3a://{EventsBucket}/", string.Empty]);
+    public string Defaults() => Defaults($"s3a://{EventsBucket}/");
+
+    /// <summary>
+    /// <c>spark-defaults.conf</c> with event logs under <paramref name="eventLogs"/>: a teams stack's team keeps them
+    /// in its own folder, which its identity reaches, as it holds no identity of the events bucket.
+    /// </summary>
+    public string Defaults(string eventLogs) => string.Join('\n',
+        [.. S3a().Select(o => $"{o.Key} {o.Value}"), "spark.eventLog.enabled true", $"spark.eventLog.dir {eventLogs}", string.Empty]);
+
+    /// <summary>Where a teams stack's team keeps its event logs: <c>s3a://&lt;teams bucket&gt;/&lt;team&gt;/spark-events/</c>.</summary>
+    public static string TeamEventLogs(string environment, string team) =>
+        $"s3a://{ObjectStoreSpec.BucketName(environment, "teams")}/{team}/spark-events/";
 
     /// <summary>Whether Spark applications run in team namespaces, whose members then manage them through Kubeflow's roles.</summary>
-    public bool RunsInTeamNamespaces => JobNamespaces.Any(n => n != JobsNamespace);
+    public bool RunsInTeamNamespaces => EveryNamespace || JobNamespaces.Any(n => n != JobsNamespace);
+
+    /// <summary>
+    /// What the chart gives each namespace it names (templates/spark/serviceaccount.yaml and rbac.yaml of v2.5.2), for
+    /// a teams stack's namespace <paramref name="ns"/>: the <c>spark</c> account drivers run as, and its role over
+    /// pods, ConfigMaps, claims and services with the binding.
+    /// </summary>
+    public static IEnumerable<JsonObject> DriverAccess(string ns)
+    {
+        JsonObject Metadata() => new() { ["name"] = ServiceAccount, ["namespace"] = ns };
+        yield return new JsonObject { ["apiVersion"] = "v1", ["kind"] = "ServiceAccount", ["metadata"] = Metadata(), ["automountServiceAccountToken"] = true };
+        yield return new JsonObject
+        {
+            ["apiVersion"] = "rbac.authorization.k8s.io/v1",
+            ["kind"] = "Role",
+            ["metadata"] = Metadata(),
+            ["rules"] = new JsonArray(new JsonObject
+            {
+                ["apiGroups"] = new JsonArray(string.Empty),
+                ["resources"] = new JsonArray("pods", "configmaps", "persistentvolumeclaims", "services"),
+                ["verbs"] = new JsonArray("get", "list", "watch", "create", "update", "patch", "delete", "deletecollection"),
+            }),
+        };
+        yield return new JsonObject
+        {
+            ["apiVersion"] = "rbac.authorization.k8s.io/v1",
+            ["kind"] = "RoleBinding",
+            ["metadata"] = Metadata(),
+            ["subjects"] = new JsonArray(new JsonObject { ["kind"] = "ServiceAccount", ["name"] = ServiceAccount, ["namespace"] = ns }),
+            ["roleRef"] = new JsonObject { ["apiGroup"] = "rbac.authorization.k8s.io", ["kind"] = "Role", ["name"] = ServiceAccount },
+        };
+    }
 
     /// <summary>
     /// The ClusterRoles that Kubeflow's <c>kubeflow-edit</c> and <c>kubeflow-view</c> roles aggregate, so that a

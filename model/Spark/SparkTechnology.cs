@@ -35,6 +35,9 @@ public sealed class SparkTechnology : PlannedTechnology<SparkSpec>
         SparkPlanner.Nodes(spec, target.TeamNamespaceIds, target.ProviderId, target.Parent);
 
     /// <inheritdoc />
+    protected override IEnumerable<PlanNode> TeamPlan(SparkSpec spec, PlatformOptions options, TeamsTarget target) => SparkPlanner.TeamNodes(spec, Validated.Required(options.Environment), target);
+
+    /// <inheritdoc />
     protected override IEnumerable<Kubernetes.ResourceShare> RequestsOf(SparkSpec spec) =>
         [
             Kubernetes.ResourceShare.Pods("Spark operator", spec.Replicas, spec.Cpu, spec.Memory),

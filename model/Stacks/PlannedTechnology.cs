@@ -22,6 +22,13 @@ public abstract class PlannedTechnology<TSpec> : Technology
     }
 
     /// <inheritdoc />
+    public sealed override IEnumerable<PlanNode> TeamNodes(PlatformOptions options, TeamsTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return SpecFor(options) is { } spec ? TeamPlan(spec, options, target) : [];
+    }
+
+    /// <inheritdoc />
     public sealed override IEnumerable<KeyValuePair<string, PlanValue>> Outputs(PlatformOptions options) =>
         SpecFor(options) is { } spec ? OutputsOf(spec) : [];
 
@@ -62,6 +69,9 @@ public abstract class PlannedTechnology<TSpec> : Technology
 
     /// <summary>Its nodes in the platform layer.</summary>
     protected abstract IEnumerable<PlanNode> Plan(TSpec spec, PlatformOptions options, PlatformTarget target);
+
+    /// <summary>Its part of a teams stack's tenancy.</summary>
+    protected virtual IEnumerable<PlanNode> TeamPlan(TSpec spec, PlatformOptions options, TeamsTarget target) => [];
 
     /// <summary>Its stack outputs.</summary>
     protected virtual IEnumerable<KeyValuePair<string, PlanValue>> OutputsOf(TSpec spec) => [];

@@ -64,6 +64,13 @@ public static class PlatformPlanner
         }
     }
 
+    /// <summary>The node id of a platform-only stack's reference to its foundation stack.</summary>
+    public static string FoundationReferenceId(PlatformOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return PlanNode.IdOf(StackReferenceType, Validated.Required(options.FoundationStack));
+    }
+
     /// <summary>
     /// What the platform's services hand to someone else, for valid <paramref name="options"/> that deploy it: each
     /// technology's hand-offs (an existing object store's buckets and policies for its administrators, Feast's client

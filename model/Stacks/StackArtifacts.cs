@@ -64,7 +64,8 @@ public sealed record StackArtifacts(string? Mirror, ImmutableArray<PulledImage> 
     {
         ArgumentNullException.ThrowIfNull(options);
         var mirrors = Mirrors.SourceMirrors.For(options);
-        var upstream = StackPlanner.UpstreamNodes(options);
+        // Only charts and sources are read from the nodes, which a stack's name does not change.
+        var upstream = StackPlanner.UpstreamNodes(Validated.Required(options.Environment), options);
         var images = Technologies.All.SelectMany(t => t.Images(options))
             .GroupBy(i => i.Image)
             .Select(g => new PulledImage(g.Key, string.Join(", ", g.Select(i => i.UsedBy).Distinct(StringComparer.Ordinal))) { Rewritten = g.All(i => i.Rewritten), TagFrom = g.Select(i => i.TagFrom).FirstOrDefault(t => t is not null), Written = g.First().Written })

@@ -27,4 +27,16 @@ public static class StackErrors
 
     /// <summary>A Tanzu release whose Kubernetes a component the stack runs does not support.</summary>
     public static readonly ErrorCode KubernetesOutOfRange = new("MLOPS0107", "mlops:tanzu.release", "Every component the stack runs on its cluster supports the Tanzu release's Kubernetes, as its upstream states (infractl versions shows the matrix).");
+
+    /// <summary>A teams stack without its platform stack.</summary>
+    public static readonly ErrorCode PlatformStackRequired = new("MLOPS0108", "mlops:platformStack", "A teams stack (mlops:layers 'teams') names the platform stack its teams live on.");
+
+    /// <summary>A platform stack where none is read.</summary>
+    public static readonly ErrorCode PlatformStackUnused = new("MLOPS0109", "mlops:platformStack", "Only a teams stack names a platform stack.");
+
+    /// <summary>A malformed platform stack reference.</summary>
+    public static readonly ErrorCode PlatformStackShape = new("MLOPS0110", "mlops:platformStack", "A stack reference is '<organization>/<project>/<stack>'.");
+
+    /// <summary>Team stacks accepted by a stack that deploys no platform.</summary>
+    public static readonly ErrorCode TeamStacksWithoutPlatform = new("MLOPS0111", "mlops:teamStacks", "Only a stack that deploys the platform accepts teams stacks.");
 }

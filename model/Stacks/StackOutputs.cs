@@ -21,6 +21,12 @@ public static class StackOutputs
     /// <summary>The stack's maturity level.</summary>
     public const string Maturity = "maturity";
 
+    /// <summary>What teams stacks rely on of the platform (<see cref="Teams.Tenancy"/>), where the platform accepts them.</summary>
+    public const string Tenancy = PlanCheck.TenancyMatches.Output;
+
+    /// <summary>A teams stack's team namespaces.</summary>
+    public const string TeamNamespaces = "teamNamespaces";
+
     /// <summary>The workload cluster's kubeconfig (secret), which platform-only stacks read.</summary>
     public const string Kubeconfig = PlatformPlanner.KubeconfigOutput;
 
@@ -108,6 +114,21 @@ public static class StackOutputs
         if (options.DeploysPlatform && PlatformPlanner.ServicesDeploy(options))
         {
             Platform(options, outputs);
+        }
+
+        // What teams stacks read: the tenancy they check, and, from a platform-only stack, the cluster's kubeconfig.
+        if (options.AcceptsTeamStacks)
+        {
+            outputs[Tenancy] = Teams.Tenancy.Output(options);
+            if (!options.DeploysFoundation)
+            {
+                outputs[Kubeconfig] = PlanValue.StackOutput(PlatformPlanner.FoundationReferenceId(options), PlatformPlanner.KubeconfigOutput);
+            }
+        }
+
+        if (options.IsTeamsStack)
+        {
+            outputs[TeamNamespaces] = PlanValue.List(Teams.TeamNamespaces.For(options).Select(t => PlanValue.Of(t.Name)));
         }
 
         return outputs.ToImmutable();

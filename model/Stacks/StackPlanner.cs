@@ -16,14 +16,19 @@ public static class StackPlanner
     {
         ArgumentNullException.ThrowIfNull(options);
         var capacity = GpuSpec.For(options).Capacity;
-        return new Plan(stack, Mirrors.SourceMirrors.For(options).Apply(UpstreamNodes(options)), options.DeploysFoundation ? capacity : [], StackOutputs.For(options),
+        return new Plan(stack, Mirrors.SourceMirrors.For(options).Apply(UpstreamNodes(stack, options)), options.DeploysFoundation ? capacity : [], StackOutputs.For(options),
             options.DeploysPlatform ? PlatformPlanner.Handoffs(options) : []);
     }
 
     /// <summary>The plan's nodes with every chart and Kubeflow directory from its public source, before the site's mirrors replace them.</summary>
-    public static IReadOnlyList<PlanNode> UpstreamNodes(PlatformOptions options)
+    public static IReadOnlyList<PlanNode> UpstreamNodes(string stack, PlatformOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (options.IsTeamsStack)
+        {
+            return [.. TeamsPlanner.Nodes(stack, options)];
+        }
+
         var nodes = new List<PlanNode>();
         if (options.DeploysFoundation)
         {

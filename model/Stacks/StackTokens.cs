@@ -9,6 +9,12 @@ public static class StackTokens
     /// <summary>The platform component's type token.</summary>
     public const string Platform = "infra:stacks:Platform";
 
+    /// <summary>The teams component's type token, the root of a teams stack.</summary>
+    public const string Teams = "infra:stacks:Teams";
+
+    /// <summary>The teams component's logical name.</summary>
+    public const string TeamsName = "teams";
+
     /// <summary>The foundation component's logical name.</summary>
     public const string FoundationName = "foundation";
 

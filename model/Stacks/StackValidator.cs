@@ -33,6 +33,12 @@ public static partial class StackValidator
             errors.Fail(StackErrors.FoundationStackShape, "mlops:foundationStack", $"'{stack}' is not a stack reference: it must be '<organization>/<project>/<stack>'. Set it with 'pulumi config set mlops:foundationStack <organization>/<project>/<stack>'.");
         }
 
+        StackReference(options.IsTeamsStack, options.PlatformStack, "mlops:platformStack", StackErrors.PlatformStackRequired, StackErrors.PlatformStackUnused, StackErrors.PlatformStackShape, errors);
+        if (options.TeamStacks == true && !options.DeploysPlatform)
+        {
+            errors.Fail(StackErrors.TeamStacksWithoutPlatform, "mlops:teamStacks", $"is true, but this stack (mlops:layers '{ConfigSchema.ChoiceName(options.EffectiveLayers)}') deploys no platform for teams stacks to hold teams on. Set it on the stack that deploys the platform, and remove it here with 'pulumi config rm mlops:teamStacks'.");
+        }
+
         foreach (var service in Technologies.Services)
         {
             if (service.BlockOf(options.Platform) is not { } block)
@@ -60,6 +66,23 @@ public static partial class StackValidator
             {
                 errors.Fail(StackErrors.ServiceNeeded, $"mlops:platform:{service.Key}:enabled", $"is false, but maturity {ConfigSchema.ChoiceName(level)} needs {service.Name} for {service.Role}. Enable it with 'pulumi config set --path mlops:platform.{service.Key}.enabled true', or lower mlops:maturity.");
             }
+        }
+    }
+
+    // A platform stack's reference: required in a teams stack, and only there, as '<organization>/<project>/<stack>'.
+    private static void StackReference(bool reads, string? reference, string key, ErrorCode required, ErrorCode unused, ErrorCode shape, ConfigErrors errors)
+    {
+        if (reads && string.IsNullOrEmpty(reference))
+        {
+            errors.Fail(required, key, $"is required when mlops:layers is 'teams': a teams stack reads the cluster's kubeconfig and the platform's tenancy from the platform stack its teams live on. Set it with 'pulumi config set {key} <organization>/<project>/<stack>'.");
+        }
+        else if (reference is { Length: > 0 } set && !reads)
+        {
+            errors.Fail(unused, key, $"'{set}' is set, but only a teams stack (mlops:layers 'teams') reads a platform stack. Remove it with 'pulumi config rm {key}', or set 'pulumi config set mlops:layers teams'.");
+        }
+        else if (reference is { Length: > 0 } stack && !StackReferencePattern().IsMatch(stack))
+        {
+            errors.Fail(shape, key, $"'{stack}' is not a stack reference: it must be '<organization>/<project>/<stack>'. Set it with 'pulumi config set {key} <organization>/<project>/<stack>'.");
         }
     }
 

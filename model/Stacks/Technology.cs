@@ -35,6 +35,13 @@ public abstract class Technology
     /// <summary>Its nodes in the platform layer for valid <paramref name="options"/>; none where it does not run.</summary>
     public virtual IEnumerable<PlanNode> PlatformNodes(PlatformOptions options, PlatformTarget target) => [];
 
+    /// <summary>
+    /// Its part of a teams stack's tenancy for valid <paramref name="options"/> of a teams stack, on the platform it
+    /// runs on: each team's nodes (under the team's component), and those of the stack's set of teams (under the
+    /// stack's). None where it does not run on that platform, or holds nothing per team.
+    /// </summary>
+    public virtual IEnumerable<PlanNode> TeamNodes(PlatformOptions options, TeamsTarget target) => [];
+
     /// <summary>The files it hands to someone else (administrators, teams) for valid <paramref name="options"/> whose platform runs.</summary>
     public virtual IEnumerable<PlanHandoff> Handoffs(PlatformOptions options) => [];
 
@@ -79,3 +86,11 @@ public sealed class TechnologyAttribute([DynamicallyAccessedMembers(DynamicallyA
 /// <param name="Parent">The platform component's id.</param>
 /// <param name="TeamNamespaceIds">Each team's namespace node id, by team.</param>
 public sealed record PlatformTarget(string ProviderId, string? StorageClassNodeId, string Parent, IReadOnlyDictionary<string, string> TeamNamespaceIds);
+
+/// <summary>Where a teams stack registers its teams: the provider, the stack's component, each team's component and namespace.</summary>
+/// <param name="ProviderId">The node id of the workload cluster's Kubernetes provider, built from the platform stack's kubeconfig.</param>
+/// <param name="Parent">The teams component's id, the parent of what the stack's set of teams shares.</param>
+/// <param name="Label">The stack's name as a DNS label, which names what the set of teams shares (a job, a schedule).</param>
+/// <param name="TeamParents">Each team's component id, by team.</param>
+/// <param name="TeamNamespaceIds">Each team's namespace node id, by team.</param>
+public sealed record TeamsTarget(string ProviderId, string Parent, string Label, IReadOnlyDictionary<string, string> TeamParents, IReadOnlyDictionary<string, string> TeamNamespaceIds);

@@ -40,8 +40,14 @@ public static class TeamNamespaces
     public static string ResourceName(TeamNamespace team)
     {
         ArgumentNullException.ThrowIfNull(team);
-        return $"team-{team.Name}";
+        return ResourceName(team.Name);
     }
+
+    /// <summary>The logical name of team <paramref name="team"/>'s namespace resource.</summary>
+    public static string ResourceName(string team) => $"team-{team}";
+
+    /// <summary>The node id of team <paramref name="team"/>'s namespace.</summary>
+    public static string NamespaceId(string team) => Planning.PlanNode.IdOf(Kubernetes.KubernetesTokens.Namespace, ResourceName(team));
 }
 
 /// <summary>A team's namespace.</summary>

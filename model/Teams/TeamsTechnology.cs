@@ -49,8 +49,21 @@ public sealed class TeamsTechnology : Technology
     public override IEnumerable<PlanNode> PlatformNodes(PlatformOptions options, PlatformTarget target)
     {
         ArgumentNullException.ThrowIfNull(target);
+        return Nodes(options, _ => target.Parent, target.ProviderId);
+    }
+
+    /// <inheritdoc />
+    public override IEnumerable<PlanNode> TeamNodes(PlatformOptions options, TeamsTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return Nodes(options, team => target.TeamParents[team], target.ProviderId);
+    }
+
+    // Each team's namespace, then in it the team's object store identity.
+    private static IEnumerable<PlanNode> Nodes(PlatformOptions options, Func<string, string> parentOf, string providerId)
+    {
         var teams = TeamNamespaces.For(options);
-        var namespaces = teams.Select(t => KubernetesNodes.Namespace(t.Name, target.Parent, target.ProviderId, t.Labels, t.Annotations, TeamNamespaces.ResourceName(t)));
+        var namespaces = teams.Select(t => KubernetesNodes.Namespace(t.Name, parentOf(t.Name), providerId, t.Labels, t.Annotations, TeamNamespaces.ResourceName(t)));
         if (ObjectStore.ObjectStoreAccess.For(options) is not { } store)
         {
             return namespaces;
@@ -60,8 +73,8 @@ public sealed class TeamsTechnology : Technology
         {
             var identity = ObjectStore.ObjectStoreSpec.TeamIdentity(t.Name);
             return KubernetesNodes.Secret(TeamNamespaces.StoreSecret, t.Name, null,
-                store.EnvironmentKeys(identity), target.Parent, target.ProviderId, TeamNamespaces.StoreSecretName(t.Name))
-                with { DependsOn = [target.TeamNamespaceIds[t.Name], .. store.KeyNodes(identity), .. store.Ready] };
+                store.EnvironmentKeys(identity), parentOf(t.Name), providerId, TeamNamespaces.StoreSecretName(t.Name))
+                with { DependsOn = [PlanNode.IdOf(KubernetesTokens.Namespace, TeamNamespaces.ResourceName(t)), .. store.KeyNodes(identity), .. store.Ready] };
         }));
     }
 }

@@ -22,6 +22,9 @@ internal sealed class EchoMocks : IMocks
     /// <summary>The profiles each host offers, by host id; hosts not listed offer <see cref="DefaultOfferedProfiles"/>.</summary>
     public Dictionary<string, ImmutableArray<string>> OfferedProfiles { get; } = [];
 
+    /// <summary>What each referenced stack exports besides its kubeconfig, by stack (a platform's tenancy).</summary>
+    public Dictionary<string, ImmutableDictionary<string, object>> ReferencedOutputs { get; } = [];
+
     /// <summary>The template's firmware and disk size the template look-up reports.</summary>
     public (string Firmware, int DiskGb) Template { get; set; } = ("efi", 60);
 
@@ -74,11 +77,11 @@ internal sealed class EchoMocks : IMocks
 
         if (args.Type == "pulumi:pulumi:StackReference")
         {
-            // A reference to another stack: it exports the cluster's kubeconfig, as a secret.
+            // A reference to another stack: it exports the cluster's kubeconfig, as a secret, and what a test gives it.
             var stack = args.Id!;
             return Task.FromResult<(string?, object)>((stack, ImmutableDictionary<string, object>.Empty
                 .Add("name", stack)
-                .Add("outputs", ImmutableDictionary<string, object>.Empty.Add("kubeconfig", StackOutputOf(stack, "kubeconfig")))
+                .Add("outputs", ReferencedOutputs.GetValueOrDefault(stack, ImmutableDictionary<string, object>.Empty).SetItem("kubeconfig", StackOutputOf(stack, "kubeconfig")))
                 .Add("secretOutputNames", ImmutableArray.Create<object>("kubeconfig"))));
         }
 

@@ -57,7 +57,7 @@ public sealed class PlatformConfigurationTests
         var errors = TestConfig.Errors(("mlops:maturty", "level1"));
 
         Assert.Equal(
-            ["mlops:maturty is not a known setting. Did you mean 'mlops:maturity'? Known settings in namespace mlops: mlops:environment, mlops:maturity, mlops:production, mlops:deploy, mlops:layers, mlops:foundationStack, mlops:vsphere, mlops:gpu, mlops:storage, mlops:tanzu, mlops:platform, mlops:teams. Remove it with 'pulumi config rm mlops:maturty'."],
+            ["mlops:maturty is not a known setting. Did you mean 'mlops:maturity'? Known settings in namespace mlops: mlops:environment, mlops:maturity, mlops:production, mlops:deploy, mlops:layers, mlops:foundationStack, mlops:platformStack, mlops:teamStacks, mlops:vsphere, mlops:gpu, mlops:storage, mlops:tanzu, mlops:platform, mlops:teams. Remove it with 'pulumi config rm mlops:maturty'."],
             errors);
     }
 

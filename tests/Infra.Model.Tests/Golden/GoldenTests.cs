@@ -4,7 +4,7 @@ using Infra.Model.Rendering;
 namespace Infra.Model.Tests.Golden;
 
 /// <summary>
-/// The dev, prod and lab plans (JSON) and render trees, held byte for byte against the files under
+/// The dev, prod, prod-teams and lab plans (JSON) and render trees, held byte for byte against the files under
 /// <c>tests/Golden/&lt;stack&gt;/</c>. A change to what a stack deploys changes them in the same commit, on purpose:
 /// <c>tests/update-golden.sh</c> rewrites them (it sets <see cref="UpdateVariable"/>).
 /// </summary>
@@ -13,7 +13,7 @@ public sealed class GoldenTests
     /// <summary>The variable that makes these tests write the files instead of comparing.</summary>
     public const string UpdateVariable = "INFRA_UPDATE_GOLDEN";
 
-    public static TheoryData<string> Stacks => ["dev", "prod", "lab"];
+    public static TheoryData<string> Stacks => ["dev", "prod", "prod-teams", "lab"];
 
     [Theory]
     [MemberData(nameof(Stacks))]

@@ -209,7 +209,7 @@ public sealed class MlflowTeamUsersTests
         var options = TestConfig.StackOptions("prod");
         var users = MlflowTeamUsers.For(options)!;
         var plan = StackPlanner.Plan("prod", options);
-        var job = users.Job();
+        var job = users.Job(MlflowTeamUsers.PasswordsSecret);
         var jobNode = plan[PlanNode.IdOf("kubernetes:batch/v1:Job", users.JobName())];
 
         Assert.Equal(["fraud-detection", "recommendations"], users.Teams.ToArray());
@@ -247,7 +247,7 @@ public sealed class MlflowTeamUsersTests
 
         Assert.NotEqual(one.JobName(), two.JobName());
         Assert.Equal(one.JobName(), new MlflowTeamUsers(["a"], "registry.example.com").JobName());
-        Assert.Equal("registry.example.com/docker.io/burakince/mlflow:3.15.1", (string)new MlflowTeamUsers(["a"], "registry.example.com").Job()["spec"]!["template"]!["spec"]!["containers"]![0]!["image"]!);
+        Assert.Equal("registry.example.com/docker.io/burakince/mlflow:3.15.1", (string)new MlflowTeamUsers(["a"], "registry.example.com").Job(MlflowTeamUsers.PasswordsSecret)["spec"]!["template"]!["spec"]!["containers"]![0]!["image"]!);
         Assert.Null(MlflowTeamUsers.For(TestConfig.Load(("mlops:maturity", "level0")).ValidOptions()));
     }
 }

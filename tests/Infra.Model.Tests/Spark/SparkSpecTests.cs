@@ -23,8 +23,9 @@ public sealed class SparkSpecTests
     {
         var values = SparkSpec.For(TestConfig.StackOptions("prod"))!.Values();
 
+        // prod accepts teams stacks, whose namespaces it does not know: "" watches every namespace.
         Assert.Equal(
-            """{"jobNamespaces":["spark-jobs","fraud-detection","recommendations"],"serviceAccount":{"create":true,"name":"spark"},"rbac":{"create":true}}""",
+            """{"jobNamespaces":["spark-jobs","fraud-detection","recommendations",""],"serviceAccount":{"create":true,"name":"spark"},"rbac":{"create":true}}""",
             values["spark"]!.ToJsonString());
         Assert.Equal(
             """{"replicas":2,"podDisruptionBudget":{"enable":true,"minAvailable":1},"leaderElection":{"enable":true}}""",
