@@ -244,11 +244,15 @@ internal static partial class InfraCtl
             DefaultValueFactory = _ => [],
         };
         var force = new Option<bool>("--force") { Description = "Overwrite the stack file if it exists." };
+        var teamsOf = new Option<string?>("--teams-of")
+        {
+            Description = "Make a teams stack on the platform stack <organization>/<project>/<stack> that --from deploys: the platform's description kept, its teams, backups and vSphere connection dropped (add teams with --set mlops:teams[0].name=...).",
+        };
         var stackNew = new Command("new", $"Write Pulumi.<name>.yaml from another stack: overrides applied, comments kept, secrets and encryption salt dropped; validate it, and print the commands that set its secrets.")
         {
-            name, from, sets, projectDir, force,
+            name, from, sets, projectDir, force, teamsOf,
         };
-        stackNew.SetAction(parse => StackNew(context, parse.GetValue(name)!, parse.GetValue(from)!, parse.GetValue(sets)!, parse.GetValue(projectDir), parse.GetValue(force)));
+        stackNew.SetAction(parse => StackNew(context, parse.GetValue(name)!, parse.GetValue(from)!, parse.GetValue(sets)!, parse.GetValue(projectDir), parse.GetValue(force), parse.GetValue(teamsOf)));
         var stacksFormat = new Option<string>("--format", "-f")
         {
             Description = "Output format: text, json, github (step outputs: all, automatic, manual) or gitlab-ci (a child pipeline).",
@@ -390,9 +394,25 @@ internal static partial class InfraCtl
         return PlanDiffRenderer.Markdown(result, beforeLabel, afterLabel, maxLength, fullOut is null ? null : Path.GetFileName(fullOut));
     }
 
-    private static int StackNew(CliContext context, string name, string from, string[] sets, string? projectDir, bool force)
+    // What a teams stack does not take from its platform's stack: the platform's own teams, its layers' stack
+    // references, the vSphere placement and storage tiers it registers nothing in, and what holds a credential the
+    // teams stack must not hold and never reads: the backups' keys, the vCenter connection, the GPU Operator's
+    // licence and pull secret, the Supervisor's kubeconfig, the monitoring's remote write and alert mail.
+    private static readonly string[] TeamsStackDrops =
+    [
+        "mlops:teams", "mlops:platform.backup", "mlops:foundationStack", "mlops:teamStacks", "mlops:layers", "vsphere:", "mlops:vsphere", "mlops:storage",
+        "mlops:gpu.operator", "mlops:tanzu.supervisorKubeconfig", "mlops:platform.monitoring.remoteWrite", "mlops:platform.monitoring.alerts",
+    ];
+
+    private static int StackNew(CliContext context, string name, string from, string[] sets, string? projectDir, bool force, string? teamsOf)
     {
         var overrides = new List<(string Key, string Value)>();
+        if (teamsOf is not null)
+        {
+            overrides.Add(("mlops:layers", "teams"));
+            overrides.Add(("mlops:platformStack", teamsOf));
+        }
+
         foreach (var set in sets)
         {
             var equals = set.IndexOf('=', StringComparison.Ordinal);
@@ -431,14 +451,14 @@ internal static partial class InfraCtl
         var sourceText = StackYaml.ReadFile(sourcePath);
         var sourceFile = StackConfigFile.Parse(StackConfigFile.FileName(from), from, sourceText, sourcePath);
         var header = $"""
-            Stack {name}, cloned from {StackConfigFile.FileName(from)} by 'infractl stack new {name} --from {from}'.
+            Stack {name}, cloned from {StackConfigFile.FileName(from)} by 'infractl stack new {name} --from {from}{(teamsOf is null ? string.Empty : $" --teams-of {teamsOf}")}'.
             Check it offline with `dotnet run --project cli -- validate --stack {name}`;
             see every key in README.md, "Configuration reference".
 
             Secrets are not copied: after 'pulumi stack init {name}', set each one that
             `validate --stack {name}` names with 'pulumi config set --stack {name} --secret ...'.
             """;
-        var clone = StackFileCloner.Clone(StackConfigFile.FileName(from), sourceText, overrides, header);
+        var clone = StackFileCloner.Clone(StackConfigFile.FileName(from), sourceText, overrides, header, teamsOf is null ? null : TeamsStackDrops);
 
         if (!clone.Errors.IsEmpty)
         {
@@ -484,7 +504,7 @@ internal static partial class InfraCtl
             ? $"Wrote {targetName} from {StackConfigFile.FileName(from)}; it is valid."
             : $"Wrote {targetName} from {StackConfigFile.FileName(from)}; it is valid once its {secretKeys.Length} secret{(secretKeys.Length == 1 ? " is" : "s are")} set. Until then 'plan', 'diff' and 'render' show where they go, and 'validate' names them.");
         var source = PlatformConfiguration.Load(sourceFile.Snapshot);
-        if (source.Options.Environment == loaded.Options.Environment)
+        if (teamsOf is null && source.Options.Environment == loaded.Options.Environment)
         {
             context.Out.WriteLine($"note: mlops:environment is still '{loaded.Options.Environment}', as in {StackConfigFile.FileName(from)}, so resource names would clash in the same vCenter. Change it with '{ConfigKeyPath.SetCommandForKey("mlops:environment", "<name>", stack: name)}'.");
         }

@@ -140,7 +140,7 @@ public sealed class InfraCtlTests
         var run = CliRun.Project("validate", "--stack", "qa");
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Equal($"error: No stack file Pulumi.qa.yaml in {CliRun.ProjectDir} (it has stacks dev, prod). Pass --stack <name>, or create the stack with 'pulumi stack init qa' and set its config.\n", run.Error);
+        Assert.Equal($"error: No stack file Pulumi.qa.yaml in {CliRun.ProjectDir} (it has stacks dev, prod, prod-teams). Pass --stack <name>, or create the stack with 'pulumi stack init qa' and set its config.\n", run.Error);
     }
 
     [Theory]
@@ -245,6 +245,27 @@ public sealed class InfraCtlTests
     }
 
     [Fact]
+    public void StackNew_TeamsOf_WritesTheShippedTeamsStack_WithNoneOfThePlatformsCredentialsOrTeams()
+    {
+        var dir = CliRun.ScratchProject("prod", File.ReadAllText(Path.Combine(CliRun.ProjectDir, "Pulumi.prod.yaml")));
+
+        var run = CliRun.In(dir, "stack", "new", "prod-teams", "--from", "prod", "--teams-of", "acme/mlops/prod",
+            "--set", "mlops:teams[0].name=payments", "--set", "mlops:teams[0].owner=payments-lead@example.com", "--set", "mlops:teams[0].gpuQuota=2",
+            "--set", "mlops:teams[1].name=search", "--set", "mlops:teams[1].owner=search-lead@example.com");
+
+        Assert.Equal((0, "Wrote Pulumi.prod-teams.yaml from Pulumi.prod.yaml; it is valid.\n", string.Empty), (run.ExitCode, run.Out, run.Error));
+        var written = File.ReadAllText(Path.Combine(dir, "Pulumi.prod-teams.yaml"));
+        // The shipped teams stack is this command's output, so it can be made again from prod.
+        Assert.Equal(File.ReadAllText(Path.Combine(CliRun.ProjectDir, "Pulumi.prod-teams.yaml")), written);
+        Assert.Contains("  mlops:layers: teams\n  mlops:platformStack: acme/mlops/prod\n", written, StringComparison.Ordinal);
+        Assert.DoesNotContain("vsphere:", written, StringComparison.Ordinal);
+        Assert.DoesNotContain("fraud-detection", written, StringComparison.Ordinal);
+        Assert.DoesNotContain("teamStacks", written, StringComparison.Ordinal);
+        Assert.DoesNotContain("backup:", written, StringComparison.Ordinal);
+        Assert.DoesNotContain("secure:", written, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void StackNew_NamesSetInConfigThatBothStacksWouldCreate_AreNamedWithTheirSettings()
     {
         var dir = CliRun.ScratchProject("prod", File.ReadAllText(Path.Combine(CliRun.ProjectDir, "Pulumi.prod.yaml")));
@@ -345,12 +366,12 @@ public sealed class InfraCtlTests
         var run = CliRun.Project("diff", "--against", "nosuch");
 
         Assert.Equal(1, run.ExitCode);
-        Assert.EndsWith("(it has stacks dev, prod). Pass --against <name>, or create the stack with 'pulumi stack init nosuch' and set its config.\n", run.Error, StringComparison.Ordinal);
+        Assert.EndsWith("(it has stacks dev, prod, prod-teams). Pass --against <name>, or create the stack with 'pulumi stack init nosuch' and set its config.\n", run.Error, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("[suggest:13]", "plan --stack ", "dev\nprod\n")]
-    [InlineData("[suggest:16]", "diff --against p", "prod\n")]
+    [InlineData("[suggest:13]", "plan --stack ", "dev\nprod\nprod-teams\n")]
+    [InlineData("[suggest:16]", "diff --against p", "prod\nprod-teams\n")]
     [InlineData("[suggest:2]", "pl", "plan\nexplain\n")]
     public void Completion_OffersCommandsAndTheProjectsStacks(string directive, string line, string expected)
     {

@@ -97,7 +97,7 @@ public sealed partial class PipelineTests
         var jobs = ChildPipeline(CliRun.ProjectDir).Children;
 
         Assert.Equal(
-            ["stages", "default", ".pulumi", "validate-and-diff-dev", "preview-dev", "deploy-dev", "validate-and-diff-prod", "preview-prod", "deploy-prod"],
+            ["stages", "default", ".pulumi", "validate-and-diff-dev", "preview-dev", "deploy-dev", "validate-and-diff-prod", "preview-prod", "deploy-prod", "validate-and-diff-prod-teams", "preview-prod-teams", "deploy-prod-teams"],
             jobs.Keys.Select(k => k.ToString()).ToArray());
         var dev = (YamlMappingNode)jobs[new YamlScalarNode("deploy-dev")];
         var prod = (YamlMappingNode)jobs[new YamlScalarNode("deploy-prod")];
