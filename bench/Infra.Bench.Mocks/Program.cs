@@ -40,10 +40,16 @@ internal sealed class EchoMocks : IMocks
         Task.FromResult<(string?, object)>((args.Id is { Length: > 0 } id ? id : $"{args.Name}-id", args.Type switch
         {
             "random:index/randomPassword:RandomPassword" => args.Inputs.SetItem("result", "generated").SetItem("bcryptHash", "$2a$10$hash"),
-            "pulumi:pulumi:StackReference" => ImmutableDictionary<string, object>.Empty.Add("outputs", ImmutableDictionary<string, object>.Empty.Add("kubeconfig", "kubeconfig")),
+            "pulumi:pulumi:StackReference" => ImmutableDictionary<string, object>.Empty.Add("outputs", ReferencedOutputs()).Add("secretOutputNames", ImmutableArray.Create<object>("kubeconfig")),
             "kubernetes:core/v1:Secret" when args.Id is { Length: > 0 } => ImmutableDictionary<string, object>.Empty.Add("data", ImmutableDictionary<string, object>.Empty.Add("value", "a3ViZWNvbmZpZw==")),
             _ => args.Inputs,
         }));
+
+    // A platform stack exports its kubeconfig, and to a teams stack the tenancy it plans for.
+    private static ImmutableDictionary<string, object> ReferencedOutputs() =>
+        ImmutableDictionary<string, object>.Empty.Add("kubeconfig", "kubeconfig").AddRange(MockedStack.Options is { IsTeamsStack: true } options
+            ? [KeyValuePair.Create("tenancy", (object)Infra.Model.Teams.Tenancy.Of(options).ToImmutableDictionary(p => p.Key, p => (object)p.Value))]
+            : []);
 
     public Task<object> CallAsync(MockCallArgs args) =>
         Task.FromResult<object>(args.Args.SetItem("id", $"{args.Token}-id")

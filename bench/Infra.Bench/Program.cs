@@ -56,6 +56,12 @@ try
         GeneratedStack.Write(Path.Combine(repo, "Pulumi.dev.yaml"), Path.Combine(project, $"Pulumi.teams{teams}.yaml"), teams);
     }
 
+    // Teams stacks on prod's platform (from Pulumi.prod-teams.yaml), holding 1, 100 and 1,000 teams.
+    foreach (var teams in TenantCounts)
+    {
+        GeneratedStack.Write(Path.Combine(repo, "Pulumi.prod-teams.yaml"), Path.Combine(project, $"Pulumi.tenants{teams}.yaml"), teams);
+    }
+
     string[] Plan(string stack, string format, params string[] program) => [.. program.DefaultIfEmpty(infractl), "plan", "--stack", stack, "--format", format, "--project-dir", project];
     string[] Validate(string stack, params string[] program) => [.. program.DefaultIfEmpty(infractl), "validate", "--stack", stack, "--project-dir", project];
     var cases = new List<(string Name, int Runs, string[] Command)>
@@ -71,6 +77,9 @@ try
         ("infractl plan, 100 teams (json)", 5, Plan("teams100", "json")),
         ("infractl plan, 1,000 teams (text)", 3, Plan("teams1000", "text")),
         ("infractl plan, 1,000 teams (json)", 3, Plan("teams1000", "json")),
+        ("infractl plan, teams stack of 1 team (json)", 5, Plan("tenants1", "json")),
+        ("infractl plan, teams stack of 100 teams (json)", 5, Plan("tenants100", "json")),
+        ("infractl plan, teams stack of 1,000 teams (json)", 3, Plan("tenants1000", "json")),
         ("portable: infractl plan --stack prod (text)", 7, Plan("prod", "text", "dotnet", portable)),
         ("portable: infractl plan --stack prod (json)", 7, Plan("prod", "json", "dotnet", portable)),
         ("portable: infractl validate --stack prod", 7, Validate("prod", "dotnet", portable)),
@@ -79,6 +88,8 @@ try
     {
         cases.Add(("Pulumi program under mocks: empty", 5, [mocks, "empty"]));
         cases.Add(("Pulumi program under mocks: prod", 5, [mocks, Path.Combine(project, "Pulumi.prod.yaml")]));
+        cases.Add(("Pulumi program under mocks: teams stack of 1 team", 5, [mocks, Path.Combine(project, "Pulumi.tenants1.yaml")]));
+        cases.Add(("Pulumi program under mocks: teams stack of 100 teams", 3, [mocks, Path.Combine(project, "Pulumi.tenants100.yaml")]));
     }
 
     Console.Error.WriteLine($"infractl: the tool as the README installs it from its packages, on this machine the native one ({infractl}); portable: the portable package, on the JIT ({portable}).");
@@ -123,6 +134,15 @@ try
     var validate = TeamCounts.Select(t => (Teams: t, Cpu: results[$"infractl validate, {t.ToString("N0", CultureInfo.InvariantCulture)} team{(t == 1 ? string.Empty : "s")}"].Cpu)).ToList();
     var baseline = results["infractl validate, 1 team"].Cpu;
     AnsiConsole.WriteLine($"validate, CPU per team above a one-team stack: {string.Join(", ", validate.Select(v => $"{(v.Cpu - baseline) / v.Teams:F3} ms at {v.Teams:N0} teams"))} (linear: about constant).");
+    // A teams stack reads nothing of other teams stacks: its cost per team is the same whatever they hold, so 1,000
+    // teams over ten stacks of 100 cost ten times one stack of 100.
+    var tenants = results["infractl plan, teams stack of 1 team (json)"].Cpu;
+    AnsiConsole.WriteLine($"teams stack plan, CPU per team above a one-team stack: {(results["infractl plan, teams stack of 100 teams (json)"].Cpu - tenants) / 99:F3} ms at 100 teams, {(results["infractl plan, teams stack of 1,000 teams (json)"].Cpu - tenants) / 999:F3} ms at 1,000 teams; 1,000 teams over ten stacks of 100: {10 * results["infractl plan, teams stack of 100 teams (json)"].Cpu:F0} ms of CPU in all.");
+    if (results.TryGetValue("Pulumi program under mocks: teams stack of 100 teams", out var hundred))
+    {
+        AnsiConsole.WriteLine($"teams stack under mocks, CPU per team above a one-team stack: {(hundred.Cpu - results["Pulumi program under mocks: teams stack of 1 team"].Cpu) / 99:F1} ms at 100 teams.");
+    }
+
     if (results.TryGetValue("Pulumi program under mocks: prod", out var prod))
     {
         AnsiConsole.WriteLine($"prod under mocks: {prod.Cpu / results["Pulumi program under mocks: empty"].Cpu:F1}x the CPU of an empty program (target: at most 3x).");
@@ -167,8 +187,10 @@ static double Median(IEnumerable<double> values)
     return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
 }
 
-/// <summary>The generated stacks whose validation the per-team cost is read from.</summary>
+/// <summary>The generated stacks whose validation the per-team cost is read from, and the teams stacks' sizes.</summary>
 internal static partial class Program
 {
     private static readonly int[] TeamCounts = [100, 1000, 10000];
+
+    private static readonly int[] TenantCounts = [1, 100, 1000];
 }

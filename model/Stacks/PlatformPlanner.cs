@@ -95,7 +95,7 @@ public static class PlatformPlanner
     // Each technology's part, in the technologies' order: a service after the stores and namespaces it uses.
     private static IEnumerable<PlanNode> Services(PlatformOptions options, string providerId, string? storageClassNodeId, string parent)
     {
-        var teamIds = Teams.TeamNamespaces.For(options).ToDictionary(t => t.Name, t => PlanNode.IdOf(KubernetesTokens.Namespace, Teams.TeamNamespaces.ResourceName(t)), StringComparer.Ordinal);
+        var teamIds = Teams.TeamNamespaces.For(options).ToDictionary(t => t.Name, t => Teams.TeamNamespaces.NamespaceId(t.Name), StringComparer.Ordinal);
         var target = new PlatformTarget(providerId, storageClassNodeId, parent, teamIds);
         return Technologies.All.SelectMany(t => t.PlatformNodes(options, target));
     }

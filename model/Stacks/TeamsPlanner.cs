@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using Infra.Model.Kubernetes;
 using Infra.Model.Options;
@@ -53,7 +52,7 @@ public static partial class TeamsPlanner
             yield return teamComponent;
         }
 
-        var namespaces = teams.ToDictionary(t => t.Name, t => PlanNode.IdOf(KubernetesTokens.Namespace, TeamNamespaces.ResourceName(t)), StringComparer.Ordinal);
+        var namespaces = teams.ToDictionary(t => t.Name, t => TeamNamespaces.NamespaceId(t.Name), StringComparer.Ordinal);
         var target = new TeamsTarget(provider.Id, component.Id, Label(stack), parents, namespaces);
         var planned = Technologies.All.SelectMany(t => t.TeamNodes(options, target)).ToList();
 
