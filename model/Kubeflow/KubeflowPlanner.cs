@@ -192,8 +192,18 @@ public static class KubeflowPlanner
         var ns = Teams.TeamNamespaces.NamespaceId(team);
         if (spec.Profiles.FirstOrDefault(p => p.Name == team) is { } profile)
         {
-            yield return KubernetesNodes.Manifest(profile.Manifest(), parent, providerId)
+            var profileNode = KubernetesNodes.Manifest(profile.Manifest(), parent, providerId)
                 with { DependsOn = [UnitId("profiles"), ns] };
+            yield return profileNode;
+
+            // Its members, bound as the dashboard binds the contributors it adds, once the profile has the namespace.
+            foreach (var member in profile.Contributors)
+            {
+                yield return KubernetesNodes.Typed(member.RoleBinding(), parent, providerId, $"{member.Name}-{team}")
+                    with { DependsOn = [profileNode.Id] };
+                yield return KubernetesNodes.Manifest(member.AuthorizationPolicy(), parent, providerId, $"{member.Name}-{team}")
+                    with { DependsOn = [profileNode.Id, UnitId("istio")] };
+            }
         }
 
         if (spec.PipelinesStores is { } stores)

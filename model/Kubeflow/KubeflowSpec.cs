@@ -137,7 +137,10 @@ public sealed record KubeflowSpec(ImmutableArray<string> Applications, Immutable
         var owners = gitlab is null ? teams.Select(t => t.Owner).OfType<string>() : [];
         var users = new[] { admin }.Concat(owners).Distinct(StringComparer.OrdinalIgnoreCase).ToImmutableArray();
         var profiles = applications.Contains("profiles")
-            ? teams.Where(t => t.Name is not null && t.Owner is not null).Select(t => new KubeflowProfile(t.Name!, t.Owner!, t.CpuQuota, t.MemoryQuota, t.GpuQuota)).ToImmutableArray()
+            ? teams.Where(t => t.Name is not null && t.Owner is not null).Select(t => new KubeflowProfile(t.Name!, t.Owner!, t.CpuQuota, t.MemoryQuota, t.GpuQuota)
+                {
+                    Contributors = [.. (t.Members ?? []).Where(m => m.User is not null).Select(m => new KubeflowContributor(t.Name!, m.User!, m.Role ?? MemberRole.Edit))],
+                }).ToImmutableArray()
             : [];
         var store = ObjectStore.ObjectStoreAccess.For(options);
         var services = applications.Contains("notebooks")
@@ -399,6 +402,9 @@ public sealed record TeamServices(string? MlflowUrl, string? StoreEndpoint, stri
 /// <param name="Gpus">The GPU quota, or null.</param>
 public sealed record KubeflowProfile(string Name, string Owner, string? Cpu, string? Memory, int? Gpus)
 {
+    /// <summary>The team's members beside its owner, bound as Kubeflow's contributors.</summary>
+    public ImmutableArray<KubeflowContributor> Contributors { get; init; } = [];
+
     /// <summary>The <c>Profile</c>: the owner, and a quota on requests including <c>requests.nvidia.com/gpu</c>.</summary>
     public JsonObject Manifest()
     {

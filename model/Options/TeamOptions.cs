@@ -24,4 +24,7 @@ public sealed record TeamOptions
 
     /// <summary>Memory the team may request at once, a Kubernetes quantity. Default: no limit.</summary>
     public string? MemoryQuota { get; init; }
+
+    /// <summary>The team's people beside its owner, each with a role in its profile. Default: none.</summary>
+    public IReadOnlyList<TeamMemberOptions>? Members { get; init; }
 }

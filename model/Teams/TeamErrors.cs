@@ -15,4 +15,10 @@ public static class TeamErrors
 
     /// <summary>A negative GPU quota.</summary>
     public static readonly ErrorCode GpuQuota = new("MLOPS1503", "mlops:teams[].gpuQuota", "A GPU quota is 0 or more.");
+
+    /// <summary>A member that is not an e-mail address.</summary>
+    public static readonly ErrorCode MemberUser = new("MLOPS1504", "mlops:teams[].members[].user", "A member is named by e-mail address, as the platform's sign-in names people.");
+
+    /// <summary>A member listed twice, or who is the owner.</summary>
+    public static readonly ErrorCode MemberTwice = new("MLOPS1505", "mlops:teams[].members[].user", "A team lists each member once, and not its owner, who administers it already.");
 }

@@ -40,8 +40,38 @@ public sealed class TeamsTechnology : Technology
                 errors.Fail(TeamErrors.GpuQuota, $"{path}:gpuQuota", $"'{team.GpuQuota}' is out of range: a GPU quota is 0 or more. Set it with 'pulumi config set --path \"mlops:teams[{i}].gpuQuota\" <number>'.");
             }
 
+            Members(team, i, errors);
             errors.Quantity($"{path}:cpuQuota", team.CpuQuota, "16");
             errors.Quantity($"{path}:memoryQuota", team.MemoryQuota, "64Gi");
+        }
+    }
+
+    // Each member an e-mail address, once, and not the owner.
+    private static void Members(TeamOptions team, int index, ConfigErrors errors)
+    {
+        var members = team.Members ?? [];
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var j = 0; j < members.Count; j++)
+        {
+            var key = $"mlops:teams:{index}:members:{j}:user";
+            var fix = $"'pulumi config set --path \"mlops:teams[{index}].members[{j}].user\" <name@example.com>'";
+            if (members[j].User is not { Length: > 0 } user)
+            {
+                continue;
+            }
+
+            if (!ValueRules.IsEmail(user))
+            {
+                errors.Fail(TeamErrors.MemberUser, key, $"'{user}' is not an e-mail address: the platform's sign-in names people by e-mail, and Kubeflow binds a member's role to that name. Set it with {fix}.");
+            }
+            else if (string.Equals(user, team.Owner, StringComparison.OrdinalIgnoreCase))
+            {
+                errors.Fail(TeamErrors.MemberTwice, key, $"'{user}' is the team's owner, who administers its profile already. Remove the entry with 'pulumi config rm --path \"mlops:teams[{index}].members[{j}]\"'.");
+            }
+            else if (!seen.Add(user))
+            {
+                errors.Fail(TeamErrors.MemberTwice, key, $"'{user}' is listed twice in the team's members, and one person has one role. Remove one entry with 'pulumi config rm --path \"mlops:teams[{index}].members[{j}]\"'.");
+            }
         }
     }
 
