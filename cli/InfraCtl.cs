@@ -397,11 +397,13 @@ internal static partial class InfraCtl
     // What a teams stack does not take from its platform's stack: the platform's own teams, its layers' stack
     // references, the vSphere placement and storage tiers it registers nothing in, and what holds a credential the
     // teams stack must not hold and never reads: the backups' keys, the vCenter connection, the GPU Operator's
-    // licence and pull secret, the Supervisor's kubeconfig, the monitoring's remote write and alert mail.
+    // licence and pull secret, the Supervisor's kubeconfig, the monitoring's remote write and alert mail, Dex's
+    // connectors' secrets.
     private static readonly string[] TeamsStackDrops =
     [
         "mlops:teams", "mlops:platform.backup", "mlops:foundationStack", "mlops:teamStacks", "mlops:layers", "vsphere:", "mlops:vsphere", "mlops:storage",
         "mlops:gpu.operator", "mlops:tanzu.supervisorKubeconfig", "mlops:platform.monitoring.remoteWrite", "mlops:platform.monitoring.alerts",
+        "mlops:platform.kubeflow.gitlabSignIn", "mlops:platform.kubeflow.oidcSignIn", "mlops:platform.kubeflow.ldapSignIn",
     ];
 
     private static int StackNew(CliContext context, string name, string from, string[] sets, string? projectDir, bool force, string? teamsOf)

@@ -40,9 +40,28 @@ public static class StackFileCloner
         if (removals is { Count: > 0 })
         {
             var entries = Document.Of(source).Entries;
-            source = Edit(source, entries
-                .Where(e => removals.Any(r => r.EndsWith(':') ? e.Key.StartsWith(r, StringComparison.Ordinal) && !e.Key.AsSpan(r.Length).ContainsAny('.', '[') : e.Key == r))
-                .Select(e => WithComment(source, Line(source, e.Value.Key, e.Value.Value))));
+            var removed = entries.Keys
+                .Where(k => removals.Any(r => r.EndsWith(':') ? k.StartsWith(r, StringComparison.Ordinal) && !k.AsSpan(r.Length).ContainsAny('.', '[') : k == r))
+                .ToHashSet(StringComparer.Ordinal);
+
+            // A map whose every entry goes, goes too, rather than stay behind empty.
+            for (var emptied = true; emptied;)
+            {
+                emptied = false;
+                foreach (var (key, (_, value)) in entries)
+                {
+                    if (!removed.Contains(key) && value is YamlMappingNode { Children.Count: > 0 } map && !IsSecure(map)
+                        && map.Children.Keys.All(child => removed.Contains($"{key}.{((YamlScalarNode)child).Value}")))
+                    {
+                        emptied = removed.Add(key);
+                    }
+                }
+            }
+
+            // Only the outermost of what goes is cut, with the comment above it.
+            source = Edit(source, removed
+                .Where(k => !removed.Any(outer => k.Length > outer.Length && k.StartsWith(outer, StringComparison.Ordinal) && k[outer.Length] is '.' or '['))
+                .Select(k => WithComment(source, Line(source, entries[k].Key, entries[k].Value))));
 
             // The blank lines that set the dropped entries apart go with them.
             source = System.Text.RegularExpressions.Regex.Replace(source, "\n(?:[ \t]*\n){2,}", "\n\n").Replace("config:\n\n", "config:\n", StringComparison.Ordinal);

@@ -31,4 +31,13 @@ public static class KubeflowErrors
 
     /// <summary>No GitLab URL where the platform's GitLab is off.</summary>
     public static readonly ErrorCode SignInUrlRequired = new("MLOPS1209", "mlops:platform.kubeflow.gitlabSignIn.url", "Where the platform's GitLab is off, sign-in through GitLab names the GitLab's URL.");
+
+    /// <summary>A corporate sign-in without a setting it needs.</summary>
+    public static readonly ErrorCode CorporateSignInRequired = new("MLOPS1210", "mlops:platform.kubeflow.oidcSignIn, ldapSignIn", "Sign-in through the company's provider names what Dex connects with: the issuer, client and secret, or the directory, bind DN, password and people's base DN.");
+
+    /// <summary>An OIDC issuer that is not an HTTPS URL.</summary>
+    public static readonly ErrorCode OidcIssuer = new("MLOPS1211", "mlops:platform.kubeflow.oidcSignIn.issuer", "An OpenID Connect issuer is an https:// URL.");
+
+    /// <summary>An LDAP host that is not host:port.</summary>
+    public static readonly ErrorCode LdapHost = new("MLOPS1212", "mlops:platform.kubeflow.ldapSignIn.host", "An LDAP directory is '<host>:<port>'.");
 }

@@ -86,6 +86,8 @@ public static class KubeflowPlanner
             clientData.Add((GitlabSignIn.SecretVariable, PlanValue.Config(gitlab.ClientSecret)));
         }
 
+        clientData.AddRange(spec.Connectors.SelectMany(c => c.Secrets).Select(s => (s.Variable, (PlanValue)PlanValue.Config(s.Secret))));
+
         var signInSecrets = spec.SignInClients.Select(c => KubernetesNodes.RandomPassword(c.PasswordName, component.Id)).ToArray();
         foreach (var (signIn, secret) in spec.SignInClients.Zip(signInSecrets))
         {

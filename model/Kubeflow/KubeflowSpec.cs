@@ -28,6 +28,9 @@ namespace Infra.Model.Kubeflow;
 /// <param name="Replicas">How many replicas each workload that may run more than once runs: 1, or 2 in production.</param>
 public sealed record KubeflowSpec(ImmutableArray<string> Applications, ImmutableArray<KubeflowComponent> Units, ImmutableArray<string> Users, ImmutableArray<KubeflowProfile> Profiles, IngressSpec? Ingress, string? Registry, TeamServices? Services = null, Postgres.DatabaseUser? KatibDatabase = null, PipelinesStores? PipelinesStores = null, GitlabSignIn? GitlabSignIn = null, int Replicas = 1, ImmutableArray<DexClient> Clients = default)
 {
+    /// <summary>Dex's connectors to the company's identity provider (OIDC, LDAP), from config.</summary>
+    public ImmutableArray<DexConnector> Connectors { get; init; } = [];
+
     /// <summary>The namespace of Kubeflow's applications.</summary>
     public const string Namespace = "kubeflow";
 
@@ -132,9 +135,11 @@ public sealed record KubeflowSpec(ImmutableArray<string> Applications, Immutable
         var admin = AdminFor(ingress);
         var teams = options.Teams ?? [];
         var gitlab = GitlabSignIn.For(options, ingress);
+        var connectors = DexConnector.For(options.Platform?.Kubeflow, ingress is null ? null : $"{ingress.Url("kubeflow")}/dex/callback");
 
-        // With GitLab sign-in the team owners sign in with GitLab; the admin keeps a generated password to get in without it.
-        var owners = gitlab is null ? teams.Select(t => t.Owner).OfType<string>() : [];
+        // With GitLab or the company's sign-in the team owners sign in there; the admin keeps a generated password
+        // to get in without it (break-glass).
+        var owners = gitlab is null && connectors.IsEmpty ? teams.Select(t => t.Owner).OfType<string>() : [];
         var users = new[] { admin }.Concat(owners).Distinct(StringComparer.OrdinalIgnoreCase).ToImmutableArray();
         var profiles = applications.Contains("profiles")
             ? teams.Where(t => t.Name is not null && t.Owner is not null).Select(t => new KubeflowProfile(t.Name!, t.Owner!, t.CpuQuota, t.MemoryQuota, t.GpuQuota)
@@ -153,7 +158,10 @@ public sealed record KubeflowSpec(ImmutableArray<string> Applications, Immutable
             : null;
         var katib = applications.Contains("katib") ? Postgres.PostgresSpec.UsersFor(options).Single(u => u.Service == "katib") : null;
         return new KubeflowSpec(applications, KubeflowCatalog.For(applications, options.Platform?.Network?.Isolation != false), users, profiles, ingress, options.Platform?.Registry, services, katib, PipelinesStores.For(options), gitlab, options.IsProduction ? 2 : 1,
-            [.. new[] { Monitoring.MonitoringSpec.SignInClientFor(options) }.OfType<DexClient>()]);
+            [.. new[] { Monitoring.MonitoringSpec.SignInClientFor(options) }.OfType<DexClient>()])
+        {
+            Connectors = connectors,
+        };
     }
 
     /// <summary>The other services' clients of Dex.</summary>
@@ -227,9 +235,10 @@ public sealed record KubeflowSpec(ImmutableArray<string> Applications, Immutable
                 .. SignInClients.Select(c => (JsonNode)c.Entry()),
             ]),
         };
-        if (GitlabSignIn is not null)
+        JsonNode[] connectors = [.. new[] { GitlabSignIn?.Connector() }.OfType<JsonObject>(), .. Connectors.Select(c => c.Entry.DeepClone())];
+        if (connectors.Length > 0)
         {
-            config["connectors"] = new JsonArray(GitlabSignIn.Connector());
+            config["connectors"] = new JsonArray(connectors);
         }
 
         return Rendering.YamlText.Of(config);

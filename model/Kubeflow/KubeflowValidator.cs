@@ -7,7 +7,7 @@ using Infra.Model.Stacks;
 namespace Infra.Model.Kubeflow;
 
 /// <summary>The rules of Kubeflow: the applications chosen, what the maturity level needs of them, the Kubernetes floor, sign-in through GitLab.</summary>
-public static class KubeflowValidator
+public static partial class KubeflowValidator
 {
     private const string SignInPath = "mlops:platform:kubeflow:gitlabSignIn";
 
@@ -22,6 +22,7 @@ public static class KubeflowValidator
             Applications(options, chosen, errors);
         }
 
+        CorporateSignIn(options, errors);
         if (options.Platform?.Kubeflow?.GitlabSignIn is { } gitlab)
         {
             GitlabSignIn(options, gitlab, errors);
@@ -99,4 +100,47 @@ public static class KubeflowValidator
             errors.Fail(KubeflowErrors.SignInUrlRequired, $"{SignInPath}:url", "is required when the platform's GitLab is off: Dex signs in through the GitLab at that URL. Set it with 'pulumi config set --path mlops:platform.kubeflow.gitlabSignIn.url https://<gitlab host>', or enable GitLab with 'pulumi config set --path mlops:platform.gitlab.enabled true'.");
         }
     }
+
+    // The company's OIDC provider and LDAP directory: what Dex connects with, each secret as a secret.
+    private static void CorporateSignIn(PlatformOptions options, ConfigErrors errors)
+    {
+        void Require(bool set, string block, string key, string what, string placeholder, bool secret = false)
+        {
+            if (!set)
+            {
+                errors.Fail(KubeflowErrors.CorporateSignInRequired, $"mlops:platform:kubeflow:{block}:{key}", $"is required: {what}. Set it with '{ConfigKeyPath.SetCommand($"mlops:platform:kubeflow:{block}:{key}", placeholder, secret)}'.");
+            }
+        }
+
+        if (options.Platform?.Kubeflow?.OidcSignIn is { } oidc)
+        {
+            Require(oidc.Issuer is { Length: > 0 }, "oidcSignIn", "issuer", "the issuer URL of the company's OpenID Connect provider", "https://<issuer>");
+            Require(oidc.ClientId is { Length: > 0 }, "oidcSignIn", "clientId", "the ID of the client registered there for the platform", "<client id>");
+            Require(oidc.ClientSecret is not null, "oidcSignIn", "clientSecret", "that client's secret", "<secret>", secret: true);
+            if (oidc.Issuer is { Length: > 0 } issuer && !issuer.StartsWith("https://", StringComparison.Ordinal))
+            {
+                errors.Fail(KubeflowErrors.OidcIssuer, "mlops:platform:kubeflow:oidcSignIn:issuer", $"'{issuer}' is not an https:// URL: Dex reads the provider's discovery document and keys over TLS. Set it with 'pulumi config set --path mlops:platform.kubeflow.oidcSignIn.issuer https://<issuer>'.");
+            }
+
+            if (options.Platform?.Ingress?.Domain is not { Length: > 0 })
+            {
+                errors.Fail(KubernetesErrors.DomainRequired, "mlops:platform:ingress:domain", "is required with mlops:platform.kubeflow.oidcSignIn: the provider sends people back to Dex at <scheme>://kubeflow.<domain>/dex/callback. Set it with 'pulumi config set --path mlops:platform.ingress.domain <domain>'.");
+            }
+        }
+
+        if (options.Platform?.Kubeflow?.LdapSignIn is { } ldap)
+        {
+            Require(ldap.Host is { Length: > 0 }, "ldapSignIn", "host", "the directory's host and port", "<host>:636");
+            Require(ldap.BindDn is { Length: > 0 }, "ldapSignIn", "bindDn", "the DN Dex binds as to search the directory", "<bind dn>");
+            Require(ldap.BindPassword is not null, "ldapSignIn", "bindPassword", "that DN's password", "<password>", secret: true);
+            Require(ldap.UserBaseDn is { Length: > 0 }, "ldapSignIn", "userBaseDn", "where the directory keeps people", "<base dn>");
+            if (ldap.Host is { Length: > 0 } host && !LdapHostPattern().IsMatch(host))
+            {
+                errors.Fail(KubeflowErrors.LdapHost, "mlops:platform:kubeflow:ldapSignIn:host", $"'{host}' is not '<host>:<port>': name the directory's port, 636 for LDAPS or 389 with startTls. Set it with 'pulumi config set --path mlops:platform.kubeflow.ldapSignIn.host <host>:636'.");
+            }
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("\\A[A-Za-z0-9.-]+:[0-9]{1,5}\\z")]
+    private static partial System.Text.RegularExpressions.Regex LdapHostPattern();
 }

@@ -35,7 +35,7 @@ public sealed partial class RestoreRunbookTests
         // Step 2: validate names each secret still to set, and only those; plan and render show the restore.
         var (_, validate) = runs[1];
         var toSet = SetCommand().Matches(clone.Out).Select(m => m.Groups["key"].Value).ToArray();
-        Assert.Equal(9, toSet.Length);
+        Assert.Equal(10, toSet.Length);
         Assert.Equal(2, validate.ExitCode);
         Assert.All(toSet, key => Assert.Contains(key, validate.Error, StringComparison.Ordinal));
         Assert.Equal(0, runs[2].Run.ExitCode);

@@ -154,7 +154,7 @@ public sealed class MlflowSpecTests
 
         Assert.Equal(
             [
-                "MLOPS0016 mlops:platform.kubeflow.replicas is not a known setting. Known settings in mlops:platform.kubeflow: components, gitlabSignIn, enabled. Remove it with 'pulumi config rm --path mlops:platform.kubeflow.replicas'.",
+                "MLOPS0016 mlops:platform.kubeflow.replicas is not a known setting. Known settings in mlops:platform.kubeflow: components, gitlabSignIn, oidcSignIn, ldapSignIn, enabled. Remove it with 'pulumi config rm --path mlops:platform.kubeflow.replicas'.",
                 "MLOPS0016 mlops:platform.minio.cpu is not a known setting. Known settings in mlops:platform.minio: replicas, storage, enabled. Remove it with 'pulumi config rm --path mlops:platform.minio.cpu'.",
                 "MLOPS0016 mlops:platform.mlflow.storage is not a known setting. Known settings in mlops:platform.mlflow: replicas, cpu, memory, enabled. Remove it with 'pulumi config rm --path mlops:platform.mlflow.storage'.",
             ],

@@ -205,7 +205,7 @@ public sealed class StackRendererTests
 
         var files = StackRenderer.Render(StackPlanner.Plan(stack, options));
 
-        Assert.Equal(platform is null ? 8 : 6, values.Count);
+        Assert.Equal(platform is null ? 9 : 6, values.Count);
         Assert.All(files, f => Assert.All(values.Values, v => Assert.DoesNotContain(v, f.Content, StringComparison.Ordinal)));
         var secrets = files.Where(f => f.Name.Contains("/secret-", StringComparison.Ordinal)).ToArray();
         Assert.NotEmpty(secrets);
