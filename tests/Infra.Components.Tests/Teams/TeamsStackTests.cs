@@ -34,9 +34,7 @@ public sealed class TeamsStackTests
         var options = StackFiles.Options("prod-teams");
         var mocks = PlatformExporting(Tenancy.Of(StackFiles.Options("prod")).SetItem("environment", "staging"));
 
-        var ex = await Assert.ThrowsAnyAsync<Exception>(() => StackRun.RunAsync(() => StackComposer.Deploy(options, TestSecrets.Create().Object), "prod-teams", mocks));
-
-        var messages = ex is AggregateException aggregate ? string.Join("\n", aggregate.Flatten().InnerExceptions.Select(e => e.Message)) : ex.Message;
+        var messages = await FailureMessages(options, mocks);
         Assert.Contains("mlops:platformStack 'acme/mlops/prod' is not the platform this teams stack plans for: environment is 'staging' there and 'prod' here.", messages, StringComparison.Ordinal);
         Assert.DoesNotContain(mocks.Resources, r => r.Type is { } type && type.StartsWith("kubernetes:", StringComparison.Ordinal));
     }
@@ -46,10 +44,15 @@ public sealed class TeamsStackTests
     {
         var options = StackFiles.Options("prod-teams");
 
-        var ex = await Assert.ThrowsAnyAsync<Exception>(() => StackRun.RunAsync(() => StackComposer.Deploy(options, TestSecrets.Create().Object), "prod-teams"));
-
-        var messages = ex is AggregateException aggregate ? string.Join("\n", aggregate.Flatten().InnerExceptions.Select(e => e.Message)) : ex.Message;
+        var messages = await FailureMessages(options, new EchoMocks());
         Assert.Contains("mlops:platformStack 'acme/mlops/prod' does not accept teams stacks: it exports no 'tenancy'. Set 'pulumi config set mlops:teamStacks true' on that stack and run 'pulumi up' there first.", messages, StringComparison.Ordinal);
+    }
+
+    // What the run that must fail reports, every message of it.
+    private static async Task<string> FailureMessages(Model.Options.PlatformOptions options, EchoMocks mocks)
+    {
+        var ex = await Assert.ThrowsAnyAsync<Exception>(() => StackRun.RunAsync(() => StackComposer.Deploy(options, TestSecrets.Create().Object), "prod-teams", mocks));
+        return ex is AggregateException aggregate ? string.Join("\n", aggregate.Flatten().InnerExceptions.Select(e => e.Message)) : ex.Message;
     }
 
     private static EchoMocks PlatformExporting(ImmutableSortedDictionary<string, string> tenancy)
