@@ -64,6 +64,18 @@ public static class GitlabPlanner
 
         var databases = spec.User.Databases.Select(d => PlanNode.IdOf(KubernetesTokens.CustomResource("postgresql.cnpg.io/v1", "Database"), PostgresSpec.ResourceName(d)));
         List<string> dependencies = [rootSecret.Id, databaseSecret.Id, redisSecret.Id, storageSecret.Id, .. databases, PlanNode.IdOf(KubernetesTokens.HelmRelease, RedisSpec.Release), .. spec.Store.Ready];
+        if (spec.SignIn is { } signIn)
+        {
+            // GitLab's secret at Dex, generated here as GitLab is planned before Kubeflow, which hands it to Dex.
+            var password = KubernetesNodes.RandomPassword(signIn.PasswordName, component.Id);
+            yield return password;
+            var provider = KubernetesNodes.Secret(GitlabSpec.OidcProviderSecret, GitlabSpec.Namespace, null,
+                [("provider", PlanValue.Embed(hole => spec.OidcProvider(GitlabSpec.SecretPlaceholder).Replace(GitlabSpec.SecretPlaceholder, hole, StringComparison.Ordinal), PlanValue.Generated(password.Id)))], component.Id, providerId)
+                with { DependsOn = [ns.Id, password.Id] };
+            yield return provider;
+            dependencies.Add(provider.Id);
+        }
+
         if (storageClassNodeId is not null)
         {
             dependencies.Add(storageClassNodeId);

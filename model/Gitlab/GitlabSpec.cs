@@ -34,6 +34,63 @@ namespace Infra.Model.Gitlab;
 /// <param name="PythonIndex">The site's Python package index the CI jobs install from, or null for PyPI.</param>
 public sealed record GitlabSpec(int Replicas, string Cpu, string Memory, int GitalyStorageGi, string StorageClass, IngressSpec Ingress, DatabaseUser User, ObjectStoreAccess Store, ImmutableDictionary<string, string> Buckets, string? Registry, bool Protect, bool ScheduledBackups = false, Backup.RestoreSpec? Restore = null, string? PythonIndex = null)
 {
+    /// <summary>GitLab's client of the platform's Dex, where people sign in through the company's provider, or null.</summary>
+    public Kubeflow.DexClient? SignIn { get; init; }
+
+    /// <summary>
+    /// What stands for the client's secret while the provider is written as YAML, a plain scalar the writer leaves
+    /// as it is; the generated secret (letters and digits) takes its place, as plain.
+    /// </summary>
+    public const string SecretPlaceholder = "GITLABDEXCLIENTSECRET";
+
+    /// <summary>The Secret with GitLab's OmniAuth provider (key <c>provider</c>), which the chart mounts and loads.</summary>
+    public const string OidcProviderSecret = "gitlab-oidc-provider";
+
+    /// <summary>
+    /// GitLab's client of Dex: where GitLab, Kubeflow (and so Dex) and a corporate connector (OIDC or LDAP) are on,
+    /// people sign in to GitLab with the company's account through Dex, as to Kubeflow and Grafana. Not with
+    /// Dex's GitLab connector alone, which signs people in through GitLab itself.
+    /// </summary>
+    public static Kubeflow.DexClient? SignInClientFor(PlatformOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var kubeflow = options.Platform?.Kubeflow;
+        return options.IsEnabled(Gitlab.GitlabTechnology.Service) && options.IsEnabled(Kubeflow.KubeflowTechnology.Service)
+            && (kubeflow?.OidcSignIn is not null || kubeflow?.LdapSignIn is not null) && IngressSpec.For(options) is { } ingress
+            ? new Kubeflow.DexClient("gitlab", "GitLab", $"{ingress.Url(Namespace)}/users/auth/openid_connect/callback", "GITLAB_OIDC_CLIENT_SECRET", "gitlab-oidc-client") { OwnsPassword = true }
+            : null;
+    }
+
+    /// <summary>
+    /// GitLab's OmniAuth provider for Dex (the <c>openid_connect</c> strategy): the browser signs in at Dex behind
+    /// the dashboard's host, GitLab reads tokens and keys from Dex in the cluster (whose issuer the tokens name),
+    /// with the client's secret <paramref name="secret"/>.
+    /// </summary>
+    public string OidcProvider(string secret) => SignIn is not { } client ? throw new InvalidOperationException("GitLab signs in through Dex only with a corporate connector.") : Rendering.YamlText.Of(new JsonObject
+    {
+        ["name"] = "openid_connect",
+        ["label"] = "Corporate sign-in",
+        ["args"] = new JsonObject
+        {
+            ["name"] = "openid_connect",
+            ["scope"] = new JsonArray("openid", "profile", "email"),
+            ["response_type"] = "code",
+            ["issuer"] = Kubeflow.DexClient.Issuer,
+            ["discovery"] = false,
+            ["client_auth_method"] = "basic",
+            ["client_options"] = new JsonObject
+            {
+                ["identifier"] = client.Id,
+                ["secret"] = secret,
+                ["redirect_uri"] = client.RedirectUri,
+                ["authorization_endpoint"] = Kubeflow.DexClient.AuthorizationUrl(Ingress),
+                ["token_endpoint"] = Kubeflow.DexClient.TokenUrl,
+                ["userinfo_endpoint"] = Kubeflow.DexClient.UserInfoUrl,
+                ["jwks_uri"] = Kubeflow.DexClient.KeysUrl,
+            },
+        },
+    });
+
     /// <summary>The restore's Job, its ServiceAccount and Role: it runs the chart's restore in the toolbox pod.</summary>
     public const string RestoreJob = "gitlab-restore";
 
@@ -114,7 +171,10 @@ public sealed record GitlabSpec(int Replicas, string Cpu, string Memory, int Git
             production,
             Infra.Model.Backup.BackupTarget.For(options) is not null,
             Infra.Model.Backup.RestoreSpec.For(options),
-            options.Platform?.Mirrors?.Python);
+            options.Platform?.Mirrors?.Python)
+        {
+            SignIn = SignInClientFor(options),
+        };
     }
 
     /// <summary>
@@ -278,6 +338,21 @@ public sealed record GitlabSpec(int Replicas, string Cpu, string Memory, int Git
                 ["backups"] = new JsonObject { ["bucket"] = Buckets["gitlab-backups"], ["tmpBucket"] = Buckets["gitlab-tmp"] },
             },
         };
+        if (SignIn is not null)
+        {
+            // The chart's global.appConfig.omniauth (templates/_omniauth.tpl at 9.9.1): people signed in by Dex get an
+            // account, linked by e-mail to an existing one, with their name and e-mail from the company's provider.
+            global["appConfig"]!["omniauth"] = new JsonObject
+            {
+                ["enabled"] = true,
+                ["allowSingleSignOn"] = new JsonArray("openid_connect"),
+                ["blockAutoCreatedUsers"] = false,
+                ["autoLinkUser"] = new JsonArray("openid_connect"),
+                ["syncProfileFromProvider"] = new JsonArray("openid_connect"),
+                ["syncProfileAttributes"] = new JsonArray("email", "name"),
+                ["providers"] = new JsonArray(new JsonObject { ["secret"] = OidcProviderSecret, ["key"] = "provider" }),
+            };
+        }
         var values = new JsonObject
         {
             ["global"] = global,

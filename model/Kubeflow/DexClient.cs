@@ -12,6 +12,12 @@ namespace Infra.Model.Kubeflow;
 /// <param name="PasswordName">The logical name of the generated secret, which the client's own Secret also reads.</param>
 public sealed record DexClient(string Id, string Name, string RedirectUri, string SecretVariable, string PasswordName)
 {
+    /// <summary>Whether the client's own technology generates its secret (it is planned before Kubeflow), rather than Kubeflow.</summary>
+    public bool OwnsPassword { get; init; }
+
+    /// <summary>Dex's key set, in the cluster.</summary>
+    public const string KeysUrl = Issuer + "/keys";
+
     /// <summary>Dex's issuer, as Dex and the clients inside the cluster reach it.</summary>
     public const string Issuer = "http://dex.auth.svc.cluster.local:5556/dex";
 

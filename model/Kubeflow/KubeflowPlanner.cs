@@ -88,15 +88,20 @@ public static class KubeflowPlanner
 
         clientData.AddRange(spec.Connectors.SelectMany(c => c.Secrets).Select(s => (s.Variable, (PlanValue)PlanValue.Config(s.Secret))));
 
-        var signInSecrets = spec.SignInClients.Select(c => KubernetesNodes.RandomPassword(c.PasswordName, component.Id)).ToArray();
+        // Each other client's secret: generated here, or by its own technology where that is planned first (GitLab).
+        var signInSecrets = spec.SignInClients.Select(c => c.OwnsPassword ? PlanNode.IdOf(KubernetesTokens.RandomPassword, c.PasswordName) : KubernetesNodes.RandomPassword(c.PasswordName, component.Id).Id).ToArray();
         foreach (var (signIn, secret) in spec.SignInClients.Zip(signInSecrets))
         {
-            yield return secret;
-            clientData.Add((signIn.SecretVariable, PlanValue.Generated(secret.Id)));
+            if (!signIn.OwnsPassword)
+            {
+                yield return KubernetesNodes.RandomPassword(signIn.PasswordName, component.Id);
+            }
+
+            clientData.Add((signIn.SecretVariable, PlanValue.Generated(secret)));
         }
 
         var client = KubernetesNodes.Secret(KubeflowSpec.OidcClientSecret, KubeflowSpec.AuthNamespace, null, clientData, component.Id, providerId)
-            with { DependsOn = [auth.Id, clientSecret.Id, .. signInSecrets.Select(s => s.Id)] };
+            with { DependsOn = [auth.Id, clientSecret.Id, .. signInSecrets] };
         yield return client;
         var dexConfig = KubernetesNodes.ConfigMap(KubeflowSpec.DexConfigMap, KubeflowSpec.AuthNamespace, [("config.yaml", spec.DexConfig())], component.Id, providerId)
             with { DependsOn = [auth.Id] };

@@ -158,7 +158,7 @@ public sealed record KubeflowSpec(ImmutableArray<string> Applications, Immutable
             : null;
         var katib = applications.Contains("katib") ? Postgres.PostgresSpec.UsersFor(options).Single(u => u.Service == "katib") : null;
         return new KubeflowSpec(applications, KubeflowCatalog.For(applications, options.Platform?.Network?.Isolation != false), users, profiles, ingress, options.Platform?.Registry, services, katib, PipelinesStores.For(options), gitlab, options.IsProduction ? 2 : 1,
-            [.. new[] { Monitoring.MonitoringSpec.SignInClientFor(options) }.OfType<DexClient>()])
+            [.. new[] { Monitoring.MonitoringSpec.SignInClientFor(options), Gitlab.GitlabSpec.SignInClientFor(options) }.OfType<DexClient>()])
         {
             Connectors = connectors,
         };

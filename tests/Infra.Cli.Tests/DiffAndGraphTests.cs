@@ -18,7 +18,7 @@ public sealed class DiffAndGraphTests
         var run = CliRun.Project("diff", "--stack", "prod", "--against", "dev");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.StartsWith("Plan diff for stack prod: stack dev -> stack prod: 116 to add, 35 to remove, 74 to change.\n", run.Out, StringComparison.Ordinal);
+        Assert.StartsWith("Plan diff for stack prod: stack dev -> stack prod: 118 to add, 35 to remove, 74 to change.\n", run.Out, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -204,7 +204,7 @@ public sealed class GitlabSpecTests
             [
                 "kubernetes:core/v1:Secret::gitlab-initial-root-password", "kubernetes:core/v1:Secret::gitlab-database", "kubernetes:core/v1:Secret::gitlab-redis", "kubernetes:core/v1:Secret::gitlab-object-storage",
                 "kubernetes:postgresql.cnpg.io/v1:Database::gitlabhq-production", "kubernetes:helm.sh/v3:Release::valkey",
-                PlanNode.IdOf("kubernetes:batch/v1:Job", Infra.Model.Minio.MinioSpec.For(options)!.PolicyJobName()), "kubernetes:storage.k8s.io/v1:StorageClass::gold",
+                PlanNode.IdOf("kubernetes:batch/v1:Job", Infra.Model.Minio.MinioSpec.For(options)!.PolicyJobName()), "kubernetes:core/v1:Secret::gitlab-oidc-provider", "kubernetes:storage.k8s.io/v1:StorageClass::gold",
             ],
             release.DependsOn.ToArray());
         // Each storage configuration is the spec's text with the identity's generated key as the only secret part.
