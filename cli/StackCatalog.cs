@@ -13,22 +13,31 @@ namespace Infra.Cli;
 internal static class StackCatalog
 {
     /// <summary>One stack and its policy.</summary>
-    public sealed record Entry(string Stack, DeployPolicy Deploy);
+    /// <param name="Stack">The stack.</param>
+    /// <param name="Deploy">How CI deploys it.</param>
+    /// <param name="After">The project's stack it is deployed after: a teams stack's platform stack, where that is one of this project's.</param>
+    public sealed record Entry(string Stack, DeployPolicy Deploy, string? After = null);
 
     /// <summary>The stacks of <paramref name="project"/>, by name.</summary>
-    public static IReadOnlyList<Entry> Of(string project) =>
-        [.. ProjectLocator.Stacks(project).Where(s => StackName.Problem(s) is null).Select(stack =>
+    public static IReadOnlyList<Entry> Of(string project)
+    {
+        var stacks = ProjectLocator.Stacks(project).Where(s => StackName.Problem(s) is null).ToArray();
+        return [.. stacks.Select(stack =>
         {
             try
             {
                 var loaded = PlatformConfiguration.Load(StackConfigFile.Load(Path.Combine(project, StackConfigFile.FileName(stack))).Snapshot);
-                return new Entry(stack, loaded.IsValid || loaded.Options.Deploy is not null ? loaded.Options.EffectiveDeploy : DeployPolicy.Manual);
+
+                // A teams stack deploys once its platform has: 'org/project/prod' is this project's 'prod'.
+                var platform = loaded.Options.IsTeamsStack && loaded.Options.PlatformStack is { } reference ? reference[(reference.LastIndexOf('/') + 1)..] : null;
+                return new Entry(stack, loaded.IsValid || loaded.Options.Deploy is not null ? loaded.Options.EffectiveDeploy : DeployPolicy.Manual, stacks.Contains(platform) ? platform : null);
             }
             catch (StackFileException)
             {
                 return new Entry(stack, DeployPolicy.Manual);
             }
         })];
+    }
 
     /// <summary>One line per stack: its name and policy.</summary>
     public static string Text(IReadOnlyList<Entry> stacks) =>
@@ -105,7 +114,7 @@ internal static class StackCatalog
                 """);
         }
 
-        foreach (var (stack, deploy) in stacks)
+        foreach (var (stack, deploy, after) in stacks)
         {
             text.Append($$"""
 
@@ -168,7 +177,7 @@ internal static class StackCatalog
                   extends: .pulumi
                   rules:
                     - if: $PARENT_PIPELINE_SOURCE == "push" && $PARENT_BRANCH == $CI_DEFAULT_BRANCH && ($PULUMI_ACCESS_TOKEN || $PULUMI_BACKEND_URL)
-                {{(manual ? "      when: manual\n" : string.Empty)}}  allow_failure: false
+                {{(manual ? "      when: manual\n" : string.Empty)}}{{(after is null || stacks.Single(e => e.Stack == after).Deploy == DeployPolicy.None ? string.Empty : $"  needs:\n    - job: deploy-{after}\n      optional: true\n")}}  allow_failure: false
                   environment: {{stack}}
                   resource_group: pulumi-{{stack}}
                   script:

@@ -106,6 +106,10 @@ public sealed partial class PipelineTests
         Assert.DoesNotContain("manual", dev[new YamlScalarNode("rules")].ToString(), StringComparison.Ordinal);
         Assert.Equal("manual", ((YamlMappingNode)((YamlSequenceNode)prod[new YamlScalarNode("rules")]).Children[0])[new YamlScalarNode("when")].ToString());
         Assert.Equal(("prod", "pulumi-prod"), (prod[new YamlScalarNode("environment")].ToString(), prod[new YamlScalarNode("resource_group")].ToString()));
+        // A teams stack deploys once its platform stack has: its job needs the platform's.
+        var teams = (YamlMappingNode)jobs[new YamlScalarNode("deploy-prod-teams")];
+        Assert.Equal("[ { { job, deploy-prod }, { optional, true } } ]", teams[new YamlScalarNode("needs")].ToString());
+        Assert.False(prod.Children.ContainsKey(new YamlScalarNode("needs")));
         var comment = jobs[new YamlScalarNode("validate-and-diff-prod")][new YamlScalarNode("script")].ToString();
         Assert.Contains("--max-length 1000000 --full-out diff-prod.full.md --exit-code > diff-prod.md", comment, StringComparison.Ordinal);
         Assert.Contains("select(.body | startswith($marker))", comment, StringComparison.Ordinal);
