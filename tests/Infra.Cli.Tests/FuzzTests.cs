@@ -136,9 +136,10 @@ public sealed partial class FuzzTests
             }
         }, seed: Seed, iter: Cases, threads: 1, print: c => $"{string.Join(' ', c.Item2.Select(a => $"'{a}'"))}\n{c.Item1}");
 
-        // Every case ran, and each outcome is common: the mutations reach validation, and not every case fails.
+        // Every case ran, and each outcome is common: the mutations reach validation, and not every case fails. Only the
+        // first case is the seed's, so the counts vary from run to run: a valid case is about one in twenty, and the bar is half that.
         Assert.Equal(Cases, exits.Sum());
-        Assert.All(exits, count => Assert.True(count >= Cases / 20, $"exit codes 0, 1, 2: {string.Join(", ", exits)}"));
+        Assert.All(exits, count => Assert.True(count >= Cases / 40, $"exit codes 0, 1, 2: {string.Join(", ", exits)}"));
     }
 
     private static void Check(CliRun run, string[] args, string project, IReadOnlyDictionary<string, string> before, IReadOnlyDictionary<string, string> after)
