@@ -59,7 +59,7 @@ internal static class StackCatalog
             writer.WriteEndArray();
         }) + "\n";
 
-    /// <summary>Step outputs for GitHub Actions (<c>$GITHUB_OUTPUT</c>): JSON arrays of the stacks to plan, and to deploy automatically or behind the gate.</summary>
+    /// <summary>Step outputs for GitHub Actions (<c>$GITHUB_OUTPUT</c>): JSON arrays of the stacks to plan, to deploy automatically or behind the gate, and the teams stacks deployed after them.</summary>
     public static string Github(IReadOnlyList<Entry> stacks)
     {
         static string Array(IEnumerable<Entry> entries) => Output.JsonText.Of(indented: false, writer =>
@@ -72,7 +72,9 @@ internal static class StackCatalog
 
             writer.WriteEndArray();
         });
-        return $"all={Array(stacks)}\nautomatic={Array(stacks.Where(s => s.Deploy == DeployPolicy.Automatic))}\nmanual={Array(stacks.Where(s => s.Deploy == DeployPolicy.Manual))}\n";
+        // A teams stack on one of the project's platform stacks deploys after every other, through its own environment.
+        var teams = stacks.Where(s => s.After is not null && s.Deploy != DeployPolicy.None).ToArray();
+        return $"all={Array(stacks)}\nautomatic={Array(stacks.Except(teams).Where(s => s.Deploy == DeployPolicy.Automatic))}\nmanual={Array(stacks.Except(teams).Where(s => s.Deploy == DeployPolicy.Manual))}\nteams={Array(teams)}\n";
     }
 
     /// <summary>

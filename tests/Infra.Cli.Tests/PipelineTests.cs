@@ -152,7 +152,9 @@ public sealed partial class PipelineTests
             ["stages", "default", ".pulumi", "validate-and-diff-dev", "preview-dev", "deploy-dev", "validate-and-diff-staging", "preview-staging", "deploy-staging", "validate-and-diff-team-a", "preview-team-a"],
             jobs);
         Assert.Equal("dev\tautomatic\nstaging\tmanual\nteam-a\tnone\n", CliRun.In(dir, "stacks").Out);
-        Assert.Equal("all=[\"dev\",\"staging\",\"team-a\"]\nautomatic=[\"dev\"]\nmanual=[\"staging\"]\n", CliRun.In(dir, "stacks", "--format", "github").Out);
+        Assert.Equal("all=[\"dev\",\"staging\",\"team-a\"]\nautomatic=[\"dev\"]\nmanual=[\"staging\"]\nteams=[]\n", CliRun.In(dir, "stacks", "--format", "github").Out);
+        // The shipped project: its teams stack deploys after prod, its platform.
+        Assert.Equal("all=[\"dev\",\"prod\",\"prod-teams\"]\nautomatic=[\"dev\"]\nmanual=[\"prod\"]\nteams=[\"prod-teams\"]\n", CliRun.Project("stacks", "--format", "github").Out);
     }
 
     [Fact]
@@ -166,6 +168,9 @@ public sealed partial class PipelineTests
         Assert.Equal("${{ matrix.stack }}", manual[new YamlScalarNode("environment")].ToString());
         Assert.Equal("{ { stack, ${{ fromJSON(needs.stacks.outputs.manual) }} } }", manual[new YamlScalarNode("strategy")][new YamlScalarNode("matrix")].ToString());
         Assert.Equal("{ { stack, ${{ fromJSON(needs.stacks.outputs.automatic) }} } }", automatic[new YamlScalarNode("strategy")][new YamlScalarNode("matrix")].ToString());
+        var teams = (YamlMappingNode)jobs[new YamlScalarNode("deploy-teams")];
+        Assert.Equal("[ stacks, deploy-automatic, deploy-manual ]", teams[new YamlScalarNode("needs")].ToString());
+        Assert.Equal("{ { stack, ${{ fromJSON(needs.stacks.outputs.teams) }} } }", teams[new YamlScalarNode("strategy")][new YamlScalarNode("matrix")].ToString());
     }
 
     [Fact]
