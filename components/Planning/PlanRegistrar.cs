@@ -227,12 +227,12 @@ public sealed class PlanRegistrar
         }
 
         var resource = _resources[nodeId];
-        var (head, rest) = path.IndexOfAny(['.', '[']) is var split and > 0 ? (path[..split], path[split..].TrimStart('.')) : (path, string.Empty);
+        var (head, rest) = FirstSegment(path);
         Output<object?> output;
         if (head == "outputs" && resource is StackReference reference && rest.Length > 0)
         {
             // One output of a referenced stack, alone: the whole map would be secret wherever one output is.
-            var (name, below) = rest.IndexOfAny(['.', '[']) is var at and > 0 ? (rest[..at], rest[at..].TrimStart('.')) : (rest, string.Empty);
+            var (name, below) = FirstSegment(rest);
             output = reference.GetOutput(name).Apply(value => Plain(value));
             return below.Length == 0 ? output : output.Apply(value => Navigate(value, below));
         }
@@ -251,6 +251,10 @@ public sealed class PlanRegistrar
 
         return rest.Length == 0 ? output : output.Apply(value => Navigate(value, rest));
     }
+
+    // A path's first name, and the path below it.
+    private static (string Head, string Below) FirstSegment(string path) =>
+        path.IndexOfAny(['.', '[']) is var split and > 0 ? (path[..split], path[split..].TrimStart('.')) : (path, string.Empty);
 
     private static object? Navigate(object? value, string path)
     {

@@ -89,7 +89,7 @@ public static class KubeflowPlanner
         clientData.AddRange(spec.Connectors.SelectMany(c => c.Secrets).Select(s => (s.Variable, (PlanValue)PlanValue.Config(s.Secret))));
 
         // Each other client's secret: generated here, or by its own technology where that is planned first (GitLab).
-        var signInSecrets = spec.SignInClients.Select(c => c.OwnsPassword ? PlanNode.IdOf(KubernetesTokens.RandomPassword, c.PasswordName) : KubernetesNodes.RandomPassword(c.PasswordName, component.Id).Id).ToArray();
+        var signInSecrets = spec.SignInClients.Select(c => PlanNode.IdOf(KubernetesTokens.RandomPassword, c.PasswordName)).ToArray();
         foreach (var (signIn, secret) in spec.SignInClients.Zip(signInSecrets))
         {
             if (!signIn.OwnsPassword)

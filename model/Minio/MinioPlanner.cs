@@ -1,5 +1,5 @@
-using Infra.Model.Options;
 using Infra.Model.Kubernetes;
+using Infra.Model.Options;
 using Infra.Model.Planning;
 using Infra.Model.Stacks;
 using static Infra.Model.Planning.PlanNodes;

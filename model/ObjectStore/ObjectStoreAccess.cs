@@ -36,14 +36,11 @@ public sealed record ObjectStoreAccess(string Endpoint, string Region, bool Path
     {
         ArgumentNullException.ThrowIfNull(options);
         // A teams stack's identities are ready once its own job has added them; the platform's are its policy job's.
-        if (MinioSpec.For(options) is not null && options.IsTeamsStack)
+        if (MinioSpec.For(options) is { } minio)
         {
-            return new ObjectStoreAccess(MinioSpec.Endpoint, DefaultRegion, true, null, MinioTeamUsers.For(options)?.JobName());
-        }
-
-        if (MinioSpec.For(options) is { } platformMinio)
-        {
-            return new ObjectStoreAccess(MinioSpec.Endpoint, DefaultRegion, true, null, platformMinio.PolicyJobName(), platformMinio.Restore is not null && platformMinio.MirrorIdentity is not null ? MinioSpec.RestoreJob : null);
+            return options.IsTeamsStack
+                ? new ObjectStoreAccess(MinioSpec.Endpoint, DefaultRegion, true, null, MinioTeamUsers.For(options)?.JobName())
+                : new ObjectStoreAccess(MinioSpec.Endpoint, DefaultRegion, true, null, minio.PolicyJobName(), minio.Restore is not null && minio.MirrorIdentity is not null ? MinioSpec.RestoreJob : null);
         }
 
         if (options.Platform?.ObjectStore is not { Endpoint: { Length: > 0 } endpoint } external)

@@ -45,18 +45,8 @@ public static class PlatformPlanner
             yield break;
         }
 
-        var reference = new PlanNode
-        {
-            Kind = PlanNodeKind.Read,
-            Type = StackReferenceType,
-            Name = options.FoundationStack!,
-            Parent = component.Id,
-            Inputs = Inputs(("id", PlanValue.Of(options.FoundationStack!))),
-        };
+        var (reference, provider) = ClusterOf(Validated.Required(options.FoundationStack), component.Id);
         yield return reference;
-        var provider = Resource(KubernetesTokens.Provider, TanzuPlanner.WorkloadProvider, component.Id,
-            ("kubeconfig", PlanValue.StackOutput(reference.Id, KubeconfigOutput)))
-            with { Provider = null, DependsOn = [reference.Id] };
         yield return provider;
         foreach (var node in Services(options, provider.Id, null, component.Id))
         {
@@ -69,6 +59,28 @@ public static class PlatformPlanner
     {
         ArgumentNullException.ThrowIfNull(options);
         return PlanNode.IdOf(StackReferenceType, Validated.Required(options.FoundationStack));
+    }
+
+    /// <summary>
+    /// The workload cluster as another stack exports it, under <paramref name="parent"/>: the reference to
+    /// <paramref name="stack"/>, and the Kubernetes provider built from its secret <c>kubeconfig</c> output. A
+    /// platform-only stack reads its foundation's this way, a teams stack its platform's.
+    /// </summary>
+    public static (PlanNode Reference, PlanNode Provider) ClusterOf(string stack, string parent)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(stack);
+        var reference = new PlanNode
+        {
+            Kind = PlanNodeKind.Read,
+            Type = StackReferenceType,
+            Name = stack,
+            Parent = parent,
+            Inputs = Inputs(("id", PlanValue.Of(stack))),
+        };
+        var provider = Resource(KubernetesTokens.Provider, TanzuPlanner.WorkloadProvider, parent,
+            ("kubeconfig", PlanValue.StackOutput(reference.Id, KubeconfigOutput)))
+            with { Provider = null, DependsOn = [reference.Id] };
+        return (reference, provider);
     }
 
     /// <summary>

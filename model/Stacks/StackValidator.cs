@@ -20,20 +20,18 @@ public static partial class StackValidator
             errors.Fail(StackErrors.Environment, "mlops:environment", $"'{environment}' is not a valid environment name: it must be a lowercase DNS label (a-z, 0-9 and '-', starting with a letter) of at most {MaxEnvironmentLength} characters, because it prefixes resource names. Set it with 'pulumi config set mlops:environment dev'.");
         }
 
-        if (options.EffectiveLayers == DeploymentLayers.Platform && string.IsNullOrEmpty(options.FoundationStack))
-        {
-            errors.Fail(StackErrors.FoundationStackRequired, "mlops:foundationStack", "is required when mlops:layers is 'platform': a platform-only stack reads the cluster's kubeconfig from its foundation stack. Set it with 'pulumi config set mlops:foundationStack <organization>/<project>/<stack>'.");
-        }
-        else if (options.FoundationStack is { Length: > 0 } reference && options.EffectiveLayers != DeploymentLayers.Platform)
-        {
-            errors.Fail(StackErrors.FoundationStackUnused, "mlops:foundationStack", $"'{reference}' is set, but only a platform-only stack (mlops:layers 'platform') reads a foundation stack; this one deploys its own foundation. Remove it with 'pulumi config rm mlops:foundationStack', or set 'pulumi config set mlops:layers platform'.");
-        }
-        else if (options.FoundationStack is { Length: > 0 } stack && !StackReferencePattern().IsMatch(stack))
-        {
-            errors.Fail(StackErrors.FoundationStackShape, "mlops:foundationStack", $"'{stack}' is not a stack reference: it must be '<organization>/<project>/<stack>'. Set it with 'pulumi config set mlops:foundationStack <organization>/<project>/<stack>'.");
-        }
-
-        StackReference(options.IsTeamsStack, options.PlatformStack, "mlops:platformStack", StackErrors.PlatformStackRequired, StackErrors.PlatformStackUnused, StackErrors.PlatformStackShape, errors);
+        StackReference(
+            options.EffectiveLayers == DeploymentLayers.Platform, options.FoundationStack, "mlops:foundationStack", "platform",
+            "a platform-only stack reads the cluster's kubeconfig from its foundation stack",
+            "only a platform-only stack (mlops:layers 'platform') reads a foundation stack; this one deploys its own foundation",
+            (StackErrors.FoundationStackRequired, StackErrors.FoundationStackUnused, StackErrors.FoundationStackShape),
+            errors);
+        StackReference(
+            options.IsTeamsStack, options.PlatformStack, "mlops:platformStack", "teams",
+            "a teams stack reads the cluster's kubeconfig and the platform's tenancy from the platform stack its teams live on",
+            "only a teams stack (mlops:layers 'teams') reads a platform stack",
+            (StackErrors.PlatformStackRequired, StackErrors.PlatformStackUnused, StackErrors.PlatformStackShape),
+            errors);
         if (options.TeamStacks == true && !options.DeploysPlatform)
         {
             errors.Fail(StackErrors.TeamStacksWithoutPlatform, "mlops:teamStacks", $"is true, but this stack (mlops:layers '{ConfigSchema.ChoiceName(options.EffectiveLayers)}') deploys no platform for teams stacks to hold teams on. Set it on the stack that deploys the platform, and remove it here with 'pulumi config rm mlops:teamStacks'.");
@@ -69,20 +67,20 @@ public static partial class StackValidator
         }
     }
 
-    // A platform stack's reference: required in a teams stack, and only there, as '<organization>/<project>/<stack>'.
-    private static void StackReference(bool reads, string? reference, string key, ErrorCode required, ErrorCode unused, ErrorCode shape, ConfigErrors errors)
+    // Another stack's reference: required in the layer that reads it, and only there, as '<organization>/<project>/<stack>'.
+    private static void StackReference(bool reads, string? reference, string key, string layer, string why, string onlyThere, (ErrorCode Required, ErrorCode Unused, ErrorCode Shape) codes, ConfigErrors errors)
     {
         if (reads && string.IsNullOrEmpty(reference))
         {
-            errors.Fail(required, key, $"is required when mlops:layers is 'teams': a teams stack reads the cluster's kubeconfig and the platform's tenancy from the platform stack its teams live on. Set it with 'pulumi config set {key} <organization>/<project>/<stack>'.");
+            errors.Fail(codes.Required, key, $"is required when mlops:layers is '{layer}': {why}. Set it with 'pulumi config set {key} <organization>/<project>/<stack>'.");
         }
         else if (reference is { Length: > 0 } set && !reads)
         {
-            errors.Fail(unused, key, $"'{set}' is set, but only a teams stack (mlops:layers 'teams') reads a platform stack. Remove it with 'pulumi config rm {key}', or set 'pulumi config set mlops:layers teams'.");
+            errors.Fail(codes.Unused, key, $"'{set}' is set, but {onlyThere}. Remove it with 'pulumi config rm {key}', or set 'pulumi config set mlops:layers {layer}'.");
         }
         else if (reference is { Length: > 0 } stack && !StackReferencePattern().IsMatch(stack))
         {
-            errors.Fail(shape, key, $"'{stack}' is not a stack reference: it must be '<organization>/<project>/<stack>'. Set it with 'pulumi config set {key} <organization>/<project>/<stack>'.");
+            errors.Fail(codes.Shape, key, $"'{stack}' is not a stack reference: it must be '<organization>/<project>/<stack>'. Set it with 'pulumi config set {key} <organization>/<project>/<stack>'.");
         }
     }
 

@@ -1,8 +1,6 @@
 using System.Text.RegularExpressions;
-using Infra.Model.Kubernetes;
 using Infra.Model.Options;
 using Infra.Model.Planning;
-using Infra.Model.Tanzu;
 using Infra.Model.Teams;
 using static Infra.Model.Planning.PlanNodes;
 
@@ -11,16 +9,13 @@ namespace Infra.Model.Stacks;
 /// <summary>
 /// The plan nodes of a teams stack (<c>infra:stacks:Teams</c>): the platform stack's reference, the workload
 /// cluster's provider from its kubeconfig (checked first to be the platform this stack plans for), a component per
-/// team with the team's tenancy under it, and what the stack's set of teams shares (a user job per service, a backup
-/// schedule). Every node depends only on this stack's teams, so a team costs the same whatever other stacks hold.
+/// team with the team's tenancy under it, and what the stack's set of teams shares (MinIO's and MLflow's users jobs
+/// with their Secrets). Every node depends only on this stack's teams, so a team costs the same whatever other stacks hold.
 /// </summary>
 public static partial class TeamsPlanner
 {
     /// <summary>A team's component type.</summary>
     public const string TeamType = "infra:teams:Team";
-
-    /// <summary>The platform stack output holding the cluster's kubeconfig.</summary>
-    public const string KubeconfigOutput = PlatformPlanner.KubeconfigOutput;
 
     /// <summary>The teams stack's nodes for valid <paramref name="options"/> of a teams stack named <paramref name="stack"/>.</summary>
     public static IEnumerable<PlanNode> Nodes(string stack, PlatformOptions options)
@@ -29,18 +24,9 @@ public static partial class TeamsPlanner
         var component = Component(StackTokens.Teams, StackTokens.TeamsName, null);
         yield return component;
         var platformStack = Validated.Required(options.PlatformStack);
-        var reference = new PlanNode
-        {
-            Kind = PlanNodeKind.Read,
-            Type = PlatformPlanner.StackReferenceType,
-            Name = platformStack,
-            Parent = component.Id,
-            Inputs = Inputs(("id", PlanValue.Of(platformStack))),
-        };
+        var (reference, cluster) = PlatformPlanner.ClusterOf(platformStack, component.Id);
         yield return reference;
-        var provider = Resource(KubernetesTokens.Provider, TanzuPlanner.WorkloadProvider, component.Id,
-            ("kubeconfig", PlanValue.StackOutput(reference.Id, KubeconfigOutput)))
-            with { Provider = null, DependsOn = [reference.Id], Checks = [new PlanCheck.TenancyMatches(reference.Id, platformStack, Tenancy.Of(options))] };
+        var provider = cluster with { Checks = [new PlanCheck.TenancyMatches(reference.Id, platformStack, Tenancy.Of(options))] };
         yield return provider;
 
         var teams = TeamNamespaces.For(options);

@@ -104,7 +104,7 @@ public sealed class TeamsTechnology : Technology
             var identity = ObjectStore.ObjectStoreSpec.TeamIdentity(t.Name);
             return KubernetesNodes.Secret(TeamNamespaces.StoreSecret, t.Name, null,
                 store.EnvironmentKeys(identity), parentOf(t.Name), providerId, TeamNamespaces.StoreSecretName(t.Name))
-                with { DependsOn = [PlanNode.IdOf(KubernetesTokens.Namespace, TeamNamespaces.ResourceName(t)), .. store.KeyNodes(identity), .. store.Ready] };
+                with { DependsOn = [TeamNamespaces.NamespaceId(t.Name), .. store.KeyNodes(identity), .. store.Ready] };
         }));
     }
 }
