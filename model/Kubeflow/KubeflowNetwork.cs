@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Infra.Model.Kubernetes;
 using Infra.Model.Network;
 
@@ -27,6 +28,25 @@ public static class KubeflowNetwork
 
     /// <summary>Knative's activator, which holds requests for a served model scaled to zero: HTTP/1 and h2c (gRPC).</summary>
     public static readonly TeamPort[] Activator = [new(8012, "Knative's activator (HTTP/1)"), new(8013, "Knative's activator (h2c)")];
+
+    /// <summary>The name of the PeerAuthentication in each team namespace.</summary>
+    public const string MutualTlsPolicy = "strict-mtls";
+
+    /// <summary>
+    /// The PeerAuthentication that has the sidecars in team <paramref name="team"/>'s namespace accept mutual TLS
+    /// only. The release leaves the mesh permissive (v1.10.2 ships no PeerAuthentication but Knative's webhooks'
+    /// PERMISSIVE ones), and the platform keeps it so outside team namespaces: Pipelines' run pods run without a
+    /// sidecar (the API server annotates them <c>sidecar.istio.io/inject: "false"</c>) and call the API server and ML
+    /// Metadata in <c>kubeflow</c> in plain text, and Prometheus scrapes without one. Into a team namespace every caller is
+    /// in the mesh: the gateways, Knative's activator, the Pipelines UI, the team's own pods.
+    /// </summary>
+    public static JsonObject StrictMutualTls(string team) => new()
+    {
+        ["apiVersion"] = "security.istio.io/v1",
+        ["kind"] = "PeerAuthentication",
+        ["metadata"] = new JsonObject { ["name"] = MutualTlsPolicy, ["namespace"] = team },
+        ["spec"] = new JsonObject { ["mtls"] = new JsonObject { ["mode"] = "STRICT" } },
+    };
 
     /// <summary>The namespaces of <paramref name="spec"/>'s units, each created by its unit.</summary>
     public static IEnumerable<NamespaceAccess> Access(KubeflowSpec spec)

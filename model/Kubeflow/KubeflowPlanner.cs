@@ -197,6 +197,8 @@ public static class KubeflowPlanner
     private static IEnumerable<PlanNode> TeamNodes(KubeflowSpec spec, string team, string parent, string providerId)
     {
         var ns = Teams.TeamNamespaces.NamespaceId(team);
+        yield return KubernetesNodes.Manifest(KubeflowNetwork.StrictMutualTls(team), parent, providerId, $"{KubeflowNetwork.MutualTlsPolicy}-{team}")
+            with { DependsOn = [ns, UnitId("istio")] };
         if (spec.Profiles.FirstOrDefault(p => p.Name == team) is { } profile)
         {
             var profileNode = KubernetesNodes.Manifest(profile.Manifest(), parent, providerId)

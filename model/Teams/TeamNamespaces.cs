@@ -24,6 +24,14 @@ public static class TeamNamespaces
     /// </summary>
     public const string PodSecurityStandard = "baseline";
 
+    /// <summary>
+    /// The label that has Istio inject its sidecar into every pod of the namespace. Kubeflow's profile controller
+    /// sets it only on a namespace it creates (kubeflow/kubeflow v1.10.0 <c>profile_controller.go</c>), not on the
+    /// existing one it adopts, so the platform sets it where the mesh runs: without it the profile's
+    /// AuthorizationPolicies and the namespace's mutual TLS would have no sidecar to enforce them.
+    /// </summary>
+    public static KeyValuePair<string, string> MeshInjection { get; } = KeyValuePair.Create("istio-injection", "enabled");
+
     /// <summary>The namespaces the platform itself uses, which no team may take: those every technology declares.</summary>
     public static ImmutableHashSet<string> Reserved { get; } = [.. Stacks.Technologies.All.SelectMany(t => t.Namespaces)];
 
@@ -33,7 +41,8 @@ public static class TeamNamespaces
     private static ImmutableArray<TeamNamespace> Build(PlatformOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return [.. (options.Teams ?? []).Select(t => new TeamNamespace(Validated.Required(t.Name), Validated.Required(t.Owner)))];
+        var mesh = Stacks.PlatformServices.IsEnabled(options, Kubeflow.KubeflowTechnology.Service);
+        return [.. (options.Teams ?? []).Select(t => new TeamNamespace(Validated.Required(t.Name), Validated.Required(t.Owner), mesh))];
     }
 
     /// <summary>The logical name of a team's namespace resource: <c>team-&lt;name&gt;</c>.</summary>
@@ -53,12 +62,17 @@ public static class TeamNamespaces
 /// <summary>A team's namespace.</summary>
 /// <param name="Name">The namespace, the team's name.</param>
 /// <param name="Owner">The owner's e-mail address.</param>
-public sealed record TeamNamespace(string Name, string Owner)
+/// <param name="Mesh">Whether the namespace's pods join the service mesh (where Kubeflow, and so Istio, runs).</param>
+public sealed record TeamNamespace(string Name, string Owner, bool Mesh)
 {
     /// <summary>The namespace's labels.</summary>
     public ImmutableSortedDictionary<string, string> Labels => ImmutableSortedDictionary.CreateRange(
         StringComparer.Ordinal,
-        [KeyValuePair.Create(TeamNamespaces.TeamLabel, Name), KeyValuePair.Create(Kubernetes.PodSecurity.Enforce, TeamNamespaces.PodSecurityStandard)]);
+        [
+            KeyValuePair.Create(TeamNamespaces.TeamLabel, Name),
+            KeyValuePair.Create(Kubernetes.PodSecurity.Enforce, TeamNamespaces.PodSecurityStandard),
+            .. Mesh ? [TeamNamespaces.MeshInjection] : Array.Empty<KeyValuePair<string, string>>(),
+        ]);
 
     /// <summary>The namespace's annotations.</summary>
     public ImmutableSortedDictionary<string, string> Annotations => ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("owner", Owner)]);

@@ -18,7 +18,7 @@ public sealed class DiffAndGraphTests
         var run = CliRun.Project("diff", "--stack", "prod", "--against", "dev");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.StartsWith("Plan diff for stack prod: stack dev -> stack prod: 118 to add, 35 to remove, 74 to change.\n", run.Out, StringComparison.Ordinal);
+        Assert.StartsWith("Plan diff for stack prod: stack dev -> stack prod: 120 to add, 36 to remove, 74 to change.\n", run.Out, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -186,7 +186,7 @@ public sealed class DiffAndGraphTests
         var arrows = lines.Select(l => System.Text.RegularExpressions.Regex.Match(l, "^  c([0-9]+) -->\\|([0-9]+)\\| c([0-9]+)$")).Where(m => m.Success).ToArray();
         Assert.NotEmpty(arrows);
         Assert.All(arrows, a => Assert.True(int.Parse(a.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) < int.Parse(a.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture), a.Value));
-        Assert.Contains("  c3 -->|50| c12", lines);
+        Assert.Contains("  c3 -->|51| c12", lines);
     }
 
     [Fact]

@@ -340,8 +340,8 @@ public sealed class StackRendererTests
     }
 
     [UpstreamTheory]
-    [InlineData("dev", new[] { "kubeflow.org/v1alpha1/PodDefault", "postgresql.cnpg.io/v1/Cluster", "postgresql.cnpg.io/v1/Database" })]
-    [InlineData("prod", new[] { "kubeflow.org/v1alpha1/PodDefault", "postgresql.cnpg.io/v1/Cluster", "postgresql.cnpg.io/v1/Database", "postgresql.cnpg.io/v1/ScheduledBackup", "security.istio.io/v1beta1/AuthorizationPolicy", "snapshot.storage.k8s.io/v1/VolumeSnapshotClass" })]
+    [InlineData("dev", new[] { "kubeflow.org/v1alpha1/PodDefault", "postgresql.cnpg.io/v1/Cluster", "postgresql.cnpg.io/v1/Database", "security.istio.io/v1/PeerAuthentication" })]
+    [InlineData("prod", new[] { "kubeflow.org/v1alpha1/PodDefault", "postgresql.cnpg.io/v1/Cluster", "postgresql.cnpg.io/v1/Database", "postgresql.cnpg.io/v1/ScheduledBackup", "security.istio.io/v1/PeerAuthentication", "security.istio.io/v1beta1/AuthorizationPolicy", "snapshot.storage.k8s.io/v1/VolumeSnapshotClass" })]
     [InlineData("lab", new string[0])]
     public void Render_EveryManifest_ValidatesAgainstItsUpstreamSchema_WhereOneIsHere(string stack, string[] withoutSchema)
     {

@@ -111,7 +111,7 @@ public sealed class SparkSpecTests
             ["kubernetes:core/v1:Namespace::spark-operator", "kubernetes:core/v1:Namespace::spark-jobs", "kubernetes:core/v1:Namespace::team-fraud-detection", "kubernetes:core/v1:Namespace::team-recommendations"],
             plan["kubernetes:helm.sh/v3:Release::spark-operator"].DependsOn.ToArray());
         Assert.Equal(
-            "{annotations: {owner: fraud-lead@example.com}, labels: {mlops.platform/team: fraud-detection, pod-security.kubernetes.io/enforce: baseline}, name: fraud-detection}",
+            "{annotations: {owner: fraud-lead@example.com}, labels: {istio-injection: enabled, mlops.platform/team: fraud-detection, pod-security.kubernetes.io/enforce: baseline}, name: fraud-detection}",
             plan["kubernetes:core/v1:Namespace::team-fraud-detection"].Inputs["metadata"].ToString());
         Assert.Equal(PlanValue.Of("2.5.2"), plan["kubernetes:helm.sh/v3:Release::spark-operator"].Inputs["version"]);
     }

@@ -38,6 +38,7 @@ public sealed class TeamsStackTests
                 "kubernetes:rbac.authorization.k8s.io/v1:Role::spark-role-payments",
                 "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding::pipelines-ci-payments",
                 "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding::spark-rolebinding-payments",
+                "kubernetes:security.istio.io/v1:PeerAuthentication::strict-mtls-payments",
                 "random:index/randomPassword:RandomPassword::mlflow-team-payments-password",
                 "random:index/randomPassword:RandomPassword::team-payments-minio-password",
             ],
@@ -100,9 +101,9 @@ public sealed class TeamsStackTests
         var one = TeamsPlan(1);
         var hundred = TeamsPlan(100);
 
-        // 8 nodes per stack (its component, reference, provider, and the MinIO and MLflow users' Secret, ConfigMap and jobs), 21 per team.
-        Assert.Equal(8 + 21, one.Nodes.Length);
-        Assert.Equal(8 + (21 * 100), hundred.Nodes.Length);
+        // 8 nodes per stack (its component, reference, provider, and the MinIO and MLflow users' Secret, ConfigMap and jobs), 22 per team.
+        Assert.Equal(8 + 22, one.Nodes.Length);
+        Assert.Equal(8 + (22 * 100), hundred.Nodes.Length);
         // The first team's nodes are the same, but for the name of the stack's users job they wait for.
         Assert.Equal(Team(one, "t0000"), Team(hundred, "t0000"));
     }
@@ -119,7 +120,7 @@ public sealed class TeamsStackTests
 
         var outside = planned.SelectMany(n => n.DependsOn).Where(id => !own.Contains(id)).Distinct().Order(StringComparer.Ordinal).ToArray();
 
-        Assert.Equal(["kubernetes:kustomize/v2:Directory::admission-webhook", "kubernetes:kustomize/v2:Directory::kubeflow-namespace", "kubernetes:kustomize/v2:Directory::profiles"], outside);
+        Assert.Equal(["kubernetes:kustomize/v2:Directory::admission-webhook", "kubernetes:kustomize/v2:Directory::istio", "kubernetes:kustomize/v2:Directory::kubeflow-namespace", "kubernetes:kustomize/v2:Directory::profiles"], outside);
         Assert.All(outside, id => Assert.Contains(id, platform));
     }
 

@@ -17,11 +17,19 @@ internal static partial class UpstreamSchemas
     public static string Folder => FindFolder();
 
     /// <summary>The schema of <paramref name="version"/> of the CRD in <paramref name="file"/>.</summary>
-    public static JsonSchema Crd(string file, string version)
+    public static JsonSchema Crd(string file, string version) => Crd(Yaml(File.ReadAllText(Path.Combine(Folder, file)))!, version);
+
+    /// <summary>The schema of <paramref name="version"/> of <paramref name="crd"/>, a CustomResourceDefinition.</summary>
+    public static JsonSchema Crd(JsonNode crd, string version)
     {
-        var crd = Yaml(File.ReadAllText(Path.Combine(Folder, file)))!.AsObject();
+        ArgumentNullException.ThrowIfNull(crd);
         var schema = crd["spec"]!["versions"]!.AsArray()
             .Single(v => (string)v!["name"]! == version)!["schema"]!["openAPIV3Schema"]!.DeepClone();
+        // Every object has these, whether or not its CRD's schema spells them out (Istio's give only spec and status).
+        var root = schema["properties"]!.AsObject();
+        root.TryAdd("apiVersion", new JsonObject { ["type"] = "string" });
+        root.TryAdd("kind", new JsonObject { ["type"] = "string" });
+        root.TryAdd("metadata", new JsonObject { ["type"] = "object" });
         Strict(schema);
         return JsonSchema.FromText(schema.ToJsonString());
     }
@@ -72,11 +80,14 @@ internal static partial class UpstreamSchemas
     public static JsonSchema ValuesSchema(string file) => JsonSchema.FromText(File.ReadAllText(Path.Combine(Folder, file)));
 
     /// <summary>A YAML document as JSON, plain scalars typed as YAML 1.2 core types.</summary>
-    public static JsonNode? Yaml(string text)
+    public static JsonNode? Yaml(string text) => Documents(text).FirstOrDefault();
+
+    /// <summary>Every document of a YAML stream as JSON.</summary>
+    public static IEnumerable<JsonNode?> Documents(string text)
     {
         var stream = new YamlStream();
         stream.Load(new StringReader(text));
-        return Node(stream.Documents[0].RootNode);
+        return stream.Documents.Select(d => Node(d.RootNode));
     }
 
     private static void Walk(JsonObject values, JsonObject defaults, string path, List<string> unknown)
