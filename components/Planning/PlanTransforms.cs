@@ -31,6 +31,8 @@ public static class PlanTransforms
                 named.Rewrite(args.Args) is { } inputs ? new ResourceTransformResult(inputs, args.Options) : null),
             PlanTransform.Replicas replicas => (args, _) => Task.FromResult<ResourceTransformResult?>(
                 replicas.Applies(args.Type) && replicas.Rewrite(args.Type, args.Args) is { } inputs ? new ResourceTransformResult(inputs, args.Options) : null),
+            PlanTransform.ConfigMapData data => (args, _) => Task.FromResult<ResourceTransformResult?>(
+                data.Rewrite(args.Type, args.Args) is { } inputs ? new ResourceTransformResult(inputs, args.Options) : null),
             _ => throw new ArgumentException($"No SDK transform for {transform.GetType().Name}.", nameof(transform)),
         };
     }

@@ -19,7 +19,7 @@ public static class KubeflowImages
     {
         ["cert-manager"] = ["quay.io/jetstack/cert-manager-cainjector:v1.16.1", "quay.io/jetstack/cert-manager-controller:v1.16.1", "quay.io/jetstack/cert-manager-webhook:v1.16.1"],
         ["istio"] = ["gcr.io/istio-release/install-cni:1.26.1", "gcr.io/istio-release/pilot:1.26.1", "gcr.io/istio-release/proxyv2:1.26.1"],
-        ["oauth2-proxy"] = ["quay.io/oauth2-proxy/oauth2-proxy:v7.7.1"],
+        ["oauth2-proxy"] = ["quay.io/oauth2-proxy/oauth2-proxy:v7.7.1", "registry.k8s.io/kubectl:v1.36.4"],
         ["dex"] = ["ghcr.io/dexidp/dex:v2.41.1"],
         ["centraldashboard"] = ["ghcr.io/kubeflow/kubeflow/central-dashboard:v1.10.0"],
         ["profiles"] = ["ghcr.io/kubeflow/kubeflow/kfam:v1.10.0", "ghcr.io/kubeflow/kubeflow/profile-controller:v1.10.0"],

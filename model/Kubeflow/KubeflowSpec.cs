@@ -52,6 +52,13 @@ public sealed record KubeflowSpec(ImmutableArray<string> Applications, Immutable
             }
         }
 
+        if (unit.Name == "knative-serving" && Applications.Contains("kserve"))
+        {
+            // The endpoints' domain, where the release's gateways overlay names example.com.
+            transforms = transforms.Add(new Planning.PlanTransform.ConfigMapData("knative-serving", "config-domain",
+                ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create(Serving.ServingSpec.DomainFor(Ingress), string.Empty)])));
+        }
+
         return Replicas > 1 && unit.RunsMoreThanOnce
             ? transforms.Add(new Planning.PlanTransform.Replicas(Replicas, unit.Replicated, unit.Autoscaled))
             : transforms;

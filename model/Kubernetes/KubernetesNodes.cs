@@ -114,11 +114,11 @@ public static class KubernetesNodes
     /// <summary>
     /// A Secret <paramref name="name"/> in <paramref name="ns"/> from string data, of <paramref name="type"/> where
     /// given (e.g. <c>kubernetes.io/basic-auth</c>), registered as <paramref name="resourceName"/> where the same
-    /// Secret goes into several namespaces, else as <paramref name="name"/>.
+    /// Secret goes into several namespaces, else as <paramref name="name"/>, with <paramref name="annotations"/> where given.
     /// </summary>
-    public static PlanNode Secret(string name, string ns, string? type, IEnumerable<(string Key, PlanValue Value)> stringData, string parent, string providerId, string? resourceName = null) =>
+    public static PlanNode Secret(string name, string ns, string? type, IEnumerable<(string Key, PlanValue Value)> stringData, string parent, string providerId, string? resourceName = null, IReadOnlyDictionary<string, string>? annotations = null) =>
         Resource(KubernetesTokens.Secret, resourceName ?? name, parent,
-            ("metadata", Map(("name", PlanValue.Of(name)), ("namespace", PlanValue.Of(ns)))),
+            ("metadata", Map(("name", PlanValue.Of(name)), ("namespace", PlanValue.Of(ns)), ("annotations", Strings(annotations)))),
             ("type", type is null ? null : PlanValue.Of(type)),
             ("stringData", PlanValue.Map(stringData.Select(d => KeyValuePair.Create(d.Key, d.Value)))))
             with { Provider = providerId };

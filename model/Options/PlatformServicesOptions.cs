@@ -48,6 +48,9 @@ public sealed record PlatformServicesOptions
     /// <summary>The Redis-compatible store Feast's online store and GitLab share (one user each). Deployed when a service needs it.</summary>
     public RedisOptions? Redis { get; init; }
 
+    /// <summary>Model serving with KServe: how far the teams' endpoints scale. Default: on with Kubeflow's KServe.</summary>
+    public ServingOptions? Serving { get; init; }
+
     /// <summary>Prometheus, Alertmanager and Grafana, scraping the platform's services. Default: on in production.</summary>
     public MonitoringOptions? Monitoring { get; init; }
 }

@@ -121,6 +121,10 @@ public static class PlanJson
             (int)transform["count"]!,
             [.. transform["deployments"]!.AsArray().Select(d => (string)d!)],
             [.. transform["autoscalers"]!.AsArray().Select(a => (string)a!)]),
+        "configMapData" => new PlanTransform.ConfigMapData(
+            (string)transform["namespace"]!,
+            (string)transform["name"]!,
+            transform["data"]!.AsObject().ToImmutableSortedDictionary(e => e.Key, e => (string)e.Value!, StringComparer.Ordinal)),
         var rule => throw new FormatException($"Unknown transform '{rule}'."),
     };
 
@@ -326,6 +330,18 @@ public static class PlanJson
                     writer.WriteNumber("count", replicas.Count);
                     Strings(writer, "deployments", replicas.Deployments);
                     Strings(writer, "autoscalers", replicas.Autoscalers);
+                    break;
+                case PlanTransform.ConfigMapData data:
+                    writer.WriteString("rule", "configMapData");
+                    writer.WriteString("namespace", data.Namespace);
+                    writer.WriteString("name", data.Name);
+                    writer.WriteStartObject("data");
+                    foreach (var (key, value) in data.Data)
+                    {
+                        writer.WriteString(key, value);
+                    }
+
+                    writer.WriteEndObject();
                     break;
                 default:
                     throw new InvalidOperationException($"Unknown transform {transform.GetType().Name}.");

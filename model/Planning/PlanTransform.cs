@@ -190,4 +190,32 @@ public abstract record PlanTransform
         public override string ToString() =>
             $"{Count} replicas of {string.Join(", ", [.. Deployments, .. Autoscalers.Select(a => $"{a} (its autoscaler's floor)")])}";
     }
+    /// <summary>
+    /// The ConfigMap <paramref name="Name"/> in <paramref name="Namespace"/> holds <paramref name="Data"/> instead of
+    /// the data the release gives it: a setting a release keeps in a ConfigMap of its own (Knative's domain).
+    /// </summary>
+    public sealed record ConfigMapData(string Namespace, string Name, ImmutableSortedDictionary<string, string> Data) : PlanTransform
+    {
+        /// <inheritdoc />
+        public override bool Applies(string type) => type == KubernetesTokens.ConfigMap;
+
+        /// <summary>The ConfigMap's inputs with the data replaced, or null for any other object.</summary>
+        public ImmutableDictionary<string, object?>? Rewrite(string type, ImmutableDictionary<string, object?> inputs)
+        {
+            ArgumentNullException.ThrowIfNull(inputs);
+            return Applies(type) && inputs.GetValueOrDefault("metadata") is ImmutableDictionary<string, object?> metadata
+                && metadata.GetValueOrDefault("name") as string == Name && metadata.GetValueOrDefault("namespace") as string == Namespace
+                ? inputs.SetItem("data", Data.ToImmutableDictionary(e => e.Key, e => (object?)e.Value, StringComparer.Ordinal))
+                : null;
+        }
+
+        /// <inheritdoc />
+        public bool Equals(ConfigMapData? other) => other is not null && Namespace == other.Namespace && Name == other.Name && Data.SequenceEqual(other.Data);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => HashCode.Combine(Namespace, Name, Data.Count);
+
+        /// <inheritdoc />
+        public override string ToString() => $"ConfigMap {Namespace}/{Name} data {{{string.Join(", ", Data.Select(e => $"{e.Key}: {e.Value}"))}}}";
+    }
 }

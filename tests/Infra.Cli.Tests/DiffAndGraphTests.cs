@@ -18,7 +18,7 @@ public sealed class DiffAndGraphTests
         var run = CliRun.Project("diff", "--stack", "prod", "--against", "dev");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.StartsWith("Plan diff for stack prod: stack dev -> stack prod: 120 to add, 36 to remove, 74 to change.\n", run.Out, StringComparison.Ordinal);
+        Assert.StartsWith("Plan diff for stack prod: stack dev -> stack prod: 138 to add, 45 to remove, 74 to change.\n", run.Out, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -179,7 +179,7 @@ public sealed class DiffAndGraphTests
         var boxes = lines.Where(l => l.Contains("[\"", StringComparison.Ordinal)).ToArray();
         Assert.Equal("  c1[\"foundation<br/>Foundation · 10 resources\"]", boxes[0]);
         Assert.Equal("  c3[\"mlops-dev<br/>WorkloadCluster · 6 resources\"]", boxes[2]);
-        Assert.Equal(14, boxes.Length);
+        Assert.Equal(15, boxes.Length);
 
         // Every deployable node is in one box, and every arrow goes down the page: from a box to a later one.
         Assert.Equal(plan.Nodes.Count(n => plan.Waves.ContainsKey(n.Id)), boxes.Sum(b => int.Parse(System.Text.RegularExpressions.Regex.Match(b, "· ([0-9]+) resource").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)));

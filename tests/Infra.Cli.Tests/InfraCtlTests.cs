@@ -103,7 +103,7 @@ public sealed class InfraCtlTests
         var run = CliRun.Project("plan", "--stack", "dev");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.StartsWith("Plan for stack dev: 14 components, 171 resources, 9 data sources, 1 read, deployed in 14 waves.\n", run.Out, StringComparison.Ordinal);
+        Assert.StartsWith("Plan for stack dev: 15 components, 180 resources, 9 data sources, 1 read, deployed in 14 waves.\n", run.Out, StringComparison.Ordinal);
         Assert.Contains("├── resource vm-folder vsphere:index/folder:Folder (wave 2)", run.Out, StringComparison.Ordinal);
         Assert.Contains("├── path = mlops-dev", run.Out, StringComparison.Ordinal);
         Assert.Contains("└── resource mlops-dev-vgpu-a100d-20c vsphere:index/virtualMachineClass:VirtualMachineClass (wave 4)", run.Out, StringComparison.Ordinal);
@@ -338,7 +338,7 @@ public sealed class InfraCtlTests
     }
 
     [Theory]
-    [InlineData(new[] { "plan", "--component", "nope" }, "error: --component 'nope' is not a component of stack dev. Its components: feast, foundation, gitlab, gpu-operator, kubeflow, minio, mlflow, mlops-dev, mlops-dev-vgpu-a100d-20c, network, platform, postgres, redis, spark.\n")]
+    [InlineData(new[] { "plan", "--component", "nope" }, "error: --component 'nope' is not a component of stack dev. Its components: feast, foundation, gitlab, gpu-operator, kubeflow, minio, mlflow, mlops-dev, mlops-dev-vgpu-a100d-20c, network, platform, postgres, redis, serving, spark.\n")]
     [InlineData(new[] { "plan", "--depth", "0" }, "error: --depth 0 is below 1. Give the number of levels to show, such as --depth 2.\nRun 'infractl plan --help' for its options.\n")]
     public void Plan_AComponentOrDepthThatCannotBe_IsAUsageError(string[] args, string error)
     {

@@ -62,6 +62,22 @@ public sealed class PlanTransformsTests
     }
 
     [Fact]
+    public async Task ConfigMapData_ReplacesTheNamedConfigMapsData_AndNoOtherObjects()
+    {
+        var transform = PlanTransforms.Of(new PlanTransform.ConfigMapData("knative-serving", "config-domain",
+            ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("models.mlops-dev.example.com", string.Empty)])));
+        var domain = Map(("metadata", Map(("name", "config-domain"), ("namespace", "knative-serving"))), ("data", Map(("example.com", ""), ("_example", "..."))));
+
+        var result = (await transform(new ResourceTransformArgs("config-domain", "kubernetes:core/v1:ConfigMap", true, domain, new CustomResourceOptions())))!.Value.Args;
+
+        Assert.Equal([KeyValuePair.Create("models.mlops-dev.example.com", (object?)string.Empty)], ((ImmutableDictionary<string, object?>)result["data"]!).ToArray());
+        Assert.Equal(domain["metadata"], result["metadata"]);
+        Assert.Null(await transform(new ResourceTransformArgs("config-network", "kubernetes:core/v1:ConfigMap", true, Map(("metadata", Map(("name", "config-network"), ("namespace", "knative-serving"))), ("data", Map())), new CustomResourceOptions())));
+        Assert.Null(await transform(new ResourceTransformArgs("elsewhere", "kubernetes:core/v1:ConfigMap", true, Map(("metadata", Map(("name", "config-domain"), ("namespace", "default"))), ("data", Map())), new CustomResourceOptions())));
+        Assert.Null(await transform(new ResourceTransformArgs("secret", "kubernetes:core/v1:Secret", true, domain, new CustomResourceOptions())));
+    }
+
+    [Fact]
     public async Task Replicas_ScaleTheListedDeploymentsOverTheNodesAndRaiseTheListedAutoscalersFloors()
     {
         var transform = PlanTransforms.Of(new PlanTransform.Replicas(2, ["ml-pipeline-ui"], ["activator"]));

@@ -63,7 +63,7 @@ public sealed class MeshSecurityTests
         }
 
         Assert.True(errors.Count == 0, string.Join("\n", errors));
-        Assert.Equal(["v1/PeerAuthentication", "v1beta1/AuthorizationPolicy"], checkedKinds);
+        Assert.Equal(["v1/AuthorizationPolicy", "v1/PeerAuthentication", "v1/RequestAuthentication", "v1beta1/AuthorizationPolicy"], checkedKinds);
     }
 }
 

@@ -340,8 +340,8 @@ public sealed class StackRendererTests
     }
 
     [UpstreamTheory]
-    [InlineData("dev", new[] { "kubeflow.org/v1alpha1/PodDefault", "postgresql.cnpg.io/v1/Cluster", "postgresql.cnpg.io/v1/Database", "security.istio.io/v1/PeerAuthentication" })]
-    [InlineData("prod", new[] { "kubeflow.org/v1alpha1/PodDefault", "postgresql.cnpg.io/v1/Cluster", "postgresql.cnpg.io/v1/Database", "postgresql.cnpg.io/v1/ScheduledBackup", "security.istio.io/v1/PeerAuthentication", "security.istio.io/v1beta1/AuthorizationPolicy", "snapshot.storage.k8s.io/v1/VolumeSnapshotClass" })]
+    [InlineData("dev", new[] { "kubeflow.org/v1alpha1/PodDefault", "postgresql.cnpg.io/v1/Cluster", "postgresql.cnpg.io/v1/Database", "security.istio.io/v1/AuthorizationPolicy", "security.istio.io/v1/PeerAuthentication", "security.istio.io/v1/RequestAuthentication" })]
+    [InlineData("prod", new[] { "kubeflow.org/v1alpha1/PodDefault", "postgresql.cnpg.io/v1/Cluster", "postgresql.cnpg.io/v1/Database", "postgresql.cnpg.io/v1/ScheduledBackup", "security.istio.io/v1/AuthorizationPolicy", "security.istio.io/v1/PeerAuthentication", "security.istio.io/v1/RequestAuthentication", "security.istio.io/v1beta1/AuthorizationPolicy", "snapshot.storage.k8s.io/v1/VolumeSnapshotClass" })]
     [InlineData("lab", new string[0])]
     public void Render_EveryManifest_ValidatesAgainstItsUpstreamSchema_WhereOneIsHere(string stack, string[] withoutSchema)
     {
@@ -389,6 +389,7 @@ public sealed class StackRendererTests
         ("kubeflow.org/v1", "Profile") => UpstreamSchemas.Crd("kubeflow/kubeflow.org_profiles.yaml", "v1"),
         ("feast.dev/v1", "FeatureStore") => UpstreamSchemas.Crd("feast/feast.dev_featurestores.yaml", "v1"),
         ("sparkoperator.k8s.io/v1beta2", "SparkApplication") => UpstreamSchemas.Crd("spark-operator/sparkoperator.k8s.io_sparkapplications.yaml", "v1beta2"),
+        ("serving.kserve.io/v1alpha1", "ServingRuntime") => UpstreamSchemas.Crd("kserve/servingruntimes.serving.kserve.io.yaml", "v1alpha1"),
         ("monitoring.coreos.com/v1", "ServiceMonitor") => UpstreamSchemas.Crd("prometheus/monitoring.coreos.com_servicemonitors.yaml", "v1"),
         ("monitoring.coreos.com/v1", "PodMonitor") => UpstreamSchemas.Crd("prometheus/monitoring.coreos.com_podmonitors.yaml", "v1"),
         ("monitoring.coreos.com/v1", "PrometheusRule") => UpstreamSchemas.Crd("prometheus/monitoring.coreos.com_prometheusrules.yaml", "v1"),

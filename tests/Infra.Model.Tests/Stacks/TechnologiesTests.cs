@@ -20,7 +20,7 @@ public sealed class TechnologiesTests
     public void Technologies_ComeInOrder_StoresBeforeTheServicesThatUseThem()
     {
         Assert.Equal(
-            ["Stack", "Mirrors", "Vsphere", "Gpu", "Storage", "Tanzu", "Kubernetes", "ObjectStore", "Minio", "Backup", "Postgres", "Redis", "Feast", "Gitlab", "Teams", "Mlflow", "Spark", "Kubeflow", "Velero", "Monitoring", "Network"],
+            ["Stack", "Mirrors", "Vsphere", "Gpu", "Storage", "Tanzu", "Kubernetes", "ObjectStore", "Minio", "Backup", "Postgres", "Redis", "Feast", "Gitlab", "Teams", "Mlflow", "Spark", "Kubeflow", "Serving", "Velero", "Monitoring", "Network"],
             Technologies.All.Select(t => t.GetType().Name[..^"Technology".Length]));
         Assert.Equal(Technologies.All.Length, Technologies.All.Select(t => t.Order).Distinct().Count());
     }

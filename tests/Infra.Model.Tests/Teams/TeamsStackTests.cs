@@ -22,23 +22,32 @@ public sealed class TeamsStackTests
             [
                 "kubernetes:core/v1:ConfigMap::artifact-repositories-payments",
                 "kubernetes:core/v1:ConfigMap::kfp-launcher-payments",
+                "kubernetes:core/v1:ConfigMap::serving-defaults-payments",
                 "kubernetes:core/v1:ConfigMap::spark-defaults-payments",
                 "kubernetes:core/v1:Namespace::team-payments",
                 "kubernetes:core/v1:Secret::kfp-logs-payments",
                 "kubernetes:core/v1:Secret::kfp-logs-payments-kubeflow",
+                "kubernetes:core/v1:Secret::models-s3-payments",
                 "kubernetes:core/v1:Secret::spark-s3-payments",
                 "kubernetes:core/v1:Secret::team-mlflow-payments",
                 "kubernetes:core/v1:Secret::team-s3-payments",
+                "kubernetes:core/v1:ServiceAccount::models-payments",
                 "kubernetes:core/v1:ServiceAccount::pipelines-ci-payments",
                 "kubernetes:core/v1:ServiceAccount::spark-serviceaccount-payments",
                 "kubernetes:kubeflow.org/v1:Profile::payments",
                 "kubernetes:kubeflow.org/v1alpha1:PodDefault::access-ml-pipeline-payments",
                 "kubernetes:kubeflow.org/v1alpha1:PodDefault::mlops-services-payments",
+                "kubernetes:networking.k8s.io/v1:Ingress::models-payments",
                 "kubernetes:networking.k8s.io/v1:NetworkPolicy::team-network-payments",
                 "kubernetes:rbac.authorization.k8s.io/v1:Role::spark-role-payments",
+                "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding::pipelines-ci-models-payments",
                 "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding::pipelines-ci-payments",
                 "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding::spark-rolebinding-payments",
+                "kubernetes:security.istio.io/v1:AuthorizationPolicy::models-payments",
                 "kubernetes:security.istio.io/v1:PeerAuthentication::strict-mtls-payments",
+                "kubernetes:security.istio.io/v1:RequestAuthentication::models-payments",
+                "kubernetes:serving.kserve.io/v1alpha1:ServingRuntime::llm-gpu-payments",
+                "kubernetes:serving.kserve.io/v1alpha1:ServingRuntime::mlflow-payments",
                 "random:index/randomPassword:RandomPassword::mlflow-team-payments-password",
                 "random:index/randomPassword:RandomPassword::team-payments-minio-password",
             ],
@@ -101,9 +110,9 @@ public sealed class TeamsStackTests
         var one = TeamsPlan(1);
         var hundred = TeamsPlan(100);
 
-        // 8 nodes per stack (its component, reference, provider, and the MinIO and MLflow users' Secret, ConfigMap and jobs), 22 per team.
-        Assert.Equal(8 + 22, one.Nodes.Length);
-        Assert.Equal(8 + (22 * 100), hundred.Nodes.Length);
+        // 8 nodes per stack (its component, reference, provider, and the MinIO and MLflow users' Secret, ConfigMap and jobs), 31 per team (9 of them its serving part, with the GPU runtime).
+        Assert.Equal(8 + 31, one.Nodes.Length);
+        Assert.Equal(8 + (31 * 100), hundred.Nodes.Length);
         // The first team's nodes are the same, but for the name of the stack's users job they wait for.
         Assert.Equal(Team(one, "t0000"), Team(hundred, "t0000"));
     }
@@ -120,7 +129,7 @@ public sealed class TeamsStackTests
 
         var outside = planned.SelectMany(n => n.DependsOn).Where(id => !own.Contains(id)).Distinct().Order(StringComparer.Ordinal).ToArray();
 
-        Assert.Equal(["kubernetes:kustomize/v2:Directory::admission-webhook", "kubernetes:kustomize/v2:Directory::istio", "kubernetes:kustomize/v2:Directory::kubeflow-namespace", "kubernetes:kustomize/v2:Directory::profiles"], outside);
+        Assert.Equal(["kubernetes:kustomize/v2:Directory::admission-webhook", "kubernetes:kustomize/v2:Directory::istio", "kubernetes:kustomize/v2:Directory::kserve", "kubernetes:kustomize/v2:Directory::kubeflow-namespace", "kubernetes:kustomize/v2:Directory::profiles"], outside);
         Assert.All(outside, id => Assert.Contains(id, platform));
     }
 

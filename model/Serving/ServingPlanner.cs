@@ -1,0 +1,69 @@
+using System.Text.Json.Nodes;
+using Infra.Model.Kubeflow;
+using Infra.Model.Kubernetes;
+using Infra.Model.Planning;
+using Infra.Model.Teams;
+
+namespace Infra.Model.Serving;
+
+/// <summary>A team's part of model serving, the same in the platform's stack and in a teams stack.</summary>
+public static class ServingPlanner
+{
+    /// <summary>Team <paramref name="team"/>'s serving nodes under <paramref name="parent"/>.</summary>
+    public static IEnumerable<PlanNode> TeamNodes(ServingSpec spec, ServingTeam team, string parent, string providerId)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(team);
+        var ns = TeamNamespaces.NamespaceId(team.Name);
+        var kserve = KubeflowPlanner.UnitId("kserve");
+        var istio = KubeflowPlanner.UnitId("istio");
+        string Named(string name) => KubeflowPlanner.InNamespace(name, team.Name);
+
+        yield return KubernetesNodes.Manifest(ServingRuntimes.MlflowRuntime(team.Name, spec.Registry), parent, providerId, Named(ServingRuntimes.Mlflow))
+            with { DependsOn = [ns, kserve] };
+        if (team.Gpu)
+        {
+            yield return KubernetesNodes.Manifest(ServingRuntimes.GpuRuntime(team.Name, spec.Registry), parent, providerId, Named(ServingRuntimes.Gpu))
+                with { DependsOn = [ns, kserve] };
+        }
+
+        // The team's own identity, reaching only its folder of the teams' bucket: the storage initializer of each of
+        // its InferenceServices downloads the model with it.
+        var identity = ObjectStore.ObjectStoreSpec.TeamIdentity(team.Name);
+        var secret = KubernetesNodes.Secret(ServingSpec.StoreSecret, team.Name, null, spec.Store.EnvironmentKeys(identity), parent, providerId, Named(ServingSpec.StoreSecret), spec.StoreAnnotations())
+            with { DependsOn = [ns, .. spec.Store.KeyNodes(identity), .. spec.Store.Ready] };
+        yield return secret;
+        yield return KubernetesNodes.Typed(new JsonObject
+        {
+            ["apiVersion"] = "v1",
+            ["kind"] = "ServiceAccount",
+            ["metadata"] = new JsonObject { ["name"] = ServingSpec.ServiceAccount, ["namespace"] = team.Name },
+            ["secrets"] = new JsonArray(new JsonObject { ["name"] = ServingSpec.StoreSecret }),
+        }, parent, providerId, Named(ServingSpec.ServiceAccount)) with { DependsOn = [ns, secret.Id] };
+
+        if (spec.CiAccount)
+        {
+            // The team's CI account deploys its InferenceServices, in its own namespace only.
+            yield return KubernetesNodes.Typed(new JsonObject
+            {
+                ["apiVersion"] = "rbac.authorization.k8s.io/v1",
+                ["kind"] = "RoleBinding",
+                ["metadata"] = new JsonObject { ["name"] = $"{PipelinesTeamAccess.ServiceAccount}-{ServingSpec.AccessName}", ["namespace"] = team.Name },
+                ["roleRef"] = new JsonObject { ["apiGroup"] = "rbac.authorization.k8s.io", ["kind"] = "ClusterRole", ["name"] = ServingSpec.DeployRole },
+                ["subjects"] = new JsonArray(new JsonObject { ["kind"] = "ServiceAccount", ["name"] = PipelinesTeamAccess.ServiceAccount, ["namespace"] = team.Name }),
+            }, parent, providerId, Named($"{PipelinesTeamAccess.ServiceAccount}-{ServingSpec.AccessName}"))
+                with { DependsOn = [PlanNode.IdOf(KubernetesTokens.ServiceAccount, PipelinesTeamAccess.ResourceName(PipelinesTeamAccess.ServiceAccount, team.Name)), kserve] };
+        }
+
+        yield return KubernetesNodes.Manifest(ServingSpec.RequestAuthentication(team), parent, providerId, Named(ServingSpec.AccessName))
+            with { DependsOn = [ns, istio] };
+        yield return KubernetesNodes.Manifest(ServingSpec.AuthorizationPolicy(team), parent, providerId, Named(ServingSpec.AccessName))
+            with { DependsOn = [ns, istio] };
+        yield return KubernetesNodes.ConfigMap(ServingSpec.DefaultsConfigMap, team.Name, spec.Defaults(team), parent, providerId, Named(ServingSpec.DefaultsConfigMap))
+            with { DependsOn = [ns] };
+        if (spec.TeamIngress(team.Name) is { } ingress)
+        {
+            yield return KubernetesNodes.Manifest(ingress, parent, providerId) with { DependsOn = [istio] };
+        }
+    }
+}
