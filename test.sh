@@ -51,6 +51,40 @@ if [[ -z "${INFRA_KUBEFLOW_MANIFESTS:-}" ]]; then
 fi
 run_tests tests/Infra.Cli.Tests
 
+# The ML project template's own decisions and manifests: standard-library Python, so they run wherever python3 is.
+# Its training test needs the template's requirements (scikit-learn), and runs where they are installed.
+template=templates/ml-project
+if command -v python3 >/dev/null 2>&1; then
+  echo "==> python3 -m unittest ($template)"
+  py_log="$log_dir/template.log"
+  (cd "$template" && python3 -m unittest -v tests/test_decisions.py tests/test_serving.py) 2>&1 | tee "$py_log"
+  py_rc=${PIPESTATUS[0]}
+  py_ran=$(sed -nE 's/^Ran ([0-9]+) tests?.*/\1/p' "$py_log" | tail -n 1)
+  py_failed=$(grep -cE ' \.\.\. (FAIL|ERROR)$' "$py_log" || true)
+  passed=$((passed + ${py_ran:-0} - py_failed))
+  failed=$((failed + py_failed))
+  if [[ $py_rc -ne 0 ]]; then
+    echo "FAILED: $template's unit tests (exit $py_rc)"
+    failures+=("$template unit tests")
+    status=1
+  fi
+  if (cd "$template" && python3 -c "import sklearn, numpy, pytest") >/dev/null 2>&1; then
+    echo "==> pytest $template/tests/test_train.py"
+    if (cd "$template" && python3 -m pytest -q tests/test_train.py); then
+      passed=$((passed + 1))
+    else
+      failed=$((failed + 1)); failures+=("$template training test"); status=1
+    fi
+  else
+    skipped=$((skipped + 1))
+    echo "SKIPPED: $template/tests/test_train.py: it needs the template's requirements (pip install -r requirements.txt"
+    echo "         -r requirements-dev.txt), which this Python does not have."
+  fi
+else
+  skipped=$((skipped + 3))
+  echo "SKIPPED: $template's unit tests (its three test files): python3 is not on the PATH."
+fi
+
 echo "==> dotnet restore (Pulumi projects)"
 restore_log="$log_dir/restore.log"
 if dotnet restore tests/Infra.Components.Tests --nologo >"$restore_log" 2>&1 \

@@ -34,6 +34,40 @@ public static partial class ValueRules
     /// <summary>Whether a value is an e-mail address.</summary>
     public static bool IsEmail(string value) => EmailPattern().IsMatch(value);
 
+    /// <summary>
+    /// Whether <paramref name="value"/> is a cron schedule as Kubernetes' CronJobs take it: five fields of numbers,
+    /// ranges, lists, steps or <c>*</c> (minute 0–59, hour 0–23, day 1–31, month 1–12, weekday 0–7), or a macro.
+    /// </summary>
+    public static bool IsCronSchedule(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (value is "@yearly" or "@annually" or "@monthly" or "@weekly" or "@daily" or "@midnight" or "@hourly")
+        {
+            return true;
+        }
+
+        var fields = value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        (int Min, int Max)[] ranges = [(0, 59), (0, 23), (1, 31), (1, 12), (0, 7)];
+        return fields.Length == 5 && fields.Zip(ranges).All(f => f.First.Split(',').All(part => CronPart(part, f.Second.Min, f.Second.Max)));
+    }
+
+    private static bool CronPart(string part, int min, int max)
+    {
+        var match = CronPartPattern().Match(part);
+        if (!match.Success)
+        {
+            return false;
+        }
+
+        bool InRange(Group g) => !g.Success || (int.TryParse(g.Value, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= min && n <= max);
+        var ordered = !match.Groups["from"].Success || !match.Groups["to"].Success || int.Parse(match.Groups["from"].Value, System.Globalization.CultureInfo.InvariantCulture) <= int.Parse(match.Groups["to"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var step = !match.Groups["step"].Success || int.Parse(match.Groups["step"].Value, System.Globalization.CultureInfo.InvariantCulture) > 0;
+        return InRange(match.Groups["from"]) && InRange(match.Groups["to"]) && ordered && step;
+    }
+
+    [GeneratedRegex("^(?:\\*|(?<from>[0-9]{1,2})(?:-(?<to>[0-9]{1,2}))?)(?:/(?<step>[0-9]{1,2}))?$")]
+    private static partial Regex CronPartPattern();
+
     /// <summary>Whether a value is a dotted-decimal IPv4 address.</summary>
     public static bool IsIpv4(string value) => Ipv4.Parse(value) is not null;
 

@@ -24,7 +24,8 @@ namespace Infra.Model.Feast;
 /// <param name="Store">The object store of offline data.</param>
 /// <param name="OperatorBundle">Where the operator's install bundle is read from: the pinned release URL, or a site's copy.</param>
 /// <param name="Metrics">Whether the online server serves Prometheus metrics (<c>feast serve --metrics</c>).</param>
-public sealed record FeastSpec(int Replicas, string Cpu, string Memory, string Project, string OfflineBucket, DatabaseUser User, string? Registry, ObjectStoreAccess Store, string OperatorBundle, bool Metrics = false)
+/// <param name="MaterializeSchedule">When the operator's CronJob materializes new feature values into the online store.</param>
+public sealed record FeastSpec(int Replicas, string Cpu, string Memory, string Project, string OfflineBucket, DatabaseUser User, string? Registry, ObjectStoreAccess Store, string OperatorBundle, bool Metrics = false, string MaterializeSchedule = FeastSpec.DefaultMaterializeSchedule)
 {
     /// <summary>The namespace.</summary>
     public const string Namespace = "feast";
@@ -62,6 +63,9 @@ public sealed record FeastSpec(int Replicas, string Cpu, string Memory, string P
     /// <summary>The offline server's host, where the operator runs one (port 80, as the operator's client configuration has it).</summary>
     public const string OfflineHost = $"feast-{StoreName}-offline.{Namespace}.svc.cluster.local";
 
+    /// <summary>The materialization's default schedule: every hour.</summary>
+    public const string DefaultMaterializeSchedule = "0 * * * *";
+
     /// <summary>The decisions for <paramref name="options"/>, or null where Feast is disabled.</summary>
     public static FeastSpec? For(PlatformOptions options) => Stacks.Resolved.Of(options, Build);
 
@@ -85,7 +89,8 @@ public sealed record FeastSpec(int Replicas, string Cpu, string Memory, string P
             options.Platform?.Registry,
             store,
             block?.OperatorBundle ?? FeastVersions.OperatorBundle,
-            options.IsEnabled(Monitoring.MonitoringTechnology.Service));
+            options.IsEnabled(Monitoring.MonitoringTechnology.Service),
+            block?.MaterializeSchedule ?? DefaultMaterializeSchedule);
     }
 
     /// <summary>The Feast project of an environment: <c>mlops_&lt;environment&gt;</c>, letters, digits and underscores as Feast requires.</summary>
@@ -169,6 +174,9 @@ public sealed record FeastSpec(int Replicas, string Cpu, string Memory, string P
             ["metadata"] = new JsonObject { ["name"] = StoreName, ["namespace"] = Namespace },
             ["spec"] = new JsonObject
             {
+                // The operator's CronJob runs its default commands (feast apply, then materialize-incremental up to now)
+                // in the feature server's pod on this schedule (v0.66.0 services/cronjob.go); without one it never runs.
+                ["cronJob"] = new JsonObject { ["schedule"] = MaterializeSchedule },
                 ["feastProject"] = Project,
                 ["feastProjectDir"] = new JsonObject { ["init"] = new JsonObject { ["minimal"] = true } },
                 ["replicas"] = Replicas,

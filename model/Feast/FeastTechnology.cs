@@ -24,8 +24,16 @@ public sealed class FeastTechnology : PlannedTechnology<FeastSpec>
     public override IEnumerable<string> Namespaces => [FeastSpec.Namespace, FeastSpec.OperatorNamespace];
 
     /// <inheritdoc />
-    public override void Validate(PlatformOptions options, VsphereConnectionOptions connection, ConfigErrors errors) =>
+    public override void Validate(PlatformOptions options, VsphereConnectionOptions connection, ConfigErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(errors);
         ObjectStoreValidator.RequireStore(options, errors, Service, "offline data");
+        if (options.Platform?.Feast?.MaterializeSchedule is { } schedule && !ValueRules.IsCronSchedule(schedule))
+        {
+            errors.Fail(FeastErrors.MaterializeSchedule, "mlops:platform:feast:materializeSchedule", $"'{schedule}' is not a cron schedule: write five fields (minute, hour, day of month, month, day of week) such as '0 * * * *', or a macro such as @hourly or @daily. Set it with 'pulumi config set --path mlops:platform.feast.materializeSchedule \"0 * * * *\"'.");
+        }
+    }
 
     /// <inheritdoc />
     public override FeastSpec? SpecFor(PlatformOptions options) => FeastSpec.For(options);

@@ -8,4 +8,10 @@ public sealed record FeastOptions : SizedServiceOptions
     /// <c>install.yaml</c> for air-gapped clusters. Default: the pinned release on GitHub.
     /// </summary>
     public string? OperatorBundle { get; init; }
+
+    /// <summary>
+    /// When the operator's CronJob loads the offline store's new feature values into the online store
+    /// (<c>feast materialize-incremental</c>), a cron schedule. Default: <c>0 * * * *</c>, every hour.
+    /// </summary>
+    public string? MaterializeSchedule { get; init; }
 }

@@ -28,7 +28,7 @@ public sealed partial class ErrorCodeTests
     {
         var catalogues = typeof(ErrorCode).Assembly.GetCustomAttributes<ErrorCatalogueAttribute>().Select(a => a.Type).ToArray();
         Assert.Equal(
-            ["BackupErrors", "CommonErrors", "GpuErrors", "KubeflowErrors", "KubernetesErrors", "MirrorErrors", "MonitoringErrors", "NetworkErrors", "ObjectStoreErrors", "PostgresErrors", "RedisErrors", "ServingErrors", "StackErrors", "StackFileErrors", "StorageErrors", "TanzuErrors", "TeamErrors", "VeleroErrors", "VsphereErrors"],
+            ["BackupErrors", "CommonErrors", "FeastErrors", "GpuErrors", "KubeflowErrors", "KubernetesErrors", "MirrorErrors", "MonitoringErrors", "NetworkErrors", "ObjectStoreErrors", "PostgresErrors", "RedisErrors", "ServingErrors", "StackErrors", "StackFileErrors", "StorageErrors", "TanzuErrors", "TeamErrors", "VeleroErrors", "VsphereErrors"],
             catalogues.Select(t => t.Name).Order(StringComparer.Ordinal));
         Assert.All(catalogues.SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static)), f => Assert.Equal(typeof(ErrorCode), f.FieldType));
         var declared = typeof(ErrorCode).Assembly.GetTypes().Where(t => t.GetFields(BindingFlags.Public | BindingFlags.Static).Any(f => f.FieldType == typeof(ErrorCode)));

@@ -32,6 +32,37 @@ public sealed class FeastSpecTests
     }
 
     [Fact]
+    public void FeatureStore_MaterializesOnItsSchedule_HourlyByDefault()
+    {
+        Assert.Equal("""{"schedule":"0 * * * *"}""", Rendering.Rendered.Yaml("dev", "feast/feast/featurestore-mlops.yaml")["spec"]!["cronJob"]!.ToJsonString());
+        var loaded = TestConfig.Load(("mlops:platform", "\n    feast:\n      enabled: true\n      materializeSchedule: \"*/15 6-22 * * 1-5\""));
+        Assert.Empty(loaded.Errors);
+        Assert.Equal("*/15 6-22 * * 1-5", Model.Feast.FeastSpec.For(loaded.Options!)!.MaterializeSchedule);
+    }
+
+    [Theory]
+    [InlineData("0 * * * *", true)]
+    [InlineData("@daily", true)]
+    [InlineData("5,35 */2 1-15 1,6 0-7", true)]
+    [InlineData("0 * * *", false)]
+    [InlineData("60 * * * *", false)]
+    [InlineData("0 24 * * *", false)]
+    [InlineData("0 0 0 * *", false)]
+    [InlineData("*/0 * * * *", false)]
+    [InlineData("10-5 * * * *", false)]
+    [InlineData("every hour", false)]
+    public void CronSchedule_HoldsFiveFieldsInTheirRangesOrAMacro(string schedule, bool valid) =>
+        Assert.Equal(valid, Model.Configuration.ValueRules.IsCronSchedule(schedule));
+
+    [Fact]
+    public void MaterializeSchedule_ThatIsNoCronSchedule_NamesTheKeyTheRuleAndTheFix()
+    {
+        Assert.Equal(
+            ["mlops:platform.feast.materializeSchedule 'hourly' is not a cron schedule: write five fields (minute, hour, day of month, month, day of week) such as '0 * * * *', or a macro such as @hourly or @daily. Set it with 'pulumi config set --path mlops:platform.feast.materializeSchedule \"0 * * * *\"'."],
+            TestConfig.Errors(("mlops:platform", "\n    feast:\n      enabled: true\n      materializeSchedule: hourly")));
+    }
+
+    [Fact]
     public void FeatureStore_Dev_StoresInPostgresRedisAndFilesAndServesOffline()
     {
         var spec = FeastSpec.For(TestConfig.StackOptions("dev"))!;
@@ -40,7 +71,7 @@ public sealed class FeastSpecTests
 
         Assert.Equal((1, "100m", "512Mi", "mlops_dev", "mlops-dev-feast-offline"), (spec.Replicas, spec.Cpu, spec.Memory, spec.Project, spec.OfflineBucket));
         Assert.Equal("""{"name":"mlops","namespace":"feast"}""", store["metadata"]!.ToJsonString());
-        Assert.Equal("""{"feastProject":"mlops_dev","feastProjectDir":{"init":{"minimal":true}},"replicas":1}""", WithoutServices(store));
+        Assert.Equal("""{"cronJob":{"schedule":"0 * * * *"},"feastProject":"mlops_dev","feastProjectDir":{"init":{"minimal":true}},"replicas":1}""", WithoutServices(store));
         Assert.Equal("""{"store":{"type":"redis","secretRef":{"name":"feast-data-stores"}}}""", services["onlineStore"]!["persistence"]!.ToJsonString());
         Assert.Equal("""{"store":{"type":"sql","secretRef":{"name":"feast-data-stores"}}}""", services["registry"]!["local"]!["persistence"]!.ToJsonString());
         Assert.Equal("""{"file":{"type":"file"}}""", services["offlineStore"]!["persistence"]!.ToJsonString());

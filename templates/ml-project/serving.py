@@ -1,0 +1,162 @@
+"""Deploys a registered model version as the team's InferenceService, tests it, and promotes or rolls it back.
+
+    python serving.py deploy   --model-name M --alias challenger --canary 10   copy the version to the team's folder,
+                                                                              serve it beside the champion on 10% of
+                                                                              the traffic, smoke-test it (v2 protocol)
+    python serving.py promote  --model-name M                                  all traffic to the new revision
+    python serving.py rollback --model-name M                                  all traffic back to the champion's
+
+The platform writes what a team deploys with into the namespace's serving-defaults ConfigMap (the runtime, the
+account that holds the team's store identity, the team's model folder, the replicas and the endpoint's URL); the
+CI job passes them in as variables. The manifest and the request are pure functions, unit-tested offline.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import ssl
+import tempfile
+import urllib.error
+import urllib.request
+from typing import Any, Mapping
+
+from decisions import canary_verdict
+
+API = "https://kubernetes.default.svc"
+CA = "/var/run/secrets/kubernetes.io/serviceaccount/ca.crt"
+
+
+def inference_service(name: str, namespace: str, storage_uri: str, defaults: Mapping[str, str], canary_percent: int | None = None, gpu: bool = False) -> dict[str, Any]:
+    """The InferenceService that serves the model at storage_uri with the team's runtime and account, on canary_percent of the traffic where given."""
+    if canary_percent is not None and not 0 <= canary_percent <= 100:
+        raise ValueError(f"canary share {canary_percent} is not a percentage")
+    runtime = defaults["gpuRuntime"] if gpu else defaults["runtime"]
+    if not runtime:
+        raise ValueError("the team has no GPU runtime: its namespace has no GPU quota, or the cluster no GPU pool")
+    predictor: dict[str, Any] = {
+        "serviceAccountName": defaults["serviceAccount"],
+        "minReplicas": int(defaults["minReplicas"]),
+        "maxReplicas": int(defaults["maxReplicas"]),
+        "model": {
+            "modelFormat": {"name": "huggingface" if gpu else "mlflow"},
+            "protocolVersion": "v2",
+            "runtime": runtime,
+            "storageUri": storage_uri,
+        },
+    }
+    if canary_percent is not None:
+        predictor["canaryTrafficPercent"] = canary_percent
+    return {
+        "apiVersion": "serving.kserve.io/v1beta1",
+        "kind": "InferenceService",
+        "metadata": {"name": name, "namespace": namespace, "annotations": {"serving.kserve.io/deploymentMode": "Serverless"}},
+        "spec": {"predictor": predictor},
+    }
+
+
+def model_folder(defaults: Mapping[str, str], model: str, version: str) -> str:
+    """Where a version is copied in the team's folder: s3://<teams bucket>/<team>/models/<model>/<version>."""
+    return f"{defaults['modelStore'].rstrip('/')}/{model}/{version}"
+
+
+def v2_request(inputs: list[list[float]]) -> dict[str, Any]:
+    """A v2 (Open Inference Protocol) request with one FP64 tensor of the rows."""
+    if not inputs or any(len(row) != len(inputs[0]) for row in inputs):
+        raise ValueError("the rows must be a non-empty matrix")
+    return {"inputs": [{"name": "input-0", "shape": [len(inputs), len(inputs[0])], "datatype": "FP64", "data": [x for row in inputs for x in row]}]}
+
+
+def endpoint(defaults: Mapping[str, str], name: str, in_cluster: bool = True) -> str:
+    """The model's URL: in the cluster (the CI runner's jobs run there), or on the ingress."""
+    return (defaults["clusterUrl"] if in_cluster else defaults["endpointUrl"]).replace("{name}", name)
+
+
+def _call(method: str, url: str, token: str, body: Any = None, content_type: str = "application/json", context: ssl.SSLContext | None = None) -> Any:
+    data = None if body is None else json.dumps(body).encode()
+    request = urllib.request.Request(url, data=data, method=method, headers={"Authorization": f"Bearer {token}", "Content-Type": content_type})
+    with urllib.request.urlopen(request, timeout=60, context=context) as response:
+        text = response.read()
+    return json.loads(text) if text else None
+
+
+def _kubernetes(method: str, path: str, body: Any = None, content_type: str = "application/json") -> Any:
+    context = ssl.create_default_context(cafile=os.environ.get("KUBE_CA", CA))
+    return _call(method, f"{os.environ.get('KUBE_API', API)}{path}", os.environ["KUBE_TOKEN"], body, content_type, context)
+
+
+def _path(namespace: str, name: str) -> str:
+    return f"/apis/serving.kserve.io/v1beta1/namespaces/{namespace}/inferenceservices/{name}"
+
+
+def _defaults() -> dict[str, str]:
+    keys = ["clusterUrl", "endpointUrl", "gpuRuntime", "maxReplicas", "minReplicas", "modelStore", "runtime", "serviceAccount"]
+    return {key: os.environ.get(f"SERVING_{key.upper()}", "") for key in keys}
+
+
+def _copy_version(model: str, version: str, target: str) -> None:
+    """Downloads the version from MLflow (the team's user) and uploads it to the team's folder (the team's identity)."""
+    import boto3
+    from mlflow import artifacts
+
+    bucket, _, prefix = target.removeprefix("s3://").partition("/")
+    s3 = boto3.client("s3", endpoint_url=os.environ["TEAM_S3_ENDPOINT"], aws_access_key_id=os.environ["TEAM_S3_ACCESS_KEY_ID"], aws_secret_access_key=os.environ["TEAM_S3_SECRET_ACCESS_KEY"])
+    with tempfile.TemporaryDirectory() as folder:
+        local = artifacts.download_artifacts(artifact_uri=f"models:/{model}/{version}", dst_path=folder)
+        for root, _, files in os.walk(local):
+            for file in files:
+                path = os.path.join(root, file)
+                s3.upload_file(path, bucket, f"{prefix}/{os.path.relpath(path, local)}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("command", choices=["deploy", "promote", "rollback"])
+    parser.add_argument("--model-name", required=True)
+    parser.add_argument("--alias", default="challenger")
+    parser.add_argument("--canary", type=int, default=10)
+    parser.add_argument("--max-error-rate", type=float, default=0.01)
+    args = parser.parse_args()
+    namespace, defaults = os.environ["KFP_NAMESPACE"], _defaults()
+    name = args.model_name
+
+    if args.command == "promote":
+        # Without a canary share the newest revision takes all the traffic.
+        _kubernetes("PATCH", _path(namespace, name), [{"op": "remove", "path": "/spec/predictor/canaryTrafficPercent"}], "application/json-patch+json")
+        return
+    if args.command == "rollback":
+        _kubernetes("PATCH", _path(namespace, name), {"spec": {"predictor": {"canaryTrafficPercent": 0}}}, "application/merge-patch+json")
+        return
+
+    from mlflow import MlflowClient
+
+    version = MlflowClient().get_model_version_by_alias(name, args.alias).version
+    target = model_folder(defaults, name, version)
+    _copy_version(name, version, target)
+    try:
+        _kubernetes("GET", _path(namespace, name))
+        canary: int | None = args.canary
+    except urllib.error.HTTPError as error:
+        if error.code != 404:
+            raise
+        canary = None  # the first version takes all the traffic
+    manifest = inference_service(name, namespace, target, defaults, canary)
+    _kubernetes("PATCH", f"{_path(namespace, name)}?fieldManager=ml-project&force=true", manifest, "application/apply-patch+yaml")
+
+    smoke = json.load(open("smoke.json", encoding="utf-8")) if os.path.exists("smoke.json") else [[0.0] * 20]
+    try:
+        _call("POST", f"{endpoint(defaults, name)}/v2/models/{name}/infer", os.environ["KUBE_TOKEN"], v2_request(smoke))
+        passed = True
+    except (urllib.error.URLError, TimeoutError) as error:
+        print(f"smoke test failed: {error}")
+        passed = False
+    verdict = canary_verdict(passed, requests=1, errors=0 if passed else 1, max_error_rate=args.max_error_rate, min_requests=1)
+    if verdict == "rollback" and canary is not None:
+        _kubernetes("PATCH", _path(namespace, name), {"spec": {"predictor": {"canaryTrafficPercent": 0}}}, "application/merge-patch+json")
+    if verdict == "rollback":
+        raise SystemExit(f"{name} version {version} failed its smoke test: rolled back")
+    print(f"{name} version {version} serves {canary if canary is not None else 100}% of {endpoint(defaults, name, in_cluster=False)}")
+
+
+if __name__ == "__main__":
+    main()
