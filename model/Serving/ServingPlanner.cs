@@ -53,6 +53,27 @@ public static class ServingPlanner
                 ["subjects"] = new JsonArray(new JsonObject { ["kind"] = "ServiceAccount", ["name"] = PipelinesTeamAccess.ServiceAccount, ["namespace"] = team.Name }),
             }, parent, providerId, Named($"{PipelinesTeamAccess.ServiceAccount}-{ServingSpec.AccessName}"))
                 with { DependsOn = [PlanNode.IdOf(KubernetesTokens.ServiceAccount, PipelinesTeamAccess.ResourceName(PipelinesTeamAccess.ServiceAccount, team.Name)), kserve] };
+
+            // And reads what it deploys with: the serving defaults, and the team's store identity it copies models with.
+            var reader = $"{PipelinesTeamAccess.ServiceAccount}-{ServingSpec.DefaultsConfigMap}";
+            var role = KubernetesNodes.Typed(new JsonObject
+            {
+                ["apiVersion"] = "rbac.authorization.k8s.io/v1",
+                ["kind"] = "Role",
+                ["metadata"] = new JsonObject { ["name"] = reader, ["namespace"] = team.Name },
+                ["rules"] = new JsonArray(
+                    new JsonObject { ["apiGroups"] = new JsonArray(""), ["resources"] = new JsonArray("configmaps"), ["resourceNames"] = new JsonArray(ServingSpec.DefaultsConfigMap), ["verbs"] = new JsonArray("get") },
+                    new JsonObject { ["apiGroups"] = new JsonArray(""), ["resources"] = new JsonArray("secrets"), ["resourceNames"] = new JsonArray(TeamNamespaces.StoreSecret), ["verbs"] = new JsonArray("get") }),
+            }, parent, providerId, Named(reader)) with { DependsOn = [ns] };
+            yield return role;
+            yield return KubernetesNodes.Typed(new JsonObject
+            {
+                ["apiVersion"] = "rbac.authorization.k8s.io/v1",
+                ["kind"] = "RoleBinding",
+                ["metadata"] = new JsonObject { ["name"] = reader, ["namespace"] = team.Name },
+                ["roleRef"] = new JsonObject { ["apiGroup"] = "rbac.authorization.k8s.io", ["kind"] = "Role", ["name"] = reader },
+                ["subjects"] = new JsonArray(new JsonObject { ["kind"] = "ServiceAccount", ["name"] = PipelinesTeamAccess.ServiceAccount, ["namespace"] = team.Name }),
+            }, parent, providerId, Named(reader)) with { DependsOn = [role.Id, PlanNode.IdOf(KubernetesTokens.ServiceAccount, PipelinesTeamAccess.ResourceName(PipelinesTeamAccess.ServiceAccount, team.Name))] };
         }
 
         yield return KubernetesNodes.Manifest(ServingSpec.RequestAuthentication(team), parent, providerId, Named(ServingSpec.AccessName))

@@ -102,6 +102,7 @@ public sealed record ServingSpec(string Domain, IngressSpec? Ingress, int MinRep
             ("modelStore", $"s3://{TeamsBucket}/{team.Name}/models"),
             ("runtime", ServingRuntimes.Mlflow),
             ("serviceAccount", ServiceAccount),
+            ("storeEndpoint", Store.Endpoint),
         ];
     }
 

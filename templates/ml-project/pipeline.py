@@ -29,6 +29,11 @@ def training_pipeline(model_name: str, commit: str):
     kubernetes.add_pod_label(step, "mlops-services", "true")
 
 
+def recurring_run_name(model_name: str) -> str:
+    """The recurring run that retrains a model: one per model."""
+    return f"retrain-{model_name}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     sub = parser.add_subparsers(dest="command", required=True)
@@ -41,6 +46,11 @@ def main() -> None:
     submit.add_argument("--model-name", required=True)
     submit.add_argument("--commit", required=True)
     submit.add_argument("--output", required=True)
+    schedule = sub.add_parser("schedule")
+    schedule.add_argument("--package", required=True)
+    schedule.add_argument("--model-name", required=True)
+    schedule.add_argument("--commit", required=True)
+    schedule.add_argument("--cron", required=True, help="six fields, seconds first, as Kubeflow Pipelines takes them")
     args = parser.parse_args()
 
     if args.command == "compile":
@@ -51,6 +61,26 @@ def main() -> None:
 
     # Multi-user Pipelines takes a service account token for its audience: the team's pipelines-ci account's.
     kfp = client.Client(host=os.environ["KFP_HOST"], namespace=os.environ["KFP_NAMESPACE"], existing_token=os.environ["KFP_TOKEN"])
+    if args.command == "schedule":
+        # One recurring run per model, replaced by each commit to the default branch, so the model retrains on new
+        # data without a commit; train.py registers a challenger only when it beats the champion.
+        namespace = os.environ["KFP_NAMESPACE"]
+        name = recurring_run_name(args.model_name)
+        experiment = kfp.create_experiment(name=args.model_name, namespace=namespace)
+        existing = kfp.list_recurring_runs(namespace=namespace, page_size=100).recurring_runs or []
+        for old in (r for r in existing if r.display_name == name):
+            kfp.delete_recurring_run(old.recurring_run_id)
+        kfp.create_recurring_run(
+            experiment_id=experiment.experiment_id,
+            job_name=name,
+            cron_expression=args.cron,
+            max_concurrency=1,
+            no_catchup=True,
+            params={"model_name": args.model_name, "commit": args.commit},
+            pipeline_package_path=args.package,
+        )
+        print(f"{name}: {args.cron}")
+        return
     run = kfp.create_run_from_pipeline_package(
         args.package,
         arguments={"model_name": args.model_name, "commit": args.commit},

@@ -1,4 +1,4 @@
-"""Points an alias of a registered MLflow model at the version a commit trained: 'challenger', then 'champion'."""
+"""Points the 'champion' alias of a registered MLflow model at the version 'challenger' names, once it serves all the traffic."""
 import argparse
 
 from mlflow import MlflowClient
@@ -7,17 +7,12 @@ from mlflow import MlflowClient
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--model-name", required=True)
-    parser.add_argument("--commit", required=True)
-    parser.add_argument("--alias", required=True, choices=["challenger", "champion"])
     args = parser.parse_args()
 
     client = MlflowClient()
-    versions = client.search_model_versions(f"name = '{args.model_name}' and tags.commit = '{args.commit}'")
-    if not versions:
-        raise SystemExit(f"commit {args.commit} registered no version of {args.model_name}")
-    version = max(versions, key=lambda v: int(v.version)).version
-    client.set_registered_model_alias(args.model_name, args.alias, version)
-    print(f"{args.model_name}@{args.alias} -> version {version}")
+    version = client.get_model_version_by_alias(args.model_name, "challenger").version
+    client.set_registered_model_alias(args.model_name, "champion", version)
+    print(f"{args.model_name}@champion -> version {version}")
 
 
 if __name__ == "__main__":

@@ -7,12 +7,14 @@
     python serving.py rollback --model-name M                                  all traffic back to the champion's
 
 The platform writes what a team deploys with into the namespace's serving-defaults ConfigMap (the runtime, the
-account that holds the team's store identity, the team's model folder, the replicas and the endpoint's URL); the
-CI job passes them in as variables. The manifest and the request are pure functions, unit-tested offline.
+account that holds the team's store identity, the team's model folder, the replicas and the endpoint's URL),
+which the team's CI account reads with its token (KUBE_TOKEN), as it reads the team's store identity it copies
+the model with. The manifest and the request are pure functions, unit-tested offline.
 """
 from __future__ import annotations
 
 import argparse
+import base64
 import json
 import os
 import ssl
@@ -89,18 +91,25 @@ def _path(namespace: str, name: str) -> str:
     return f"/apis/serving.kserve.io/v1beta1/namespaces/{namespace}/inferenceservices/{name}"
 
 
-def _defaults() -> dict[str, str]:
-    keys = ["clusterUrl", "endpointUrl", "gpuRuntime", "maxReplicas", "minReplicas", "modelStore", "runtime", "serviceAccount"]
-    return {key: os.environ.get(f"SERVING_{key.upper()}", "") for key in keys}
+def _defaults(namespace: str) -> dict[str, str]:
+    """The team's serving-defaults ConfigMap, which its CI account may read."""
+    return _kubernetes("GET", f"/api/v1/namespaces/{namespace}/configmaps/serving-defaults")["data"]
 
 
-def _copy_version(model: str, version: str, target: str) -> None:
+def _team_identity(namespace: str) -> tuple[str, str]:
+    """The team's object store identity, from its team-s3 Secret, which its CI account may read."""
+    data = _kubernetes("GET", f"/api/v1/namespaces/{namespace}/secrets/team-s3")["data"]
+    return tuple(base64.b64decode(data[key]).decode() for key in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"))  # type: ignore[return-value]
+
+
+def _copy_version(model: str, version: str, target: str, namespace: str, endpoint_url: str) -> None:
     """Downloads the version from MLflow (the team's user) and uploads it to the team's folder (the team's identity)."""
     import boto3
     from mlflow import artifacts
 
     bucket, _, prefix = target.removeprefix("s3://").partition("/")
-    s3 = boto3.client("s3", endpoint_url=os.environ["TEAM_S3_ENDPOINT"], aws_access_key_id=os.environ["TEAM_S3_ACCESS_KEY_ID"], aws_secret_access_key=os.environ["TEAM_S3_SECRET_ACCESS_KEY"])
+    key, secret = _team_identity(namespace)
+    s3 = boto3.client("s3", endpoint_url=endpoint_url, aws_access_key_id=key, aws_secret_access_key=secret)
     with tempfile.TemporaryDirectory() as folder:
         local = artifacts.download_artifacts(artifact_uri=f"models:/{model}/{version}", dst_path=folder)
         for root, _, files in os.walk(local):
@@ -114,10 +123,11 @@ def main() -> None:
     parser.add_argument("command", choices=["deploy", "promote", "rollback"])
     parser.add_argument("--model-name", required=True)
     parser.add_argument("--alias", default="challenger")
+    parser.add_argument("--commit", default="", help="deploy only a version this commit registered")
     parser.add_argument("--canary", type=int, default=10)
     parser.add_argument("--max-error-rate", type=float, default=0.01)
     args = parser.parse_args()
-    namespace, defaults = os.environ["KFP_NAMESPACE"], _defaults()
+    namespace = os.environ["KFP_NAMESPACE"]
     name = args.model_name
 
     if args.command == "promote":
@@ -130,9 +140,14 @@ def main() -> None:
 
     from mlflow import MlflowClient
 
-    version = MlflowClient().get_model_version_by_alias(name, args.alias).version
+    defaults = _defaults(namespace)
+    registered = MlflowClient().get_model_version_by_alias(name, args.alias)
+    if args.commit and registered.tags.get("commit") != args.commit:
+        print(f"{name}@{args.alias} is version {registered.version}, not this commit's: the run did not beat the champion, nothing to deploy")
+        return
+    version = registered.version
     target = model_folder(defaults, name, version)
-    _copy_version(name, version, target)
+    _copy_version(name, version, target, namespace, defaults["storeEndpoint"])
     try:
         _kubernetes("GET", _path(namespace, name))
         canary: int | None = args.canary

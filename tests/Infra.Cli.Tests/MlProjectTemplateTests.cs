@@ -18,27 +18,52 @@ public sealed partial class MlProjectTemplateTests
     private static YamlMappingNode Job(string name) => (YamlMappingNode)Pipeline()[name];
 
     [Fact]
-    public void Pipeline_TestsBuildsCompilesTrainsAndPromotesInThatOrder()
+    public void Pipeline_TestsBuildsCompilesTrainsSchedulesDeploysAndPromotesInThatOrder()
     {
         var pipeline = Pipeline();
 
-        Assert.Equal(["test", "build", "pipeline", "train", "promote"], ((YamlSequenceNode)pipeline["stages"]).Select(s => s.ToString()));
+        Assert.Equal(["test", "build", "pipeline", "train", "deploy", "promote"], ((YamlSequenceNode)pipeline["stages"]).Select(s => s.ToString()));
         Assert.Equal(
-            [("unit-tests", "test"), ("training-image", "build"), ("compile-pipeline", "pipeline"), ("train", "train"), ("challenger", "promote"), ("champion", "promote")],
+            [("unit-tests", "test"), ("training-image", "build"), ("compile-pipeline", "pipeline"), ("train", "train"), ("schedule", "train"), ("challenger", "deploy"), ("champion", "promote"), ("rollback", "promote")],
             pipeline.Children.Where(c => c.Value is YamlMappingNode job && job.Children.ContainsKey("stage")).Select(c => (c.Key.ToString(), ((YamlMappingNode)c.Value)["stage"].ToString())));
         Assert.Equal(["compile-pipeline", "training-image"], ((YamlSequenceNode)Job("train")["needs"]).Select(n => n.ToString()).Order(StringComparer.Ordinal));
+        Assert.Equal(["compile-pipeline", "training-image"], ((YamlSequenceNode)Job("schedule")["needs"]).Select(n => n.ToString()).Order(StringComparer.Ordinal));
+        Assert.Equal(["train"], ((YamlSequenceNode)Job("challenger")["needs"]).Select(n => n.ToString()));
+        Assert.Equal(["challenger"], ((YamlSequenceNode)Job("champion")["needs"]).Select(n => n.ToString()));
         Assert.Contains("python pipeline.py submit --package pipeline.yaml", Job("train")["script"].ToString(), StringComparison.Ordinal);
+        Assert.Contains("python pipeline.py schedule --package pipeline.yaml --model-name \"$MODEL_NAME\" --commit \"$CI_COMMIT_SHA\" --cron \"${RETRAIN_CRON:-0 0 3 * * *}\"", Job("schedule")["script"].ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Pipeline_TrainsAndPromotesOnlyOnTheDefaultBranch_ChampionBehindAManualGate()
+    public void Pipeline_DeploysAChallengerCanaryAutomatically_PromotesOrRollsBackBehindManualGates()
     {
         Assert.Equal(".on-default-branch", Job("train")["extends"].ToString());
+        Assert.Equal(".on-default-branch", Job("schedule")["extends"].ToString());
         Assert.Equal(".on-default-branch", Job("challenger")["extends"].ToString());
-        var rule = (YamlMappingNode)((YamlSequenceNode)Job("champion")["rules"])[0];
-        Assert.Equal(("$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH", "manual"), (rule["if"].ToString(), rule["when"].ToString()));
-        Assert.Equal("production", ((YamlMappingNode)Job("champion")["environment"])["name"].ToString());
-        Assert.Contains("--alias champion", Job("champion")["script"].ToString(), StringComparison.Ordinal);
+        Assert.Contains("python serving.py deploy --model-name \"$MODEL_NAME\" --alias challenger --commit \"$CI_COMMIT_SHA\" --canary \"${CANARY_PERCENT:-10}\"", Job("challenger")["script"].ToString(), StringComparison.Ordinal);
+        foreach (var gated in new[] { "champion", "rollback" })
+        {
+            var rule = (YamlMappingNode)((YamlSequenceNode)Job(gated)["rules"])[0];
+            Assert.Equal(("$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH", "manual"), (rule["if"].ToString(), rule["when"].ToString()));
+            Assert.Equal("production", ((YamlMappingNode)Job(gated)["environment"])["name"].ToString());
+        }
+
+        Assert.Equal(
+            ["pip install -r requirements.txt", "python serving.py promote --model-name \"$MODEL_NAME\"", "python promote.py --model-name \"$MODEL_NAME\""],
+            ((YamlSequenceNode)Job("champion")["script"]).Select(s => s.ToString()));
+        Assert.Contains("python serving.py rollback --model-name \"$MODEL_NAME\"", Job("rollback")["script"].ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Training_ValidatesItsDataAndRegistersAChallengerOnlyWhenItBeatsTheChampion()
+    {
+        var train = File.ReadAllText(PathOf("train.py"));
+
+        Assert.Contains("problems = validate(rows_of(features, labels), SCHEMA, min_rows=100)", train, StringComparison.Ordinal);
+        Assert.Contains("if not is_better(auc, champion, args.margin):", train, StringComparison.Ordinal);
+        Assert.Contains("store.get_historical_features(entity_df=entities, features=", train, StringComparison.Ordinal);
+        Assert.Contains("client.set_registered_model_alias(args.model_name, \"challenger\"", train, StringComparison.Ordinal);
+        Assert.True(train.IndexOf("problems = validate(", StringComparison.Ordinal) < train.IndexOf("model, auc = fit(", StringComparison.Ordinal), "train.py fits before it validates its data");
     }
 
     [Fact]
@@ -84,6 +109,7 @@ public sealed partial class MlProjectTemplateTests
     {
         Assert.Contains("existing_token=os.environ[\"KFP_TOKEN\"]", File.ReadAllText(PathOf("pipeline.py")), StringComparison.Ordinal);
         Assert.Contains($"#                            {Infra.Model.Kubeflow.PipelinesTeamAccess.TokenCommand("<team>", 720)}\n", File.ReadAllText(PathOf(".gitlab-ci.yml")), StringComparison.Ordinal);
+        Assert.Contains("#                            kubectl -n <team> create token pipelines-ci --duration 720h\n", File.ReadAllText(PathOf(".gitlab-ci.yml")), StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"(?:FROM |PYTHON_IMAGE: |name: )(?<image>docker\.io/\S+)")]

@@ -23,7 +23,9 @@ public sealed class ServingSpecTests
                 "kubernetes:core/v1:Secret::models-s3-fraud-detection",
                 "kubernetes:core/v1:ServiceAccount::models-fraud-detection",
                 "kubernetes:networking.k8s.io/v1:Ingress::models-fraud-detection",
+                "kubernetes:rbac.authorization.k8s.io/v1:Role::pipelines-ci-serving-defaults-fraud-detection",
                 "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding::pipelines-ci-models-fraud-detection",
+                "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding::pipelines-ci-serving-defaults-fraud-detection",
                 "kubernetes:security.istio.io/v1:AuthorizationPolicy::models-fraud-detection",
                 "kubernetes:security.istio.io/v1:RequestAuthentication::models-fraud-detection",
                 "kubernetes:serving.kserve.io/v1alpha1:ServingRuntime::llm-gpu-fraud-detection",
@@ -61,6 +63,10 @@ public sealed class ServingSpecTests
         Assert.Equal("{apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: kubeflow-kserve-edit}", binding.Inputs["roleRef"].ToString());
         Assert.Equal("[{kind: ServiceAccount, name: pipelines-ci, namespace: fraud-detection}]", binding.Inputs["subjects"].ToString());
         Assert.Equal(["kubernetes:core/v1:ServiceAccount::pipelines-ci-fraud-detection", KubeflowPlanner.UnitId("kserve")], binding.DependsOn.ToArray());
+        // It reads only what it deploys with: the serving defaults and the team's own store identity.
+        Assert.Equal(
+            "[{apiGroups: [], resourceNames: [serving-defaults], resources: [configmaps], verbs: [get]}, {apiGroups: [], resourceNames: [team-s3], resources: [secrets], verbs: [get]}]",
+            plan["kubernetes:rbac.authorization.k8s.io/v1:Role::pipelines-ci-serving-defaults-fraud-detection"].Inputs["rules"].ToString());
     }
 
     [Fact]
@@ -84,10 +90,10 @@ public sealed class ServingSpecTests
         var dev = TestConfig.StackPlan("dev");
 
         Assert.Equal(
-            "{clusterUrl: http://{name}.fraud-detection.svc.cluster.local, endpointUrl: https://{name}.fraud-detection.models.mlops.example.com, gpuRuntime: llm-gpu, maxReplicas: 3, minReplicas: 1, modelStore: s3://mlops-prod-teams/fraud-detection/models, runtime: mlflow, serviceAccount: models}",
+            "{clusterUrl: http://{name}.fraud-detection.svc.cluster.local, endpointUrl: https://{name}.fraud-detection.models.mlops.example.com, gpuRuntime: llm-gpu, maxReplicas: 3, minReplicas: 1, modelStore: s3://mlops-prod-teams/fraud-detection/models, runtime: mlflow, serviceAccount: models, storeEndpoint: http://minio.minio.svc.cluster.local}",
             prod["kubernetes:core/v1:ConfigMap::serving-defaults-fraud-detection"].Inputs["data"].ToString());
         Assert.Equal(
-            "{clusterUrl: http://{name}.data-science.svc.cluster.local, endpointUrl: http://{name}.data-science.models.mlops-dev.example.com, gpuRuntime: llm-gpu, maxReplicas: 3, minReplicas: 0, modelStore: s3://mlops-dev-teams/data-science/models, runtime: mlflow, serviceAccount: models}",
+            "{clusterUrl: http://{name}.data-science.svc.cluster.local, endpointUrl: http://{name}.data-science.models.mlops-dev.example.com, gpuRuntime: llm-gpu, maxReplicas: 3, minReplicas: 0, modelStore: s3://mlops-dev-teams/data-science/models, runtime: mlflow, serviceAccount: models, storeEndpoint: http://minio.minio.svc.cluster.local}",
             dev["kubernetes:core/v1:ConfigMap::serving-defaults-data-science"].Inputs["data"].ToString());
         Assert.Equal(
             "{ingressClassName: contour, rules: [{host: *.fraud-detection.models.mlops.example.com, http: {paths: [{backend: {service: {name: istio-ingressgateway, port: {number: 80}}}, path: /, pathType: Prefix}]}}], tls: [{hosts: [*.fraud-detection.models.mlops.example.com], secretName: models-fraud-detection-tls}]}",
