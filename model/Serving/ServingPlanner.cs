@@ -80,6 +80,8 @@ public static class ServingPlanner
             with { DependsOn = [ns, istio] };
         yield return KubernetesNodes.Manifest(ServingSpec.AuthorizationPolicy(team), parent, providerId, Named(ServingSpec.AccessName))
             with { DependsOn = [ns, istio] };
+        yield return KubernetesNodes.Manifest(ServingSpec.MetricsPortPolicy(team), parent, providerId, Named($"{ServingSpec.AccessName}-metrics"))
+            with { DependsOn = [ns, istio] };
         yield return KubernetesNodes.ConfigMap(ServingSpec.DefaultsConfigMap, team.Name, spec.Defaults(team), parent, providerId, Named(ServingSpec.DefaultsConfigMap))
             with { DependsOn = [ns] };
         if (spec.TeamIngress(team.Name) is { } ingress)

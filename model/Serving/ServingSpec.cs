@@ -175,6 +175,32 @@ public sealed record ServingSpec(string Domain, IngressSpec? Ingress, int MinRep
         };
     }
 
+    /// <summary>The port Knative's queue-proxy serves the endpoint's request metrics on (<c>http-usermetric</c>), which Prometheus scrapes.</summary>
+    public const int MetricsPort = 9091;
+
+    /// <summary>
+    /// The PeerAuthentication that keeps team <paramref name="team"/>'s predictors on mutual TLS but for the
+    /// queue-proxy's metrics port, which Prometheus scrapes from outside the mesh (a workload's policy with a port of
+    /// its own takes precedence over the namespace's strict one; Kubeflow's policy of the namespace lets
+    /// <c>/metrics</c> through).
+    /// </summary>
+    public static JsonObject MetricsPortPolicy(ServingTeam team)
+    {
+        ArgumentNullException.ThrowIfNull(team);
+        return new JsonObject
+        {
+            ["apiVersion"] = "security.istio.io/v1",
+            ["kind"] = "PeerAuthentication",
+            ["metadata"] = new JsonObject { ["name"] = $"{AccessName}-metrics", ["namespace"] = team.Name },
+            ["spec"] = new JsonObject
+            {
+                ["selector"] = PredictorSelector(),
+                ["mtls"] = new JsonObject { ["mode"] = "STRICT" },
+                ["portLevelMtls"] = new JsonObject { [MetricsPort.ToString(System.Globalization.CultureInfo.InvariantCulture)] = new JsonObject { ["mode"] = "PERMISSIVE" } },
+            },
+        };
+    }
+
     /// <summary>The Ingress of team <paramref name="team"/>'s endpoints on the cluster's ingress controller, to the Istio ingress gateway, where there is an ingress.</summary>
     public JsonObject? TeamIngress(string team)
     {

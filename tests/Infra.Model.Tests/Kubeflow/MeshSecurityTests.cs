@@ -26,7 +26,7 @@ public sealed class MeshSecurityTests
         }
 
         // Only team namespaces are strict: the platform's stay as permissive as the release leaves them.
-        Assert.Equal(2, plan.Nodes.Count(n => n.Type == "kubernetes:security.istio.io/v1:PeerAuthentication"));
+        Assert.Equal(2, plan.Nodes.Count(n => n.Type == "kubernetes:security.istio.io/v1:PeerAuthentication" && n.Name.StartsWith("strict-mtls-", StringComparison.Ordinal)));
     }
 
     [Fact]

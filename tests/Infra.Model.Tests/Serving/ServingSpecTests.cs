@@ -27,6 +27,7 @@ public sealed class ServingSpecTests
                 "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding::pipelines-ci-models-fraud-detection",
                 "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding::pipelines-ci-serving-defaults-fraud-detection",
                 "kubernetes:security.istio.io/v1:AuthorizationPolicy::models-fraud-detection",
+                "kubernetes:security.istio.io/v1:PeerAuthentication::models-metrics-fraud-detection",
                 "kubernetes:security.istio.io/v1:RequestAuthentication::models-fraud-detection",
                 "kubernetes:serving.kserve.io/v1alpha1:ServingRuntime::llm-gpu-fraud-detection",
                 "kubernetes:serving.kserve.io/v1alpha1:ServingRuntime::mlflow-fraud-detection",
@@ -81,6 +82,10 @@ public sealed class ServingSpecTests
             "{jwtRules: [{forwardOriginalToken: true, fromHeaders: [{name: Authorization, prefix: Bearer }], issuer: http://dex.auth.svc.cluster.local:5556/dex, jwksUri: http://dex.auth.svc.cluster.local:5556/dex/keys}, {forwardOriginalToken: true, fromHeaders: [{name: Authorization, prefix: Bearer }], issuer: https://kubernetes.default.svc.cluster.local, jwksUri: http://cluster-jwks-proxy.istio-system.svc.cluster.local/openid/v1/jwks}], selector: {matchLabels: {component: predictor}}}",
             plan["kubernetes:security.istio.io/v1:RequestAuthentication::models-fraud-detection"].Inputs["spec"].ToString());
         Assert.Equal("{mtls: {mode: STRICT}}", plan["kubernetes:security.istio.io/v1:PeerAuthentication::strict-mtls-fraud-detection"].Inputs["spec"].ToString());
+        // Prometheus, outside the mesh, still scrapes the queue-proxy's request metrics.
+        Assert.Equal(
+            "{mtls: {mode: STRICT}, portLevelMtls: {9091: {mode: PERMISSIVE}}, selector: {matchLabels: {component: predictor}}}",
+            plan["kubernetes:security.istio.io/v1:PeerAuthentication::models-metrics-fraud-detection"].Inputs["spec"].ToString());
     }
 
     [Fact]

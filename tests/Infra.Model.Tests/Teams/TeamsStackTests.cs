@@ -46,6 +46,7 @@ public sealed class TeamsStackTests
                 "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding::pipelines-ci-serving-defaults-payments",
                 "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding::spark-rolebinding-payments",
                 "kubernetes:security.istio.io/v1:AuthorizationPolicy::models-payments",
+                "kubernetes:security.istio.io/v1:PeerAuthentication::models-metrics-payments",
                 "kubernetes:security.istio.io/v1:PeerAuthentication::strict-mtls-payments",
                 "kubernetes:security.istio.io/v1:RequestAuthentication::models-payments",
                 "kubernetes:serving.kserve.io/v1alpha1:ServingRuntime::llm-gpu-payments",
@@ -112,9 +113,9 @@ public sealed class TeamsStackTests
         var one = TeamsPlan(1);
         var hundred = TeamsPlan(100);
 
-        // 8 nodes per stack (its component, reference, provider, and the MinIO and MLflow users' Secret, ConfigMap and jobs), 33 per team (11 of them its serving part, with the GPU runtime).
-        Assert.Equal(8 + 33, one.Nodes.Length);
-        Assert.Equal(8 + (33 * 100), hundred.Nodes.Length);
+        // 8 nodes per stack (its component, reference, provider, and the MinIO and MLflow users' Secret, ConfigMap and jobs), 34 per team (12 of them its serving part, with the GPU runtime).
+        Assert.Equal(8 + 34, one.Nodes.Length);
+        Assert.Equal(8 + (34 * 100), hundred.Nodes.Length);
         // The first team's nodes are the same, but for the name of the stack's users job they wait for.
         Assert.Equal(Team(one, "t0000"), Team(hundred, "t0000"));
     }
