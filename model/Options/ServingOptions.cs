@@ -12,4 +12,7 @@ public sealed record ServingOptions
 
     /// <summary>The most replicas an endpoint scales to. Default: 3.</summary>
     public int? MaxReplicas { get; init; }
+
+    /// <summary>How many days the endpoints' logged requests and responses stay in each team's folder. Default: 30.</summary>
+    public int? LogRetentionDays { get; init; }
 }

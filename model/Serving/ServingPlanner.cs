@@ -84,6 +84,16 @@ public static class ServingPlanner
             with { DependsOn = [ns, istio] };
         yield return KubernetesNodes.ConfigMap(ServingSpec.DefaultsConfigMap, team.Name, spec.Defaults(team), parent, providerId, Named(ServingSpec.DefaultsConfigMap))
             with { DependsOn = [ns] };
+        // The endpoints' requests and responses, into the team's folder with its identity, kept for the retention.
+        var logger = KubernetesNodes.ConfigMap(InferenceLogging.Name, team.Name, [("vector.yaml", InferenceLogging.Configuration(spec, team.Name))], parent, providerId, Named(InferenceLogging.Name))
+            with { DependsOn = [ns] };
+        yield return logger;
+        var storeSecret = PlanNode.IdOf(KubernetesTokens.Secret, TeamNamespaces.StoreSecretName(team.Name));
+        yield return KubernetesNodes.Workload(KubernetesTokens.Deployment, InferenceLogging.Deployment(spec, team.Name), parent, providerId, Named(InferenceLogging.Name))
+            with { DependsOn = [logger.Id, storeSecret] };
+        yield return KubernetesNodes.Typed(InferenceLogging.Service(team.Name), parent, providerId, Named(InferenceLogging.Name)) with { DependsOn = [ns] };
+        yield return KubernetesNodes.Workload(KubernetesTokens.CronJob, InferenceLogging.RetentionCronJob(spec, team.Name), parent, providerId, Named(InferenceLogging.RetentionJob))
+            with { DependsOn = [storeSecret] };
         if (spec.TeamIngress(team.Name) is { } ingress)
         {
             yield return KubernetesNodes.Manifest(ingress, parent, providerId) with { DependsOn = [istio] };

@@ -21,7 +21,8 @@ namespace Infra.Model.Serving;
 /// <param name="TeamsBucket">The teams' bucket, where each team's models are under its own prefix.</param>
 /// <param name="CiAccount">Whether the teams have Pipelines' CI account, which may deploy their models.</param>
 /// <param name="Teams">The teams.</param>
-public sealed record ServingSpec(string Domain, IngressSpec? Ingress, int MinReplicas, int MaxReplicas, string? Registry, ObjectStoreAccess Store, string TeamsBucket, bool CiAccount, ImmutableArray<ServingTeam> Teams)
+/// <param name="LogRetentionDays">How many days the endpoints' logged requests and responses are kept.</param>
+public sealed record ServingSpec(string Domain, IngressSpec? Ingress, int MinReplicas, int MaxReplicas, string? Registry, ObjectStoreAccess Store, string TeamsBucket, bool CiAccount, ImmutableArray<ServingTeam> Teams, int LogRetentionDays = 30)
 {
     /// <summary>This project's serving component.</summary>
     public const string ComponentType = "infra:ml:Serving";
@@ -77,7 +78,7 @@ public sealed record ServingSpec(string Domain, IngressSpec? Ingress, int MinRep
         var gpuPool = Tanzu.NodePoolDefaults.For(options).Any(p => p.Gpu);
         var teams = kubeflow.Profiles.Select(p => new ServingTeam(p.Name, [p.Owner, .. p.Contributors.Select(c => c.User)], gpuPool && p.Gpus > 0));
         return new ServingSpec(DomainFor(kubeflow.Ingress), kubeflow.Ingress, serving?.MinReplicas ?? (options.IsProduction ? 1 : 0), serving?.MaxReplicas ?? 3,
-            options.Platform?.Registry, store, ObjectStoreSpec.BucketName(Validated.Required(options.Environment), "teams"), kubeflow.PipelinesStores is not null, [.. teams]);
+            options.Platform?.Registry, store, ObjectStoreSpec.BucketName(Validated.Required(options.Environment), "teams"), kubeflow.PipelinesStores is not null, [.. teams], serving?.LogRetentionDays ?? 30);
     }
 
     /// <summary>Where team <paramref name="team"/>'s endpoint <c>&lt;name&gt;</c> answers: its URL with <c>{name}</c> for the InferenceService's name.</summary>
@@ -97,6 +98,7 @@ public sealed record ServingSpec(string Domain, IngressSpec? Ingress, int MinRep
             ("clusterUrl", $"http://{{name}}.{team.Name}.{ClusterLocalDomain}"),
             ("endpointUrl", EndpointUrl(team.Name)),
             ("gpuRuntime", team.Gpu ? ServingRuntimes.Gpu : string.Empty),
+            ("loggerUrl", InferenceLogging.Url(team.Name)),
             ("maxReplicas", MaxReplicas.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ("minReplicas", MinReplicas.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ("modelStore", $"s3://{TeamsBucket}/{team.Name}/models"),

@@ -35,6 +35,7 @@ public sealed class ServingTechnology : PlannedTechnology<ServingSpec>
 
         errors.Range("mlops:platform:serving:minReplicas", serving.MinReplicas, 0, 100, "an endpoint's fewest replicas (0 scales it to zero when idle)");
         errors.Range("mlops:platform:serving:maxReplicas", serving.MaxReplicas, 1, 100, "an endpoint's most replicas");
+        errors.Range("mlops:platform:serving:logRetentionDays", serving.LogRetentionDays, 1, 3650, "the days the endpoints' logged requests are kept");
         var min = serving.MinReplicas ?? (options.IsProduction ? 1 : 0);
         var max = serving.MaxReplicas ?? 3;
         if (min is >= 0 and <= 100 && max is >= 1 and <= 100 && max < min)
@@ -42,6 +43,14 @@ public sealed class ServingTechnology : PlannedTechnology<ServingSpec>
             errors.Fail(ServingErrors.ReplicasOrder, "mlops:platform:serving:maxReplicas", $"'{max}' is below mlops:platform.serving.minReplicas ({min}): an endpoint cannot keep more replicas than it may scale to. Set it with 'pulumi config set --path mlops:platform.serving.maxReplicas {min}'.");
         }
     }
+
+    /// <inheritdoc />
+    protected override IEnumerable<PulledImage> ImagesOf(ServingSpec spec) =>
+        [
+            PulledImage.Of(ServingRuntimes.MlserverImage, "the teams' mlflow serving runtime"),
+            PulledImage.Of(ServingRuntimes.HuggingfaceGpuImage, "the teams' llm-gpu serving runtime"),
+            PulledImage.Of(InferenceLogging.Image, "the teams' inference loggers"),
+        ];
 
     /// <inheritdoc />
     protected override IEnumerable<PlanNode> Plan(ServingSpec spec, PlatformOptions options, PlatformTarget target)

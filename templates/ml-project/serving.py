@@ -47,6 +47,9 @@ def inference_service(name: str, namespace: str, storage_uri: str, defaults: Map
             "storageUri": storage_uri,
         },
     }
+    if defaults.get("loggerUrl"):
+        # Every request and response to the team's logger, which keeps them in the team's folder for the drift check.
+        predictor["logger"] = {"mode": "all", "url": defaults["loggerUrl"]}
     if canary_percent is not None:
         predictor["canaryTrafficPercent"] = canary_percent
     return {

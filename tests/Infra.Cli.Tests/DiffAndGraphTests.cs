@@ -18,7 +18,7 @@ public sealed class DiffAndGraphTests
         var run = CliRun.Project("diff", "--stack", "prod", "--against", "dev");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.StartsWith("Plan diff for stack prod: stack dev -> stack prod: 144 to add, 48 to remove, 74 to change.\n", run.Out, StringComparison.Ordinal);
+        Assert.StartsWith("Plan diff for stack prod: stack dev -> stack prod: 152 to add, 52 to remove, 74 to change.\n", run.Out, StringComparison.Ordinal);
     }
 
     [Fact]

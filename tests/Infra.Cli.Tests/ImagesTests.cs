@@ -12,7 +12,7 @@ public sealed class ImagesTests
         var run = CliRun.Project("images", "--stack", "prod");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.StartsWith("Stack prod pulls 136 images (12 by digest), 10 charts and 30 other sources; images through harbor.prod.example.com/mirror.\n", run.Out, StringComparison.Ordinal);
+        Assert.StartsWith("Stack prod pulls 137 images (12 by digest), 10 charts and 30 other sources; images through harbor.prod.example.com/mirror.\n", run.Out, StringComparison.Ordinal);
         string[] Cells(string line) => [.. line.Split('│').Select(c => c.Trim()).Where(c => c.Length > 0)];
         var rows = run.Out.Split('\n').Select(Cells).ToArray();
         // The last column wraps within the output's 200 characters.
@@ -29,7 +29,7 @@ public sealed class ImagesTests
         var lines = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal(136, lines.Length);
+        Assert.Equal(137, lines.Length);
         Assert.Contains($"quay.io/minio/operator:v7.1.1 {Mirror}/quay.io/minio/operator:v7.1.1", lines);
         // A copy's destination names the tag only; the source keeps its digest.
         Assert.Contains($"docker.io/apache/spark:4.0.4@sha256:94ad730f7510002d8a1615de269f27cdeca4d4eef51657384db3fa9246b5a4d8 {Mirror}/docker.io/apache/spark:4.0.4", lines);
@@ -58,7 +58,7 @@ public sealed class ImagesTests
         var images = (YamlDotNet.RepresentationModel.YamlSequenceNode)root["images"];
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal(("imgpkg.carvel.dev/v1alpha1", "ImagesLock", 136), (root["apiVersion"].ToString(), root["kind"].ToString(), images.Children.Count));
+        Assert.Equal(("imgpkg.carvel.dev/v1alpha1", "ImagesLock", 137), (root["apiVersion"].ToString(), root["kind"].ToString(), images.Children.Count));
         var spark = (YamlDotNet.RepresentationModel.YamlMappingNode)images.Children.Single(i => ((YamlDotNet.RepresentationModel.YamlMappingNode)i)["image"].ToString().Contains("apache/spark", StringComparison.Ordinal));
         Assert.Equal("docker.io/apache/spark@sha256:94ad730f7510002d8a1615de269f27cdeca4d4eef51657384db3fa9246b5a4d8", spark["image"].ToString());
         Assert.Equal($"{Mirror}/docker.io/apache/spark:4.0.4@sha256:94ad730f7510002d8a1615de269f27cdeca4d4eef51657384db3fa9246b5a4d8", ((YamlDotNet.RepresentationModel.YamlMappingNode)spark["annotations"])["mlops.platform/pulled-as"].ToString());
@@ -72,7 +72,7 @@ public sealed class ImagesTests
         var sklearn = json["images"]!.AsArray().Single(i => (string)i!["reference"]! == "docker.io/kserve/sklearnserver:v0.15.0")!;
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal((Mirror, 136, 10, 30), ((string)json["mirror"]!, json["images"]!.AsArray().Count, json["charts"]!.AsArray().Count, json["sources"]!.AsArray().Count));
+        Assert.Equal((Mirror, 137, 10, 30), ((string)json["mirror"]!, json["images"]!.AsArray().Count, json["charts"]!.AsArray().Count, json["sources"]!.AsArray().Count));
         Assert.Equal(
             """{"reference":"docker.io/kserve/sklearnserver:v0.15.0","registry":"docker.io","repository":"kserve/sklearnserver","tag":"v0.15.0","digest":null,"mirrored":"harbor.prod.example.com/mirror/kserve/sklearnserver:v0.15.0","pulledAs":"harbor.prod.example.com/mirror/kserve/sklearnserver:v0.15.0","rewritten":true,"usedBy":"Kubeflow kserve (named in its configuration)"}""",
             sklearn.ToJsonString());

@@ -103,7 +103,7 @@ public sealed class InfraCtlTests
         var run = CliRun.Project("plan", "--stack", "dev");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.StartsWith("Plan for stack dev: 15 components, 183 resources, 9 data sources, 1 read, deployed in 14 waves.\n", run.Out, StringComparison.Ordinal);
+        Assert.StartsWith("Plan for stack dev: 15 components, 187 resources, 9 data sources, 1 read, deployed in 14 waves.\n", run.Out, StringComparison.Ordinal);
         Assert.Contains("├── resource vm-folder vsphere:index/folder:Folder (wave 2)", run.Out, StringComparison.Ordinal);
         Assert.Contains("├── path = mlops-dev", run.Out, StringComparison.Ordinal);
         Assert.Contains("└── resource mlops-dev-vgpu-a100d-20c vsphere:index/virtualMachineClass:VirtualMachineClass (wave 4)", run.Out, StringComparison.Ordinal);

@@ -8,6 +8,7 @@ DEFAULTS = {
     "clusterUrl": "http://{name}.fraud-detection.svc.cluster.local",
     "endpointUrl": "https://{name}.fraud-detection.models.mlops.example.com",
     "gpuRuntime": "llm-gpu",
+    "loggerUrl": "http://inference-logger.fraud-detection.svc.cluster.local",
     "maxReplicas": "3",
     "minReplicas": "1",
     "modelStore": "s3://mlops-prod-teams/fraud-detection/models",
@@ -36,6 +37,7 @@ class InferenceServiceTests(unittest.TestCase):
                             "runtime": "mlflow",
                             "storageUri": "s3://mlops-prod-teams/fraud-detection/models/fraud-classifier/7",
                         },
+                        "logger": {"mode": "all", "url": "http://inference-logger.fraud-detection.svc.cluster.local"},
                         "canaryTrafficPercent": 10,
                     }
                 },

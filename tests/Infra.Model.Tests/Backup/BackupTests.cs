@@ -129,7 +129,7 @@ public sealed class BucketMirrorTests
         var dev = Infra.Model.Minio.MinioSpec.For(TestConfig.StackOptions("dev"))!;
 
         Assert.Null(dev.MirrorIdentity);
-        Assert.DoesNotContain(TestConfig.StackPlan("dev").Nodes, n => n.Type == Infra.Model.Kubernetes.KubernetesTokens.CronJob);
+        Assert.DoesNotContain(TestConfig.StackPlan("dev").Nodes, n => n.Type == Infra.Model.Kubernetes.KubernetesTokens.CronJob && n.Name == Infra.Model.Minio.MinioSpec.MirrorJob);
         Assert.Throws<InvalidOperationException>(dev.MirrorScript);
     }
 }

@@ -19,7 +19,10 @@ public sealed partial class RenderedImagesTests
                 "feast/feast/featurestore-mlops.yaml", "handoffs/spark/spark-pi.yaml", "helm/cnpg-operator.values.yaml", "helm/gitlab.values.yaml", "helm/gpu-operator.values.yaml",
                 "helm/kube-prometheus-stack.values.yaml", "helm/minio-operator.values.yaml", "helm/minio-tenant.values.yaml", "helm/mlflow.values.yaml", "helm/spark-operator.values.yaml", "helm/valkey.values.yaml", "helm/velero.values.yaml",
                 "minio/minio/cronjob-minio-backup-mirror.yaml", "minio/minio/job-minio-policies", "mlflow/mlflow/job-mlflow-team-users", "postgres/postgres/cluster-mlops-postgres.yaml",
-                "serving/fraud-detection/servingruntime-llm-gpu.yaml", "serving/fraud-detection/servingruntime-mlflow.yaml", "serving/recommendations/servingruntime-llm-gpu.yaml", "serving/recommendations/servingruntime-mlflow.yaml",
+                "serving/fraud-detection/cronjob-inference-log-retention.yaml", "serving/fraud-detection/deployment-inference-logger.yaml",
+                "serving/fraud-detection/servingruntime-llm-gpu.yaml", "serving/fraud-detection/servingruntime-mlflow.yaml",
+                "serving/recommendations/cronjob-inference-log-retention.yaml", "serving/recommendations/deployment-inference-logger.yaml",
+                "serving/recommendations/servingruntime-llm-gpu.yaml", "serving/recommendations/servingruntime-mlflow.yaml",
                 "spark/spark-operator/deployment-spark-history-server.yaml",
             ],
             images.Select(i => Regex.Replace(i.File, "-[0-9a-f]{10}\\.yaml$", string.Empty)).Distinct().Order(StringComparer.Ordinal).ToArray());
@@ -38,7 +41,7 @@ public sealed partial class RenderedImagesTests
         var byTag = images.Where(i => !i.Contains("@sha256:", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(
             [
-                "docker.io/burakince/mlflow:3.15.1", "docker.io/grafana/grafana", "docker.io/seldonio/mlserver:1.5.0", "docker.io/valkey/valkey:9.1.1", "docker.io/velero/velero-plugin-for-aws:v1.13.2", "docker.io/velero/velero:v1.17.2", "ghcr.io/cloudnative-pg/cloudnative-pg", "ghcr.io/jkroepke/kube-webhook-certgen",
+                "docker.io/burakince/mlflow:3.15.1", "docker.io/grafana/grafana", "docker.io/seldonio/mlserver:1.5.0", "docker.io/timberio/vector:0.57.0-distroless-static", "docker.io/valkey/valkey:9.1.1", "docker.io/velero/velero-plugin-for-aws:v1.13.2", "docker.io/velero/velero:v1.17.2", "ghcr.io/cloudnative-pg/cloudnative-pg", "ghcr.io/jkroepke/kube-webhook-certgen",
                 "ghcr.io/kubeflow/spark-operator/controller:2.5.2", "ghcr.io/oliver006/redis_exporter:v1.79.0", "kserve/huggingfaceserver:v0.15.0-gpu", "nvaie/vgpu-guest-driver-5:580.82.07",
                 "nvcr.io/nvidia", "nvcr.io/nvidia/cloud-native", "nvcr.io/nvidia/k8s",
                 "quay.io/feastdev/feature-server:0.66.0", "quay.io/kiwigrid/k8s-sidecar", "quay.io/minio/minio", "quay.io/minio/operator", "quay.io/minio/operator-sidecar:v7.0.1",

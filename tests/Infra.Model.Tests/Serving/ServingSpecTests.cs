@@ -19,8 +19,12 @@ public sealed class ServingSpecTests
 
         Assert.Equal(
             [
+                "kubernetes:apps/v1:Deployment::inference-logger-fraud-detection",
+                "kubernetes:batch/v1:CronJob::inference-log-retention-fraud-detection",
+                "kubernetes:core/v1:ConfigMap::inference-logger-fraud-detection",
                 "kubernetes:core/v1:ConfigMap::serving-defaults-fraud-detection",
                 "kubernetes:core/v1:Secret::models-s3-fraud-detection",
+                "kubernetes:core/v1:Service::inference-logger-fraud-detection",
                 "kubernetes:core/v1:ServiceAccount::models-fraud-detection",
                 "kubernetes:networking.k8s.io/v1:Ingress::models-fraud-detection",
                 "kubernetes:rbac.authorization.k8s.io/v1:Role::pipelines-ci-serving-defaults-fraud-detection",
@@ -95,10 +99,10 @@ public sealed class ServingSpecTests
         var dev = TestConfig.StackPlan("dev");
 
         Assert.Equal(
-            "{clusterUrl: http://{name}.fraud-detection.svc.cluster.local, endpointUrl: https://{name}.fraud-detection.models.mlops.example.com, gpuRuntime: llm-gpu, maxReplicas: 3, minReplicas: 1, modelStore: s3://mlops-prod-teams/fraud-detection/models, runtime: mlflow, serviceAccount: models, storeEndpoint: http://minio.minio.svc.cluster.local}",
+            "{clusterUrl: http://{name}.fraud-detection.svc.cluster.local, endpointUrl: https://{name}.fraud-detection.models.mlops.example.com, gpuRuntime: llm-gpu, loggerUrl: http://inference-logger.fraud-detection.svc.cluster.local, maxReplicas: 3, minReplicas: 1, modelStore: s3://mlops-prod-teams/fraud-detection/models, runtime: mlflow, serviceAccount: models, storeEndpoint: http://minio.minio.svc.cluster.local}",
             prod["kubernetes:core/v1:ConfigMap::serving-defaults-fraud-detection"].Inputs["data"].ToString());
         Assert.Equal(
-            "{clusterUrl: http://{name}.data-science.svc.cluster.local, endpointUrl: http://{name}.data-science.models.mlops-dev.example.com, gpuRuntime: llm-gpu, maxReplicas: 3, minReplicas: 0, modelStore: s3://mlops-dev-teams/data-science/models, runtime: mlflow, serviceAccount: models, storeEndpoint: http://minio.minio.svc.cluster.local}",
+            "{clusterUrl: http://{name}.data-science.svc.cluster.local, endpointUrl: http://{name}.data-science.models.mlops-dev.example.com, gpuRuntime: llm-gpu, loggerUrl: http://inference-logger.data-science.svc.cluster.local, maxReplicas: 3, minReplicas: 0, modelStore: s3://mlops-dev-teams/data-science/models, runtime: mlflow, serviceAccount: models, storeEndpoint: http://minio.minio.svc.cluster.local}",
             dev["kubernetes:core/v1:ConfigMap::serving-defaults-data-science"].Inputs["data"].ToString());
         Assert.Equal(
             "{ingressClassName: contour, rules: [{host: *.fraud-detection.models.mlops.example.com, http: {paths: [{backend: {service: {name: istio-ingressgateway, port: {number: 80}}}, path: /, pathType: Prefix}]}}], tls: [{hosts: [*.fraud-detection.models.mlops.example.com], secretName: models-fraud-detection-tls}]}",
@@ -106,6 +110,30 @@ public sealed class ServingSpecTests
         Assert.Contains(
             new PlanTransform.ConfigMapData("knative-serving", "config-domain", ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("models.mlops.example.com", string.Empty)])),
             prod[KubeflowPlanner.UnitId("knative-serving")].Transforms);
+    }
+
+    [Fact]
+    public void Plan_EachTeamLogsItsEndpointsIntoItsOwnFolderAndKeepsThemForTheRetention()
+    {
+        var vector = Rendered.Yaml("prod", "serving/fraud-detection/configmap-inference-logger.yaml")["data"]!["vector.yaml"]!.ToString();
+        Assert.Equal(
+            "data_dir: /var/lib/vector\nsources:\n  kserve:\n    type: http_server\n    address: 0.0.0.0:8080\n    decoding:\n      codec: json\n    headers: [\"Ce-*\"]\n"
+            + "sinks:\n  team_folder:\n    type: aws_s3\n    inputs: [kserve]\n    endpoint: http://minio.minio.svc.cluster.local\n    region: us-east-1\n    force_path_style: true\n"
+            + "    bucket: mlops-prod-teams\n    key_prefix: fraud-detection/inference-logs/date=%F/\n    compression: gzip\n    encoding:\n      codec: json\n    framing:\n      method: newline_delimited\n    batch:\n      timeout_secs: 60\n",
+            vector);
+        var deployment = Rendered.Yaml("prod", "serving/fraud-detection/deployment-inference-logger.yaml");
+        var container = deployment["spec"]!["template"]!["spec"]!["containers"]![0]!;
+        Assert.Equal("harbor.prod.example.com/mirror/docker.io/timberio/vector:0.57.0-distroless-static", (string)container["image"]!);
+        Assert.Equal("""[{"secretRef":{"name":"team-s3"}}]""", container["envFrom"]!.ToJsonString());
+        var retention = Rendered.Yaml("prod", "serving/fraud-detection/cronjob-inference-log-retention.yaml");
+        Assert.EndsWith(
+            "mc rm --recursive --force --older-than 30d team/mlops-prod-teams/fraud-detection/inference-logs/\n",
+            (string)retention["spec"]!["jobTemplate"]!["spec"]!["template"]!["spec"]!["containers"]![0]!["command"]![2]!);
+        var days = TestConfig.Load(("mlops:teams", Teams), ("mlops:platform", "\n    serving:\n      logRetentionDays: 7"));
+        Assert.Contains("--older-than 7d ", InferenceLogging.RetentionCronJob(ServingSpec.For(days.Options!)!, "payments").ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal(
+            ["mlops:platform.serving.logRetentionDays '0' is out of range: the days the endpoints' logged requests are kept must be 1 to 3650. Set it with 'pulumi config set --path mlops:platform.serving.logRetentionDays <number>'."],
+            TestConfig.Errors(("mlops:platform", "\n    serving:\n      logRetentionDays: 0")));
     }
 
     [Fact]

@@ -20,7 +20,10 @@ public sealed class TeamsStackTests
 
         Assert.Equal(
             [
+                "kubernetes:apps/v1:Deployment::inference-logger-payments",
+                "kubernetes:batch/v1:CronJob::inference-log-retention-payments",
                 "kubernetes:core/v1:ConfigMap::artifact-repositories-payments",
+                "kubernetes:core/v1:ConfigMap::inference-logger-payments",
                 "kubernetes:core/v1:ConfigMap::kfp-launcher-payments",
                 "kubernetes:core/v1:ConfigMap::serving-defaults-payments",
                 "kubernetes:core/v1:ConfigMap::spark-defaults-payments",
@@ -31,6 +34,7 @@ public sealed class TeamsStackTests
                 "kubernetes:core/v1:Secret::spark-s3-payments",
                 "kubernetes:core/v1:Secret::team-mlflow-payments",
                 "kubernetes:core/v1:Secret::team-s3-payments",
+                "kubernetes:core/v1:Service::inference-logger-payments",
                 "kubernetes:core/v1:ServiceAccount::models-payments",
                 "kubernetes:core/v1:ServiceAccount::pipelines-ci-payments",
                 "kubernetes:core/v1:ServiceAccount::spark-serviceaccount-payments",
@@ -113,9 +117,9 @@ public sealed class TeamsStackTests
         var one = TeamsPlan(1);
         var hundred = TeamsPlan(100);
 
-        // 8 nodes per stack (its component, reference, provider, and the MinIO and MLflow users' Secret, ConfigMap and jobs), 34 per team (12 of them its serving part, with the GPU runtime).
-        Assert.Equal(8 + 34, one.Nodes.Length);
-        Assert.Equal(8 + (34 * 100), hundred.Nodes.Length);
+        // 8 nodes per stack (its component, reference, provider, and the MinIO and MLflow users' Secret, ConfigMap and jobs), 38 per team (16 of them its serving part, with the GPU runtime).
+        Assert.Equal(8 + 38, one.Nodes.Length);
+        Assert.Equal(8 + (38 * 100), hundred.Nodes.Length);
         // The first team's nodes are the same, but for the name of the stack's users job they wait for.
         Assert.Equal(Team(one, "t0000"), Team(hundred, "t0000"));
     }
