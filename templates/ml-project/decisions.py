@@ -3,7 +3,9 @@ that their unit tests run anywhere Python does.
 
 - validate: does a batch of training data hold to its schema and ranges? A run stops on any violation.
 - is_better: does a challenger beat the champion, on the same holdout, by the stated margin?
+- drift_share: the drift score, the share of features whose distribution moved (per-feature test p-values)
 - drift_retrains: has a served model's drift score passed its threshold?
+- logged_rows: the input rows of the v2 requests an endpoint's logger kept
 - canary_verdict: after a canary's smoke test and its first requests, promote it, roll it back, or wait?
 """
 from __future__ import annotations
@@ -63,6 +65,30 @@ def is_better(challenger: float, champion: float | None, margin: float) -> bool:
     if margin < 0:
         raise ValueError(f"margin {margin} is negative: a challenger must at least match the champion")
     return champion is None or challenger >= champion + margin
+
+
+def drift_share(p_values: Mapping[str, float], alpha: float = 0.05) -> float:
+    """The share of features whose test rejects 'same distribution' at alpha: 0 when none moved, 1 when all did."""
+    if not p_values:
+        raise ValueError("no features to test")
+    if not 0 < alpha < 1:
+        raise ValueError(f"alpha {alpha} is not a probability between 0 and 1")
+    return sum(1 for p in p_values.values() if p < alpha) / len(p_values)
+
+
+def logged_rows(events: Iterable[Mapping[str, Any]]) -> list[list[float]]:
+    """The rows of every logged v2 inference request (a CloudEvent of type ...inference.request), in order."""
+    rows: list[list[float]] = []
+    for event in events:
+        if not str(event.get("Ce-Type", event.get("ce-type", ""))).endswith("inference.request"):
+            continue
+        for tensor in event.get("inputs", []):
+            shape, data = tensor["shape"], tensor["data"]
+            width = shape[1] if len(shape) > 1 else 1
+            if len(data) != shape[0] * width:
+                raise ValueError(f"tensor {tensor.get('name')!r} holds {len(data)} values, not its shape {shape}")
+            rows.extend([float(x) for x in data[i:i + width]] for i in range(0, len(data), width))
+    return rows
 
 
 def drift_retrains(score: float, threshold: float) -> bool:

@@ -23,6 +23,28 @@ def train(model_name: str, commit: str):
     )
 
 
+@dsl.container_component
+def check_drift(model_name: str, threshold: float, hours: int):
+    """Runs drift.py in the training image."""
+    return dsl.ContainerSpec(
+        image=TRAIN_IMAGE,
+        command=["python", "drift.py"],
+        args=["--model-name", model_name, "--threshold", threshold, "--hours", hours, "--image", TRAIN_IMAGE],
+    )
+
+
+@dsl.pipeline(name="drift")
+def drift_pipeline(model_name: str, threshold: float = 0.3, hours: int = 24):
+    """The served model's drift check: its logged inputs against its training reference, retraining above the threshold."""
+    step = check_drift(model_name=model_name, threshold=threshold, hours=hours)
+    kubernetes.add_pod_label(step, "mlops-services", "true")
+    # The Pipelines API for the retraining run, as the team.
+    kubernetes.add_pod_label(step, "access-ml-pipeline", "true")
+    # The team's own identity, reaching its folder, where the logger keeps the endpoint's requests.
+    kubernetes.use_secret_as_env(step, secret_name="team-s3", secret_key_to_env={"AWS_ACCESS_KEY_ID": "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY": "AWS_SECRET_ACCESS_KEY"})
+    kubernetes.use_config_map_as_env(step, config_map_name="serving-defaults", config_map_key_to_env={"storeEndpoint": "AWS_ENDPOINT_URL", "modelStore": "MODEL_STORE"})
+
+
 @dsl.pipeline(name="train")
 def training_pipeline(model_name: str, commit: str):
     step = train(model_name=model_name, commit=commit)
@@ -32,6 +54,11 @@ def training_pipeline(model_name: str, commit: str):
 def recurring_run_name(model_name: str) -> str:
     """The recurring run that retrains a model: one per model."""
     return f"retrain-{model_name}"
+
+
+def drift_run_name(model_name: str) -> str:
+    """The recurring run that checks a served model's drift: one per model."""
+    return f"drift-{model_name}"
 
 
 def main() -> None:
@@ -51,12 +78,15 @@ def main() -> None:
     schedule.add_argument("--model-name", required=True)
     schedule.add_argument("--commit", required=True)
     schedule.add_argument("--cron", required=True, help="six fields, seconds first, as Kubeflow Pipelines takes them")
+    schedule.add_argument("--drift-cron", default="0 0 * * * *", help="when the drift check runs (default hourly)")
+    schedule.add_argument("--drift-threshold", type=float, default=0.3, help="the share of features moved above which the model retrains")
     args = parser.parse_args()
 
     if args.command == "compile":
         global TRAIN_IMAGE
         TRAIN_IMAGE = args.image
         compiler.Compiler().compile(training_pipeline, args.output)
+        compiler.Compiler().compile(drift_pipeline, args.output.replace(".yaml", "-drift.yaml"))
         return
 
     # Multi-user Pipelines takes a service account token for its audience: the team's pipelines-ci account's.
@@ -68,7 +98,8 @@ def main() -> None:
         name = recurring_run_name(args.model_name)
         experiment = kfp.create_experiment(name=args.model_name, namespace=namespace)
         existing = kfp.list_recurring_runs(namespace=namespace, page_size=100).recurring_runs or []
-        for old in (r for r in existing if r.display_name == name):
+        drift = drift_run_name(args.model_name)
+        for old in (r for r in existing if r.display_name in (name, drift)):
             kfp.delete_recurring_run(old.recurring_run_id)
         kfp.create_recurring_run(
             experiment_id=experiment.experiment_id,
@@ -79,7 +110,16 @@ def main() -> None:
             params={"model_name": args.model_name, "commit": args.commit},
             pipeline_package_path=args.package,
         )
-        print(f"{name}: {args.cron}")
+        kfp.create_recurring_run(
+            experiment_id=experiment.experiment_id,
+            job_name=drift,
+            cron_expression=args.drift_cron,
+            max_concurrency=1,
+            no_catchup=True,
+            params={"model_name": args.model_name, "threshold": args.drift_threshold},
+            pipeline_package_path=args.package.replace(".yaml", "-drift.yaml"),
+        )
+        print(f"{name}: {args.cron}; {drift}: {args.drift_cron}, retraining above {args.drift_threshold}")
         return
     run = kfp.create_run_from_pipeline_package(
         args.package,

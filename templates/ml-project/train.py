@@ -94,6 +94,9 @@ def main() -> None:
             print(f"no new version: ROC AUC {auc:.4f} does not beat the champion's {champion:.4f} by {args.margin}")
             return
         info = mlflow.sklearn.log_model(model, name="model", registered_model_name=args.model_name, input_example=features[:5])
+        # The drift check's reference: a sample of the rows the version was trained on.
+        x_train = split(features, labels)[0]
+        mlflow.log_dict({"rows": x_train[:1000].tolist()}, "reference.json")
     client.set_model_version_tag(args.model_name, str(info.registered_model_version), "commit", args.commit)
     client.set_registered_model_alias(args.model_name, "challenger", str(info.registered_model_version))
 

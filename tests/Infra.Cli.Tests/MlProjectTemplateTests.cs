@@ -31,7 +31,7 @@ public sealed partial class MlProjectTemplateTests
         Assert.Equal(["train"], ((YamlSequenceNode)Job("challenger")["needs"]).Select(n => n.ToString()));
         Assert.Equal(["challenger"], ((YamlSequenceNode)Job("champion")["needs"]).Select(n => n.ToString()));
         Assert.Contains("python pipeline.py submit --package pipeline.yaml", Job("train")["script"].ToString(), StringComparison.Ordinal);
-        Assert.Contains("python pipeline.py schedule --package pipeline.yaml --model-name \"$MODEL_NAME\" --commit \"$CI_COMMIT_SHA\" --cron \"${RETRAIN_CRON:-0 0 3 * * *}\"", Job("schedule")["script"].ToString(), StringComparison.Ordinal);
+        Assert.Contains("python pipeline.py schedule --package pipeline.yaml --model-name \"$MODEL_NAME\" --commit \"$CI_COMMIT_SHA\" --cron \"${RETRAIN_CRON:-0 0 3 * * *}\" --drift-threshold \"${DRIFT_THRESHOLD:-0.3}\"", Job("schedule")["script"].ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -64,6 +64,19 @@ public sealed partial class MlProjectTemplateTests
         Assert.Contains("store.get_historical_features(entity_df=entities, features=", train, StringComparison.Ordinal);
         Assert.Contains("client.set_registered_model_alias(args.model_name, \"challenger\"", train, StringComparison.Ordinal);
         Assert.True(train.IndexOf("problems = validate(", StringComparison.Ordinal) < train.IndexOf("model, auc = fit(", StringComparison.Ordinal), "train.py fits before it validates its data");
+    }
+
+    [Fact]
+    public void DriftCheck_ReadsTheTeamsLogsWithItsOwnIdentityAndRetrainsAsTheTeam()
+    {
+        var pipeline = File.ReadAllText(PathOf("pipeline.py"));
+
+        Assert.Contains($"kubernetes.add_pod_label(step, \"{Infra.Model.Kubeflow.PipelinesTeamAccess.PodDefault}\", \"true\")", pipeline, StringComparison.Ordinal);
+        Assert.Contains($"secret_name=\"{Infra.Model.Teams.TeamNamespaces.StoreSecret}\"", pipeline, StringComparison.Ordinal);
+        Assert.Contains($"config_map_name=\"{Infra.Model.Serving.ServingSpec.DefaultsConfigMap}\", config_map_key_to_env={{\"storeEndpoint\": \"AWS_ENDPOINT_URL\", \"modelStore\": \"MODEL_STORE\"}}", pipeline, StringComparison.Ordinal);
+        Assert.Contains($"f\"{{team}}/{Infra.Model.Serving.InferenceLogging.Folder}\"", File.ReadAllText(PathOf("drift.py")), StringComparison.Ordinal);
+        Assert.Equal(["paths"], ((YamlMappingNode)Job("compile-pipeline")["artifacts"]).Children.Keys.Select(k => k.ToString()));
+        Assert.Equal(["pipeline.yaml", "pipeline-drift.yaml"], ((YamlSequenceNode)((YamlMappingNode)Job("compile-pipeline")["artifacts"])["paths"]).Select(p => p.ToString()));
     }
 
     [Fact]

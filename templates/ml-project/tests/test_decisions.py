@@ -2,7 +2,7 @@
 import math
 import unittest
 
-from decisions import Column, canary_verdict, drift_retrains, is_better, validate
+from decisions import Column, canary_verdict, drift_retrains, drift_share, is_better, logged_rows, validate
 
 SCHEMA = {
     "amount": Column("number", minimum=0, maximum=10_000),
@@ -72,6 +72,32 @@ class DriftTests(unittest.TestCase):
     def test_a_threshold_must_be_positive(self):
         with self.assertRaisesRegex(ValueError, "threshold 0 is not positive"):
             drift_retrains(0.1, threshold=0)
+
+
+class DriftScoreTests(unittest.TestCase):
+    def test_the_score_is_the_share_of_features_that_moved(self):
+        self.assertEqual(0.5, drift_share({"f0": 0.001, "f1": 0.2, "f2": 0.04, "f3": 0.9}))
+        self.assertEqual(0.0, drift_share({"f0": 0.5}))
+        self.assertEqual(0.25, drift_share({"f0": 0.001, "f1": 0.02, "f2": 0.04, "f3": 0.9}, alpha=0.01))
+
+    def test_no_features_or_a_bad_alpha_are_refused(self):
+        with self.assertRaisesRegex(ValueError, "no features to test"):
+            drift_share({})
+        with self.assertRaisesRegex(ValueError, "alpha 1 is not a probability"):
+            drift_share({"f0": 0.5}, alpha=1)
+
+    def test_logged_rows_are_the_requests_tensors_row_by_row(self):
+        events = [
+            {"Ce-Type": "org.kubeflow.serving.inference.request", "inputs": [{"name": "input-0", "shape": [2, 2], "datatype": "FP64", "data": [1, 2, 3, 4]}]},
+            {"Ce-Type": "org.kubeflow.serving.inference.response", "outputs": [{"name": "output-0", "shape": [2], "data": [0, 1]}]},
+            {"Ce-Type": "org.kubeflow.serving.inference.request", "inputs": [{"name": "input-0", "shape": [1, 2], "datatype": "FP64", "data": [5, 6]}]},
+        ]
+
+        self.assertEqual([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]], logged_rows(events))
+
+    def test_a_tensor_that_does_not_fill_its_shape_is_refused(self):
+        with self.assertRaisesRegex(ValueError, "holds 3 values, not its shape \\[2, 2\\]"):
+            logged_rows([{"Ce-Type": "org.kubeflow.serving.inference.request", "inputs": [{"name": "x", "shape": [2, 2], "data": [1, 2, 3]}]}])
 
 
 class CanaryTests(unittest.TestCase):
