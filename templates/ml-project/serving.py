@@ -20,6 +20,7 @@ import os
 import ssl
 import tempfile
 import urllib.error
+import urllib.parse
 import urllib.request
 from typing import Any, Mapping
 
@@ -70,6 +71,19 @@ def v2_request(inputs: list[list[float]]) -> dict[str, Any]:
     if not inputs or any(len(row) != len(inputs[0]) for row in inputs):
         raise ValueError("the rows must be a non-empty matrix")
     return {"inputs": [{"name": "input-0", "shape": [len(inputs), len(inputs[0])], "datatype": "FP64", "data": [x for row in inputs for x in row]}]}
+
+
+def canary_queries(namespace: str, revision: str, window: str = "15m") -> tuple[str, str]:
+    """The PromQL of a revision's requests and server errors over the window, from Knative's queue-proxy (the platform's model-endpoints job)."""
+    selector = f'job="model-endpoints", namespace_name="{namespace}", revision_name="{revision}"'
+    return (f"sum(increase(revision_request_count{{{selector}}}[{window}]))",
+            f'sum(increase(revision_request_count{{{selector}, response_code_class="5xx"}}[{window}]))')
+
+
+def _prometheus(url: str, query: str) -> int:
+    with urllib.request.urlopen(f"{url}/api/v1/query?{urllib.parse.urlencode({'query': query})}", timeout=30) as response:
+        result = json.load(response)["data"]["result"]
+    return round(float(result[0]["value"][1])) if result else 0
 
 
 def endpoint(defaults: Mapping[str, str], name: str, in_cluster: bool = True) -> str:
@@ -129,11 +143,24 @@ def main() -> None:
     parser.add_argument("--commit", default="", help="deploy only a version this commit registered")
     parser.add_argument("--canary", type=int, default=10)
     parser.add_argument("--max-error-rate", type=float, default=0.01)
+    parser.add_argument("--min-requests", type=int, default=100, help="the canary's requests before it may be promoted")
     args = parser.parse_args()
     namespace = os.environ["KFP_NAMESPACE"]
     name = args.model_name
 
     if args.command == "promote":
+        # The canary's own requests first, where the stack's Prometheus is given: too many errors roll it back.
+        if prometheus := os.environ.get("PROMETHEUS_URL"):
+            revision = _kubernetes("GET", _path(namespace, name))["status"]["components"]["predictor"]["latestCreatedRevision"]
+            requests, errors = (_prometheus(prometheus, q) for q in canary_queries(namespace, revision))
+            verdict = canary_verdict(True, requests, errors, args.max_error_rate, args.min_requests)
+            if verdict == "rollback":
+                _kubernetes("PATCH", _path(namespace, name), {"spec": {"predictor": {"canaryTrafficPercent": 0}}}, "application/merge-patch+json")
+                raise SystemExit(f"{revision}: {errors} server errors in {requests} requests, above {args.max_error_rate:.1%}: rolled back")
+            if verdict == "wait":
+                raise SystemExit(f"{revision}: {requests} requests so far, fewer than {args.min_requests}: run this job again later")
+        else:
+            print("PROMETHEUS_URL is not set: promoting on the smoke test alone")
         # Without a canary share the newest revision takes all the traffic.
         _kubernetes("PATCH", _path(namespace, name), [{"op": "remove", "path": "/spec/predictor/canaryTrafficPercent"}], "application/json-patch+json")
         return

@@ -80,6 +80,13 @@ public sealed partial class MlProjectTemplateTests
     }
 
     [Fact]
+    public void Champion_ReadsTheCanarysErrorRateFromThePlatformsPrometheusAndEndpointsJob()
+    {
+        Assert.Contains($"# PROMETHEUS_URL (the stack's Prometheus, {Infra.Model.Monitoring.MonitoringSpec.PrometheusUrl}\n", File.ReadAllText(PathOf(".gitlab-ci.yml")), StringComparison.Ordinal);
+        Assert.Contains($"selector = f'job=\"{Infra.Model.Kubeflow.KubeflowMonitoring.EndpointsJob}\", namespace_name=", File.ReadAllText(PathOf("serving.py")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EveryImageAndPackageIsPinned()
     {
         var text = File.ReadAllText(PathOf(".gitlab-ci.yml")) + File.ReadAllText(PathOf("Dockerfile"));

@@ -2,7 +2,7 @@
 import json
 import unittest
 
-from serving import endpoint, inference_service, model_folder, v2_request
+from serving import canary_queries, endpoint, inference_service, model_folder, v2_request
 
 DEFAULTS = {
     "clusterUrl": "http://{name}.fraud-detection.svc.cluster.local",
@@ -57,6 +57,17 @@ class InferenceServiceTests(unittest.TestCase):
     def test_a_canary_share_is_a_percentage(self):
         with self.assertRaisesRegex(ValueError, "canary share 120 is not a percentage"):
             inference_service("m", "t", "s3://b", DEFAULTS, canary_percent=120)
+
+
+class CanaryQueryTests(unittest.TestCase):
+    def test_the_canarys_requests_and_server_errors_come_from_its_revisions_queue_proxy(self):
+        self.assertEqual(
+            (
+                'sum(increase(revision_request_count{job="model-endpoints", namespace_name="fraud-detection", revision_name="churn-predictor-00002"}[15m]))',
+                'sum(increase(revision_request_count{job="model-endpoints", namespace_name="fraud-detection", revision_name="churn-predictor-00002", response_code_class="5xx"}[15m]))',
+            ),
+            canary_queries("fraud-detection", "churn-predictor-00002"),
+        )
 
 
 class RequestTests(unittest.TestCase):
